@@ -1,0 +1,66 @@
+import { pinyin } from 'pinyin-pro';
+import type { Applier } from './index.js';
+
+const reverse = (s: string) => [...s].reverse().join('');
+
+/** Pinyin keys for searching by initials ("zs" finds 张三) or full pinyin; surnames read as surnames. */
+export function pinyinKeys(name: string): { initials: string; pinyin: string } {
+  if (!/[\u3400-\u9fff]/.test(name)) {
+    const plain = name.toLowerCase().replace(/\s+/g, '');
+    return { initials: plain, pinyin: plain };
+  }
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' });
+  return {
+    initials: syllables
+      .map((s) => s[0] ?? '')
+      .join('')
+      .toLowerCase(),
+    pinyin: syllables.join('').toLowerCase().replace(/\s+/g, ''),
+  };
+}
+
+export const directoryAppliers: { DirectoryImported: Applier<'DirectoryImported'> } = {
+  async DirectoryImported(db, { payload: p }) {
+    // Imports merge: units and occupants are upserted by id, so re-applying writes the same rows.
+    for (const chunk of chunks(p.units, 200)) {
+      await db
+        .insertInto('units')
+        .values(
+          chunk.map((u) => ({ id: u.id, code: u.code, code_rev: reverse(u.code), building: u.building, area_m2: u.areaM2 })),
+        )
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({ building: eb.ref('excluded.building'), area_m2: eb.ref('excluded.area_m2') })),
+        )
+        .execute();
+    }
+    for (const chunk of chunks(p.occupants, 200)) {
+      await db
+        .insertInto('occupants')
+        .values(
+          chunk.map((o) => ({
+            id: o.id,
+            unit_id: o.unitId,
+            name: o.name,
+            phone: o.phone,
+            phone_rev: reverse(o.phone),
+            role: o.role,
+            company: o.company,
+            ...pinyinKeys(o.name),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            phone: eb.ref('excluded.phone'),
+            phone_rev: eb.ref('excluded.phone_rev'),
+            role: eb.ref('excluded.role'),
+            company: eb.ref('excluded.company'),
+          })),
+        )
+        .execute();
+    }
+  },
+};
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
+import type { Database } from '../schema.js';
+import { siteAppliers } from './site.js';
+import { directoryAppliers } from './directory.js';
+import { visitAppliers } from './visits.js';
+import { printAppliers } from './print.js';
+
+export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
+export type ApplierMap = { [T in EventType]: Applier<T> };
+
+/**
+ * One applier per event type; each is deterministic and idempotent on its own (inserts ignore a
+ * row that exists, updates only move state forward), besides the event-id guard in applyEvent.
+ */
+export const appliers: ApplierMap = {
+  ...siteAppliers,
+  ...directoryAppliers,
+  ...visitAppliers,
+  ...printAppliers,
+};

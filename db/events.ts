@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeHlc, encodeHlc, tickHlc } from '../shared/domain/hlc.js';
+import { eventCatalog, type DomainEvent, type EventPayload, type EventType } from '../shared/events/catalog.js';
+import type { Database } from './schema.js';
+import { getMeta, setMeta } from './meta.js';
+import { appliers } from './appliers/index.js';
+
+type Db = Kysely<Database>;
+
+export interface WriteContext {
+  siteId: string;
+  deviceId: string;
+  /** Staff id of whoever did it ('system' for the desk's own housekeeping). */
+  actor: string;
+  now: Date;
+}
+
+export interface EventDraft<T extends EventType = EventType> {
+  type: T;
+  payload: EventPayload<T>;
+}
+
+export const draft = <T extends EventType>(type: T, payload: EventPayload<T>): EventDraft<T> => ({ type, payload });
+
+/**
+ * The write path: inside the caller's transaction, give each draft an id (UUIDv7), the next gapless
+ * device sequence and a hybrid-logical-clock stamp, append it to the log and apply it to the read
+ * tables. Either all of it commits or none of it does.
+ */
+export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraft[]): Promise<DomainEvent[]> {
+  let seq = Number((await getMeta(trx, 'device_seq')) ?? '0');
+  const lastHlc = await getMeta(trx, 'hlc');
+  let hlc = lastHlc ? decodeHlc(lastHlc) : null;
+  const written: DomainEvent[] = [];
+  for (const d of drafts) {
+    hlc = tickHlc(hlc, ctx.now.getTime(), ctx.deviceId);
+    const event: DomainEvent = {
+      id: uuidv7(),
+      deviceId: ctx.deviceId,
+      deviceSeq: ++seq,
+      hlc: encodeHlc(hlc),
+      type: d.type,
+      v: eventCatalog[d.type].v,
+      actor: ctx.actor,
+      siteId: ctx.siteId,
+      payload: d.payload,
+      recordedAt: ctx.now.toISOString(),
+    };
+    await applyEvent(trx, event);
+    written.push(event);
+  }
+  await setMeta(trx, 'device_seq', String(seq));
+  if (hlc) await setMeta(trx, 'hlc', encodeHlc(hlc));
+  return written;
+}
+
+/**
+ * Appends one event to the log and applies it, unless its id was seen before: applying an event
+ * twice changes nothing. Used for local writes and for events pulled from HQ alike.
+ */
+export async function applyEvent(trx: Db, event: DomainEvent): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('events')
+    .values({
+      id: event.id,
+      device_id: event.deviceId,
+      device_seq: event.deviceSeq,
+      hlc: event.hlc,
+      type: event.type,
+      v: event.v,
+      actor: event.actor,
+      site_id: event.siteId,
+      payload: JSON.stringify(event.payload),
+      recorded_at: event.recordedAt,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  const apply = appliers[event.type] as (db: Db, e: DomainEvent) => Promise<void>;
+  await apply(trx, event);
+  return true;
+}
+
+export function rowToEvent(row: Database['events']): DomainEvent {
+  return {
+    id: row.id,
+    deviceId: row.device_id,
+    deviceSeq: row.device_seq,
+    hlc: row.hlc,
+    type: row.type as EventType,
+    v: row.v,
+    actor: row.actor,
+    siteId: row.site_id,
+    payload: JSON.parse(row.payload),
+    recordedAt: row.recorded_at,
+  } as DomainEvent;
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database>;
+
+export async function getMeta(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+export async function setMeta(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+/** Next value of a gapless counter; call inside the transaction that uses the number. */
+export async function nextCounter(db: Db, name: string, scope: string): Promise<number> {
+  const row = await db
+    .insertInto('counters')
+    .values({ name, scope, value: 1 })
+    .onConflict((oc) => oc.columns(['name', 'scope']).doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export interface SiteIdentity {
+  siteId: string;
+  siteCode: string;
+  siteName: string;
+  siteKind: string;
+  deviceId: string;
+  deviceCode: string;
+}
+
+const SITE_KEYS = ['site_id', 'site_code', 'site_name', 'site_kind', 'device_id', 'device_code'] as const;
+
+export async function getSiteIdentity(db: Db): Promise<SiteIdentity | null> {
+  const rows = await db
+    .selectFrom('meta')
+    .selectAll()
+    .where('key', 'in', [...SITE_KEYS])
+    .execute();
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  if (!m.get('site_id') || !m.get('device_id')) return null;
+  return {
+    siteId: m.get('site_id')!,
+    siteCode: m.get('site_code')!,
+    siteName: m.get('site_name')!,
+    siteKind: m.get('site_kind')!,
+    deviceId: m.get('device_id')!,
+    deviceCode: m.get('device_code')!,
+  };
+}

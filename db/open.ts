@@ -1,0 +1,55 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+import { migrations, SCHEMA_VERSION } from './migrations/index.js';
+
+export type DeskDb = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: DeskDb;
+  raw: BetterSqlite3.Database;
+  close: () => Promise<void>;
+}
+
+export class NewerDatabaseError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `This data folder was written by a newer LobbyDesk (schema ${found}, this build knows ${SCHEMA_VERSION}). ` +
+        'Install the newer version; the data was not touched.',
+    );
+  }
+}
+
+/** Pragmas the architecture asks for: nothing acknowledged is lost on power failure. */
+export function applyPragmas(raw: BetterSqlite3.Database): void {
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+}
+
+/** Opens (creating if needed) the desk database and migrates it; refuses a newer database. */
+export async function openDatabase(file: string): Promise<OpenedDatabase> {
+  const raw = new BetterSqlite3(file);
+  applyPragmas(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrate(db, raw);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, raw, close: () => db.destroy() };
+}
+
+async function migrate(db: DeskDb, raw: BetterSqlite3.Database): Promise<void> {
+  const current = raw.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
+  for (let i = current; i < migrations.length; i++) {
+    // Each migration and its version bump commit together, or not at all.
+    await db.transaction().execute(async (trx) => {
+      await migrations[i].up(trx as unknown as Kysely<unknown>);
+      await sql.raw(`PRAGMA user_version = ${i + 1}`).execute(trx);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, StaffTable } from '../schema.js';
+
+type Db = Kysely<Database>;
+export type StaffRow = Selectable<StaffTable>;
+
+export async function staffByNo(db: Db, staffNo: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('staff_no', '=', staffNo).executeTakeFirst();
+}
+
+export async function staffById(db: Db, id: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listStaff(db: Db): Promise<StaffRow[]> {
+  return db.selectFrom('staff').selectAll().orderBy('staff_no').execute();
+}
+
+export async function pinAttempts(db: Db, staffId: string) {
+  return db.selectFrom('pin_attempts').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
+}
+
+export async function recordPinFailure(db: Db, staffId: string, failures: number, lockedUntil: string | null) {
+  await db
+    .insertInto('pin_attempts')
+    .values({ staff_id: staffId, failures, locked_until: lockedUntil })
+    .onConflict((oc) => oc.column('staff_id').doUpdateSet({ failures, locked_until: lockedUntil }))
+    .execute();
+}
+
+export async function clearPinFailures(db: Db, staffId: string) {
+  await db.deleteFrom('pin_attempts').where('staff_id', '=', staffId).execute();
+}

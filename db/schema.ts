@@ -1,0 +1,140 @@
+import type { Generated } from 'kysely';
+
+/** Kysely types of the desk's SQLite database. Booleans are 0/1, times ISO-8601 UTC strings. */
+export interface EventsTable {
+  seq: Generated<number>;
+  id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  type: string;
+  v: number;
+  actor: string;
+  site_id: string;
+  payload: string;
+  recorded_at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface CountersTable {
+  name: string;
+  scope: string;
+  value: number;
+}
+
+export interface StaffTable {
+  id: string;
+  staff_no: string;
+  name: string;
+  role: 'receptionist' | 'shift_leader' | 'manager' | 'admin';
+  pin_hash: string;
+  active: number;
+  created_at: string;
+}
+
+/** Local only: failed PIN attempts are this desk's security state, not a business fact. */
+export interface PinAttemptsTable {
+  staff_id: string;
+  failures: number;
+  locked_until: string | null;
+}
+
+export interface UnitsTable {
+  id: string;
+  code: string;
+  code_rev: string;
+  building: string;
+  area_m2: number | null;
+}
+
+export interface OccupantsTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  phone: string;
+  phone_rev: string;
+  role: 'owner' | 'tenant' | 'family' | 'company';
+  company: string;
+  initials: string;
+  pinyin: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  request_id: string;
+  pass_no: string;
+  visitor_name: string;
+  visitor_phone: string;
+  id_type: 'resident_id' | 'hk_macao_permit' | 'taiwan_permit' | 'passport' | 'other';
+  id_number: string;
+  party_size: number;
+  host_occupant_id: string;
+  host_unit_code: string;
+  host_name: string;
+  host_company: string;
+  purpose: string;
+  plate: string;
+  note: string;
+  checked_in_at: string;
+  valid_until: string;
+  status: 'on_site' | 'checked_out' | 'not_returned';
+  checked_out_at: string | null;
+  checkout_method: string | null;
+  host_confirmed_by: string | null;
+  host_confirm_method: string | null;
+  deny_override_by: string | null;
+  deny_override_reason: string | null;
+  deny_entry_id: string | null;
+  actor: string;
+  device_id: string;
+}
+
+export interface DenyListTable {
+  id: string;
+  name: string;
+  id_number: string;
+  phone: string;
+  reason: string;
+  valid_until: string | null;
+  added_by: string;
+  added_at: string;
+  revoked_at: string | null;
+}
+
+export interface PrintJobsTable {
+  id: string;
+  doc_type: 'visitor_pass' | 'onsite_roll';
+  doc_id: string;
+  layout: 'roll80' | 'a6' | 'a4';
+  copy_no: number;
+  /** Only the desk that queued a job prints it. */
+  device_id: string;
+  status: 'queued' | 'printing' | 'printed' | 'failed';
+  created_at: string;
+  printed_at: string | null;
+  error: string | null;
+}
+
+/** Local only: this desk's printers, paper and idle lock. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  events: EventsTable;
+  meta: MetaTable;
+  counters: CountersTable;
+  staff: StaffTable;
+  pin_attempts: PinAttemptsTable;
+  units: UnitsTable;
+  occupants: OccupantsTable;
+  visits: VisitsTable;
+  deny_list: DenyListTable;
+  print_jobs: PrintJobsTable;
+  settings: SettingsTable;
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { SiteIdentity } from '../../db/meta.js';
+import type { StaffRow } from '../../db/queries/staff.js';
+import type { EventDraft } from '../../db/events.js';
+import type { DomainEvent } from '../../shared/events/catalog.js';
+import type { DeskNotice, ProcName, ProcOutput, ProcParsed } from '../../shared/api/contract.js';
+import type { Settings } from '../../shared/api/schemas.js';
+import type { Sessions } from './sessions.js';
+import type { PrintBackend } from '../print/backend.js';
+
+/** What the backend is made of; built once by createBackend and shared by every call. */
+export interface Services {
+  db: Kysely<Database>;
+  clock: () => Date;
+  sessions: Sessions;
+  printer: PrintBackend;
+  notify: (notice: DeskNotice) => void;
+  settings: () => Promise<Settings>;
+  /** Runs after each committed local write (the sync client hooks in here). */
+  afterWrite: (events: DomainEvent[]) => void;
+}
+
+export interface HandlerContext {
+  services: Services;
+  db: Kysely<Database>;
+  now: Date;
+  sessionKey: string;
+  site: SiteIdentity | null;
+  staff: StaffRow | null;
+  /**
+   * One SQLite transaction: `emit` appends events (stamped with this staff) and applies them.
+   * `identity` is for first-run setup, when the site and the first staff do not exist yet.
+   */
+  transact<T>(
+    work: (trx: Kysely<Database>, emit: (...drafts: EventDraft[]) => Promise<DomainEvent[]>) => Promise<T>,
+    identity?: { siteId: string; deviceId: string; actor: string },
+  ): Promise<T>;
+}
+
+export type Handler<N extends ProcName> = (input: ProcParsed<N>, ctx: HandlerContext) => Promise<ProcOutput<N>>;
+export type HandlerMap = { [N in ProcName]: Handler<N> };
+
+/** The signed-in site and staff; handlers behind a role check can rely on both. */
+export function signedIn(ctx: HandlerContext): { site: SiteIdentity; staff: StaffRow } {
+  if (!ctx.site || !ctx.staff) throw new Error('handler reached without a signed-in session');
+  return { site: ctx.site, staff: ctx.staff };
+}

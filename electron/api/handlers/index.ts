@@ -1,0 +1,23 @@
+import type { HandlerMap } from '../context.js';
+import { setupHandlers } from './setup.js';
+import { authHandlers } from './auth.js';
+import { staffHandlers } from './staff.js';
+import { settingsHandlers } from './settings.js';
+import { statusHandlers } from './status.js';
+import { directoryHandlers } from './directory.js';
+import { visitHandlers } from './visits.js';
+import { denyHandlers } from './deny.js';
+import { printHandlers } from './print.js';
+
+/** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
+export const handlers: HandlerMap = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...staffHandlers,
+  ...settingsHandlers,
+  ...statusHandlers,
+  ...directoryHandlers,
+  ...visitHandlers,
+  ...denyHandlers,
+  ...printHandlers,
+};

@@ -1,0 +1,73 @@
+import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import type { PrintJob } from '../../../shared/api/schemas.js';
+import { draft } from '../../../db/events.js';
+import { markJob, printCount, printJobById, recentJobs, type PrintJobRow } from '../../../db/queries/print.js';
+import { visitById } from '../../../db/queries/visits.js';
+import { renderJob } from '../../print/documents.js';
+import { drainPrintQueue } from '../../print/queue.js';
+import { signedIn, type HandlerMap } from '../context.js';
+
+const toJob = (r: PrintJobRow): PrintJob => ({
+  id: r.id,
+  docType: r.doc_type,
+  docId: r.doc_id,
+  layout: r.layout,
+  copyNo: r.copy_no,
+  status: r.status,
+  createdAt: r.created_at,
+});
+
+export const printHandlers: Pick<
+  HandlerMap,
+  'print:request' | 'print:html' | 'print:markPrinted' | 'print:pdf' | 'print:recent'
+> = {
+  /** Queues a print. The job id comes from the caller: asking twice with one id prints once. */
+  async 'print:request'(input, ctx) {
+    const existing = await printJobById(ctx.db, input.jobId);
+    if (existing) return toJob(existing);
+    if (input.docType === 'visitor_pass' && !(await visitById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    await ctx.transact(async (trx, emit) => {
+      const copyNo = await printCount(trx, input.docType, input.docId);
+      await emit(
+        draft('PrintJobQueued', { jobId: input.jobId, docType: input.docType, docId: input.docId, layout: input.layout, copyNo }),
+      );
+    });
+    ctx.services.notify({ kind: 'print-queued', jobId: input.jobId });
+    void drainPrintQueue(ctx.services);
+    return toJob((await printJobById(ctx.db, input.jobId))!);
+  },
+
+  async 'print:html'(input, ctx) {
+    const job = await printJobById(ctx.db, input.jobId);
+    if (!job) throw fieldError('jobId', 'err.notFound');
+    const settings = await ctx.services.settings();
+    return { html: await renderJob(ctx.db, job, settings.locale, ctx.now), job: toJob(job) };
+  },
+
+  async 'print:markPrinted'(input, ctx) {
+    const job = await printJobById(ctx.db, input.jobId);
+    if (!job) throw fieldError('jobId', 'err.notFound');
+    if (job.status !== 'printed') await markJob(ctx.db, job.id, 'printed', ctx.now.toISOString());
+    return null;
+  },
+
+  async 'print:pdf'(input, ctx) {
+    const job = await printJobById(ctx.db, input.jobId);
+    if (!job) throw fieldError('jobId', 'err.notFound');
+    const settings = await ctx.services.settings();
+    const html = await renderJob(ctx.db, job, settings.locale, ctx.now);
+    const pdf = await ctx.services.printer.pdf(html, job.layout).catch((e: unknown) => {
+      if (e instanceof ApiFailure) throw e;
+      throw new ApiFailure('unavailable', 'err.pdf.failed', undefined, { reason: String(e) });
+    });
+    return {
+      fileName: `${job.doc_type}-${job.doc_id}${job.copy_no ? `-${job.copy_no}` : ''}.pdf`,
+      base64: pdf.toString('base64'),
+    };
+  },
+
+  async 'print:recent'(_input, ctx) {
+    const { site } = signedIn(ctx);
+    return (await recentJobs(ctx.db, site.deviceId)).map(toJob);
+  },
+};

@@ -1,0 +1,32 @@
+import { Settings } from '../../../shared/api/schemas.js';
+import { readSettings, writeSettings } from '../../../db/queries/settings.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { HandlerMap } from '../context.js';
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh-Hans',
+  idleLockMinutes: 5,
+  visitorPassLayout: 'roll80',
+  visitorPassPrinter: '',
+  autoPrintVisitorPass: true,
+  defaultVisitMinutes: 120,
+};
+
+/** This desk's settings: stored values over defaults (a value that no longer parses falls back). */
+export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
+  const stored = await readSettings(db);
+  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  const parsed = Settings.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:update'> = {
+  async 'settings:get'(_input, ctx) {
+    return ctx.services.settings();
+  },
+  async 'settings:update'(input, ctx) {
+    await writeSettings(ctx.db, input);
+    return ctx.services.settings();
+  },
+};

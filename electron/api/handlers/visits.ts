@@ -1,0 +1,195 @@
+import dayjs from 'dayjs';
+import { v7 as uuidv7 } from 'uuid';
+import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
+import { maskIdNumber, maskPhone } from '../../../shared/domain/mask.js';
+import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
+import { normalizeIdNumber } from '../../../shared/domain/idDocument.js';
+import { normalizePhone } from '../../../shared/domain/phone.js';
+import { draft } from '../../../db/events.js';
+import { nextCounter } from '../../../db/meta.js';
+import { hostById, type HostRow } from '../../../db/queries/directory.js';
+import { findDenyHit } from '../../../db/queries/deny.js';
+import * as q from '../../../db/queries/visits.js';
+import { approveBy } from '../pinCheck.js';
+import { signedIn, type HandlerMap } from '../context.js';
+
+export function toVisit(r: q.VisitRow): Visit {
+  return {
+    id: r.id,
+    passNo: r.pass_no,
+    visitorName: r.visitor_name,
+    visitorPhoneMasked: maskPhone(r.visitor_phone),
+    idType: r.id_type,
+    idNumberMasked: maskIdNumber(r.id_number),
+    partySize: r.party_size,
+    hostOccupantId: r.host_occupant_id,
+    hostUnitCode: r.host_unit_code,
+    hostName: r.host_name,
+    hostCompany: r.host_company,
+    purpose: r.purpose,
+    plate: r.plate,
+    checkedInAt: r.checked_in_at,
+    validUntil: r.valid_until,
+    status: r.status,
+    checkedOutAt: r.checked_out_at,
+    hostConfirmedBy: r.host_confirmed_by,
+    hostConfirmMethod: r.host_confirm_method,
+    denyOverrideBy: r.deny_override_by,
+    actorName: r.actor_name ?? '',
+    note: r.note,
+  };
+}
+
+export const toHostMatch = (h: HostRow): HostMatch => ({
+  occupantId: h.occupantId,
+  unitId: h.unitId,
+  unitCode: h.unitCode,
+  name: h.name,
+  company: h.company,
+  role: h.role,
+  phoneMasked: maskPhone(h.phone),
+});
+
+/** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them. */
+export const localDay = (now: Date) => dayjs(now).format('YYYYMMDD');
+export const startOfLocalDay = (now: Date) => dayjs(now).startOf('day').toDate();
+
+export const visitHandlers: Pick<
+  HandlerMap,
+  'visits:checkIn' | 'visits:checkOut' | 'visits:onSite' | 'visits:notReturned' | 'visits:search' | 'visits:recall'
+> = {
+  async 'visits:checkIn'(input, ctx) {
+    const { site } = signedIn(ctx);
+    // A retried submit (double Enter, a lost response) returns the visit it already created.
+    const earlier = await q.visitByRequest(ctx.db, input.requestId);
+    if (earlier) {
+      const job = await ctx.db
+        .selectFrom('print_jobs')
+        .select('id')
+        .where('doc_id', '=', earlier.id)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      return { visit: toVisit(earlier), printJobId: job?.id ?? null };
+    }
+    const host = await hostById(ctx.db, input.hostOccupantId);
+    if (!host) throw fieldError('hostOccupantId', 'err.host.notFound');
+
+    const today = dayjs(ctx.now).format('YYYY-MM-DD');
+    const hit = await findDenyHit(ctx.db, input.visitor, today);
+    let denyOverride = null;
+    if (hit) {
+      if (!input.denyOverride) {
+        throw new ApiFailure('deny_list_hit', 'err.deny.hit', undefined, {
+          entry: { name: hit.name, reason: hit.reason, idNumberMasked: maskIdNumber(hit.id_number), validUntil: hit.valid_until },
+        });
+      }
+      const approver = await approveBy(ctx.db, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride');
+      denyOverride = { byStaffId: approver.id, reason: input.denyOverride.reason, denyEntryId: hit.id };
+    }
+
+    const settings = await ctx.services.settings();
+    const visitId = uuidv7();
+    const printJobId = settings.autoPrintVisitorPass ? uuidv7() : null;
+    await ctx.transact(async (trx, emit) => {
+      const day = localDay(ctx.now);
+      const passNo = formatVisitorPassNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'visitor_pass', day));
+      await emit(
+        draft('VisitorCheckedIn', {
+          visitId,
+          requestId: input.requestId,
+          passNo,
+          visitor: input.visitor,
+          partySize: input.partySize,
+          host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
+          purpose: input.purpose,
+          plate: input.plate,
+          note: input.note,
+          checkedInAt: ctx.now.toISOString(),
+          validUntil: new Date(ctx.now.getTime() + input.expectedMinutes * 60_000).toISOString(),
+          hostConfirmation: input.hostConfirmation ?? null,
+          denyOverride,
+        }),
+      );
+      if (printJobId) {
+        await emit(
+          draft('PrintJobQueued', {
+            jobId: printJobId,
+            docType: 'visitor_pass',
+            docId: visitId,
+            layout: settings.visitorPassLayout,
+            copyNo: 0,
+          }),
+        );
+      }
+    });
+    ctx.services.notify({ kind: 'visits-changed' });
+    if (printJobId) ctx.services.notify({ kind: 'print-queued', jobId: printJobId });
+    return { visit: toVisit((await q.visitById(ctx.db, visitId))!), printJobId };
+  },
+
+  async 'visits:checkOut'(input, ctx) {
+    let visit: q.VisitRow | undefined;
+    let method: 'scan' | 'list' = 'list';
+    if (input.visitId) visit = await q.visitById(ctx.db, input.visitId);
+    else if (input.code) {
+      method = 'scan';
+      const code = input.code.trim().toUpperCase();
+      visit = parseVisitorPassNo(code) ? await q.visitByPassNo(ctx.db, code) : await q.visitById(ctx.db, input.code.trim());
+    }
+    if (!visit) throw fieldError('code', 'err.checkout.unknownPass');
+    if (visit.status === 'checked_out') {
+      throw new ApiFailure('conflict', 'err.checkout.already', [{ path: 'code', message: 'err.checkout.already' }], {
+        visitorName: visit.visitor_name,
+        at: visit.checked_out_at,
+      });
+    }
+    // A visit closed as "not returned" may still be checked out when the slip comes back: the real time wins.
+    const visitId = visit.id;
+    await ctx.transact((_trx, emit) => emit(draft('VisitorCheckedOut', { visitId, at: ctx.now.toISOString(), method })));
+    ctx.services.notify({ kind: 'visits-changed' });
+    return toVisit((await q.visitById(ctx.db, visitId))!);
+  },
+
+  async 'visits:onSite'(_input, ctx) {
+    return (await q.visitsOnSite(ctx.db)).map(toVisit);
+  },
+
+  /** Visits closed automatically as "not returned" since yesterday's start: the next shift sees them. */
+  async 'visits:notReturned'(_input, ctx) {
+    const since = dayjs(ctx.now).subtract(1, 'day').startOf('day').toISOString();
+    return (await q.visitsNotReturnedSince(ctx.db, since)).map(toVisit);
+  },
+
+  async 'visits:search'(input, ctx) {
+    const rows = await q.searchVisits(ctx.db, {
+      text: input.text,
+      fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
+      toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      limit: input.limit,
+    });
+    return rows.map(toVisit);
+  },
+
+  /** A returning visitor, recalled by phone or ID number, so the form fills in one step. */
+  async 'visits:recall'(input, ctx): Promise<VisitorProfile | null> {
+    const by = {
+      phone: input.phone ? normalizePhone(input.phone) : undefined,
+      idNumber: input.idNumber ? normalizeIdNumber(input.idNumber) : undefined,
+    };
+    const rows = await q.visitsOfVisitor(ctx.db, by);
+    const last = rows[0];
+    if (!last) return null;
+    const host = await hostById(ctx.db, last.host_occupant_id);
+    return {
+      name: last.visitor_name,
+      phone: last.visitor_phone,
+      idType: last.id_type,
+      idNumber: last.id_number,
+      plate: last.plate,
+      lastVisitAt: last.checked_in_at,
+      lastHost: host ? toHostMatch(host) : null,
+      visits: rows.length,
+    };
+  },
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { contract, type ProcName } from '../../shared/api/contract.js';
+import { ApiFailure, type ApiResult, type ErrorCode, type FieldIssue } from '../../shared/api/result.js';
+import { roleAtLeast } from '../../shared/domain/staff.js';
+import { appendEvents } from '../../db/events.js';
+import { getSiteIdentity } from '../../db/meta.js';
+import { staffById } from '../../db/queries/staff.js';
+import type { DomainEvent } from '../../shared/events/catalog.js';
+import type { HandlerContext, HandlerMap, Services } from './context.js';
+
+export type Router = (name: string, input: unknown, sessionKey: string) => Promise<ApiResult<unknown>>;
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/**
+ * The one entry to the backend, for IPC and HTTP alike: parse the input with the procedure's schema
+ * before anything else, check sign-in and role, run the handler, and turn every failure into data.
+ */
+export function createRouter(services: Services, handlers: HandlerMap): Router {
+  return async (name, rawInput, sessionKey) => {
+    if (!Object.hasOwn(contract, name)) return fail('not_found', `unknown procedure ${name}`);
+    const proc = contract[name as ProcName];
+    const parsed = proc.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: 'err.invalidInput', issues: zodIssues(parsed.error) } };
+    }
+    try {
+      const now = services.clock();
+      const settings = await services.settings();
+      const site = await getSiteIdentity(services.db);
+      if (!site && !name.startsWith('setup:')) return fail('setup_required', 'err.setupRequired');
+      const session = services.sessions.current(sessionKey, now.getTime(), settings.idleLockMinutes, proc.access !== 'public');
+      let staff = session && !session.locked ? ((await staffById(services.db, session.staffId)) ?? null) : null;
+      if (staff && !staff.active) staff = null;
+      if (proc.access !== 'public') {
+        if (session?.locked) return fail('locked', 'err.locked');
+        if (!staff) return fail('unauthenticated', 'err.unauthenticated');
+        if (!roleAtLeast(staff.role, proc.access)) return fail('forbidden', 'err.forbidden');
+      }
+      const ctx = makeContext(services, now, sessionKey, site, staff);
+      const handler = handlers[name as ProcName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (e) {
+      if (e instanceof ApiFailure) return { ok: false, error: e.toError() };
+      console.error(`[lobbydesk] ${name} failed:`, e);
+      return fail('internal', 'err.internal');
+    }
+  };
+}
+
+function fail(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function makeContext(
+  services: Services,
+  now: Date,
+  sessionKey: string,
+  site: HandlerContext['site'],
+  staff: HandlerContext['staff'],
+): HandlerContext {
+  return {
+    services,
+    db: services.db,
+    now,
+    sessionKey,
+    site,
+    staff,
+    async transact(work, identity) {
+      const written: DomainEvent[] = [];
+      const result = await services.db.transaction().execute((trx) =>
+        work(trx, async (...drafts) => {
+          const s = identity ?? site;
+          if (!s) throw new Error('no site identity: events cannot be written before setup');
+          const actor = identity?.actor ?? staff?.id ?? 'system';
+          const events = await appendEvents(trx, { siteId: s.siteId, deviceId: s.deviceId, actor, now }, drafts);
+          written.push(...events);
+          return events;
+        }),
+      );
+      if (written.length) services.afterWrite(written);
+      return result;
+    },
+  };
+}

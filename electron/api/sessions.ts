@@ -1,0 +1,46 @@
+/**
+ * Who is signed in at which window (IPC: the webContents id; desk server: a cookie token).
+ * A session idle for longer than the configured minutes is locked: the same or another person
+ * must enter a PIN before anything else is done.
+ */
+export interface Session {
+  staffId: string;
+  lastActiveMs: number;
+  locked: boolean;
+}
+
+export class Sessions {
+  private readonly byKey = new Map<string, Session>();
+
+  signIn(key: string, staffId: string, nowMs: number): void {
+    this.byKey.set(key, { staffId, lastActiveMs: nowMs, locked: false });
+  }
+
+  signOut(key: string): void {
+    this.byKey.delete(key);
+  }
+
+  lock(key: string): void {
+    const s = this.byKey.get(key);
+    if (s) s.locked = true;
+  }
+
+  /** The session, locking it first if it sat idle too long; touching it counts as activity. */
+  current(key: string, nowMs: number, idleMinutes: number, touch: boolean): Session | undefined {
+    const s = this.byKey.get(key);
+    if (!s) return undefined;
+    if (!s.locked && nowMs - s.lastActiveMs > idleMinutes * 60_000) s.locked = true;
+    if (touch && !s.locked) s.lastActiveMs = nowMs;
+    return s;
+  }
+
+  /** Staff ids signed in and not locked: the people on duty at this desk. */
+  onDuty(nowMs: number, idleMinutes: number): string[] {
+    const ids = new Set<string>();
+    for (const key of this.byKey.keys()) {
+      const s = this.current(key, nowMs, idleMinutes, false);
+      if (s && !s.locked) ids.add(s.staffId);
+    }
+    return [...ids];
+  }
+}

@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+/** A spreadsheet's rows as strings, with the 1-based line number each came from. */
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+/** Decodes CSV bytes: UTF-8 (with or without BOM), else GBK as older Chinese Excel saves it. */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+  }
+  return String(value);
+}
+
+/** Reads a CSV or XLSX file (by name) into rows; the first row is the header. */
+export async function readTableFile(fileName: string, bytes: Buffer): Promise<TableRow[]> {
+  if (/\.xlsx$/i.test(fileName)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    if (!sheet) return [];
+    const rows: TableRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+      rows.push({ line, cells });
+    });
+    return rows;
+  }
+  if (/\.(csv|txt)$/i.test(fileName)) {
+    const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
+    return parsed.data
+      .map((cells, i) => ({ line: i + 1, cells: cells.map((c) => String(c ?? '')) }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  }
+  throw new Error('unsupported file type');
+}

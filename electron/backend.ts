@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../db/open.js';
+import type { DeskNotice } from '../shared/api/contract.js';
+import { createRouter, type Router } from './api/router.js';
+import { handlers } from './api/handlers/index.js';
+import { loadSettings } from './api/handlers/settings.js';
+import { Sessions } from './api/sessions.js';
+import type { Services } from './api/context.js';
+import type { PrintBackend } from './print/backend.js';
+import { closeYesterdaysVisits } from './housekeeping.js';
+import { drainPrintQueue } from './print/queue.js';
+
+export interface Backend {
+  router: Router;
+  services: Services;
+  database: OpenedDatabase;
+  subscribe(listener: (n: DeskNotice) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  printer: PrintBackend;
+  clock?: () => Date;
+  /** Housekeeping timers (end-of-day close); tests turn them off and call the sweep themselves. */
+  timers?: boolean;
+}
+
+/** The desk's backend, the same under Electron and under the plain-Node desk server. */
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
+  const listeners = new Set<(n: DeskNotice) => void>();
+  const services: Services = {
+    db: database.db,
+    clock: opts.clock ?? (() => new Date()),
+    sessions: new Sessions(),
+    printer: opts.printer,
+    notify: (n) => listeners.forEach((l) => l(n)),
+    settings: () => loadSettings(database.db),
+    afterWrite: (events) => {
+      if (events.some((e) => e.type === 'PrintJobQueued')) void drainPrintQueue(services);
+    },
+  };
+  const router = createRouter(services, handlers);
+  const timers: NodeJS.Timeout[] = [];
+  if (opts.timers !== false) {
+    const sweep = () =>
+      void closeYesterdaysVisits(services).catch((e) => console.error('[lobbydesk] end-of-day close failed', e));
+    sweep();
+    timers.push(setInterval(sweep, 60_000).unref());
+  }
+  return {
+    router,
+    services,
+    database,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      timers.forEach(clearInterval);
+      await opts.printer.close();
+      await database.close();
+    },
+  };
+}

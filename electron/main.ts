@@ -1,0 +1,90 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBackend, type Backend } from './backend.js';
+import { resolveDataDir } from './dataDir.js';
+import { electronPrintBackend } from './mainPrint.js';
+import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
+
+/**
+ * The desk app. The renderer is served from the privileged app:// scheme (not file://), runs
+ * sandboxed with context isolation and no Node, and reaches the backend only through the preload.
+ */
+const ORIGIN = 'app://desk';
+const rendererDir = join(__dirname, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function isOurFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return event.sender === mainWindow?.webContents && url.startsWith(`${ORIGIN}/`);
+}
+
+async function start(): Promise<void> {
+  backend = await createBackend({ dataDir: resolveDataDir(app.getPath('userData')), printer: electronPrintBackend() });
+
+  protocol.handle('app', async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = join(rendererDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
+    if (!file.startsWith(rendererDir)) return new Response('forbidden', { status: 403 });
+    const response = await net
+      .fetch(pathToFileURL(file).toString())
+      .catch(() => net.fetch(pathToFileURL(join(rendererDir, 'index.html')).toString()));
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  ipcMain.handle('desk:call', async (event, name: unknown, input: unknown) => {
+    if (!isOurFrame(event)) return { ok: false, error: { code: 'forbidden', message: 'err.forbidden' } };
+    if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'err.invalidInput' } };
+    return backend!.router(name, input, `wc-${event.sender.id}`);
+  });
+
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: 'LobbyDesk',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  backend.subscribe((notice) => mainWindow?.webContents.send('desk:notice', notice));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  await mainWindow.loadURL(`${ORIGIN}/index.html`);
+}
+
+// Navigation and new windows are blocked for every web contents, including print windows.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    console.error('LobbyDesk could not start:', e);
+    app.exit(1);
+  });
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => void backend?.close());

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { PrintJobRow } from '../../db/queries/print.js';
+import { visitById, visitsOnSite } from '../../db/queries/visits.js';
+import { getSiteIdentity } from '../../db/meta.js';
+import { maskIdNumber } from '../../shared/domain/mask.js';
+import { isOverstay } from '../../shared/domain/visits.js';
+import { renderVisitorPass } from '../../shared/print/visitorPass.js';
+import { renderOnsiteRoll } from '../../shared/print/onsiteRoll.js';
+import type { PrintLocale } from '../../shared/print/labels.js';
+import { ApiFailure } from '../../shared/api/result.js';
+
+export const hostLabel = (v: { host_unit_code: string; host_name: string; host_company: string }) =>
+  [v.host_unit_code, v.host_company || v.host_name].filter(Boolean).join(' ');
+
+/**
+ * Renders a print job's document from current data. The job fixes what and which copy; the
+ * template turns it into a complete HTML page. A copy number above 0 prints as a reprint.
+ */
+export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: PrintLocale, now: Date): Promise<string> {
+  const site = await getSiteIdentity(db);
+  if (!site) throw new ApiFailure('setup_required', 'err.setupRequired');
+  switch (job.doc_type) {
+    case 'visitor_pass': {
+      const v = await visitById(db, job.doc_id);
+      if (!v) throw new ApiFailure('not_found', 'err.notFound');
+      return renderVisitorPass(
+        {
+          siteName: site.siteName,
+          deviceCode: site.deviceCode,
+          passNo: v.pass_no,
+          visitorName: v.visitor_name,
+          idNumberMasked: maskIdNumber(v.id_number),
+          partySize: v.party_size,
+          host: hostLabel(v),
+          purpose: v.purpose,
+          plate: v.plate,
+          checkedInAt: v.checked_in_at,
+          validUntil: v.valid_until,
+          issuedBy: v.actor_name ?? '',
+          hostConfirmedBy: v.host_confirmed_by,
+          copyNo: job.copy_no,
+        },
+        job.layout,
+        locale,
+      );
+    }
+    case 'onsite_roll': {
+      // The roll call is the building as it is when it prints, not when it was asked for.
+      const lines = (await visitsOnSite(db)).map((v) => ({
+        passNo: v.pass_no,
+        visitorName: v.visitor_name,
+        partySize: v.party_size,
+        host: hostLabel(v),
+        checkedInAt: v.checked_in_at,
+        validUntil: v.valid_until,
+        overstay: isOverstay(v.valid_until, now),
+      }));
+      return renderOnsiteRoll({ siteName: site.siteName, printedAt: now.toISOString(), lines }, locale);
+    }
+  }
+}

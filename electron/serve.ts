@@ -1,0 +1,41 @@
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from './backend.js';
+import { resolveDataDir } from './dataDir.js';
+import { browserPrintBackend } from './print/headlessPdf.js';
+import { createDeskServer } from './server/deskServer.js';
+
+/** `npm run serve`: the desk as a local web server, for Chromium (no Electron binary) and for tests. */
+export async function serveDesk(opts: { port?: number; host?: string; dataDir?: string } = {}) {
+  const dataDir = opts.dataDir ?? resolveDataDir();
+  const backend = await createBackend({ dataDir, printer: browserPrintBackend() });
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const rendererDir = process.env.LOBBYDESK_RENDERER_DIR ?? join(here, '..', 'renderer');
+  const app = await createDeskServer(backend, { rendererDir });
+  const host = opts.host ?? process.env.LOBBYDESK_HOST ?? '127.0.0.1';
+  const port = opts.port ?? Number(process.env.LOBBYDESK_PORT ?? 5390);
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/`;
+  return {
+    url,
+    dataDir,
+    async close() {
+      await app.close();
+      await backend.close();
+    },
+  };
+}
+
+const isEntry = typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
+if (isEntry) {
+  serveDesk()
+    .then(({ url, dataDir }) => {
+      console.log(`LobbyDesk desk server: open ${url} in Chromium or Chrome (data folder: ${dataDir})`);
+    })
+    .catch((e: unknown) => {
+      console.error(`LobbyDesk could not start: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
+}

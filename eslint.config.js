@@ -1,0 +1,84 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * Import boundaries from docs/architecture (the table "who may import what"):
+ * shared → nothing with I/O; db → shared; electron → shared, db; renderer → shared; hq → shared.
+ * Only electron/main* and electron/preload* may import `electron`.
+ */
+const noIo = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3', 'kysely', 'fastify'];
+const banned = (patterns, message) => ({ group: patterns, message });
+const boundary = (groups) => ['error', { patterns: groups }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/e2e/artifacts/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([
+        banned(noIo, 'shared/ holds pure rules and schemas: no I/O.'),
+        banned(['**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**'], 'shared/ imports nothing of the project.'),
+      ]),
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([
+        banned(['electron', '**/electron/**', '**/renderer/**', '**/hq/**'], 'db/ may import shared/ only.'),
+      ]),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main*.ts', 'electron/preload*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([
+        banned(
+          ['electron'],
+          'Only electron/main* and electron/preload* may import electron: the backend must run under plain Node.',
+        ),
+        banned(['**/renderer/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.'),
+      ]),
+    },
+  },
+  {
+    files: ['electron/main*.ts', 'electron/preload*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([banned(['**/renderer/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.')]),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': boundary([
+        banned(
+          [...noIo, '**/db/**', '**/electron/**', '**/hq/**'],
+          'renderer/ talks to the desk only through window.desk; it may import shared/ only.',
+        ),
+      ]),
+    },
+  },
+  {
+    files: ['hq/**/*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([
+        banned(['electron', '**/db/**', '**/electron/**', '**/renderer/**'], 'hq/ may import shared/ only.'),
+      ]),
+    },
+  },
+);

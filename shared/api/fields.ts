@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ID_TYPES, idNumberProblem, normalizeIdNumber } from '../domain/idDocument.js';
+import { normalizePhone, phoneProblem } from '../domain/phone.js';
+import { normalizePlate, plateProblem } from '../domain/plate.js';
+import { PIN_PATTERN, ROLES } from '../domain/staff.js';
+import { DEVICE_CODE, SITE_CODE } from '../domain/numbering.js';
+
+/**
+ * Field schemas shared by forms and handlers. Every message is an i18n key so that the form shows
+ * the same sentence the backend meant, in the desk's language.
+ */
+export const requiredText = (max: number) =>
+  z.string({ message: 'err.required' }).trim().min(1, { message: 'err.required' }).max(max, { message: 'err.tooLong' });
+
+export const optionalText = (max: number) => z.string().trim().max(max, { message: 'err.tooLong' }).optional().default('');
+
+export const personName = requiredText(40);
+
+export const phone = z
+  .string({ message: 'err.required' })
+  .transform(normalizePhone)
+  .superRefine((v, ctx) => {
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const optionalPhone = z
+  .string()
+  .optional()
+  .default('')
+  .transform(normalizePhone)
+  .superRefine((v, ctx) => {
+    const problem = v === '' ? null : phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const idType = z.enum(ID_TYPES, { message: 'err.idType' });
+
+/** An identity document; the number is checked against its type (GB 11643 for resident IDs). */
+export const idDocument = z
+  .object({ idType, idNumber: z.string({ message: 'err.required' }).transform(normalizeIdNumber) })
+  .superRefine((v, ctx) => {
+    const problem = idNumberProblem(v.idType, v.idNumber);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+  });
+
+export const plate = z
+  .string()
+  .optional()
+  .default('')
+  .transform(normalizePlate)
+  .superRefine((v, ctx) => {
+    const problem = plateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const pin = z.string({ message: 'err.required' }).regex(PIN_PATTERN, { message: 'err.pin.format' });
+export const staffNo = z
+  .string({ message: 'err.required' })
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,12}$/, { message: 'err.staffNo.format' });
+export const role = z.enum(ROLES, { message: 'err.role' });
+export const siteCode = z
+  .string({ message: 'err.required' })
+  .trim()
+  .toUpperCase()
+  .regex(SITE_CODE, { message: 'err.siteCode.format' });
+export const deviceCode = z
+  .string({ message: 'err.required' })
+  .trim()
+  .toUpperCase()
+  .regex(DEVICE_CODE, { message: 'err.deviceCode.format' });
+export const uuid = z.string().uuid({ message: 'err.invalid' });
+export const isoDateTime = z.string().datetime({ offset: true, message: 'err.dateTime' });
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'err.date' });
+
+/** A supervisor's on-the-spot approval: their staff number and PIN, and why. */
+export const supervisorApproval = z.object({
+  staffNo,
+  pin,
+  reason: requiredText(200),
+});

@@ -1,0 +1,51 @@
+/** Errors cross the process boundary as data, never as thrown strings. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'locked'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'deny_list_hit'
+  | 'wrong_pin'
+  | 'pin_locked_out'
+  | 'setup_required'
+  | 'already_set_up'
+  | 'unavailable'
+  | 'internal';
+
+/** `message` is an i18n key (e.g. `err.idNumber.checksum`); the renderer translates it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+  details?: Record<string, unknown>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown inside handlers; the router turns it into `{ ok: false, error }`. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  toError(): ApiError {
+    return { code: this.code, message: this.message, issues: this.issues, details: this.details };
+  }
+}
+
+/** A single field-level rejection, the common case for business-rule checks. */
+export function fieldError(path: string, message: string): ApiFailure {
+  return new ApiFailure('invalid_input', message, [{ path, message }]);
+}

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import {
+  deviceCode,
+  idDocument,
+  isoDate,
+  isoDateTime,
+  optionalText,
+  personName,
+  phone,
+  pin,
+  plate,
+  requiredText,
+  role,
+  siteCode,
+  staffNo,
+  supervisorApproval,
+  uuid,
+  optionalPhone,
+} from './fields.js';
+import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
+import { ID_TYPES } from '../domain/idDocument.js';
+import { ROLES } from '../domain/staff.js';
+
+export const Empty = z.object({}).strict().optional().default({});
+
+// ---- setup and staff -------------------------------------------------------------------------
+export const SITE_KINDS = ['residential', 'office', 'mixed'] as const;
+
+export const SetupInput = z.object({
+  siteName: requiredText(60),
+  siteCode,
+  siteKind: z.enum(SITE_KINDS, { message: 'err.invalid' }),
+  deviceCode,
+  admin: z.object({ staffNo, name: personName, pin }),
+});
+export type SetupInput = z.input<typeof SetupInput>;
+
+export const SetupStatus = z.object({
+  isSetUp: z.boolean(),
+  siteName: z.string().optional(),
+  siteCode: z.string().optional(),
+  deviceCode: z.string().optional(),
+});
+
+export const StaffSummary = z.object({
+  id: z.string(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+});
+export type StaffSummary = z.infer<typeof StaffSummary>;
+
+export const SessionInfo = z.object({
+  staff: StaffSummary,
+  siteName: z.string(),
+  siteCode: z.string(),
+  deviceCode: z.string(),
+  idleLockMinutes: z.number(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SignInInput = z.object({ staffNo, pin });
+export const CreateStaffInput = z.object({ staffNo, name: personName, role, pin });
+export type CreateStaffInput = z.input<typeof CreateStaffInput>;
+export const ChangePinInput = z.object({ currentPin: pin, newPin: pin });
+
+export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
+
+export const Settings = z.object({
+  locale: z.enum(LOCALES),
+  idleLockMinutes: z.number().int().min(1, { message: 'err.range' }).max(120, { message: 'err.range' }),
+  visitorPassLayout: z.enum(['roll80', 'a6']),
+  visitorPassPrinter: z.string().max(200),
+  autoPrintVisitorPass: z.boolean(),
+  defaultVisitMinutes: z
+    .number()
+    .int()
+    .min(15, { message: 'err.range' })
+    .max(24 * 60, { message: 'err.range' }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+// ---- directory --------------------------------------------------------------------------------
+export const OCCUPANT_ROLES = ['owner', 'tenant', 'family', 'company'] as const;
+
+export const DirectoryImportInput = z.object({
+  fileName: requiredText(200),
+  /** File content as base64: CSV (UTF-8, or GBK from older Excel) or XLSX. */
+  contentBase64: z.string().min(1, { message: 'err.required' }),
+});
+
+export const DirectoryImportResult = z.object({
+  units: z.number(),
+  occupants: z.number(),
+  created: z.number(),
+  updated: z.number(),
+});
+
+export const HostMatch = z.object({
+  occupantId: z.string(),
+  unitId: z.string(),
+  unitCode: z.string(),
+  name: z.string(),
+  company: z.string(),
+  role: z.enum(OCCUPANT_ROLES),
+  phoneMasked: z.string(),
+});
+export type HostMatch = z.infer<typeof HostMatch>;
+
+export const DirectorySearchInput = z.object({
+  q: z.string().trim().max(40),
+  limit: z.number().int().min(1).max(50).optional().default(20),
+});
+
+export const DirectoryStats = z.object({ units: z.number(), occupants: z.number() });
+
+// ---- visitors ---------------------------------------------------------------------------------
+export const CheckInInput = z.object({
+  /** Client-made id of this submission: a retried submit returns the first result. */
+  requestId: uuid,
+  visitor: z
+    .object({ name: personName, phone })
+    .and(idDocument)
+    .transform((v) => ({ name: v.name, phone: v.phone, idType: v.idType, idNumber: v.idNumber })),
+  partySize: z
+    .number({ message: 'err.number' })
+    .int({ message: 'err.integer' })
+    .min(1, { message: 'err.range' })
+    .max(50, { message: 'err.range' }),
+  hostOccupantId: z.string({ message: 'err.host.required' }).min(1, { message: 'err.host.required' }),
+  purpose: requiredText(60),
+  plate,
+  expectedMinutes: z
+    .number({ message: 'err.number' })
+    .int()
+    .min(15, { message: 'err.range' })
+    .max(24 * 60, { message: 'err.range' }),
+  hostConfirmation: z
+    .object({ confirmedBy: personName, method: z.enum(HOST_CONFIRM_METHODS, { message: 'err.invalid' }) })
+    .optional(),
+  denyOverride: supervisorApproval.optional(),
+  note: optionalText(200),
+});
+export type CheckInInput = z.input<typeof CheckInInput>;
+
+export const Visit = z.object({
+  id: z.string(),
+  passNo: z.string(),
+  visitorName: z.string(),
+  visitorPhoneMasked: z.string(),
+  idType: z.enum(ID_TYPES),
+  idNumberMasked: z.string(),
+  partySize: z.number(),
+  hostOccupantId: z.string(),
+  hostUnitCode: z.string(),
+  hostName: z.string(),
+  hostCompany: z.string(),
+  purpose: z.string(),
+  plate: z.string(),
+  checkedInAt: z.string(),
+  validUntil: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  checkedOutAt: z.string().nullable(),
+  hostConfirmedBy: z.string().nullable(),
+  hostConfirmMethod: z.string().nullable(),
+  denyOverrideBy: z.string().nullable(),
+  actorName: z.string(),
+  note: z.string(),
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const CheckInResult = z.object({ visit: Visit, printJobId: z.string().nullable() });
+
+export const CheckOutInput = z
+  .object({ code: z.string().trim().max(80).optional(), visitId: z.string().optional() })
+  .refine((v) => Boolean(v.code) || Boolean(v.visitId), { message: 'err.checkout.codeRequired', path: ['code'] });
+
+export const VisitSearchInput = z.object({
+  text: z.string().trim().max(40).optional().default(''),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.number().int().min(1).max(500).optional().default(100),
+});
+
+export const RecallInput = z.object({ phone: z.string().trim().optional(), idNumber: z.string().trim().optional() });
+export const VisitorProfile = z.object({
+  name: z.string(),
+  phone: z.string(),
+  idType: z.enum(ID_TYPES),
+  idNumber: z.string(),
+  plate: z.string(),
+  lastVisitAt: z.string(),
+  lastHost: HostMatch.nullable(),
+  visits: z.number(),
+});
+export type VisitorProfile = z.infer<typeof VisitorProfile>;
+
+// ---- deny list --------------------------------------------------------------------------------
+export const DenyEntryInput = z
+  .object({
+    name: optionalText(40),
+    idNumber: z.string().trim().toUpperCase().optional().default(''),
+    phone: optionalPhone,
+    reason: requiredText(200),
+    validUntil: isoDate.optional(),
+  })
+  .refine((v) => v.name !== '' || v.idNumber !== '' || v.phone !== '', {
+    message: 'err.deny.needIdentifier',
+    path: ['name'],
+  });
+export type DenyEntryInput = z.input<typeof DenyEntryInput>;
+
+export const DenyEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  reason: z.string(),
+  validUntil: z.string().nullable(),
+  addedByName: z.string(),
+  addedAt: z.string(),
+});
+export type DenyEntry = z.infer<typeof DenyEntry>;
+
+// ---- printing ---------------------------------------------------------------------------------
+export const DOC_TYPES = ['visitor_pass', 'onsite_roll'] as const;
+export const LAYOUTS = ['roll80', 'a6', 'a4'] as const;
+export const PrintJob = z.object({
+  id: z.string(),
+  docType: z.enum(DOC_TYPES),
+  docId: z.string(),
+  layout: z.enum(LAYOUTS),
+  copyNo: z.number(),
+  status: z.enum(['queued', 'printing', 'printed', 'failed']),
+  createdAt: z.string(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
+export const PrintRequest = z.object({
+  jobId: uuid,
+  docType: z.enum(DOC_TYPES),
+  docId: z.string().max(80),
+  layout: z.enum(LAYOUTS),
+});
+
+export const DeskStatus = z.object({
+  siteName: z.string(),
+  siteCode: z.string(),
+  deviceCode: z.string(),
+  onDuty: z.array(z.string()),
+  hqConfigured: z.boolean(),
+  pendingEvents: z.number(),
+  onSiteCount: z.number(),
+  printMode: z.enum(['electron', 'browser']),
+});
+
+export { isoDateTime };

@@ -1,0 +1,19 @@
+/** Personal data is shown and printed masked (architecture: "ID: first 6 + last 4"). */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 10)
+    return id.length <= 4 ? '*'.repeat(id.length) : `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`;
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return phone;
+  const keepEnd = 4;
+  const keepStart = digits.length >= 11 ? 3 : 2;
+  let seen = 0;
+  // Mask by digit position so separators like "-" and "+" survive.
+  return phone.replace(/\d/g, (d) => {
+    const i = seen++;
+    return i < keepStart || i >= digits.length - keepEnd ? d : '*';
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Document numbers are unique offline because each carries the site and this desk's code, and are
+ * allocated gaplessly from a per-desk counter inside the writing transaction.
+ */
+export const SITE_CODE = /^[A-Z][A-Z0-9]{1,5}$/;
+export const DEVICE_CODE = /^[A-Z0-9]{1,4}$/;
+
+const pad = (n: number, width: number) => n.toString().padStart(width, '0');
+
+/** Receipt: `{SITE}-{DEVICE}-{YYYY}-{NNNNNN}`, gapless per desk and year. */
+export function formatReceiptNo(site: string, device: string, year: number, n: number): string {
+  if (n < 1 || n > 999_999 || !Number.isInteger(n)) throw new RangeError(`receipt sequence out of range: ${n}`);
+  return `${site}-${device}-${year}-${pad(n, 6)}`;
+}
+
+/** Visitor pass: `{SITE}-{DEVICE}-V{YYMMDD}-{NNNN}`, gapless per desk and day; short enough to type. */
+export function formatVisitorPassNo(site: string, device: string, day: string, n: number): string {
+  if (n < 1 || n > 9999 || !Number.isInteger(n)) throw new RangeError(`pass sequence out of range: ${n}`);
+  if (!/^\d{8}$/.test(day)) throw new RangeError(`day must be YYYYMMDD: ${day}`);
+  return `${site}-${device}-V${day.slice(2)}-${pad(n, 4)}`;
+}
+
+const PASS_NO = /^([A-Z][A-Z0-9]{1,5})-([A-Z0-9]{1,4})-V(\d{6})-(\d{4})$/;
+
+export function parseVisitorPassNo(raw: string): { site: string; device: string; day: string; n: number } | null {
+  const m = PASS_NO.exec(raw.trim().toUpperCase());
+  if (!m) return null;
+  return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
+}

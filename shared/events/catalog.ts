@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { ID_TYPES } from '../domain/idDocument.js';
+import { ROLES } from '../domain/staff.js';
+import { HOST_CONFIRM_METHODS } from '../domain/visits.js';
+import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.js';
+
+/**
+ * Every domain event type with its current schema version and payload schema. Appliers on the desk
+ * and projections at HQ both validate against these. Bump `v` when a payload changes shape.
+ */
+const ev = <P extends z.ZodType>(v: number, payload: P) => ({ v, payload });
+
+const VisitorSnapshot = z.object({
+  name: z.string(),
+  phone: z.string(),
+  idType: z.enum(ID_TYPES),
+  idNumber: z.string(),
+});
+
+export const eventCatalog = {
+  SiteConfigured: ev(
+    1,
+    z.object({
+      siteId: z.string(),
+      siteCode: z.string(),
+      siteName: z.string(),
+      siteKind: z.enum(SITE_KINDS),
+      deviceId: z.string(),
+      deviceCode: z.string(),
+    }),
+  ),
+  StaffCreated: ev(
+    1,
+    z.object({ staffId: z.string(), staffNo: z.string(), name: z.string(), role: z.enum(ROLES), pinHash: z.string() }),
+  ),
+  StaffPinChanged: ev(1, z.object({ staffId: z.string(), pinHash: z.string() })),
+  DirectoryImported: ev(
+    1,
+    z.object({
+      importId: z.string(),
+      fileName: z.string(),
+      units: z.array(z.object({ id: z.string(), code: z.string(), building: z.string(), areaM2: z.number().nullable() })),
+      occupants: z.array(
+        z.object({
+          id: z.string(),
+          unitId: z.string(),
+          name: z.string(),
+          phone: z.string(),
+          role: z.enum(OCCUPANT_ROLES),
+          company: z.string(),
+        }),
+      ),
+    }),
+  ),
+  VisitorCheckedIn: ev(
+    1,
+    z.object({
+      visitId: z.string(),
+      requestId: z.string(),
+      passNo: z.string(),
+      visitor: VisitorSnapshot,
+      partySize: z.number().int(),
+      host: z.object({ occupantId: z.string(), unitCode: z.string(), name: z.string(), company: z.string() }),
+      purpose: z.string(),
+      plate: z.string(),
+      note: z.string(),
+      checkedInAt: z.string(),
+      validUntil: z.string(),
+      hostConfirmation: z.object({ confirmedBy: z.string(), method: z.enum(HOST_CONFIRM_METHODS) }).nullable(),
+      denyOverride: z.object({ byStaffId: z.string(), reason: z.string(), denyEntryId: z.string() }).nullable(),
+    }),
+  ),
+  VisitorCheckedOut: ev(1, z.object({ visitId: z.string(), at: z.string(), method: z.enum(['scan', 'list']) })),
+  /** End of day: a visit never closed is closed as "not returned" (distinct from a check-out). */
+  VisitAutoClosed: ev(1, z.object({ visitId: z.string(), at: z.string() })),
+  DenyEntryAdded: ev(
+    1,
+    z.object({
+      entryId: z.string(),
+      name: z.string(),
+      idNumber: z.string(),
+      phone: z.string(),
+      reason: z.string(),
+      validUntil: z.string().nullable(),
+    }),
+  ),
+  DenyEntryRevoked: ev(1, z.object({ entryId: z.string(), reason: z.string() })),
+  PrintJobQueued: ev(
+    1,
+    z.object({
+      jobId: z.string(),
+      docType: z.enum(DOC_TYPES),
+      docId: z.string(),
+      layout: z.enum(LAYOUTS),
+      copyNo: z.number().int(),
+    }),
+  ),
+} as const;
+
+export type EventCatalog = typeof eventCatalog;
+export type EventType = keyof EventCatalog;
+export type EventPayload<T extends EventType> = z.infer<EventCatalog[T]['payload']>;
+
+/** The envelope every event carries, locally and on the wire. */
+export interface DomainEvent<T extends EventType = EventType> {
+  id: string;
+  deviceId: string;
+  deviceSeq: number;
+  hlc: string;
+  type: T;
+  v: number;
+  actor: string;
+  siteId: string;
+  payload: EventPayload<T>;
+  recordedAt: string;
+}

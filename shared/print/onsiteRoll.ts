@@ -1,0 +1,40 @@
+import { esc, page } from './html.js';
+import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { fmtDateTime, fmtTime } from './format.js';
+
+export interface RollLine {
+  passNo: string;
+  visitorName: string;
+  partySize: number;
+  host: string;
+  checkedInAt: string;
+  validUntil: string;
+  overstay: boolean;
+}
+
+/** The evacuation roll call: everyone in the building now, with a tick column for the assembly point. */
+export function renderOnsiteRoll(d: { siteName: string; printedAt: string; lines: RollLine[] }, locale: PrintLocale): string {
+  const L = PRINT_LABELS[locale];
+  const total = d.lines.reduce((n, l) => n + l.partySize, 0);
+  const rows = d.lines
+    .map(
+      (l, i) => `<tr${l.overstay ? ' class="over"' : ''}><td>${i + 1}</td><td>${esc(l.visitorName)}</td><td>${l.partySize}</td>
+<td>${esc(l.host)}</td><td>${fmtTime(l.checkedInAt)}</td><td>${fmtTime(l.validUntil)}${l.overstay ? ` <b>${esc(L.overstay)}</b>` : ''}</td>
+<td class="mono">${esc(l.passNo)}</td><td class="tick"></td></tr>`,
+    )
+    .join('');
+  const body = `
+<h1>${esc(L.onsiteRoll)}</h1>
+<div class="sub">${esc(d.siteName)} · ${esc(L.printedAt)} ${fmtDateTime(d.printedAt)} · ${esc(L.totalPersons)} <b>${total}</b> ${esc(L.persons)}</div>
+${
+  d.lines.length === 0
+    ? `<p style="text-align:center">${esc(L.none)}</p>`
+    : `<table class="grid"><thead><tr><th>#</th><th>${esc(L.visitor)}</th><th>${esc(L.party)}</th><th>${esc(L.host)}</th>
+<th>${esc(L.timeIn)}</th><th>${esc(L.validUntil)}</th><th>${esc(L.passNo)}</th><th>${esc(L.present)}</th></tr></thead><tbody>${rows}</tbody></table>`
+}`;
+  const css = `table.grid { width: 100%; border-collapse: collapse; font-size: 10pt; }
+table.grid th, table.grid td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: left; }
+table.grid tr.over td { background: #eee; }
+td.tick { width: 12mm; } .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 9pt; }`;
+  return page({ title: L.onsiteRoll, layout: 'a4', lang: locale, body, css });
+}

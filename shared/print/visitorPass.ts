@@ -1,0 +1,50 @@
+import { esc, page, type Layout } from './html.js';
+import { bilingual, PRINT_LABELS, type PrintLocale } from './labels.js';
+import { qrSvg } from './qr.js';
+import { fmtDateTime } from './format.js';
+
+export interface VisitorPassData {
+  siteName: string;
+  deviceCode: string;
+  passNo: string;
+  visitorName: string;
+  idNumberMasked: string;
+  partySize: number;
+  host: string;
+  purpose: string;
+  plate: string;
+  checkedInAt: string;
+  validUntil: string;
+  issuedBy: string;
+  hostConfirmedBy: string | null;
+  /** 0 for the first print; n > 0 prints "补打 · 第n次". */
+  copyNo: number;
+}
+
+/** 访客单: what the visitor carries and hands back; the QR holds the pass number for check-out. */
+export async function renderVisitorPass(d: VisitorPassData, layout: Layout, locale: PrintLocale): Promise<string> {
+  const L = PRINT_LABELS[locale];
+  const row = (key: Parameters<typeof bilingual>[1], value: string) =>
+    value ? `<tr><th>${bilingual(locale, key)}</th><td>${esc(value)}</td></tr>` : '';
+  const body = `
+<h1>${esc(L.visitorPass)}</h1>
+<div class="sub">${esc(d.siteName)}${locale === 'en' ? '' : ' · VISITOR PASS'}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+<table class="kv">
+${row('passNo', d.passNo)}
+${row('visitor', d.visitorName)}
+${row('idDocument', d.idNumberMasked)}
+${row('party', String(d.partySize))}
+${row('host', d.host)}
+${row('purpose', d.purpose)}
+${row('plate', d.plate)}
+${row('timeIn', fmtDateTime(d.checkedInAt))}
+${row('validUntil', fmtDateTime(d.validUntil))}
+${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode}`)}
+${d.hostConfirmedBy ? row('hostConfirmed', d.hostConfirmedBy) : ''}
+</table>
+<div class="qr">${await qrSvg(d.passNo)}</div>
+<div class="code">${esc(d.passNo)}</div>
+<div class="foot">${esc(L.returnSlip)}</div>`;
+  return page({ title: `${L.visitorPass} ${d.passNo}`, layout, lang: locale, body });
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v4 as uuidv4 } from 'uuid';
+import { createBackend, type Backend } from '../../electron/backend.js';
+import { browserPrintBackend } from '../../electron/print/headlessPdf.js';
+import type { ProcInput, ProcName, ProcOutput } from '../../shared/api/contract.js';
+import type { ApiResult } from '../../shared/api/result.js';
+
+/** A controllable clock for tests that cross midnight or wait out a lockout. */
+export class TestClock {
+  constructor(public ms: number = Date.parse('2026-11-22T09:30:00+08:00')) {}
+  now = () => new Date(this.ms);
+  advance(minutes: number) {
+    this.ms += minutes * 60_000;
+  }
+}
+
+export interface TestDesk {
+  backend: Backend;
+  dataDir: string;
+  clock: TestClock;
+  /** Calls a procedure as a session (default: the admin's session after setup). */
+  call<N extends ProcName>(name: N, input?: ProcInput<N>, session?: string): Promise<ApiResult<ProcOutput<N>>>;
+  /** Calls and insists on success. */
+  ok<N extends ProcName>(name: N, input?: ProcInput<N>, session?: string): Promise<ProcOutput<N>>;
+  count(table: string): number;
+  reopen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
+
+/** A desk backend over a real SQLite file in a fresh temporary data folder. */
+export async function openTestDesk(opts: { setUp?: boolean; dataDir?: string; clock?: TestClock } = {}): Promise<TestDesk> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lobbydesk-test-'));
+  const clock = opts.clock ?? new TestClock();
+  const make = () => createBackend({ dataDir, printer: browserPrintBackend(), clock: clock.now, timers: false });
+  let backend = await make();
+  const desk: TestDesk = {
+    get backend() {
+      return backend;
+    },
+    dataDir,
+    clock,
+    call: (name, input, session = 'admin') => backend.router(name, input ?? {}, session) as never,
+    async ok(name, input, session) {
+      const r = await desk.call(name, input, session);
+      if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+      return r.value;
+    },
+    count: (table) => (backend.database.raw.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+    async reopen() {
+      await backend.close();
+      backend = await make();
+    },
+    async close() {
+      await backend.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  if (opts.setUp !== false) {
+    await desk.ok('setup:complete', {
+      siteName: '华远大厦',
+      siteCode: 'HY',
+      siteKind: 'mixed',
+      deviceCode: 'A1',
+      admin: ADMIN,
+    });
+  }
+  return desk;
+}
+
+export const newRequestId = () => uuidv4();
+
+/** A small directory as CSV, in the documented import format. */
+export const SAMPLE_DIRECTORY_CSV = [
+  '单元,楼栋,面积,姓名,电话,身份,公司',
+  '1-2-301,1栋,89.5,张三,13800138000,业主,',
+  '1-2-301,1栋,89.5,李四,13900139000,家属,',
+  '2-1-1202,2栋,120,王小明,02166668888,租户,',
+  'T-1801,写字楼,,,021-55556666,公司,华夏科技有限公司',
+].join('\n');
+
+export async function importSampleDirectory(desk: TestDesk) {
+  return desk.ok('directory:import', {
+    fileName: 'directory.csv',
+    contentBase64: Buffer.from(SAMPLE_DIRECTORY_CSV, 'utf8').toString('base64'),
+  });
+}
+
+/** A valid check-in for the first host matching `hostQuery`. */
+export async function checkInInput(desk: TestDesk, overrides: Partial<ProcInput<'visits:checkIn'>> = {}, hostQuery = '张三') {
+  const [host] = await desk.ok('directory:search', { q: hostQuery });
+  return {
+    requestId: newRequestId(),
+    visitor: { name: '赵六', phone: '13700137000', idType: 'resident_id' as const, idNumber: '11010519491231002X' },
+    partySize: 1,
+    hostOccupantId: host.occupantId,
+    purpose: '拜访',
+    plate: '',
+    expectedMinutes: 120,
+    ...overrides,
+  } satisfies ProcInput<'visits:checkIn'>;
+}
