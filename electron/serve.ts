@@ -1,16 +1,15 @@
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createBackend } from './backend.js';
 import { resolveDataDir } from './dataDir.js';
 import { browserPrintBackend } from './print/headlessPdf.js';
 import { createDeskServer } from './server/deskServer.js';
 
 /** `npm run serve`: the desk as a local web server, for Chromium (no Electron binary) and for tests. */
-export async function serveDesk(opts: { port?: number; host?: string; dataDir?: string } = {}) {
+export async function serveDesk(opts: { port?: number; host?: string; dataDir?: string; rendererDir?: string } = {}) {
   const dataDir = opts.dataDir ?? resolveDataDir();
   const backend = await createBackend({ dataDir, printer: browserPrintBackend() });
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const rendererDir = process.env.LOBBYDESK_RENDERER_DIR ?? join(here, '..', 'renderer');
+  // Bundled as dist/electron/serve.cjs, next to dist/renderer.
+  const rendererDir = opts.rendererDir ?? process.env.LOBBYDESK_RENDERER_DIR ?? join(__dirname, '..', 'renderer');
   const app = await createDeskServer(backend, { rendererDir });
   const host = opts.host ?? process.env.LOBBYDESK_HOST ?? '127.0.0.1';
   const port = opts.port ?? Number(process.env.LOBBYDESK_PORT ?? 5390);

@@ -7,12 +7,12 @@ import { OCCUPANT_ROLES } from './schemas.js';
  * created from the unit column. Headers may be Chinese or English; order does not matter.
  */
 export const DIRECTORY_COLUMNS = {
-  unit: ['单元', '房号', '房屋', '单元号', 'unit', 'unit_code'],
-  building: ['楼栋', '楼宇', 'building'],
-  area: ['面积', '建筑面积', 'area', 'area_m2'],
-  name: ['姓名', '住户', '联系人', 'name', 'occupant'],
-  phone: ['电话', '手机', '联系电话', 'phone', 'mobile'],
-  role: ['身份', '类型', 'role'],
+  unit: ['单元', '單元', '房号', '房號', '房屋', '单元号', 'unit', 'unit_code'],
+  building: ['楼栋', '樓棟', '楼宇', 'building'],
+  area: ['面积', '面積', '建筑面积', 'area', 'area_m2'],
+  name: ['姓名', '住户', '住戶', '联系人', 'name', 'occupant'],
+  phone: ['电话', '電話', '手机', '手機', '联系电话', 'phone', 'mobile'],
+  role: ['身份', '身分', '类型', 'role'],
   company: ['公司', '单位名称', '企业', 'company'],
 } as const;
 export type DirectoryColumn = keyof typeof DIRECTORY_COLUMNS;

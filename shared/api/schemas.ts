@@ -18,7 +18,7 @@ import {
   optionalPhone,
 } from './fields.js';
 import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
-import { ID_TYPES } from '../domain/idDocument.js';
+import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 
 export const Empty = z.object({}).strict().optional().default({});
@@ -200,7 +200,8 @@ export type VisitorProfile = z.infer<typeof VisitorProfile>;
 export const DenyEntryInput = z
   .object({
     name: optionalText(40),
-    idNumber: z.string().trim().toUpperCase().optional().default(''),
+    // Normalized like the visitor's number (no spaces, upper case), or the entry would never match.
+    idNumber: z.string().optional().default('').transform(normalizeIdNumber),
     phone: optionalPhone,
     reason: requiredText(200),
     validUntil: isoDate.optional(),

@@ -25,7 +25,7 @@ export const denyHandlers: Pick<HandlerMap, 'deny:list' | 'deny:add' | 'deny:rev
 
   async 'deny:add'(input, ctx) {
     if (input.validUntil && input.validUntil < dayjs(ctx.now).format('YYYY-MM-DD'))
-      throw fieldError('validUntil', 'err.date.past');
+      throw fieldError('validUntil', 'err.pastDate');
     const entryId = uuidv7();
     await ctx.transact((_trx, emit) =>
       emit(

@@ -27,6 +27,8 @@ export const printHandlers: Pick<
     if (existing) return toJob(existing);
     if (input.docType === 'visitor_pass' && !(await visitById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
+      // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
+      if (await printJobById(trx, input.jobId)) return;
       const copyNo = await printCount(trx, input.docType, input.docId);
       await emit(
         draft('PrintJobQueued', { jobId: input.jobId, docType: input.docType, docId: input.docId, layout: input.layout, copyNo }),

@@ -15,9 +15,11 @@ export const staffHandlers: Pick<HandlerMap, 'staff:list' | 'staff:create'> = {
     if (await staffByNo(ctx.db, input.staffNo)) throw fieldError('staffNo', 'err.staffNo.taken');
     const staffId = uuidv7();
     const pinHash = await hashPin(input.pin);
-    await ctx.transact((_trx, emit) =>
-      emit(draft('StaffCreated', { staffId, staffNo: input.staffNo, name: input.name, role: input.role, pinHash })),
-    );
+    await ctx.transact(async (trx, emit) => {
+      // Hashing the PIN takes a while: a second submit may have taken the number since the check above.
+      if (await staffByNo(trx, input.staffNo)) throw fieldError('staffNo', 'err.staffNo.taken');
+      await emit(draft('StaffCreated', { staffId, staffNo: input.staffNo, name: input.name, role: input.role, pinHash }));
+    });
     return toStaffSummary((await staffById(ctx.db, staffId))!);
   },
 };

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
@@ -7,6 +8,7 @@ import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/
 import { normalizeIdNumber } from '../../../shared/domain/idDocument.js';
 import { normalizePhone } from '../../../shared/domain/phone.js';
 import { draft } from '../../../db/events.js';
+import type { Database } from '../../../db/schema.js';
 import { nextCounter } from '../../../db/meta.js';
 import { hostById, type HostRow } from '../../../db/queries/directory.js';
 import { findDenyHit } from '../../../db/queries/deny.js';
@@ -55,6 +57,23 @@ export const toHostMatch = (h: HostRow): HostMatch => ({
 export const localDay = (now: Date) => dayjs(now).format('YYYYMMDD');
 export const startOfLocalDay = (now: Date) => dayjs(now).startOf('day').toDate();
 
+/** The answer to a check-in whose request was already recorded: the same visit and its first print job. */
+async function replayCheckIn(db: Kysely<Database>, visit: q.VisitRow) {
+  const job = await db
+    .selectFrom('print_jobs')
+    .select('id')
+    .where('doc_id', '=', visit.id)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return { visit: toVisit(visit), printJobId: job?.id ?? null };
+}
+
+const alreadyCheckedOut = (visit: q.VisitRow) =>
+  new ApiFailure('conflict', 'err.checkout.already', [{ path: 'code', message: 'err.checkout.already' }], {
+    visitorName: visit.visitor_name,
+    at: visit.checked_out_at,
+  });
+
 export const visitHandlers: Pick<
   HandlerMap,
   'visits:checkIn' | 'visits:checkOut' | 'visits:onSite' | 'visits:notReturned' | 'visits:search' | 'visits:recall'
@@ -63,15 +82,7 @@ export const visitHandlers: Pick<
     const { site } = signedIn(ctx);
     // A retried submit (double Enter, a lost response) returns the visit it already created.
     const earlier = await q.visitByRequest(ctx.db, input.requestId);
-    if (earlier) {
-      const job = await ctx.db
-        .selectFrom('print_jobs')
-        .select('id')
-        .where('doc_id', '=', earlier.id)
-        .orderBy('created_at')
-        .executeTakeFirst();
-      return { visit: toVisit(earlier), printJobId: job?.id ?? null };
-    }
+    if (earlier) return replayCheckIn(ctx.db, earlier);
     const host = await hostById(ctx.db, input.hostOccupantId);
     if (!host) throw fieldError('hostOccupantId', 'err.host.notFound');
 
@@ -91,7 +102,10 @@ export const visitHandlers: Pick<
     const settings = await ctx.services.settings();
     const visitId = uuidv7();
     const printJobId = settings.autoPrintVisitorPass ? uuidv7() : null;
-    await ctx.transact(async (trx, emit) => {
+    const raced = await ctx.transact(async (trx, emit) => {
+      // Two submits of one request can both pass the check above; inside the transaction only one writes.
+      const first = await q.visitByRequest(trx, input.requestId);
+      if (first) return first;
       const day = localDay(ctx.now);
       const passNo = formatVisitorPassNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'visitor_pass', day));
       await emit(
@@ -122,7 +136,9 @@ export const visitHandlers: Pick<
           }),
         );
       }
+      return null;
     });
+    if (raced) return replayCheckIn(ctx.db, raced);
     ctx.services.notify({ kind: 'visits-changed' });
     if (printJobId) ctx.services.notify({ kind: 'print-queued', jobId: printJobId });
     return { visit: toVisit((await q.visitById(ctx.db, visitId))!), printJobId };
@@ -138,15 +154,15 @@ export const visitHandlers: Pick<
       visit = parseVisitorPassNo(code) ? await q.visitByPassNo(ctx.db, code) : await q.visitById(ctx.db, input.code.trim());
     }
     if (!visit) throw fieldError('code', 'err.checkout.unknownPass');
-    if (visit.status === 'checked_out') {
-      throw new ApiFailure('conflict', 'err.checkout.already', [{ path: 'code', message: 'err.checkout.already' }], {
-        visitorName: visit.visitor_name,
-        at: visit.checked_out_at,
-      });
-    }
+    if (visit.status === 'checked_out') throw alreadyCheckedOut(visit);
     // A visit closed as "not returned" may still be checked out when the slip comes back: the real time wins.
     const visitId = visit.id;
-    await ctx.transact((_trx, emit) => emit(draft('VisitorCheckedOut', { visitId, at: ctx.now.toISOString(), method })));
+    await ctx.transact(async (trx, emit) => {
+      // A double scan can pass the check above twice; inside the transaction only the first closes the visit.
+      const current = await q.visitById(trx, visitId);
+      if (current?.status === 'checked_out') throw alreadyCheckedOut(current);
+      await emit(draft('VisitorCheckedOut', { visitId, at: ctx.now.toISOString(), method }));
+    });
     ctx.services.notify({ kind: 'visits-changed' });
     return toVisit((await q.visitById(ctx.db, visitId))!);
   },

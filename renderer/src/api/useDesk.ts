@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeskNotice, ProcInput, ProcName, ProcOutput } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/result';
+import { call, desk } from './desk';
+import { useSession } from '../stores/session';
+
+/** Calls the desk; a call refused because the session locked or ended sends the desk to its gate. */
+export async function run<N extends ProcName>(name: N, input?: ProcInput<N>): Promise<ApiResult<ProcOutput<N>>> {
+  const r = await call(name, input);
+  if (!r.ok && (r.error.code === 'locked' || r.error.code === 'unauthenticated')) useSession.getState().sessionLost(r.error.code);
+  return r;
+}
+
+/** Loads a procedure's result, reloading when one of the given notices arrives. */
+export function useDeskQuery<N extends ProcName>(
+  name: N,
+  input: ProcInput<N> | undefined,
+  reloadOn: DeskNotice['kind'][] = [],
+): { data: ProcOutput<N> | undefined; loading: boolean; reload: () => void } {
+  const key = JSON.stringify(input ?? {});
+  // The result remembers which input it answers, so "loading" is simply "not answered for this input yet".
+  const [result, setResult] = useState<{ key: string; data: ProcOutput<N> | undefined }>();
+  const latest = useRef(0);
+  const reload = useCallback(() => {
+    const ticket = ++latest.current;
+    void run(name, JSON.parse(key) as ProcInput<N>).then((r) => {
+      if (ticket === latest.current) setResult((prev) => ({ key, data: r.ok ? r.value : prev?.data }));
+    });
+  }, [name, key]);
+  useEffect(reload, [reload]);
+  const kinds = reloadOn.join(',');
+  useEffect(() => {
+    if (!kinds) return;
+    const wanted = kinds.split(',');
+    return desk.subscribe((n) => {
+      if (wanted.includes(n.kind)) reload();
+    });
+  }, [kinds, reload]);
+  return { data: result?.data, loading: result?.key !== key, reload };
+}
+
+/** Re-renders every `ms` so countdowns and overstay marks stay true. */
+export function useNow(ms = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { SignInInput } from '../../../../shared/api/schemas';
+import { run } from '../../api/useDesk';
+import { useSession } from '../../stores/session';
+import { Field } from '../../forms/Field';
+import { formKeyDown } from '../../forms/keyboard';
+import { applyServerErrors } from '../../forms/serverErrors';
+import { LanguageSwitch } from '../../shell/LanguageSwitch';
+import dayjs from 'dayjs';
+
+/** Sign in, or unlock after the idle lock: staff number and PIN, Enter to go. */
+export function SignInPage(props: { locked: boolean }) {
+  const { t } = useTranslation();
+  const { signedIn, lastStaffNo } = useSession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, handleSubmit, setError, formState, setValue } = useForm<z.input<typeof SignInInput>>({
+    resolver: zodResolver(SignInInput),
+    defaultValues: { staffNo: props.locked ? lastStaffNo : '', pin: '' },
+  });
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await run('auth:signIn', values);
+    if (r.ok) return signedIn(r.value);
+    setValue('pin', '');
+    const until = r.error.details?.until as string | undefined;
+    const message = applyServerErrors(setError, r.error, ['staffNo', 'pin']);
+    setFormError(until ? t('auth.lockedUntil', { time: dayjs(until).format('HH:mm') }) : message);
+  });
+
+  return (
+    <div className="gate">
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <div className="gate-title">
+            {props.locked && <LockOutlined style={{ marginRight: 8 }} />}
+            {props.locked ? t('auth.lockedTitle') : t('auth.title')}
+          </div>
+          <LanguageSwitch />
+        </Space>
+        <p style={{ color: '#666', marginTop: 0 }}>{props.locked ? t('auth.lockedIntro') : t('auth.intro')}</p>
+        {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} />}
+        <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
+          <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required>
+            <Controller
+              name="staffNo"
+              control={control}
+              render={({ field }) => <Input {...field} autoFocus={!props.locked} data-testid="signin-staffNo" size="large" />}
+            />
+          </Field>
+          <Field label={t('staff.pin')} error={formState.errors.pin} required testId="signin-pin">
+            <Controller
+              name="pin"
+              control={control}
+              render={({ field }) => (
+                <Input.Password {...field} autoFocus={props.locked} data-testid="signin-pin" size="large" inputMode="numeric" />
+              )}
+            />
+          </Field>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => void submit()}
+            loading={formState.isSubmitting}
+            data-submit
+            data-testid="signin-submit"
+          >
+            {props.locked ? t('auth.unlock') : t('auth.signIn')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

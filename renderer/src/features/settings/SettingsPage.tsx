@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { Settings } from '../../../../shared/api/schemas';
+import { roleAtLeast } from '../../../../shared/domain/staff';
+import { LANGUAGES } from '../../i18n';
+import { run } from '../../api/useDesk';
+import { useSession } from '../../stores/session';
+import { Field } from '../../forms/Field';
+import { applyServerErrors } from '../../forms/serverErrors';
+
+/** This desk's settings: print language, printer and paper for the visitor pass, idle lock. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
+  const canEdit = roleAtLeast(role, 'manager');
+  const [loaded, setLoaded] = useState(false);
+  const { control, handleSubmit, formState, setError, reset } = useForm({ resolver: zodResolver(Settings) });
+  useEffect(() => {
+    void run('settings:get').then((r) => {
+      if (r.ok) reset(r.value);
+      setLoaded(true);
+    });
+  }, [reset]);
+  const e = formState.errors;
+  const submit = handleSubmit(async (values) => {
+    const r = await run('settings:update', values);
+    if (r.ok) message.success(t('settings.saved'));
+    else applyServerErrors(setError, r.error, Object.keys(Settings.shape));
+  });
+  if (!loaded) return null;
+  return (
+    <Card title={t('nav.settings')} style={{ maxWidth: 720 }}>
+      {!canEdit && <Alert type="info" message={t('settings.managerOnly')} style={{ marginBottom: 16 }} />}
+      <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!canEdit}>
+        <Field label={t('settings.printLocale')} error={e.locale}>
+          <Controller
+            name="locale"
+            control={control}
+            render={({ field }) => <Select {...field} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} />}
+          />
+        </Field>
+        <Field label={t('settings.passLayout')} error={e.visitorPassLayout}>
+          <Controller
+            name="visitorPassLayout"
+            control={control}
+            render={({ field }) => (
+              <Select {...field} options={['roll80', 'a6'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
+            )}
+          />
+        </Field>
+        <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
+          <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
+        </Field>
+        <Field label={t('settings.autoPrint')} error={e.autoPrintVisitorPass}>
+          <Controller
+            name="autoPrintVisitorPass"
+            control={control}
+            render={({ field }) => <Switch checked={field.value} onChange={field.onChange} />}
+          />
+        </Field>
+        <Field label={t('settings.defaultVisitMinutes')} error={e.defaultVisitMinutes}>
+          <Controller
+            name="defaultVisitMinutes"
+            control={control}
+            render={({ field }) => <InputNumber {...field} min={15} max={1440} step={15} />}
+          />
+        </Field>
+        <Field label={t('settings.idleLockMinutes')} error={e.idleLockMinutes}>
+          <Controller
+            name="idleLockMinutes"
+            control={control}
+            render={({ field }) => <InputNumber {...field} min={1} max={120} />}
+          />
+        </Field>
+        {canEdit && (
+          <Button type="primary" onClick={() => void submit()}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}

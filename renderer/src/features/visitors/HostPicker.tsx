@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import { Select, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HostMatch } from '../../../../shared/api/schemas';
+import { run } from '../../api/useDesk';
+import { focusNextField } from '../../forms/keyboard';
+
+export function hostLabel(h: HostMatch): string {
+  return [h.unitCode, h.company && h.company !== h.name ? `${h.company} ${h.name}` : h.name].join(' ');
+}
+
+/** Whom the visitor visits: search by unit, room number, name, pinyin initials or phone digits. */
+export function HostPicker(props: {
+  value?: string;
+  onChange: (occupantId: string | undefined, match: HostMatch | null) => void;
+  onBlur?: () => void;
+  selected?: HostMatch | null;
+  status?: 'error';
+  id?: string;
+}) {
+  const { t } = useTranslation();
+  const [found, setFound] = useState<HostMatch[]>([]);
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const ticket = useRef(0);
+
+  // The chosen host stays among the options so its label shows after a new search.
+  const selected = props.selected;
+  const options = selected && !found.some((x) => x.occupantId === selected.occupantId) ? [selected, ...found] : found;
+
+  const search = (q: string) => {
+    clearTimeout(timer.current);
+    if (!q.trim()) return;
+    timer.current = setTimeout(async () => {
+      const mine = ++ticket.current;
+      setSearching(true);
+      const r = await run('directory:search', { q, limit: 20 });
+      if (mine !== ticket.current) return;
+      setSearching(false);
+      if (r.ok) setFound(r.value);
+    }, 120);
+  };
+
+  return (
+    <Select
+      id={props.id}
+      data-testid="host-select"
+      showSearch
+      allowClear
+      status={props.status}
+      value={props.value || undefined}
+      placeholder={t('visit.hostHint')}
+      filterOption={false}
+      onSearch={search}
+      onChange={(v: string | undefined) => props.onChange(v, options.find((o) => o.occupantId === v) ?? null)}
+      onSelect={() => {
+        // Picking a host is the answer to this field: move on, as Enter does elsewhere.
+        const input = document.activeElement as HTMLElement | null;
+        if (input) setTimeout(() => focusNextField(input), 0);
+      }}
+      onBlur={props.onBlur}
+      loading={searching}
+      notFoundContent={searching ? t('common.searching') : t('visit.hostNotFound')}
+      defaultActiveFirstOption
+      options={options.map((h) => ({
+        value: h.occupantId,
+        label: (
+          <span data-testid="host-option">
+            <b>{h.unitCode}</b> {h.company && h.company !== h.name ? `${h.company} · ${h.name}` : h.name}{' '}
+            <Tag style={{ marginLeft: 4 }}>{t(`occupantRole.${h.role}`)}</Tag>
+            <span style={{ color: '#888' }}>{h.phoneMasked}</span>
+          </span>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import dayjs from 'dayjs';
+import { Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { TFunction } from 'i18next';
+import type { Visit } from '../../../../shared/api/schemas';
+import { isOverstay } from '../../../../shared/domain/visits';
+
+export const hostText = (v: Visit) => [v.hostUnitCode, v.hostCompany || v.hostName].filter(Boolean).join(' ');
+
+/** Columns every visit list shares: pass, visitor (masked), party, host, times. */
+export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
+  return [
+    { title: t('visit.passNo'), dataIndex: 'passNo', width: 190, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('visit.visitor'),
+      key: 'visitor',
+      render: (_, v) => (
+        <span>
+          <b>{v.visitorName}</b>
+          <br />
+          <span style={{ color: '#888', fontSize: 12 }}>
+            {v.visitorPhoneMasked} · {v.idNumberMasked}
+          </span>
+        </span>
+      ),
+    },
+    { title: t('visit.partySize'), dataIndex: 'partySize', width: 70 },
+    { title: t('visit.host'), key: 'host', render: (_, v) => hostText(v) },
+    { title: t('visit.purpose'), dataIndex: 'purpose', width: 110 },
+    { title: t('visit.timeIn'), dataIndex: 'checkedInAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+    {
+      title: t('visit.validUntil'),
+      dataIndex: 'validUntil',
+      width: 150,
+      render: (v: string, visit) => (
+        <span>
+          {dayjs(v).format('HH:mm')}{' '}
+          {visit.status === 'on_site' && isOverstay(v, now) && (
+            <Tag color="red" data-testid="overstay">
+              {t('visit.overstay', { minutes: dayjs(now).diff(v, 'minute') })}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,137 @@
+import { useEffect, type ReactNode } from 'react';
+import { Button, Dropdown, Layout, Menu } from 'antd';
+import {
+  ContactsOutlined,
+  HistoryOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { roleAtLeast, type Role } from '../../../shared/domain/staff';
+import { useNav, type Page } from '../stores/nav';
+import { useSession } from '../stores/session';
+import { StatusBar } from './StatusBar';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useIdleLock } from './useIdleLock';
+import { CheckInPage } from '../features/visitors/CheckInPage';
+import { OnSitePage } from '../features/visitors/OnSitePage';
+import { HistoryPage } from '../features/visitors/HistoryPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { DenyListPage } from '../features/deny/DenyListPage';
+import { StaffPage } from '../features/staff/StaffPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+interface PageDef {
+  key: Page;
+  icon: ReactNode;
+  shortcut?: string;
+  minRole: Role;
+  render: () => ReactNode;
+}
+
+const PAGES: PageDef[] = [
+  { key: 'checkIn', icon: <UsergroupAddOutlined />, shortcut: 'F2', minRole: 'receptionist', render: () => <CheckInPage /> },
+  { key: 'onSite', icon: <IdcardOutlined />, shortcut: 'F3', minRole: 'receptionist', render: () => <OnSitePage /> },
+  { key: 'history', icon: <HistoryOutlined />, shortcut: 'F4', minRole: 'receptionist', render: () => <HistoryPage /> },
+  { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
+  { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
+  { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
+  { key: 'settings', icon: <SettingOutlined />, minRole: 'receptionist', render: () => <SettingsPage /> },
+];
+
+/** The desk: menu on the left, the page, and the status bar; F-keys jump between the daily pages. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { page, go } = useNav();
+  const { session, lock, signOut } = useSession();
+  useIdleLock(session?.idleLockMinutes ?? 5, () => void lock());
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = PAGES.find((p) => p.shortcut === e.key);
+      if (target) {
+        e.preventDefault();
+        go(target.key);
+      } else if (e.key === 'F12' && e.ctrlKey) {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, lock]);
+
+  if (!session) return null;
+  const visible = PAGES.filter((p) => roleAtLeast(session.staff.role, p.minRole));
+  const current = visible.find((p) => p.key === page) ?? visible[0];
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={210} theme="dark" style={{ background: '#0b3a66' }}>
+        <div className="brand">
+          {session.siteName}
+          <small>
+            LobbyDesk · {t('status.desk')} {session.siteCode}-{session.deviceCode}
+          </small>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          style={{ background: 'transparent' }}
+          selectedKeys={[current.key]}
+          onClick={(e) => go(e.key as Page)}
+          items={visible.map((p) => ({
+            key: p.key,
+            icon: p.icon,
+            label: (
+              <span data-testid={`nav-${p.key}`}>
+                {t(`nav.${p.key}`)}
+                {p.shortcut && (
+                  <span className="kbd" style={{ opacity: 0.8 }}>
+                    {p.shortcut}
+                  </span>
+                )}
+              </span>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 12,
+            height: 52,
+            borderBottom: '1px solid #e5e7eb',
+          }}
+        >
+          <LanguageSwitch />
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'lock', icon: <LockOutlined />, label: `${t('auth.lock')} (Ctrl+F12)`, onClick: () => void lock() },
+                { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
+            <Button icon={<UserOutlined />} data-testid="user-menu">
+              {session.staff.name} · {t(`role.${session.staff.role}`)}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, overflow: 'auto' }}>{current.render()}</Layout.Content>
+        <StatusBar />
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { SessionInfo } from '../../../shared/api/schemas';
+import { call } from '../api/desk';
+
+type Phase = 'loading' | 'setup' | 'signIn' | 'locked' | 'ready';
+
+interface SessionState {
+  phase: Phase;
+  session: SessionInfo | null;
+  /** Who was signed in when the desk locked, to prefill the unlock form. */
+  lastStaffNo: string;
+  refresh(): Promise<void>;
+  signedIn(session: SessionInfo): void;
+  lock(): Promise<void>;
+  signOut(): Promise<void>;
+  /** A call came back 'locked' or 'unauthenticated': show the right gate. */
+  sessionLost(code: 'locked' | 'unauthenticated'): void;
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  session: null,
+  lastStaffNo: '',
+  async refresh() {
+    const status = await call('setup:status');
+    if (status.ok && !status.value.isSetUp) return set({ phase: 'setup', session: null });
+    const s = await call('auth:session');
+    if (s.ok && s.value) set({ phase: 'ready', session: s.value, lastStaffNo: s.value.staff.staffNo });
+    else set({ phase: get().lastStaffNo ? 'locked' : 'signIn', session: null });
+  },
+  signedIn(session) {
+    set({ phase: 'ready', session, lastStaffNo: session.staff.staffNo });
+  },
+  async lock() {
+    await call('auth:lock');
+    set({ phase: 'locked', session: null });
+  },
+  async signOut() {
+    await call('auth:signOut');
+    set({ phase: 'signIn', session: null, lastStaffNo: '' });
+  },
+  sessionLost(code) {
+    set({ phase: code === 'locked' ? 'locked' : 'signIn', session: null });
+  },
+}));

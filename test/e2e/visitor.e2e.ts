@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
+
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
+const MASKED_ID = '110105********002X';
+
+async function uploadDirectory(page: Page, file: string) {
+  await page
+    .locator('[data-testid=directory-upload] input[type=file]')
+    .setInputFiles(join(import.meta.dirname, 'fixtures', file));
+}
+
+test('a receptionist sets up the desk, checks a visitor in and out, and the pass prints', async ({ page }) => {
+  // First run: the desk asks for its building, its code and the first administrator.
+  await page.goto('/');
+  await expect(page.getByText('首次设置')).toBeVisible();
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByText('必填').first()).toBeVisible();
+  await page.getByTestId('setup-siteName').fill('华远大厦');
+  await page.getByTestId('setup-siteCode').fill('hy');
+  await page.getByTestId('setup-deviceCode').fill('A1');
+  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-pin').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
+  await shot(page, '01-setup');
+  await page.getByTestId('setup-pinAgain').press('Enter');
+  await expect(page.getByTestId('status-bar')).toContainText('HY-A1');
+
+  // Sign out and back in: a wrong PIN is refused at the field, the right one opens the desk.
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill('9999');
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('signin-pin-error')).toHaveText('工号或 PIN 不对');
+  await shot(page, '02-signin-wrong-pin');
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+
+  // Import the directory: a file with bad rows names every bad line and imports nothing.
+  await page.getByTestId('nav-directory').click();
+  await uploadDirectory(page, 'directory-bad.csv');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('共有 3 处错误');
+  await expect(problems).toContainText('电话格式不对');
+  await expect(problems).toContainText('单元必填');
+  await expect(problems).toContainText('身份应为');
+  await shot(page, '03-directory-bad-file');
+  await uploadDirectory(page, 'directory.csv');
+  await expect(page.getByText('已导入 3 个单元、4 位住户')).toBeVisible();
+  await shot(page, '04-directory-imported');
+
+  // Check in, keyboard only: F2, type, Enter to move on, Ctrl+Enter to register.
+  await page.keyboard.press('F2');
+  const idField = page.getByTestId('visitor-idNumber');
+  await expect(idField).toBeFocused();
+  await idField.fill(VISITOR.badId);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('visitor-name')).toBeFocused();
+  await page.keyboard.type(VISITOR.name);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(VISITOR.phone);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // party size stays 1
+  await page.keyboard.type('zs');
+  await expect(page.getByTestId('host-option').first()).toContainText('张三');
+  await page.keyboard.press('Enter'); // picks the first match and moves on to the purpose
+  await expect(page.getByTestId('visitor-purpose').locator('input')).toBeFocused();
+  await page.keyboard.type('拜访');
+  await shot(page, '05-checkin-filled');
+  await page.keyboard.press('Control+Enter');
+  // The invalid ID number is caught at its field, and nothing is registered.
+  await expect(page.getByTestId('visitor-idNumber-error')).toHaveText('身份证号校验位不对，请核对证件');
+  await expect(page.getByTestId('status-bar')).toContainText('在场 0 批');
+  await shot(page, '06-checkin-invalid-id');
+
+  await idField.fill(VISITOR.goodId);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/赵六 已登记，访客单 HY-A1-V\d{6}-0001/)).toBeVisible();
+  const passNo = (await page.getByText(/访客单 · HY-A1-V/).textContent())!.replace(/^.*· /, '').trim();
+  expect(passNo).toMatch(/^HY-A1-V\d{6}-0001$/);
+  await expect(page.getByTestId('status-bar')).toContainText('在场 1 批');
+
+  // The pass as printed: masked ID, never the full number.
+  const preview = page.frameLocator('[data-testid=pass-preview]');
+  await expect(preview.locator('body')).toContainText(MASKED_ID);
+  await expect(preview.locator('body')).not.toContainText(VISITOR.goodId);
+  await expect(preview.locator('svg')).toBeVisible();
+  await shot(page, '07-pass-printed');
+
+  // Export the pass as PDF: the PDF carries the masked ID, the pass number and a QR a scanner reads.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('pass-pdf').click();
+  const download = await downloadPromise;
+  const pdfPath = join(ARTIFACTS, 'visitor-pass.pdf');
+  await download.saveAs(pdfPath);
+  const text = pdfText(pdfPath);
+  expect(text).toContain(MASKED_ID);
+  expect(text).toContain(passNo);
+  expect(text).not.toContain(VISITOR.goodId);
+  expect(pdfQr(pdfPath)).toBe(passNo);
+
+  // On site: the visitor is listed (masked); scanning the slip (code + Enter) checks them out.
+  await page.keyboard.press('F3');
+  const scan = page.getByTestId('scan-input');
+  await expect(scan).toBeFocused();
+  await expect(page.getByTestId('onsite-table')).toContainText(VISITOR.name);
+  await expect(page.getByTestId('onsite-table')).toContainText(MASKED_ID);
+  await shot(page, '08-on-site');
+  await scan.pressSequentially(passNo.toLowerCase());
+  await scan.press('Enter');
+  await expect(page.getByTestId('last-checkout')).toContainText(`${VISITOR.name}（${passNo}）`);
+  await expect(page.getByTestId('onsite-table')).toContainText('目前没有在场访客');
+  await expect(page.getByTestId('onsite-count')).toHaveText('0 批 / 0 人');
+  await shot(page, '09-checked-out');
+
+  // The same slip scanned again is refused with a clear message.
+  await scan.pressSequentially(passNo);
+  await scan.press('Enter');
+  await expect(page.getByTestId('scan-error')).toHaveText('这张访客单已登记离开');
+});
