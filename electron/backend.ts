@@ -9,6 +9,7 @@ import type { Services } from './api/context.js';
 import type { PrintBackend } from './print/backend.js';
 import { closeYesterdaysVisits } from './housekeeping.js';
 import { drainPrintQueue } from './print/queue.js';
+import { backupDaily } from './backup.js';
 
 export interface Backend {
   router: Router;
@@ -22,7 +23,7 @@ export interface BackendOptions {
   dataDir: string;
   printer: PrintBackend;
   clock?: () => Date;
-  /** Housekeeping timers (end-of-day close); tests turn them off and call the sweep themselves. */
+  /** Housekeeping timers (end-of-day close, daily backup); tests turn them off and call them directly. */
   timers?: boolean;
 }
 

@@ -1,0 +1,32 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import dayjs from 'dayjs';
+import BetterSqlite3 from 'better-sqlite3';
+
+export const BACKUPS_KEPT = 14;
+
+/**
+ * Daily online backup: once per local day the live database is copied (SQLite's online backup, safe
+ * while the desk works) to `backups/lobbydesk-YYYYMMDD.sqlite`; the newest 14 are kept.
+ * Returns the file written, or null when today's backup already exists.
+ */
+export async function backupDaily(raw: BetterSqlite3.Database, dataDir: string, now: Date): Promise<string | null> {
+  const dir = join(dataDir, 'backups');
+  mkdirSync(dir, { recursive: true });
+  const name = `lobbydesk-${dayjs(now).format('YYYYMMDD')}.sqlite`;
+  const existing = readdirSync(dir).filter((f) => /^lobbydesk-\d{8}\.sqlite$/.test(f));
+  if (existing.includes(name)) return null;
+  const file = join(dir, name);
+  await raw.backup(`${file}.partial`);
+  // A backup is one self-contained file: no WAL sidecars when someone opens it to restore.
+  const copy = new BetterSqlite3(`${file}.partial`);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
+  // Renamed only when complete, so a half-written copy is never mistaken for a backup.
+  renameSync(`${file}.partial`, file);
+  const all = [...existing, name].sort();
+  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT))) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, old + suffix), { force: true });
+  }
+  return file;
+}
