@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
+import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
@@ -11,6 +12,9 @@ async function uploadDirectory(page: Page, file: string) {
     .locator('[data-testid=directory-upload] input[type=file]')
     .setInputFiles(join(import.meta.dirname, 'fixtures', file));
 }
+
+// One desk server serves the whole file: the tests run in order, the first one sets the desk up.
+test.describe.configure({ mode: 'serial' });
 
 test('a receptionist sets up the desk, checks a visitor in and out, and the pass prints', async ({ page }) => {
   // First run: the desk asks for its building, its code and the first administrator.
@@ -122,4 +126,63 @@ test('a receptionist sets up the desk, checks a visitor in and out, and the pass
   await scan.pressSequentially(passNo);
   await scan.press('Enter');
   await expect(page.getByTestId('scan-error')).toHaveText('这张访客单已登记离开');
+});
+
+test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk speaks English', async ({ page }) => {
+  const barred = { name: '钱七', id: `11010519900101123${residentIdCheckChar('11010519900101123')}`, phone: '13611112222' };
+  await page.goto('/');
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
+
+  // A shift leader (here the admin) bars a person by ID number.
+  await page.getByTestId('nav-deny').click();
+  await page.getByTestId('deny-name').fill(barred.name);
+  await page.getByTestId('deny-idNumber').fill(barred.id);
+  await page.getByTestId('deny-reason-input').fill('多次滋扰住户');
+  await page.getByTestId('deny-add').click();
+  await expect(page.getByText('已加入禁入名单')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '110105********' + barred.id.slice(-4) })).toBeVisible();
+
+  // Checking that person in stops and asks for a supervisor.
+  await page.keyboard.press('F2');
+  await page.getByTestId('visitor-idNumber').fill(barred.id);
+  await page.getByTestId('visitor-name').fill(barred.name);
+  await page.getByTestId('visitor-phone').fill(barred.phone);
+  await page.getByTestId('host-select').locator('input').fill('王小明');
+  await page.getByTestId('host-option').first().click();
+  await page.getByTestId('visitor-purpose').locator('input').fill('送货');
+  await page.getByTestId('checkin-submit').click();
+  await expect(page.getByTestId('deny-hit')).toBeVisible();
+  await expect(page.getByTestId('deny-staffNo')).toBeFocused();
+  await page.waitForTimeout(400); // let the dialog finish its entrance before the screenshot
+  await shot(page, '10-deny-hit');
+  await page.getByTestId('deny-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('deny-pin').fill('0000');
+  await page.getByTestId('deny-reason').fill('业主当面担保');
+  await page.getByTestId('deny-override-submit').click();
+  await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对');
+  await expect(page.getByTestId('status-bar')).toContainText('在场 0 批');
+  await page.getByTestId('deny-pin').fill(ADMIN.pin);
+  await page.getByTestId('deny-override-submit').click();
+  await expect(page.getByText(/钱七 已登记，访客单 HY-A1-V\d{6}-0002/)).toBeVisible();
+
+  // The evacuation roll call lists everyone on site, with the head count.
+  await page.keyboard.press('F3');
+  await page.getByTestId('print-roll').click();
+  const jobs = await (await page.request.post('/api/print:recent', { data: {} })).json();
+  const roll = jobs.value.find((j: { docType: string }) => j.docType === 'onsite_roll');
+  const html = (await (await page.request.post('/api/print:html', { data: { jobId: roll.id } })).json()).value.html as string;
+  expect(html).toContain('在场访客名单（疏散点名）');
+  expect(html).toContain(barred.name);
+  expect(html).toMatch(/在场总人数 <b>1<\/b>/);
+
+  // Every screen follows the language switch.
+  await page.getByTestId('language').click();
+  await page.getByTitle('English').click();
+  await expect(page.getByText('Visitors on site')).toBeVisible();
+  await expect(page.getByTestId('onsite-count')).toHaveText('Visits: 1 · people: 1');
+  await expect(page.getByTestId('status-bar')).toContainText('On duty');
+  await page.keyboard.press('Escape');
+  await shot(page, '11-on-site-english');
 });
