@@ -9,7 +9,7 @@ export interface Hlc {
 }
 
 export function tickHlc(last: Hlc | null, nowMs: number, node: string): Hlc {
-  if (!last || nowMs >= last.wallMs) return { wallMs: nowMs, counter: 0, node };
+  if (!last || nowMs > last.wallMs) return { wallMs: nowMs, counter: 0, node };
   return { wallMs: last.wallMs, counter: last.counter + 1, node };
 }
 
