@@ -25,8 +25,15 @@ step('lint', npx, ['eslint', '.', '--max-warnings=0']);
 step('format', npx, ['prettier', '--check', '.']);
 step('build', process.execPath, ['build/build.mjs']);
 step('unit + integration + faults', npx, [
-  'vitest', 'run', '--project', 'unit', '--project', 'integration',
-  '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`,
+  'vitest',
+  'run',
+  '--project',
+  'unit',
+  '--project',
+  'integration',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}/vitest.json`,
 ]);
 step('end to end', npx, ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts']);
 

@@ -60,11 +60,11 @@ export const DirectoryRow = z
     phone: z
       .string()
       .default('')
-      .transform(normalizePhone)
       .superRefine((v, ctx) => {
-        const problem = v === '' ? null : phoneProblem(v);
+        const problem = v.trim() === '' ? null : phoneProblem(v);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
+      })
+      .transform(normalizePhone),
     role: z
       .string()
       .trim()

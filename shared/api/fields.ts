@@ -16,23 +16,24 @@ export const optionalText = (max: number) => z.string().trim().max(max, { messag
 
 export const personName = requiredText(40);
 
+/** Checked as typed (so "call me" is a format error, not an empty field), stored canonical. */
 export const phone = z
   .string({ message: 'err.required' })
-  .transform(normalizePhone)
   .superRefine((v, ctx) => {
     const problem = phoneProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .transform(normalizePhone);
 
 export const optionalPhone = z
   .string()
   .optional()
   .default('')
-  .transform(normalizePhone)
   .superRefine((v, ctx) => {
-    const problem = v === '' ? null : phoneProblem(v);
+    const problem = v.trim() === '' ? null : phoneProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .transform(normalizePhone);
 
 export const idType = z.enum(ID_TYPES, { message: 'err.idType' });
 

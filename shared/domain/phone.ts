@@ -1,17 +1,31 @@
-/** Mainland mobile (1[3-9]xxxxxxxxx), mainland landline (0area-number[-ext]) or international (+country...). */
+/**
+ * Phones are stored in one canonical form so that the same number always matches (deny list, recall,
+ * directory): digits only, a leading "+" for numbers abroad, "x" before an extension.
+ * Mainland numbers written with +86 are stored in their national form.
+ */
 export function normalizePhone(raw: string): string {
-  return raw.replace(/[\s()]/g, '');
+  let p = raw
+    .trim()
+    .toLowerCase()
+    .replace(/转|ext\.?|#/g, 'x')
+    .replace(/[^\d+x]/g, '');
+  if (p.startsWith('+86')) {
+    const national = p.slice(3);
+    p = /^1/.test(national) ? national : `0${national.replace(/^0/, '')}`;
+  }
+  return p;
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
-const SERVICE = /^(400|800)-?\d{3}-?\d{4}$/;
-const INTERNATIONAL = /^\+\d{1,3}-?\d{4,14}$/;
+const LANDLINE = /^0\d{9,11}(x\d{1,6})?$/;
+const SERVICE = /^(400|800)\d{7}$/;
+const INTERNATIONAL = /^\+[1-9]\d{6,14}$/;
 
+/** Returns an i18n error key, or null for a mobile, landline (with extension), 400/800 or international number. */
 export function phoneProblem(raw: string): string | null {
+  if (raw.trim().length === 0) return 'err.required';
+  // Letters (beyond an "ext"/"x"/"转" before the extension) are not part of any phone number.
+  if (/[^\d\s+\-().#x转ext]/i.test(raw)) return 'err.phone.format';
   const p = normalizePhone(raw);
-  if (p.length === 0) return 'err.required';
-  if (p.startsWith('+86')) return MOBILE.test(p.slice(3).replace(/^-/, '')) ? null : 'err.phone.format';
-  if (MOBILE.test(p) || LANDLINE.test(p) || SERVICE.test(p) || INTERNATIONAL.test(p)) return null;
-  return 'err.phone.format';
+  return MOBILE.test(p) || LANDLINE.test(p) || SERVICE.test(p) || INTERNATIONAL.test(p) ? null : 'err.phone.format';
 }

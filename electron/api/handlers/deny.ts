@@ -46,7 +46,11 @@ export const denyHandlers: Pick<HandlerMap, 'deny:list' | 'deny:add' | 'deny:rev
   async 'deny:revoke'(input, ctx) {
     const entry = await denyEntryById(ctx.db, input.id);
     if (!entry || entry.revoked_at) throw fieldError('id', 'err.notFound');
-    await ctx.transact((_trx, emit) => emit(draft('DenyEntryRevoked', { entryId: input.id, reason: input.reason })));
+    await ctx.transact(async (trx, emit) => {
+      // Two quick submits both pass the check above; inside the transaction only the first revokes.
+      if ((await denyEntryById(trx, input.id))?.revoked_at) return;
+      await emit(draft('DenyEntryRevoked', { entryId: input.id, reason: input.reason }));
+    });
     return null;
   },
 };

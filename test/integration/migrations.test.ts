@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NewerDatabaseError, openDatabase } from '../../db/open.js';
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { createBackend } from '../../electron/backend.js';
+import { browserPrintBackend } from '../../electron/print/headlessPdf.js';
+import { ADMIN, checkInInput, importSampleDirectory, openTestDesk } from '../support/desk.js';
+
+const TABLES = [
+  'counters',
+  'deny_list',
+  'events',
+  'meta',
+  'occupants',
+  'pin_attempts',
+  'print_jobs',
+  'settings',
+  'staff',
+  'units',
+  'visits',
+];
+
+describe('database migrations', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lobbydesk-migrate-'));
+    file = join(dir, 'lobbydesk.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const schemaOf = (raw: BetterSqlite3.Database) =>
+    raw.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+
+  it('an empty file is migrated to the current version with every table, in WAL mode with full sync', async () => {
+    writeFileSync(file, ''); // a zero-byte file, as a failed first start may leave behind
+    const opened = await openDatabase(file);
+    try {
+      const raw = opened.raw;
+      expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const tables = (
+        raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+      expect(tables).toEqual(TABLES);
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      for (const t of TABLES) expect((raw.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a missing file is created and migrated', async () => {
+    const opened = await openDatabase(file);
+    expect(opened.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    await opened.close();
+  });
+
+  it('reopening a current database changes neither schema nor data', async () => {
+    const desk = await openTestDesk({ dataDir: dir });
+    await importSampleDirectory(desk);
+    await desk.ok('visits:checkIn', await checkInInput(desk));
+    const schema = schemaOf(desk.backend.database.raw);
+    const events = desk.backend.database.raw.prepare('SELECT * FROM events ORDER BY seq').all();
+    await desk.reopen();
+    expect(desk.backend.database.raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(schemaOf(desk.backend.database.raw)).toEqual(schema);
+    expect(desk.backend.database.raw.prepare('SELECT * FROM events ORDER BY seq').all()).toEqual(events);
+    await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin });
+    expect(await desk.ok('visits:onSite')).toHaveLength(1);
+    await desk.close();
+  });
+
+  it('a database from a newer version is refused and left untouched', async () => {
+    const desk = await openTestDesk({ dataDir: dir });
+    await importSampleDirectory(desk);
+    await desk.ok('visits:checkIn', await checkInInput(desk));
+    await desk.close();
+    const newer = new BetterSqlite3(file);
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    newer.exec("CREATE TABLE parcels (id TEXT PRIMARY KEY); INSERT INTO parcels VALUES ('p1')");
+    newer.close();
+    const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = hash();
+
+    const refused = await openDatabase(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(NewerDatabaseError);
+    expect((refused as NewerDatabaseError).found).toBe(SCHEMA_VERSION + 1);
+    // The desk backend refuses to start on it too.
+    await expect(createBackend({ dataDir: dir, printer: browserPrintBackend(), timers: false })).rejects.toBeInstanceOf(
+      NewerDatabaseError,
+    );
+
+    expect(hash()).toBe(before);
+    const check = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+      expect(check.prepare('SELECT COUNT(*) AS n FROM visits').get()).toEqual({ n: 1 });
+      expect(check.prepare('SELECT id FROM parcels').all()).toEqual([{ id: 'p1' }]);
+    } finally {
+      check.close();
+    }
+  });
+});
