@@ -11,5 +11,7 @@ if (r.status !== 0) {
   process.exit(r.status ?? 1);
 }
 // The SQLite module must match Electron's ABI to load in the app (`npm rebuild better-sqlite3` undoes it for Node).
-const rebuild = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-builder', 'install-app-deps'], { stdio: 'inherit' });
+const rebuild = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-builder', 'install-app-deps'], {
+  stdio: 'inherit',
+});
 process.exit(rebuild.status ?? 1);

@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { decodeHlc, encodeHlc, tickHlc } from '../shared/domain/hlc.js';
 import { eventCatalog, type DomainEvent, type EventPayload, type EventType } from '../shared/events/catalog.js';
 import type { Database } from './schema.js';
-import { getMeta, setMeta } from './meta.js';
 import { appliers } from './appliers/index.js';
 
 type Db = Kysely<Database>;
@@ -29,9 +28,10 @@ export const draft = <T extends EventType>(type: T, payload: EventPayload<T>): E
  * tables. Either all of it commits or none of it does.
  */
 export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraft[]): Promise<DomainEvent[]> {
-  let seq = Number((await getMeta(trx, 'device_seq')) ?? '0');
-  const lastHlc = await getMeta(trx, 'hlc');
-  let hlc = lastHlc ? decodeHlc(lastHlc) : null;
+  // The log is the only record of the sequence and the clock: nothing beside it can disagree with it.
+  let seq = await lastDeviceSeq(trx, ctx.deviceId);
+  const newest = await trx.selectFrom('events').select('hlc').orderBy('hlc', 'desc').limit(1).executeTakeFirst();
+  let hlc = newest ? decodeHlc(newest.hlc) : null;
   const written: DomainEvent[] = [];
   for (const d of drafts) {
     hlc = tickHlc(hlc, ctx.now.getTime(), ctx.deviceId);
@@ -50,9 +50,19 @@ export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraf
     await applyEvent(trx, event);
     written.push(event);
   }
-  await setMeta(trx, 'device_seq', String(seq));
-  if (hlc) await setMeta(trx, 'hlc', encodeHlc(hlc));
   return written;
+}
+
+/** This desk's last sequence number; the sequence is gapless, so it is also its number of events. */
+export async function lastDeviceSeq(db: Db, deviceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select('device_seq')
+    .where('device_id', '=', deviceId)
+    .orderBy('device_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.device_seq ?? 0;
 }
 
 /**

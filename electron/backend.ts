@@ -10,6 +10,9 @@ import type { PrintBackend } from './print/backend.js';
 import { closeYesterdaysVisits } from './housekeeping.js';
 import { drainPrintQueue } from './print/queue.js';
 import { backupDaily } from './backup.js';
+import { idleCheckpoint } from './checkpoint.js';
+import { getSiteIdentity, type SiteIdentity } from '../db/meta.js';
+import type { Settings } from '../shared/api/schemas.js';
 
 export interface Backend {
   router: Router;
@@ -31,22 +34,34 @@ export interface BackendOptions {
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
   const listeners = new Set<(n: DeskNotice) => void>();
+  let settings: Promise<Settings> | null = null;
+  let site: SiteIdentity | null = null;
+  const checkpoint = idleCheckpoint(database.raw);
   const services: Services = {
     db: database.db,
     clock: opts.clock ?? (() => new Date()),
     sessions: new Sessions(),
     printer: opts.printer,
     notify: (n) => listeners.forEach((l) => l(n)),
-    settings: () => loadSettings(database.db),
+    settings: () => (settings ??= loadSettings(database.db)),
+    settingsChanged: () => {
+      settings = null;
+    },
+    site: async () => (site ??= await getSiteIdentity(database.db)),
     afterWrite: (events) => {
+      checkpoint.soon();
       if (events.some((e) => e.type === 'PrintJobQueued')) void drainPrintQueue(services);
     },
   };
   const router = createRouter(services, handlers);
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
-    const sweep = () =>
+    const sweep = () => {
       void closeYesterdaysVisits(services).catch((e) => console.error('[lobbydesk] end-of-day close failed', e));
+      void backupDaily(database.raw, opts.dataDir, services.clock()).catch((e) =>
+        console.error('[lobbydesk] daily backup failed', e),
+      );
+    };
     sweep();
     timers.push(setInterval(sweep, 60_000).unref());
   }
@@ -60,6 +75,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     async close() {
       timers.forEach(clearInterval);
+      checkpoint.stop();
       await opts.printer.close();
       await database.close();
     },

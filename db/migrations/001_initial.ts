@@ -17,6 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_at TEXT NOT NULL,
       UNIQUE (device_id, device_seq)
     )`.execute(db);
+  // The newest clock reading is where the next event's HLC starts (local and pulled events alike).
+  await sql`CREATE INDEX events_hlc ON events (hlc)`.execute(db);
   await sql`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`.execute(db);
   await sql`
     CREATE TABLE counters (name TEXT NOT NULL, scope TEXT NOT NULL, value INTEGER NOT NULL,
@@ -89,7 +91,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX visits_checked_in_at ON visits (checked_in_at)`.execute(db);
   await sql`CREATE INDEX visits_phone ON visits (visitor_phone, checked_in_at)`.execute(db);
   await sql`CREATE INDEX visits_id_number ON visits (id_number, checked_in_at)`.execute(db);
-  await sql`CREATE INDEX visits_name ON visits (visitor_name)`.execute(db);
   await sql`CREATE INDEX visits_closed_at ON visits (checked_out_at) WHERE status = 'not_returned'`.execute(db);
   await sql`
     CREATE TABLE deny_list (

@@ -16,7 +16,11 @@ export interface Services {
   sessions: Sessions;
   printer: PrintBackend;
   notify: (notice: DeskNotice) => void;
+  /** This desk's settings, cached; `settingsChanged` drops the cache after an update. */
   settings: () => Promise<Settings>;
+  settingsChanged: () => void;
+  /** The site and this desk, cached once set up (they never change afterwards). */
+  site: () => Promise<SiteIdentity | null>;
   /** Runs after each committed local write (the sync client hooks in here). */
   afterWrite: (events: DomainEvent[]) => void;
 }

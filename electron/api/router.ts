@@ -3,7 +3,6 @@ import { contract, type ProcName } from '../../shared/api/contract.js';
 import { ApiFailure, type ApiResult, type ErrorCode, type FieldIssue } from '../../shared/api/result.js';
 import { roleAtLeast } from '../../shared/domain/staff.js';
 import { appendEvents } from '../../db/events.js';
-import { getSiteIdentity } from '../../db/meta.js';
 import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import type { HandlerContext, HandlerMap, Services } from './context.js';
@@ -29,7 +28,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
     try {
       const now = services.clock();
       const settings = await services.settings();
-      const site = await getSiteIdentity(services.db);
+      const site = await services.site();
       if (!site && !name.startsWith('setup:')) return fail('setup_required', 'err.setupRequired');
       const session = services.sessions.current(sessionKey, now.getTime(), settings.idleLockMinutes, proc.access !== 'public');
       let staff = session && !session.locked ? ((await staffById(services.db, session.staffId)) ?? null) : null;

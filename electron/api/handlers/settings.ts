@@ -27,6 +27,7 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
   },
   async 'settings:update'(input, ctx) {
     await writeSettings(ctx.db, input);
+    ctx.services.settingsChanged();
     return ctx.services.settings();
   },
 };

@@ -1,5 +1,6 @@
 import { countVisitsOnSite } from '../../../db/queries/visits.js';
 import { staffById } from '../../../db/queries/staff.js';
+import { lastDeviceSeq } from '../../../db/events.js';
 import { signedIn, type HandlerMap } from '../context.js';
 
 export const statusHandlers: Pick<HandlerMap, 'status:get'> = {
@@ -8,11 +9,7 @@ export const statusHandlers: Pick<HandlerMap, 'status:get'> = {
     const settings = await ctx.services.settings();
     const ids = ctx.services.sessions.onDuty(ctx.now.getTime(), settings.idleLockMinutes);
     const names = await Promise.all(ids.map(async (id) => (await staffById(ctx.db, id))?.name ?? ''));
-    const pending = await ctx.db
-      .selectFrom('events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('device_id', '=', site.deviceId)
-      .executeTakeFirstOrThrow();
+    const deviceSeq = await lastDeviceSeq(ctx.db, site.deviceId);
     return {
       siteName: site.siteName,
       siteCode: site.siteCode,
@@ -20,7 +17,7 @@ export const statusHandlers: Pick<HandlerMap, 'status:get'> = {
       onDuty: names.filter(Boolean),
       // HQ sync arrives with the sync issue; until then every event of this desk is waiting.
       hqConfigured: false,
-      pendingEvents: Number(pending.n),
+      pendingEvents: deviceSeq,
       onSiteCount: await countVisitsOnSite(ctx.db),
       printMode: ctx.services.printer.mode,
     };

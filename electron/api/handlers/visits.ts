@@ -108,34 +108,31 @@ export const visitHandlers: Pick<
       if (first) return first;
       const day = localDay(ctx.now);
       const passNo = formatVisitorPassNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'visitor_pass', day));
-      await emit(
-        draft('VisitorCheckedIn', {
-          visitId,
-          requestId: input.requestId,
-          passNo,
-          visitor: input.visitor,
-          partySize: input.partySize,
-          host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
-          purpose: input.purpose,
-          plate: input.plate,
-          note: input.note,
-          checkedInAt: ctx.now.toISOString(),
-          validUntil: new Date(ctx.now.getTime() + input.expectedMinutes * 60_000).toISOString(),
-          hostConfirmation: input.hostConfirmation ?? null,
-          denyOverride,
-        }),
-      );
-      if (printJobId) {
-        await emit(
-          draft('PrintJobQueued', {
-            jobId: printJobId,
-            docType: 'visitor_pass',
-            docId: visitId,
-            layout: settings.visitorPassLayout,
-            copyNo: 0,
-          }),
-        );
-      }
+      const checkIn = draft('VisitorCheckedIn', {
+        visitId,
+        requestId: input.requestId,
+        passNo,
+        visitor: input.visitor,
+        partySize: input.partySize,
+        host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
+        purpose: input.purpose,
+        plate: input.plate,
+        note: input.note,
+        checkedInAt: ctx.now.toISOString(),
+        validUntil: new Date(ctx.now.getTime() + input.expectedMinutes * 60_000).toISOString(),
+        hostConfirmation: input.hostConfirmation ?? null,
+        denyOverride,
+      });
+      const print =
+        printJobId &&
+        draft('PrintJobQueued', {
+          jobId: printJobId,
+          docType: 'visitor_pass',
+          docId: visitId,
+          layout: settings.visitorPassLayout,
+          copyNo: 0,
+        });
+      await emit(...(print ? [checkIn, print] : [checkIn]));
       return null;
     });
     if (raced) return replayCheckIn(ctx.db, raced);
