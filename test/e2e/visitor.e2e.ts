@@ -170,8 +170,12 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   // The evacuation roll call lists everyone on site, with the head count.
   await page.keyboard.press('F3');
   await page.getByTestId('print-roll').click();
-  const jobs = await (await page.request.post('/api/print:recent', { data: {} })).json();
-  const roll = jobs.value.find((j: { docType: string }) => j.docType === 'onsite_roll');
+  const rollJob = async () => {
+    const jobs = await (await page.request.post('/api/print:recent', { data: {} })).json();
+    return jobs.value.find((j: { docType: string }) => j.docType === 'onsite_roll') as { id: string } | undefined;
+  };
+  await expect.poll(rollJob).toBeDefined();
+  const roll = (await rollJob())!;
   const html = (await (await page.request.post('/api/print:html', { data: { jobId: roll.id } })).json()).value.html as string;
   expect(html).toContain('在场访客名单（疏散点名）');
   expect(html).toContain(barred.name);
