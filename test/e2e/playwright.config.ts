@@ -6,7 +6,7 @@ export const E2E_PORT = 5399;
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.e2e\.ts/,
-  outputDir: '../../test-results',
+  outputDir: '../../test-results/e2e-output',
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
