@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** End-to-end: Debian's Chromium drives the desk server, started fresh on an empty data folder. */
-export const E2E_PORT = 5399;
+export const E2E_PORT = Number(process.env.LOBBYDESK_E2E_PORT ?? 5399);
 
 export default defineConfig({
   testDir: '.',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,7 +11,7 @@ import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
-import { LanguageSwitch } from '../../shell/LanguageSwitch';
+import { GateCard } from '../../shell/GateCard';
 import dayjs from 'dayjs';
 
 /** Sign in, or unlock after the idle lock: staff number and PIN, Enter to go. */
@@ -34,47 +34,45 @@ export function SignInPage(props: { locked: boolean }) {
   });
 
   return (
-    <div className="gate">
-      <Card>
-        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <div className="gate-title">
-            {props.locked && <LockOutlined style={{ marginRight: 8 }} />}
-            {props.locked ? t('auth.lockedTitle') : t('auth.title')}
-          </div>
-          <LanguageSwitch />
-        </Space>
-        <p style={{ color: '#666', marginTop: 0 }}>{props.locked ? t('auth.lockedIntro') : t('auth.intro')}</p>
-        {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} />}
-        <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
-          <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required>
-            <Controller
-              name="staffNo"
-              control={control}
-              render={({ field }) => <Input {...field} autoFocus={!props.locked} data-testid="signin-staffNo" size="large" />}
-            />
-          </Field>
-          <Field label={t('staff.pin')} error={formState.errors.pin} required testId="signin-pin">
-            <Controller
-              name="pin"
-              control={control}
-              render={({ field }) => (
-                <Input.Password {...field} autoFocus={props.locked} data-testid="signin-pin" size="large" inputMode="numeric" />
-              )}
-            />
-          </Field>
-          <Button
-            type="primary"
-            size="large"
-            block
-            onClick={() => void submit()}
-            loading={formState.isSubmitting}
-            data-submit
-            data-testid="signin-submit"
-          >
-            {props.locked ? t('auth.unlock') : t('auth.signIn')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+    <GateCard
+      title={
+        <>
+          {props.locked && <LockOutlined style={{ marginRight: 8 }} />}
+          {props.locked ? t('auth.lockedTitle') : t('auth.title')}
+        </>
+      }
+      intro={props.locked ? t('auth.lockedIntro') : t('auth.intro')}
+      error={formError}
+    >
+      <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
+        <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required>
+          <Controller
+            name="staffNo"
+            control={control}
+            render={({ field }) => <Input {...field} autoFocus={!props.locked} data-testid="signin-staffNo" size="large" />}
+          />
+        </Field>
+        <Field label={t('staff.pin')} error={formState.errors.pin} required testId="signin-pin">
+          <Controller
+            name="pin"
+            control={control}
+            render={({ field }) => (
+              <Input.Password {...field} autoFocus={props.locked} data-testid="signin-pin" size="large" inputMode="numeric" />
+            )}
+          />
+        </Field>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => void submit()}
+          loading={formState.isSubmitting}
+          data-submit
+          data-testid="signin-submit"
+        >
+          {props.locked ? t('auth.unlock') : t('auth.signIn')}
+        </Button>
+      </Form>
+    </GateCard>
   );
 }
