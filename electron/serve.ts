@@ -30,8 +30,12 @@ export async function serveDesk(opts: { port?: number; host?: string; dataDir?: 
 const isEntry = typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
 if (isEntry) {
   serveDesk()
-    .then(({ url, dataDir }) => {
-      console.log(`LobbyDesk desk server: open ${url} in Chromium or Chrome (data folder: ${dataDir})`);
+    .then((desk) => {
+      console.log(`LobbyDesk desk server: open ${desk.url} in Chromium or Chrome (data folder: ${desk.dataDir})`);
+      // Close the database cleanly on Ctrl+C or a service stop, then leave.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => void desk.close().finally(() => process.exit(0)));
+      }
     })
     .catch((e: unknown) => {
       console.error(`LobbyDesk could not start: ${e instanceof Error ? e.message : String(e)}`);

@@ -27,7 +27,14 @@ export function browserPrintBackend(): PrintBackend {
     const executablePath = findChromium();
     if (!executablePath) throw new ApiFailure('unavailable', 'err.pdf.noChromium');
     const { chromium } = await import('playwright-core');
-    return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    // The desk server handles its own signals and closes this browser on the way out.
+    return chromium.launch({
+      executablePath,
+      args: CHROMIUM_ARGS,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   };
   return {
     mode: 'browser',

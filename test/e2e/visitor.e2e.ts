@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
+import { startDeskServer, type DeskServer } from './deskServer';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
@@ -15,10 +16,15 @@ async function uploadDirectory(page: Page, file: string) {
 
 // One desk server serves the whole file: the tests run in order, the first one sets the desk up.
 test.describe.configure({ mode: 'serial' });
+let desk: DeskServer;
+test.beforeAll(async () => {
+  desk = await startDeskServer();
+});
+test.afterAll(() => desk.close());
 
 test('a receptionist sets up the desk, checks a visitor in and out, and the pass prints', async ({ page }) => {
   // First run: the desk asks for its building, its code and the first administrator.
-  await page.goto('/');
+  await page.goto(desk.url);
   await expect(page.getByText('首次设置')).toBeVisible();
   await page.getByTestId('setup-submit').click();
   await expect(page.getByText('必填').first()).toBeVisible();
@@ -130,7 +136,7 @@ test('a receptionist sets up the desk, checks a visitor in and out, and the pass
 
 test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk speaks English', async ({ page }) => {
   const barred = { name: '钱七', id: `11010519900101123${residentIdCheckChar('11010519900101123')}`, phone: '13611112222' };
-  await page.goto('/');
+  await page.goto(desk.url);
   await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
   await page.getByTestId('signin-pin').fill(ADMIN.pin);
   await page.getByTestId('signin-pin').press('Enter');
@@ -171,12 +177,13 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.keyboard.press('F3');
   await page.getByTestId('print-roll').click();
   const rollJob = async () => {
-    const jobs = await (await page.request.post('/api/print:recent', { data: {} })).json();
+    const jobs = await (await page.request.post(desk.url + 'api/print:recent', { data: {} })).json();
     return jobs.value.find((j: { docType: string }) => j.docType === 'onsite_roll') as { id: string } | undefined;
   };
   await expect.poll(rollJob).toBeDefined();
   const roll = (await rollJob())!;
-  const html = (await (await page.request.post('/api/print:html', { data: { jobId: roll.id } })).json()).value.html as string;
+  const html = (await (await page.request.post(desk.url + 'api/print:html', { data: { jobId: roll.id } })).json()).value
+    .html as string;
   expect(html).toContain('在场访客名单（疏散点名）');
   expect(html).toContain(barred.name);
   expect(html).toMatch(/在场总人数 <b>1<\/b>/);

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface DeskServer {
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/**
+ * A fresh desk server for one spec file: the built desk on an empty data folder and a free port,
+ * so every spec starts at first-run setup and specs never share state.
+ */
+export async function startDeskServer(): Promise<DeskServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lobbydesk-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['dist/electron/serve.cjs'], {
+    cwd: ROOT,
+    env: { ...process.env, LOBBYDESK_DATA_DIR: dataDir, LOBBYDESK_PORT: '0', TZ: 'Asia/Shanghai' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /open (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`desk server exited (${code}) before listening: ${out}`)));
+  });
+  return {
+    url,
+    dataDir,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
