@@ -10,7 +10,7 @@ export const hostText = (v: Visit) => [v.hostUnitCode, v.hostCompany || v.hostNa
 /** Columns every visit list shares: pass, visitor (masked), party, host, times. */
 export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
   return [
-    { title: t('visit.passNo'), dataIndex: 'passNo', width: 190, render: (v: string) => <code>{v}</code> },
+    { title: t('visit.passNo'), dataIndex: 'passNo', width: 200, render: (v: string) => <code>{v}</code> },
     {
       title: t('visit.visitor'),
       key: 'visitor',
@@ -25,7 +25,7 @@ export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
       ),
     },
     { title: t('visit.partySize'), dataIndex: 'partySize', width: 70 },
-    { title: t('visit.host'), key: 'host', render: (_, v) => hostText(v) },
+    { title: t('visit.host'), key: 'host', width: 200, render: (_, v) => hostText(v) },
     { title: t('visit.purpose'), dataIndex: 'purpose', width: 110 },
     { title: t('visit.timeIn'), dataIndex: 'checkedInAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
     {
