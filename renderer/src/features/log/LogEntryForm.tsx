@@ -119,7 +119,7 @@ export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntr
           render={({ field }) => (
             <Radio.Group {...field} optionType="button" buttonStyle="solid" data-testid="log-category">
               {LOG_CATEGORIES.map((c) => (
-                <Radio.Button key={c} value={c} data-testid={`log-category-${c}`}>
+                <Radio.Button key={c} value={c}>
                   {t(`log.cat.${c}`)}
                 </Radio.Button>
               ))}

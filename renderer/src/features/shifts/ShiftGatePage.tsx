@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { run } from '../../api/useDesk';
 import { useShift } from '../../stores/shift';
+import { useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
@@ -59,7 +60,11 @@ export function ShiftGatePage() {
     const ack = { handoverShiftId: handoverId, pin: needsPin ? pin : undefined };
     const r = joining ? await run('shift:join', ack) : await run('shift:open', { ...ack, patternCode: pattern });
     setBusy(false);
-    if (r.ok) return set(r.value);
+    if (r.ok) {
+      // A new post starts at the visitor desk, not on whatever page the previous person left open.
+      useNav.getState().go('checkIn');
+      return set(r.value);
+    }
     setPin('');
     const issue = r.error.issues?.[0];
     setError({ field: (issue?.path as 'pin' | 'patternCode') ?? null, message: tError(issue?.message ?? r.error.message) });

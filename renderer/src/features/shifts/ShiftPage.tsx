@@ -115,7 +115,7 @@ export function ShiftPage() {
             renderItem={(s) => (
               <List.Item
                 actions={[
-                  <Button key="show" size="small" onClick={() => void showOld(s.id)}>
+                  <Button key="show" size="small" onClick={() => void showOld(s.id)} data-testid="shift-history-show">
                     {t('shift.show')}
                   </Button>,
                 ]}
