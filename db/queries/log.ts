@@ -24,13 +24,18 @@ export async function logSince(db: Db, deviceId: string | null, sinceIso: string
   return q.orderBy('log_entries.at', 'desc').limit(limit).execute();
 }
 
-/** Every pending item not yet resolved, oldest first: they carry over shift after shift. */
+/**
+ * Every pending item not yet resolved, oldest first: they carry over shift after shift. Written so
+ * SQLite takes the small partial index log_open_pending: the category as a literal (a bound parameter
+ * does not match the index's WHERE), and the desk filter as `+device_id` so the planner is not lured
+ * onto log_device_at, which would walk every entry the desk ever wrote (25 ms on 5 years vs 0.1 ms).
+ */
 export async function openPending(db: Db, deviceId: string | null): Promise<LogRow[]> {
   let q = entries(db)
-    .where('log_entries.category', '=', 'pending')
+    .where(sql<boolean>`log_entries.category = 'pending'`)
     .where('log_entries.resolved_at', 'is', null)
     .where('log_entries.corrects_id', 'is', null);
-  if (deviceId) q = q.where('log_entries.device_id', '=', deviceId);
+  if (deviceId) q = q.where(sql<boolean>`+log_entries.device_id = ${deviceId}`);
   return q.orderBy('log_entries.at').execute();
 }
 
