@@ -107,7 +107,7 @@ export interface DenyListTable {
 
 export interface PrintJobsTable {
   id: string;
-  doc_type: 'visitor_pass' | 'onsite_roll';
+  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet';
   doc_id: string;
   layout: 'roll80' | 'a6' | 'a4';
   copy_no: number;
@@ -125,6 +125,66 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface ShiftsTable {
+  id: string;
+  device_id: string;
+  device_code: string;
+  pattern_code: string;
+  opened_at: string;
+  opened_by: string;
+  planned_end: string;
+  previous_shift_id: string | null;
+  closed_at: string | null;
+  signed_by: string | null;
+  abandoned: number;
+  note: string;
+  /** The handover sheet's sections (JSON), frozen at closing. */
+  sections: string;
+}
+
+export interface ShiftMembersTable {
+  shift_id: string;
+  staff_id: string;
+  joined_at: string;
+  left_at: string | null;
+}
+
+export interface HandoverAcksTable {
+  handover_shift_id: string;
+  into_shift_id: string;
+  staff_id: string;
+  at: string;
+}
+
+export interface LogEntriesTable {
+  id: string;
+  device_id: string;
+  device_code: string;
+  shift_id: string | null;
+  at: string;
+  author: string;
+  category: 'anomaly' | 'notice' | 'pending' | 'incident' | 'instruction';
+  priority: 'normal' | 'high';
+  tag: string;
+  text: string;
+  corrects_id: string | null;
+  attachment_id: string | null;
+  attachment_mime: 'image/jpeg' | 'image/png' | 'image/webp' | null;
+  attachment_size: number | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+/** Local only: photo bytes attached to log entries. */
+export interface LogAttachmentsTable {
+  id: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+}
+
 export interface Database {
   events: EventsTable;
   meta: MetaTable;
@@ -137,4 +197,9 @@ export interface Database {
   deny_list: DenyListTable;
   print_jobs: PrintJobsTable;
   settings: SettingsTable;
+  shifts: ShiftsTable;
+  shift_members: ShiftMembersTable;
+  handover_acks: HandoverAcksTable;
+  log_entries: LogEntriesTable;
+  log_attachments: LogAttachmentsTable;
 }

@@ -6,6 +6,7 @@ import { appendEvents } from '../../db/events.js';
 import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import type { HandlerContext, HandlerMap, Services } from './context.js';
+import { shiftGateRefusal } from './shiftGate.js';
 
 export type Router = (name: string, input: unknown, sessionKey: string) => Promise<ApiResult<unknown>>;
 
@@ -37,6 +38,10 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
         if (session?.locked) return fail('locked', 'err.locked');
         if (!staff) return fail('unauthenticated', 'err.unauthenticated');
         if (!roleAtLeast(staff.role, proc.access)) return fail('forbidden', 'err.forbidden');
+        if (proc.gate === 'shift' && site) {
+          const refusal = await shiftGateRefusal(services.db, site, staff);
+          if (refusal) return fail('shift_required', refusal);
+        }
       }
       const ctx = makeContext(services, now, sessionKey, site, staff);
       const handler = handlers[name as ProcName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

@@ -7,13 +7,15 @@ export interface Session {
   staffId: string;
   lastActiveMs: number;
   locked: boolean;
+  /** Handovers (shift ids) this window has shown to this person: only those may be acknowledged. */
+  shown: Set<string>;
 }
 
 export class Sessions {
   private readonly byKey = new Map<string, Session>();
 
   signIn(key: string, staffId: string, nowMs: number): void {
-    this.byKey.set(key, { staffId, lastActiveMs: nowMs, locked: false });
+    this.byKey.set(key, { staffId, lastActiveMs: nowMs, locked: false, shown: new Set() });
   }
 
   signOut(key: string): void {
@@ -32,6 +34,14 @@ export class Sessions {
     if (!s.locked && nowMs - s.lastActiveMs > idleMinutes * 60_000) s.locked = true;
     if (touch && !s.locked) s.lastActiveMs = nowMs;
     return s;
+  }
+
+  markShown(key: string, shiftId: string): void {
+    this.byKey.get(key)?.shown.add(shiftId);
+  }
+
+  wasShown(key: string, shiftId: string): boolean {
+    return this.byKey.get(key)?.shown.has(shiftId) ?? false;
   }
 
   /** Staff ids signed in and not locked: the people on duty at this desk. */

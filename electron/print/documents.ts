@@ -9,9 +9,10 @@ import { renderVisitorPass } from '../../shared/print/visitorPass.js';
 import { renderOnsiteRoll } from '../../shared/print/onsiteRoll.js';
 import type { PrintLocale } from '../../shared/print/labels.js';
 import { ApiFailure } from '../../shared/api/result.js';
-
-export const hostLabel = (v: { host_unit_code: string; host_name: string; host_company: string }) =>
-  [v.host_unit_code, v.host_company || v.host_name].filter(Boolean).join(' ');
+import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
+import { shiftById } from '../../db/queries/shifts.js';
+import { handoverSheetOf } from '../handover/sheet.js';
+import { hostLabel } from './hostLabel.js';
 
 /**
  * Renders a print job's document from current data. The job fixes what and which copy; the
@@ -57,6 +58,12 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
         overstay: isOverstay(v.valid_until, now),
       }));
       return renderOnsiteRoll({ siteName: site.siteName, printedAt: now.toISOString(), lines }, locale);
+    }
+    case 'handover_sheet': {
+      const shift = await shiftById(db, job.doc_id);
+      if (!shift?.closed_at) throw new ApiFailure('not_found', 'err.notFound');
+      const sheet = await handoverSheetOf(db, shift, now);
+      return renderHandoverSheet({ siteName: site.siteName, sheet, copyNo: job.copy_no }, job.layout, locale);
     }
   }
 }

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from './stores/session';
 import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
-import { Shell } from './shell/Shell';
+import { DeskGate } from './shell/DeskGate';
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
-/** The gates in order: first-run setup, sign-in (or unlock), then the desk. */
+/** The gates in order: first-run setup, sign-in (or unlock), the shift handover, then the desk. */
 export function App() {
   const { i18n } = useTranslation();
   const phase = useSession((s) => s.phase);
@@ -29,7 +29,7 @@ export function App() {
         )}
         {phase === 'setup' && <SetupPage />}
         {(phase === 'signIn' || phase === 'locked') && <SignInPage locked={phase === 'locked'} />}
-        {phase === 'ready' && <Shell />}
+        {phase === 'ready' && <DeskGate />}
       </AntApp>
     </ConfigProvider>
   );

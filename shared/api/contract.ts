@@ -1,19 +1,30 @@
 import { z } from 'zod';
 import type { Role } from '../domain/staff.js';
 import * as s from './schemas.js';
+import * as sh from './shiftSchemas.js';
+import * as lg from './logSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
  * Every procedure of the desk, declared once. Main/desk server register handlers against this map;
  * the preload and the HTTP client expose `call(name, input)` typed from it.
  * `access`: 'public' needs no sign-in; a role name is the least role allowed.
+ * `gate: 'shift'`: desk work — the caller must be on this desk's open shift, which they joined by
+ * acknowledging the last handover with their PIN. Not gated: setup, sign-in, staff, settings, status,
+ * the directory import, the shift procedures themselves (reading the handover is the way in) and
+ * printing (the evacuation roll call must print whatever state the desk is in; prints only render
+ * documents that exist).
  */
 type Access = 'public' | Role;
-const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access) => ({
+export type Gate = 'none' | 'shift';
+const proc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access, gate: Gate = 'none') => ({
   input,
   output,
   access,
+  gate,
 });
+const work = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access) =>
+  proc(input, output, access, 'shift');
 
 export const contract = {
   'setup:status': proc(s.Empty, s.SetupStatus, 'public'),
@@ -34,19 +45,36 @@ export const contract = {
   'status:get': proc(s.Empty, s.DeskStatus, 'receptionist'),
 
   'directory:import': proc(s.DirectoryImportInput, s.DirectoryImportResult, 'manager'),
-  'directory:search': proc(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),
+  'directory:search': work(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),
   'directory:stats': proc(s.Empty, s.DirectoryStats, 'receptionist'),
 
-  'visits:checkIn': proc(s.CheckInInput, s.CheckInResult, 'receptionist'),
-  'visits:checkOut': proc(s.CheckOutInput, s.Visit, 'receptionist'),
-  'visits:onSite': proc(s.Empty, z.array(s.Visit), 'receptionist'),
-  'visits:notReturned': proc(s.Empty, z.array(s.Visit), 'receptionist'),
-  'visits:search': proc(s.VisitSearchInput, z.array(s.Visit), 'receptionist'),
-  'visits:recall': proc(s.RecallInput, s.VisitorProfile.nullable(), 'receptionist'),
+  'visits:checkIn': work(s.CheckInInput, s.CheckInResult, 'receptionist'),
+  'visits:checkOut': work(s.CheckOutInput, s.Visit, 'receptionist'),
+  'visits:onSite': work(s.Empty, z.array(s.Visit), 'receptionist'),
+  'visits:notReturned': work(s.Empty, z.array(s.Visit), 'receptionist'),
+  'visits:search': work(s.VisitSearchInput, z.array(s.Visit), 'receptionist'),
+  'visits:recall': work(s.RecallInput, s.VisitorProfile.nullable(), 'receptionist'),
 
-  'deny:list': proc(s.Empty, z.array(s.DenyEntry), 'receptionist'),
-  'deny:add': proc(s.DenyEntryInput, s.DenyEntry, 'shift_leader'),
-  'deny:revoke': proc(z.object({ id: z.string(), reason: requiredText(200) }), z.null(), 'shift_leader'),
+  'deny:list': work(s.Empty, z.array(s.DenyEntry), 'receptionist'),
+  'deny:add': work(s.DenyEntryInput, s.DenyEntry, 'shift_leader'),
+  'deny:revoke': work(z.object({ id: z.string(), reason: requiredText(200) }), z.null(), 'shift_leader'),
+
+  'shift:state': proc(s.Empty, sh.ShiftState, 'receptionist'),
+  'shift:handover': proc(sh.HandoverReadInput, sh.HandoverSheet.nullable(), 'receptionist'),
+  'shift:open': proc(sh.OpenShiftInput, sh.ShiftState, 'receptionist'),
+  'shift:join': proc(sh.JoinShiftInput, sh.ShiftState, 'receptionist'),
+  'shift:leave': proc(s.Empty, sh.ShiftState, 'receptionist'),
+  'shift:preview': work(s.Empty, sh.HandoverSheet, 'receptionist'),
+  'shift:close': work(sh.CloseShiftInput, sh.HandoverSheet, 'receptionist'),
+  'shift:overview': proc(s.Empty, sh.ShiftOverview, 'shift_leader'),
+  'shift:history': proc(s.Empty, z.array(sh.Shift), 'receptionist'),
+
+  'log:add': work(lg.LogEntryInput, lg.LogEntry, 'receptionist'),
+  'log:resolve': work(lg.ResolveInput, lg.LogEntry, 'receptionist'),
+  'log:list': work(lg.LogListInput, lg.LogList, 'receptionist'),
+  'log:search': work(lg.LogSearchInput, z.array(lg.LogEntry), 'receptionist'),
+  'log:attachment': work(z.object({ id: z.string() }), z.object({ mime: z.string(), base64: z.string() }), 'receptionist'),
+  'log:tags': work(z.object({ q: z.string().trim().max(40) }), z.array(lg.LogTag), 'receptionist'),
 
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
@@ -62,4 +90,9 @@ export type ProcParsed<N extends ProcName> = z.output<Contract[N]['input']>;
 export type ProcOutput<N extends ProcName> = z.output<Contract[N]['output']>;
 
 /** Server-pushed notifications (IPC or Server-Sent Events). */
-export type DeskNotice = { kind: 'visits-changed' } | { kind: 'print-queued'; jobId: string } | { kind: 'locked' };
+export type DeskNotice =
+  | { kind: 'visits-changed' }
+  | { kind: 'shift-changed' }
+  | { kind: 'log-changed' }
+  | { kind: 'print-queued'; jobId: string }
+  | { kind: 'locked' };

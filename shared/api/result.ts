@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'pin_locked_out'
   | 'setup_required'
   | 'already_set_up'
+  | 'shift_required'
   | 'unavailable'
   | 'internal';
 

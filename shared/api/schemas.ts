@@ -20,6 +20,7 @@ import {
 import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
 import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
+import { ShiftPatterns } from './shiftSchemas.js';
 
 export const Empty = z.object({}).strict().optional().default({});
 
@@ -78,6 +79,8 @@ export const Settings = z.object({
     .int()
     .min(15, { message: 'err.range' })
     .max(24 * 60, { message: 'err.range' }),
+  /** The desk's shift rota (交接班): A 09:00–17:00, B 12:00–20:00, C 20:00–22:00 on call by default. */
+  shiftPatterns: ShiftPatterns,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -225,7 +228,7 @@ export const DenyEntry = z.object({
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
 // ---- printing ---------------------------------------------------------------------------------
-export const DOC_TYPES = ['visitor_pass', 'onsite_roll'] as const;
+export const DOC_TYPES = ['visitor_pass', 'onsite_roll', 'handover_sheet'] as const;
 export const LAYOUTS = ['roll80', 'a6', 'a4'] as const;
 export const PrintJob = z.object({
   id: z.string(),

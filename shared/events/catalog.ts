@@ -3,6 +3,8 @@ import { ID_TYPES } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { HOST_CONFIRM_METHODS } from '../domain/visits.js';
 import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.js';
+import { HandoverSectionSchema } from '../api/shiftSchemas.js';
+import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 
 /**
  * Every domain event type with its current schema version and payload schema. Appliers on the desk
@@ -95,6 +97,62 @@ export const eventCatalog = {
       copyNo: z.number().int(),
     }),
   ),
+  // ---- shifts and the handover (交接班) ----------------------------------------------------------
+  /** A desk's shift began; `previousShiftId` is the handover it started from (null for the first). */
+  ShiftOpened: ev(
+    1,
+    z.object({
+      shiftId: z.string(),
+      deviceCode: z.string(),
+      patternCode: z.string(),
+      openedAt: z.string(),
+      plannedEnd: z.string(),
+      previousShiftId: z.string().nullable(),
+    }),
+  ),
+  /** Someone read a handover and confirmed it with their PIN before taking the post. */
+  HandoverAcknowledged: ev(
+    1,
+    z.object({ handoverShiftId: z.string(), intoShiftId: z.string(), staffId: z.string(), at: z.string() }),
+  ),
+  ShiftJoined: ev(1, z.object({ shiftId: z.string(), staffId: z.string(), at: z.string() })),
+  ShiftLeft: ev(1, z.object({ shiftId: z.string(), staffId: z.string(), at: z.string() })),
+  /**
+   * The shift ended and its handover sheet was frozen. `signedBy` is the outgoing person who
+   * signed with their PIN; null with `abandoned` when it was left open and the next person took over.
+   */
+  ShiftClosed: ev(
+    1,
+    z.object({
+      shiftId: z.string(),
+      closedAt: z.string(),
+      signedBy: z.string().nullable(),
+      abandoned: z.boolean(),
+      note: z.string(),
+      sections: z.array(HandoverSectionSchema),
+    }),
+  ),
+  // ---- the post log (岗位记事本) ---------------------------------------------------------------------
+  /** Never edited: a correction is another entry with `correctsId`. The photo's bytes stay on the desk. */
+  LogEntryAdded: ev(
+    1,
+    z.object({
+      entryId: z.string(),
+      deviceCode: z.string(),
+      shiftId: z.string().nullable(),
+      at: z.string(),
+      category: z.enum(LOG_CATEGORIES),
+      priority: z.enum(LOG_PRIORITIES),
+      tag: z.string(),
+      text: z.string(),
+      correctsId: z.string().nullable(),
+      attachment: z
+        .object({ id: z.string(), mime: z.enum(ATTACHMENT_TYPES), size: z.number().int(), sha256: z.string() })
+        .nullable(),
+    }),
+  ),
+  /** A pending item (待办) closed with what was done about it. */
+  LogItemResolved: ev(1, z.object({ entryId: z.string(), resolution: z.string(), at: z.string() })),
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

@@ -27,6 +27,19 @@ const zhHans = {
   present: '到',
   none: '目前没有在场访客',
   persons: '人',
+  handoverSheet: '交接班记录',
+  shift: '班次',
+  opened: '接班时间',
+  closed: '交班时间',
+  outgoing: '交班人',
+  incoming: '接班确认',
+  signedWithPin: 'PIN 签名',
+  handoverNote: '交班备注',
+  nothing: '无',
+  leftOpen: '本班未交班即离岗，由下一班接管（无交班签名）',
+  notSigned: '未签字',
+  notYetAcknowledged: '尚未有人接班确认',
+  high: '重要',
 } as const;
 
 type Labels = { [K in keyof typeof zhHans]: (typeof zhHans)[K] extends (n: number) => string ? (n: number) => string : string };
@@ -54,6 +67,19 @@ const zhHant: Labels = {
   present: '到',
   none: '目前沒有在場訪客',
   persons: '人',
+  handoverSheet: '交接班記錄',
+  shift: '班次',
+  opened: '接班時間',
+  closed: '交班時間',
+  outgoing: '交班人',
+  incoming: '接班確認',
+  signedWithPin: 'PIN 簽名',
+  handoverNote: '交班備註',
+  nothing: '無',
+  leftOpen: '本班未交班即離崗，由下一班接管（無交班簽名）',
+  notSigned: '未簽字',
+  notYetAcknowledged: '尚未有人接班確認',
+  high: '重要',
 };
 
 const en: Labels = {
@@ -79,6 +105,19 @@ const en: Labels = {
   present: '✓',
   none: 'No visitors on site',
   persons: '',
+  handoverSheet: 'Shift handover',
+  shift: 'Shift',
+  opened: 'Opened',
+  closed: 'Closed',
+  outgoing: 'Handed over by',
+  incoming: 'Acknowledged by',
+  signedWithPin: 'signed with PIN',
+  handoverNote: 'Note',
+  nothing: 'None',
+  leftOpen: 'Left open: taken over by the next shift without a handover signature',
+  notSigned: 'Not signed',
+  notYetAcknowledged: 'Not yet acknowledged',
+  high: 'HIGH',
 };
 
 export const PRINT_LABELS: Record<PrintLocale, Labels> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
@@ -88,4 +127,30 @@ export function bilingual(locale: PrintLocale, key: keyof Labels): string {
   const primary = PRINT_LABELS[locale][key] as string;
   if (locale === 'en') return primary;
   return `${primary}<span class="en">${PRINT_LABELS.en[key] as string}</span>`;
+}
+
+/** Titles of the handover sheet's sections, by the key each feature contributes its section under. */
+const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
+  'zh-Hans': {
+    pending: '未结待办事项',
+    highPriority: '本班重要记事',
+    visitorsOnSite: '仍在场访客',
+    visitsNotReturned: '未交回访客单（自动关闭）',
+  },
+  'zh-Hant': {
+    pending: '未結待辦事項',
+    highPriority: '本班重要記事',
+    visitorsOnSite: '仍在場訪客',
+    visitsNotReturned: '未交回訪客單（自動關閉）',
+  },
+  en: {
+    pending: 'Open pending items',
+    highPriority: 'High-priority entries of the shift',
+    visitorsOnSite: 'Visitors still on site',
+    visitsNotReturned: 'Passes never returned (closed automatically)',
+  },
+};
+
+export function sectionTitle(locale: PrintLocale, key: string): string {
+  return SECTION_TITLES[locale][key] ?? key;
 }

@@ -6,7 +6,8 @@
  * in the same run on the same disk.
  *
  * Env: BENCH_VISITS (past visits, default 1,000,000), BENCH_OCCUPANTS (default 100,000),
- * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED.
+ * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED,
+ * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import {
   type VisitorFixture,
 } from './fixtures.js';
 import { median, percentile, round, summarize, timeAsync, type Summary } from './stats.js';
+import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -46,6 +48,9 @@ const OCCUPANTS = Math.max(10, envInt('BENCH_OCCUPANTS', 100_000));
 const CHECKINS = Math.max(100, envInt('BENCH_CHECKINS', 2000));
 const SEARCHES = Math.max(100, envInt('BENCH_SEARCHES', 600));
 const SEED = envInt('BENCH_SEED', 20261122);
+const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
+const LOG_DAYS = 5 * 365;
+const LOG_RUNS = 200;
 const HISTORY_DAYS = 3 * 365;
 const ON_SITE = 50;
 const STARTUP_RUNS = 9;
@@ -228,6 +233,23 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
     );
     phases.visits_insert_ms = performance.now() - t2;
     log(`past visits: ${VISITS} (${elapsed(t2)})`);
+    t2 = performance.now();
+    const authors = (db.prepare('SELECT id FROM staff').all() as { id: string }[]).map((r) => r.id);
+    insertLogEntries(
+      db,
+      {
+        count: LOG_ENTRIES,
+        days: LOG_DAYS,
+        todayMs: clock.ms,
+        deviceId: site.deviceId,
+        deviceCode: site.deviceCode,
+        authors,
+        unitCodes: dir.units.slice(0, 5000).map((u) => u.code),
+      },
+      rand,
+    );
+    phases.log_insert_ms = performance.now() - t2;
+    log(`post-log entries: ${LOG_ENTRIES} over ${LOG_DAYS} days (${elapsed(t2)}, FTS trigram index included)`);
 
     // Queries use the pinyin keys as stored, so "zs" is what the app would find for 张三.
     const keyStmt = db.prepare('SELECT initials, pinyin FROM occupants WHERE id = ?');
@@ -244,6 +266,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       units: count('units'),
       events_before_bench: count('events'),
       deny_entries: count('deny_list'),
+      log_entries: count('log_entries'),
     };
     phases.fixture_ms = performance.now() - t;
     return {
@@ -317,6 +340,50 @@ async function main() {
     }
     const onSiteMs = median(onSiteRuns);
     log(`on-site list (${onSiteCount} on site): median ${onSiteMs.toFixed(2)} ms`);
+
+    // ---- post log: the default view (open pending + last 48 h) and searches over all history -----------
+    const log48Runs: number[] = [];
+    let log48Count = 0;
+    for (let i = 0; i < 20 + LOG_RUNS; i++) {
+      let n = 0;
+      const ms = await timeAsync(async () => {
+        const r = await desk!.ok('log:list', {});
+        n = r.pending.length + r.recent.length;
+      });
+      if (i >= 20) log48Runs.push(ms);
+      log48Count = n;
+    }
+    const log48Ms = median(log48Runs);
+    log(`post log, last 48 h (${log48Count} entries incl. open pending): median ${log48Ms.toFixed(2)} ms`);
+    const authorIds = (desk.backend.database.raw.prepare('SELECT id FROM staff').all() as { id: string }[]).map((r) => r.id);
+    const logQueries = Array.from({ length: 20 + LOG_RUNS }, (_, i) => {
+      const word = pick(rand, LOG_SEARCH_WORDS);
+      // A mix: free text (3+ characters: trigram index; 2: LIKE), text within a category, an author over a month.
+      if (i % 4 === 3) return { text: word, category: 'pending' as const };
+      if (i % 8 === 5) return { authorId: pick(rand, authorIds), from: '2026-10-01', to: '2026-10-31' };
+      return { text: word };
+    });
+    const logSearchRuns: number[] = [];
+    const logSearchByKind: Record<string, number[]> = { text_3plus: [], text_2: [], text_and_category: [], author_month: [] };
+    for (let i = 0; i < logQueries.length; i++) {
+      const input = logQueries[i];
+      const ms = await timeAsync(async () => {
+        await desk!.ok('log:search', input);
+      });
+      if (i < 20) continue;
+      logSearchRuns.push(ms);
+      const kind =
+        'authorId' in input
+          ? 'author_month'
+          : 'category' in input
+            ? 'text_and_category'
+            : [...input.text].length >= 3
+              ? 'text_3plus'
+              : 'text_2';
+      logSearchByKind[kind].push(ms);
+    }
+    const logSearchP95 = percentile(logSearchRuns, 95);
+    log(`post log search: p95 ${logSearchP95.toFixed(2)} ms over ${logSearchRuns.length} queries`);
 
     // ---- host search over the directory ---------------------------------------------------------------
     const searchRuns: number[] = [];
@@ -435,6 +502,8 @@ async function main() {
       checkin_ratio_vs_raw: target(ratio, 2, '<=', 'x'),
       onsite_list_ms: target(onSiteMs, 5, '<', 'ms'),
       occupant_search_p95_ms: target(searchP95, 10, '<', 'ms'),
+      log_48h_ms: target(log48Ms, 10, '<', 'ms'),
+      log_search_ms: target(logSearchP95, 50, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -447,6 +516,8 @@ async function main() {
       checkin_ratio_vs_raw: round(ratio),
       onsite_list_ms: round(onSiteMs),
       occupant_search_p95_ms: round(searchP95),
+      log_48h_ms: round(log48Ms),
+      log_search_ms: round(logSearchP95),
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -458,6 +529,9 @@ async function main() {
         onsite_runs: onSiteRuns.length,
         search_queries: searchRuns.length,
         search_queries_without_result: empty,
+        log_48h_listed: log48Count,
+        log_48h_runs: log48Runs.length,
+        log_search_queries: logSearchRuns.length,
         startup_runs: startupRuns.length,
       },
       details: {
@@ -467,6 +541,9 @@ async function main() {
         raw_insert: rawInsertSummary,
         search: summarize(searchRuns),
         search_by_kind: kindStats,
+        log_48h: summarize(log48Runs),
+        log_search: summarize(logSearchRuns),
+        log_search_by_kind: Object.fromEntries(Object.entries(logSearchByKind).map(([k, v]) => [k, summarize(v)])),
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -483,6 +560,7 @@ async function main() {
           'checkin: visits:checkIn through backend.router with the admin session, auto-print on (a PrintJobQueued event in the same transaction), WAL + synchronous=FULL; the router call end to end (zod parse, session, deny check, events, commit, read-back). The TestClock moves 2 s per check-in and a day every 5000.',
           'raw_insert: one row into a table with the visits columns and a TEXT primary key (no secondary indexes), one transaction per insert, applyPragmas, a separate file in the same temp folder; measured in blocks of 50 interleaved with the check-ins.',
           "A check-in touches ~19 B-trees (events + indexes, visits + 9 indexes, print_jobs + 2, meta, counters), ~22 WAL pages per commit against ~3 for the raw insert, so SQLite's WAL auto-checkpoint (1000 pages) lands in ~2% of check-ins and ~0.3% of raw inserts: see details.checkin_checkpoint_commits.",
+          'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
         ],
         env: {
@@ -491,6 +569,7 @@ async function main() {
           BENCH_CHECKINS: CHECKINS,
           BENCH_SEARCHES: SEARCHES,
           BENCH_SEED: SEED,
+          BENCH_LOG_ENTRIES: LOG_ENTRIES,
         },
       },
       machine: {
@@ -571,6 +650,8 @@ function printTable(
     'checkin_ratio_vs_raw',
     'onsite_list_ms',
     'occupant_search_p95_ms',
+    'log_48h_ms',
+    'log_search_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

@@ -200,7 +200,10 @@ describe('actors', () => {
       expect(rows).toEqual([
         { type: 'SiteConfigured', actor: admin.id },
         { type: 'StaffCreated', actor: admin.id },
+        { type: 'ShiftOpened', actor: admin.id },
+        { type: 'ShiftJoined', actor: admin.id },
         { type: 'StaffCreated', actor: admin.id },
+        { type: 'ShiftJoined', actor: leader.id },
         { type: 'DenyEntryAdded', actor: leader.id },
         { type: 'StaffPinChanged', actor: leader.id },
       ]);

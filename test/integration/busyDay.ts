@@ -1,11 +1,12 @@
 import { closeYesterdaysVisits } from '../../electron/housekeeping.js';
-import { checkInInput, importSampleDirectory, newRequestId, type TestDesk } from '../support/desk.js';
+import { ADMIN, checkInInput, importSampleDirectory, newRequestId, type TestDesk } from '../support/desk.js';
 import { addStaff, later } from './helpers.js';
 
 /**
  * A day and a morning at the desk that writes every kind of event, with refused calls mixed in:
  * staff, a PIN change, an import, check-ins, a reprint, check-outs, a deny entry added and revoked,
- * an override, and the end-of-day close.
+ * an override, post-log entries with a correction and a resolved pending item, a colleague leaving
+ * the shift, a handover closed with PIN and acknowledged into the next shift, and the end-of-day close.
  */
 export async function busyDay(desk: TestDesk) {
   await importSampleDirectory(desk);
@@ -41,6 +42,27 @@ export async function busyDay(desk: TestDesk) {
     rec.session,
   );
   await desk.ok('deny:revoke', { id: entry.id, reason: '误登记' }, leader.session);
+
+  const pending = await desk.ok(
+    'log:add',
+    { entryId: newRequestId(), category: 'pending', text: '电梯异响，已报工程部', tag: '1-2-301' },
+    rec.session,
+  );
+  const door = await desk.ok('log:add', {
+    entryId: newRequestId(),
+    category: 'anomaly',
+    priority: 'high',
+    text: '北门闭门器坏了',
+  });
+  await desk.call('log:add', { entryId: newRequestId(), category: 'notice', text: '   ' }, rec.session); // refused
+  await desk.ok('log:add', { entryId: newRequestId(), category: 'anomaly', text: '更正：是南门', correctsId: door.id });
+  await desk.ok('log:resolve', { entryId: pending.id, resolution: '工程部已修好' }, leader.session);
+  await desk.ok('shift:leave', {}, rec.session);
+  const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: ADMIN.pin });
+  await desk.ok('shift:handover', {}, leader.session);
+  await desk.ok('shift:open', { patternCode: 'B', handoverShiftId: sheet.shiftId, pin: leader.pin }, leader.session);
+  await desk.ok('shift:handover', {});
+  await desk.ok('shift:join', { handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
 
   await later(desk, 24 * 60);
   await closeYesterdaysVisits(desk.backend.services);

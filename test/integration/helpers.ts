@@ -4,10 +4,18 @@ import type { Role } from '../../shared/domain/staff.js';
 import type { ApiError, ApiResult } from '../../shared/api/result.js';
 import { ADMIN, type TestDesk } from '../support/desk.js';
 
-/** Creates a staff member (as the admin) and signs them in at a window of their own. */
+/**
+ * Creates a staff member (as the admin), signs them in at a window of their own and, when the desk
+ * has a shift open, has them join it (reading and acknowledging its handover if it has one).
+ */
 export async function addStaff(desk: TestDesk, role: Role, staffNo: string, pin: string, name = `员工${staffNo}`) {
   const staff = await desk.ok('staff:create', { staffNo, name, role, pin });
   await desk.ok('auth:signIn', { staffNo, pin }, staffNo);
+  const state = await desk.ok('shift:state', {}, staffNo);
+  if (state.current && !state.takeOver) {
+    if (state.handoverShiftId) await desk.ok('shift:handover', {}, staffNo);
+    await desk.ok('shift:join', { handoverShiftId: state.handoverShiftId, pin }, staffNo);
+  }
   return { ...staff, pin, session: staffNo };
 }
 

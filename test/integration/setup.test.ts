@@ -20,6 +20,10 @@ describe('first-run setup', () => {
     expect(await desk.ok('setup:status')).toEqual({ isSetUp: true, siteName: '华远大厦', siteCode: 'HY', deviceCode: 'A1' });
     // The admin is signed in at the window that did the setup.
     expect((await desk.ok('auth:session'))?.staff.staffNo).toBe('A001');
+    // Desk work waits for the first shift; with no handover before it there is nothing to acknowledge.
+    expect(failure(await desk.call('visits:onSite'))).toMatchObject({ code: 'shift_required', message: 'err.shift.notOpen' });
+    const opened = await desk.ok('shift:open', { patternCode: 'A', handoverShiftId: null });
+    expect(opened).toMatchObject({ onShift: true, handoverShiftId: null });
     expect(await desk.ok('visits:onSite')).toEqual([]);
   });
 

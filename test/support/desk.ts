@@ -31,8 +31,14 @@ export interface TestDesk {
 
 export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
-/** A desk backend over a real SQLite file in a fresh temporary data folder. */
-export async function openTestDesk(opts: { setUp?: boolean; dataDir?: string; clock?: TestClock } = {}): Promise<TestDesk> {
+/**
+ * A desk backend over a real SQLite file in a fresh temporary data folder. After setup the admin
+ * opens the desk's first shift (there is no handover before it, so nothing to acknowledge), as the
+ * desk requires before any desk work; `openShift: false` leaves the desk closed.
+ */
+export async function openTestDesk(
+  opts: { setUp?: boolean; openShift?: boolean; dataDir?: string; clock?: TestClock } = {},
+): Promise<TestDesk> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lobbydesk-test-'));
   const clock = opts.clock ?? new TestClock();
   const make = () => createBackend({ dataDir, printer: browserPrintBackend(), clock: clock.now, timers: false });
@@ -67,6 +73,7 @@ export async function openTestDesk(opts: { setUp?: boolean; dataDir?: string; cl
       deviceCode: 'A1',
       admin: ADMIN,
     });
+    if (opts.openShift !== false) await desk.ok('shift:open', { patternCode: 'A', handoverShiftId: null });
   }
   return desk;
 }

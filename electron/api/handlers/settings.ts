@@ -1,4 +1,5 @@
 import { Settings } from '../../../shared/api/schemas.js';
+import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
 import { readSettings, writeSettings } from '../../../db/queries/settings.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -11,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visitorPassPrinter: '',
   autoPrintVisitorPass: true,
   defaultVisitMinutes: 120,
+  shiftPatterns: DEFAULT_SHIFT_PATTERNS,
 };
 
 /** This desk's settings: stored values over defaults (a value that no longer parses falls back). */

@@ -3,11 +3,14 @@ import type { DeskNotice, ProcInput, ProcName, ProcOutput } from '../../../share
 import type { ApiResult } from '../../../shared/api/result';
 import { call, desk } from './desk';
 import { useSession } from '../stores/session';
+import { useShift } from '../stores/shift';
 
 /** Calls the desk; a call refused because the session locked or ended sends the desk to its gate. */
 export async function run<N extends ProcName>(name: N, input?: ProcInput<N>): Promise<ApiResult<ProcOutput<N>>> {
   const r = await call(name, input);
   if (!r.ok && (r.error.code === 'locked' || r.error.code === 'unauthenticated')) useSession.getState().sessionLost(r.error.code);
+  // The shift was closed or taken over meanwhile (another window, another person): back to the handover gate.
+  if (!r.ok && r.error.code === 'shift_required') void useShift.getState().refresh();
   return r;
 }
 

@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
+  BookOutlined,
   ContactsOutlined,
+  SwapOutlined,
   HistoryOutlined,
   IdcardOutlined,
   LockOutlined,
@@ -26,6 +28,8 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DenyListPage } from '../features/deny/DenyListPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { LogPage } from '../features/log/LogPage';
+import { ShiftPage } from '../features/shifts/ShiftPage';
 
 interface PageDef {
   key: Page;
@@ -39,6 +43,8 @@ const PAGES: PageDef[] = [
   { key: 'checkIn', icon: <UsergroupAddOutlined />, shortcut: 'F2', minRole: 'receptionist', render: () => <CheckInPage /> },
   { key: 'onSite', icon: <IdcardOutlined />, shortcut: 'F3', minRole: 'receptionist', render: () => <OnSitePage /> },
   { key: 'history', icon: <HistoryOutlined />, shortcut: 'F4', minRole: 'receptionist', render: () => <HistoryPage /> },
+  { key: 'log', icon: <BookOutlined />, shortcut: 'F6', minRole: 'receptionist', render: () => <LogPage /> },
+  { key: 'shift', icon: <SwapOutlined />, shortcut: 'F7', minRole: 'receptionist', render: () => <ShiftPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },

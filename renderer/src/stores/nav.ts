@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Page = 'checkIn' | 'onSite' | 'history' | 'directory' | 'deny' | 'staff' | 'settings';
+export type Page = 'checkIn' | 'onSite' | 'history' | 'log' | 'shift' | 'directory' | 'deny' | 'staff' | 'settings';
 
 interface NavState {
   page: Page;

@@ -1,0 +1,190 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Dropdown, Form, Input, Radio, Space, type InputRef } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
+import { run } from '../../api/useDesk';
+import { useShift } from '../../stores/shift';
+import { useNav } from '../../stores/nav';
+import { useSession } from '../../stores/session';
+import { tError } from '../../i18n';
+import { LanguageSwitch } from '../../shell/LanguageSwitch';
+import { HandoverPrintButtons, HandoverView, NoHandover } from './HandoverView';
+
+/**
+ * 接班: before taking the post the incoming person reads the last handover from top to bottom —
+ * the PIN field stays disabled until the sheet has been scrolled to its end — and signs it with
+ * their PIN. Then they open the shift (or join the one already open, or take over one left open).
+ */
+export function ShiftGatePage() {
+  const { t } = useTranslation();
+  const { state, set } = useShift();
+  const { session, signOut } = useSession();
+  const [sheet, setSheet] = useState<HandoverSheet | null>(null);
+  const [readToEnd, setReadToEnd] = useState(false);
+  const [pattern, setPattern] = useState(state?.suggestedPattern ?? '');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<{ field: 'pin' | 'patternCode' | null; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinRef = useRef<InputRef>(null);
+  const handoverId = state?.handoverShiftId ?? null;
+
+  useEffect(() => {
+    if (!handoverId) return;
+    void run('shift:handover', { shiftId: handoverId }).then((r) => r.ok && setSheet(r.value));
+  }, [handoverId]);
+  // A sheet short enough to be seen whole counts as read; a long one must be scrolled to its end.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (sheet && el && el.scrollHeight <= el.clientHeight + 4) setReadToEnd(true);
+  }, [sheet]);
+  useEffect(() => {
+    if (readToEnd || !handoverId) pinRef.current?.focus();
+  }, [readToEnd, handoverId]);
+
+  if (!state || !session) return null;
+  const joining = state.current !== null && !state.takeOver;
+  const needsPin = handoverId !== null;
+  const canSign = !needsPin || readToEnd;
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) setReadToEnd(true);
+  };
+  const submit = async () => {
+    if (!canSign || busy) return;
+    setBusy(true);
+    setError(null);
+    const ack = { handoverShiftId: handoverId, pin: needsPin ? pin : undefined };
+    const r = joining ? await run('shift:join', ack) : await run('shift:open', { ...ack, patternCode: pattern });
+    setBusy(false);
+    if (r.ok) {
+      // A new post starts at the visitor desk, not on whatever page the previous person left open.
+      useNav.getState().go('checkIn');
+      return set(r.value);
+    }
+    setPin('');
+    const issue = r.error.issues?.[0];
+    setError({ field: (issue?.path as 'pin' | 'patternCode') ?? null, message: tError(issue?.message ?? r.error.message) });
+    if (r.error.message === 'err.handover.changed') void useShift.getState().refresh();
+  };
+
+  const title = state.takeOver ? t('shift.takeOverTitle') : joining ? t('shift.joinTitle') : t('shift.openTitle');
+  return (
+    <div className="gate">
+      <Card className="shift-gate" data-testid="shift-gate">
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <div className="gate-title">{title}</div>
+          <Space>
+            <LanguageSwitch />
+            <Dropdown
+              menu={{
+                items: [{ key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() }],
+              }}
+            >
+              <Button icon={<UserOutlined />} data-testid="user-menu">
+                {session.staff.name}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Space>
+        {state.takeOver && state.current && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="left-open"
+            message={t('shift.leftOpenAlert', {
+              pattern: state.current.patternCode,
+              end: dayjs(state.current.plannedEnd).format('MM-DD HH:mm'),
+              names: state.current.members
+                .filter((m) => !m.leftAt)
+                .map((m) => m.name)
+                .join('、'),
+            })}
+          />
+        )}
+        {joining && state.current && (
+          <p className="intro">
+            {t('shift.joinIntro', { pattern: state.current.patternCode, time: dayjs(state.current.openedAt).format('HH:mm') })}
+          </p>
+        )}
+        {handoverId ? (
+          <>
+            <p className="intro">{t('shift.readIntro')}</p>
+            <div
+              className="handover-scroll"
+              ref={scroller}
+              onScroll={onScroll}
+              tabIndex={0}
+              autoFocus
+              data-testid="handover-scroll"
+            >
+              {sheet && <HandoverView sheet={sheet} />}
+            </div>
+            <div className="read-hint" data-testid="read-hint">
+              {readToEnd ? t('shift.readDone') : t('shift.readMore')}
+              <HandoverPrintButtons sheet={sheet} />
+            </div>
+          </>
+        ) : (
+          <NoHandover />
+        )}
+        <Form layout="vertical" component="div" onKeyDown={(e) => e.key === 'Enter' && void submit()}>
+          {!joining && (
+            <Form.Item
+              label={t('shift.pattern')}
+              validateStatus={error?.field === 'patternCode' ? 'error' : undefined}
+              help={error?.field === 'patternCode' ? error.message : undefined}
+            >
+              <Radio.Group
+                value={pattern}
+                buttonStyle="solid"
+                onChange={(e) => setPattern(e.target.value as string)}
+                data-testid="shift-pattern"
+              >
+                {state.patterns.map((p) => (
+                  <Radio.Button key={p.code} value={p.code}>
+                    {t('shift.patternLabel', { code: p.code, start: p.start, end: p.end })}
+                    {p.onCall ? ` · ${t('shift.onCall')}` : ''}
+                  </Radio.Button>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+          )}
+          {needsPin && (
+            <Form.Item
+              label={t('shift.pinToSign', { name: session.staff.name })}
+              validateStatus={error?.field === 'pin' ? 'error' : undefined}
+              help={error?.field === 'pin' ? <span data-testid="shift-pin-error">{error.message}</span> : undefined}
+            >
+              <Input.Password
+                ref={pinRef}
+                value={pin}
+                onChange={(e) => setPin(e.target.value)}
+                disabled={!readToEnd}
+                inputMode="numeric"
+                size="large"
+                data-testid="shift-pin"
+              />
+            </Form.Item>
+          )}
+          {error && !error.field && <Alert type="error" message={error.message} style={{ marginBottom: 12 }} />}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={!canSign}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid="shift-open"
+          >
+            {needsPin ? t('shift.signAndOpen') : joining ? t('shift.join') : t('shift.open')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

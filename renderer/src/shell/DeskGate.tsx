@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { Spin } from 'antd';
+import { desk } from '../api/desk';
+import { useShift } from '../stores/shift';
+import { useSession } from '../stores/session';
+import { ShiftGatePage } from '../features/shifts/ShiftGatePage';
+import { Shell } from './Shell';
+
+/**
+ * The last gate: the desk opens only to someone on this desk's shift. Everyone else reads the
+ * last handover and signs it first (the backend refuses desk work until then anyway).
+ */
+export function DeskGate() {
+  const staffId = useSession((s) => s.session?.staff.id);
+  const { state, staffId: stateOf, refresh } = useShift();
+  useEffect(() => void refresh(), [refresh, staffId]);
+  useEffect(() => desk.subscribe((n) => n.kind === 'shift-changed' && void refresh()), [refresh]);
+  if (!state || stateOf !== staffId)
+    return (
+      <div className="gate">
+        <Spin size="large" />
+      </div>
+    );
+  return state.onShift ? <Shell /> : <ShiftGatePage />;
+}

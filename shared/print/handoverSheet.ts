@@ -1,0 +1,62 @@
+import { esc, page, type Layout } from './html.js';
+import { bilingual, PRINT_LABELS, sectionTitle, type PrintLocale } from './labels.js';
+import { fmtDateTime, fmtTime } from './format.js';
+import type { HandoverSheet } from '../api/shiftSchemas.js';
+
+/**
+ * 交接班记录: what the outgoing shift handed over, section by section as the features contributed
+ * them, with the outgoing signature and every acknowledgement. A4 for the binder, 80 mm for the roll.
+ */
+export function renderHandoverSheet(
+  d: { siteName: string; sheet: HandoverSheet; copyNo: number },
+  layout: Layout,
+  locale: PrintLocale,
+) {
+  const L = PRINT_LABELS[locale];
+  const s = d.sheet;
+  const row = (key: Parameters<typeof bilingual>[1], value: string) =>
+    `<tr><th>${bilingual(locale, key)}</th><td>${esc(value)}</td></tr>`;
+  const sections = s.sections
+    .map((sec) => {
+      const lines = sec.lines.length
+        ? `<ol>${sec.lines
+            .map(
+              (l) =>
+                `<li${l.high ? ' class="high"' : ''}>${l.high ? `<b class="flag">${esc(L.high)}</b> ` : ''}${
+                  l.at ? `<span class="t">${esc(layout === 'roll80' ? fmtTime(l.at) : fmtDateTime(l.at))}</span> ` : ''
+                }${l.tag ? `<span class="tag">[${esc(l.tag)}]</span> ` : ''}${esc(l.text)}${l.by ? ` <span class="by">— ${esc(l.by)}</span>` : ''}</li>`,
+            )
+            .join('')}</ol>`
+        : `<p class="none">${esc(L.nothing)}</p>`;
+      return `<section><h2>${esc(sectionTitle(locale, sec.key))} <span class="n">(${sec.lines.length})</span></h2>${lines}</section>`;
+    })
+    .join('');
+  const outgoing = s.outgoing ? `${s.outgoing.name} · ${L.signedWithPin} · ${fmtDateTime(s.outgoing.at)}` : L.notSigned;
+  const incoming = s.acknowledgements.length
+    ? s.acknowledgements.map((a) => `${a.name} · ${L.signedWithPin} · ${fmtDateTime(a.at)}`).join('；')
+    : L.notYetAcknowledged;
+  const body = `
+<h1>${esc(L.handoverSheet)}</h1>
+<div class="sub">${esc(d.siteName)} · ${esc(L.desk)} ${esc(s.deviceCode)}${locale === 'en' ? '' : ' · SHIFT HANDOVER'}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${s.abandoned ? `<div class="reprint">${esc(L.leftOpen)}</div>` : ''}
+<table class="kv">
+${row('shift', s.patternCode)}
+${row('opened', fmtDateTime(s.openedAt))}
+${row('closed', fmtDateTime(s.closedAt))}
+</table>
+${sections}
+<section><h2>${esc(L.handoverNote)}</h2><p class="note">${esc(s.note || L.nothing)}</p></section>
+<table class="kv sig">
+${row('outgoing', outgoing)}
+${row('incoming', incoming)}
+</table>`;
+  const css = `h2 { font-size: 1.05em; margin: 3mm 0 1mm; border-bottom: 1px solid #000; }
+h2 .n { font-weight: normal; }
+ol { margin: 0; padding-left: 5mm; } li { margin: 0.6mm 0; word-break: break-all; }
+li.high { font-weight: bold; } .flag { border: 1px solid #000; padding: 0 1mm; font-size: 0.8em; }
+.t { font-family: "Consolas", "DejaVu Sans Mono", monospace; } .tag { font-weight: bold; } .by { color: #333; font-size: 0.9em; }
+.none { margin: 0.5mm 0; color: #333; } .note { white-space: pre-wrap; margin: 0.5mm 0; }
+table.sig { margin-top: 4mm; border-top: 1.5px solid #000; }`;
+  return page({ title: `${L.handoverSheet} ${s.patternCode} ${fmtDateTime(s.openedAt)}`, layout, lang: locale, body, css });
+}
