@@ -5,6 +5,7 @@ import { siteAppliers } from './site.js';
 import { directoryAppliers } from './directory.js';
 import { visitAppliers } from './visits.js';
 import { printAppliers } from './print.js';
+import { releasePassAppliers } from './releasePasses.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -18,4 +19,5 @@ export const appliers: ApplierMap = {
   ...directoryAppliers,
   ...visitAppliers,
   ...printAppliers,
+  ...releasePassAppliers,
 };

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './001_initial.js';
+import * as m003 from './003_release_passes.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
   { name: '001_initial', up: m001.up },
+  // 002_shifts lands in parallel; whichever merges second renumbers (the list, not the file name, is the order).
+  { name: '003_release_passes', up: m003.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

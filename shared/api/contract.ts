@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/staff.js';
 import * as s from './schemas.js';
+import * as rp from './releasePassSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -48,6 +49,16 @@ export const contract = {
   'deny:add': proc(s.DenyEntryInput, s.DenyEntry, 'shift_leader'),
   'deny:revoke': proc(z.object({ id: z.string(), reason: requiredText(200) }), z.null(), 'shift_leader'),
 
+  // Release passes: the desk issues, lists and cancels; the gate (and anyone above) verifies and records.
+  'passes:unitInfo': proc(rp.UnitInfoInput, rp.UnitInfo, 'receptionist'),
+  'passes:issue': proc(rp.IssuePassInput, rp.IssuePassResult, 'receptionist'),
+  'passes:cancel': proc(rp.CancelPassInput, rp.ReleasePass, 'receptionist'),
+  'passes:list': proc(rp.PassListInput, z.array(rp.ReleasePass), 'receptionist'),
+  'passes:search': proc(rp.PassSearchInput, z.array(rp.ReleasePass), 'receptionist'),
+  'passes:verify': proc(rp.VerifyPassInput, rp.PassCheck, 'guard'),
+  'passes:release': proc(rp.ReleaseGoodsInput, rp.PassCheck, 'guard'),
+  'passes:refuse': proc(rp.RefuseGoodsInput, rp.PassCheck, 'guard'),
+
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
   'print:markPrinted': proc(z.object({ jobId: z.string() }), z.null(), 'receptionist'),
@@ -62,4 +73,5 @@ export type ProcParsed<N extends ProcName> = z.output<Contract[N]['input']>;
 export type ProcOutput<N extends ProcName> = z.output<Contract[N]['output']>;
 
 /** Server-pushed notifications (IPC or Server-Sent Events). */
-export type DeskNotice = { kind: 'visits-changed' } | { kind: 'print-queued'; jobId: string } | { kind: 'locked' };
+export type DeskNotice =
+  { kind: 'visits-changed' } | { kind: 'passes-changed' } | { kind: 'print-queued'; jobId: string } | { kind: 'locked' };

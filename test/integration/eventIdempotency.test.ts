@@ -13,7 +13,17 @@ import { busyDay } from './busyDay.js';
 import { snapshot } from './helpers.js';
 
 /** Tables the appliers write: what another desk would rebuild from the same events. */
-const READ_TABLES = ['meta', 'staff', 'units', 'occupants', 'visits', 'deny_list', 'print_jobs'];
+const READ_TABLES = [
+  'meta',
+  'staff',
+  'units',
+  'occupants',
+  'visits',
+  'deny_list',
+  'print_jobs',
+  'release_passes',
+  'release_gate_checks',
+];
 const storedEvents = (raw: OpenedDatabase['raw']) =>
   (raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][]).map(rowToEvent);
 const run = (e: DomainEvent, db: OpenedDatabase['db']) =>

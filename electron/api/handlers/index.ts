@@ -8,6 +8,7 @@ import { directoryHandlers } from './directory.js';
 import { visitHandlers } from './visits.js';
 import { denyHandlers } from './deny.js';
 import { printHandlers } from './print.js';
+import { releasePassHandlers } from './releasePasses.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...visitHandlers,
   ...denyHandlers,
   ...printHandlers,
+  ...releasePassHandlers,
 };

@@ -3,6 +3,7 @@ import type { PrintJob } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
 import { markJob, printCount, printJobById, recentJobs, type PrintJobRow } from '../../../db/queries/print.js';
 import { visitById } from '../../../db/queries/visits.js';
+import { passById } from '../../../db/queries/releasePasses.js';
 import { renderJob } from '../../print/documents.js';
 import { drainPrintQueue } from '../../print/queue.js';
 import { signedIn, type HandlerMap } from '../context.js';
@@ -26,6 +27,7 @@ export const printHandlers: Pick<
     const existing = await printJobById(ctx.db, input.jobId);
     if (existing) return toJob(existing);
     if (input.docType === 'visitor_pass' && !(await visitById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    if (input.docType === 'release_pass' && !(await passById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;
