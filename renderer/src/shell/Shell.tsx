@@ -1,7 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
+  AuditOutlined,
   ContactsOutlined,
+  ExportOutlined,
+  FileDoneOutlined,
   HistoryOutlined,
   IdcardOutlined,
   LockOutlined,
@@ -22,6 +25,9 @@ import { useIdleLock } from './useIdleLock';
 import { CheckInPage } from '../features/visitors/CheckInPage';
 import { OnSitePage } from '../features/visitors/OnSitePage';
 import { HistoryPage } from '../features/visitors/HistoryPage';
+import { IssuePassPage } from '../features/releasePasses/IssuePassPage';
+import { PassListPage } from '../features/releasePasses/PassListPage';
+import { GatePage } from '../features/releasePasses/GatePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DenyListPage } from '../features/deny/DenyListPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -39,6 +45,10 @@ const PAGES: PageDef[] = [
   { key: 'checkIn', icon: <UsergroupAddOutlined />, shortcut: 'F2', minRole: 'receptionist', render: () => <CheckInPage /> },
   { key: 'onSite', icon: <IdcardOutlined />, shortcut: 'F3', minRole: 'receptionist', render: () => <OnSitePage /> },
   { key: 'history', icon: <HistoryOutlined />, shortcut: 'F4', minRole: 'receptionist', render: () => <HistoryPage /> },
+  { key: 'passIssue', icon: <ExportOutlined />, shortcut: 'F5', minRole: 'receptionist', render: () => <IssuePassPage /> },
+  { key: 'passes', icon: <FileDoneOutlined />, shortcut: 'F6', minRole: 'receptionist', render: () => <PassListPage /> },
+  // The gate post: a guard sees only this page; the desk may check a pass here too.
+  { key: 'gate', icon: <AuditOutlined />, shortcut: 'F7', minRole: 'guard', render: () => <GatePage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },

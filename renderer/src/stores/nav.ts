@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type Page = 'checkIn' | 'onSite' | 'history' | 'directory' | 'deny' | 'staff' | 'settings';
+export type Page =
+  'checkIn' | 'onSite' | 'history' | 'passIssue' | 'passes' | 'gate' | 'directory' | 'deny' | 'staff' | 'settings';
 
 interface NavState {
   page: Page;
