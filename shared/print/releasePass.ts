@@ -2,7 +2,7 @@ import { esc, page, type Layout } from './html.js';
 import { PRINT_LABELS, type PrintLocale } from './labels.js';
 import { RELEASE_PASS_WORDS } from './releasePassLabels.js';
 import { qrSvg } from './qr.js';
-import { fmtDateTime, fmtYuan } from './format.js';
+import { fmtDateTime, fmtTime, fmtYuan } from './format.js';
 import type { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
 
 export interface ReleasePassData {
@@ -28,6 +28,12 @@ export interface ReleasePassData {
   arrearsApprovedBy: string | null;
   /** 0 for the first print; n > 0 prints "补打 · 第n次". */
   copyNo: number;
+}
+
+/** Same day: "2026-11-22 09:00–18:00"; across days, from and until on their own lines (never broken mid-time). */
+function windowText(from: string, until: string): string {
+  if (fmtDateTime(from).slice(0, 10) === fmtDateTime(until).slice(0, 10)) return `${fmtDateTime(from)}–${fmtTime(until)}`;
+  return `${fmtDateTime(from)} —<br>${fmtDateTime(until)}`;
 }
 
 /**
@@ -59,7 +65,7 @@ ${row('relation', W.relations[d.relation])}
 ${d.authority ? row('consent', `${d.authority.name}（${W.methods[d.authority.method]}）`) : ''}
 ${row('reason', reason)}
 ${row('carrier', [d.carrier, d.plate].filter(Boolean).join(' · '))}
-${row('window', `${fmtDateTime(d.validFrom)} — ${fmtDateTime(d.validUntil)}`)}
+<tr><th>${label('window')}</th><td class="window">${windowText(d.validFrom, d.validUntil)}</td></tr>
 ${d.arrearsFen > 0 ? row('arrears', `${fmtYuan(d.arrearsFen)} · ${W.arrearsApproved} ${d.arrearsApprovedBy ?? ''}`) : ''}
 ${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode} · ${fmtDateTime(d.issuedAt)}`)}
 </table>
@@ -75,6 +81,7 @@ table.items td { font-weight: bold; word-break: break-all; }
 table.items .n { width: 6mm; font-weight: normal; } table.items .q { width: 12mm; text-align: right; }
 table.items tfoot td { border-bottom: none; border-top: 1.5px solid #000; }
 .code.big { font-size: 1.25em; font-weight: bold; margin-bottom: 1.5mm; }
+td.window { word-break: keep-all; white-space: nowrap; }
 .sign { margin-top: 3mm; border-bottom: 1px solid #000; height: 8mm; font-size: 0.85em; }`;
   return page({ title: `${W.title} ${d.passNo}`, layout, lang: locale, body, css });
 }

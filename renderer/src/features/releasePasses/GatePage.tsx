@@ -76,7 +76,7 @@ export function GatePage() {
   const canAct = p?.verdict === 'valid' && !justReleased;
   const differs = p ? released.some((n, i) => n !== p.items[i].quantity) : false;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} className="gate">
+    <Space direction="vertical" size={16} style={{ width: '100%' }} className="gate-post">
       <Card
         title={
           <span>

@@ -347,6 +347,7 @@ export function IssuePassPage() {
                     <Button
                       size="small"
                       tabIndex={-1}
+                      autoInsertSpace={false}
                       onClick={() => {
                         setValue('validFrom', dayjs().startOf('hour').format());
                         setValue('validUntil', dayjs().hour(22).startOf('hour').format());
@@ -357,6 +358,7 @@ export function IssuePassPage() {
                     <Button
                       size="small"
                       tabIndex={-1}
+                      autoInsertSpace={false}
                       onClick={() => {
                         const d = dayjs().add(1, 'day').startOf('day');
                         setValue('validFrom', d.hour(7).format());

@@ -116,7 +116,14 @@ export function ItemsEditor(props: { control: Control<PassFormValues>; errors: F
           <Space key={group} size={4}>
             <Tag bordered={false}>{t(`passItemGroup.${group}`)}</Tag>
             {words.map((w) => (
-              <Button key={w} size="small" tabIndex={-1} onClick={() => quickPick(w)} data-testid={`quick-${w}`}>
+              <Button
+                key={w}
+                size="small"
+                tabIndex={-1}
+                autoInsertSpace={false}
+                onClick={() => quickPick(w)}
+                data-testid={`quick-${w}`}
+              >
                 {t(`passItem.${w}`)}
               </Button>
             ))}

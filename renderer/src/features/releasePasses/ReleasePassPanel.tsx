@@ -41,22 +41,18 @@ export function ReleasePassPanel(props: { pass: ReleasePass | null; jobId: strin
     if (error) message.error(tError(error));
   };
   return (
-    <Card
-      title={`${t('pass.preview')} · ${pass.passNo}`}
-      extra={
-        <Space>
-          <Button icon={<PrinterOutlined />} onClick={() => void reprint('roll80')} data-testid="release-pass-reprint">
-            {t('print.reprint')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => void reprint('a6')} data-testid="release-pass-a6">
-            {t('pass.printA6')}
-          </Button>
-          <Button icon={<FilePdfOutlined />} onClick={() => void pdf()} disabled={!jobId} data-testid="release-pass-pdf">
-            {t('print.pdf')}
-          </Button>
-        </Space>
-      }
-    >
+    <Card title={`${t('pass.preview')} · ${pass.passNo}`}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button icon={<PrinterOutlined />} onClick={() => void reprint('roll80')} data-testid="release-pass-reprint">
+          {t('print.reprint')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => void reprint('a6')} data-testid="release-pass-a6">
+          {t('pass.printA6')}
+        </Button>
+        <Button icon={<FilePdfOutlined />} onClick={() => void pdf()} disabled={!jobId} data-testid="release-pass-pdf">
+          {t('print.pdf')}
+        </Button>
+      </Space>
       {html ? (
         <iframe title="release-pass" className="pass-preview" srcDoc={html} sandbox="" data-testid="release-pass-preview" />
       ) : (
