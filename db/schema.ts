@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../shared/domain/staff.js';
 
 /** Kysely types of the desk's SQLite database. Booleans are 0/1, times ISO-8601 UTC strings. */
 export interface EventsTable {
@@ -30,7 +31,7 @@ export interface StaffTable {
   id: string;
   staff_no: string;
   name: string;
-  role: 'receptionist' | 'shift_leader' | 'manager' | 'admin';
+  role: Role;
   pin_hash: string;
   active: number;
   created_at: string;
@@ -107,7 +108,7 @@ export interface DenyListTable {
 
 export interface PrintJobsTable {
   id: string;
-  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet';
+  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet' | 'release_pass';
   doc_id: string;
   layout: 'roll80' | 'a6' | 'a4';
   copy_no: number;
@@ -117,6 +118,69 @@ export interface PrintJobsTable {
   created_at: string;
   printed_at: string | null;
   error: string | null;
+}
+
+export interface ReleasePassesTable {
+  id: string;
+  request_id: string;
+  pass_no: string;
+  unit_id: string;
+  unit_code: string;
+  occupant_id: string;
+  occupant_name: string;
+  company: string;
+  applicant_name: string;
+  applicant_phone: string;
+  id_type: VisitsTable['id_type'];
+  id_number: string;
+  relation: 'owner' | 'tenant' | 'company_staff' | 'agent';
+  authority_occupant_id: string | null;
+  authority_name: string | null;
+  authority_method: 'phone' | 'written' | 'present' | null;
+  /** JSON: [{ description, quantity }] in the order entered. */
+  items: string;
+  total_quantity: number;
+  reason: 'moving_out' | 'repair' | 'disposal' | 'other';
+  reason_note: string;
+  whole_unit: number;
+  carrier: string;
+  plate: string;
+  valid_from: string;
+  valid_until: string;
+  issued_at: string;
+  arrears_fen: number;
+  arrears_approved_by: string | null;
+  arrears_reason: string;
+  note: string;
+  status: 'issued' | 'released' | 'cancelled';
+  closed_at: string | null;
+  closed_by: string | null;
+  cancel_reason: string | null;
+  /** JSON: released quantity per item line, once released. */
+  released_items: string | null;
+  release_partial: number;
+  release_note: string | null;
+  actor: string;
+  device_id: string;
+}
+
+/** Every decision at the gate, including refusals and a release that arrived after the pass closed. */
+export interface ReleaseGateChecksTable {
+  id: string;
+  pass_id: string;
+  at: string;
+  outcome: 'released' | 'partial' | 'refused';
+  note: string;
+  actor: string;
+  conflict: number;
+}
+
+/** Seam for the fees work: unpaid fees per unit. Nothing writes it yet (see db/queries/arrears.ts). */
+export interface UnitArrearsTable {
+  unit_id: string;
+  amount_fen: number;
+  as_of: string;
+  note: string;
 }
 
 /** Local only: this desk's printers, paper and idle lock. */
@@ -202,4 +266,7 @@ export interface Database {
   handover_acks: HandoverAcksTable;
   log_entries: LogEntriesTable;
   log_attachments: LogAttachmentsTable;
+  release_passes: ReleasePassesTable;
+  release_gate_checks: ReleaseGateChecksTable;
+  unit_arrears: UnitArrearsTable;
 }

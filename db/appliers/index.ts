@@ -7,6 +7,7 @@ import { visitAppliers } from './visits.js';
 import { printAppliers } from './print.js';
 import { shiftAppliers } from './shifts.js';
 import { logAppliers } from './log.js';
+import { releasePassAppliers } from './releasePasses.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -22,4 +23,5 @@ export const appliers: ApplierMap = {
   ...printAppliers,
   ...shiftAppliers,
   ...logAppliers,
+  ...releasePassAppliers,
 };

@@ -96,3 +96,8 @@ export async function existingDirectoryIds(db: Db): Promise<{ units: Map<string,
     occupants: new Map(occ.map((o) => [`${o.unit_id}\u0000${o.name}`, o.id])),
   };
 }
+
+/** Everyone the directory lists for one unit: the owners and company contacts who may give consent. */
+export async function occupantsOfUnit(db: Db, unitId: string): Promise<HostRow[]> {
+  return hosts(db).where('occupants.unit_id', '=', unitId).orderBy('occupants.role').orderBy('occupants.name').execute();
+}

@@ -7,6 +7,8 @@ import { maskIdNumber } from '../../shared/domain/mask.js';
 import { isOverstay } from '../../shared/domain/visits.js';
 import { renderVisitorPass } from '../../shared/print/visitorPass.js';
 import { renderOnsiteRoll } from '../../shared/print/onsiteRoll.js';
+import { renderReleasePass } from '../../shared/print/releasePass.js';
+import { passById } from '../../db/queries/releasePasses.js';
 import type { PrintLocale } from '../../shared/print/labels.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
@@ -64,6 +66,37 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
       if (!shift?.closed_at) throw new ApiFailure('not_found', 'err.notFound');
       const sheet = await handoverSheetOf(db, shift, now);
       return renderHandoverSheet({ siteName: site.siteName, sheet, copyNo: job.copy_no }, job.layout, locale);
+    }
+    case 'release_pass': {
+      const p = await passById(db, job.doc_id);
+      if (!p) throw new ApiFailure('not_found', 'err.notFound');
+      return renderReleasePass(
+        {
+          siteName: site.siteName,
+          deviceCode: site.deviceCode,
+          passNo: p.pass_no,
+          unit: [p.unit_code, p.company].filter(Boolean).join(' '),
+          applicantName: p.applicant_name,
+          idNumberMasked: maskIdNumber(p.id_number),
+          relation: p.relation,
+          authority: p.authority_name && p.authority_method ? { name: p.authority_name, method: p.authority_method } : null,
+          items: JSON.parse(p.items) as { description: string; quantity: number }[],
+          reason: p.reason,
+          reasonNote: p.reason_note,
+          wholeUnit: p.whole_unit === 1,
+          carrier: p.carrier,
+          plate: p.plate,
+          validFrom: p.valid_from,
+          validUntil: p.valid_until,
+          issuedAt: p.issued_at,
+          issuedBy: p.issued_by_name ?? '',
+          arrearsFen: p.arrears_fen,
+          arrearsApprovedBy: p.arrears_approved_by_name,
+          copyNo: job.copy_no,
+        },
+        job.layout,
+        locale,
+      );
     }
   }
 }

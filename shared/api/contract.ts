@@ -3,6 +3,7 @@ import type { Role } from '../domain/staff.js';
 import * as s from './schemas.js';
 import * as sh from './shiftSchemas.js';
 import * as lg from './logSchemas.js';
+import * as rp from './releasePassSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -76,6 +77,16 @@ export const contract = {
   'log:attachment': work(z.object({ id: z.string() }), z.object({ mime: z.string(), base64: z.string() }), 'receptionist'),
   'log:tags': work(z.object({ q: z.string().trim().max(40) }), z.array(lg.LogTag), 'receptionist'),
 
+  // Release passes: the desk issues, lists and cancels; the gate (and anyone above) verifies and records.
+  'passes:unitInfo': work(rp.UnitInfoInput, rp.UnitInfo, 'receptionist'),
+  'passes:issue': work(rp.IssuePassInput, rp.IssuePassResult, 'receptionist'),
+  'passes:cancel': work(rp.CancelPassInput, rp.ReleasePass, 'receptionist'),
+  'passes:list': work(rp.PassListInput, z.array(rp.ReleasePass), 'receptionist'),
+  'passes:search': work(rp.PassSearchInput, z.array(rp.ReleasePass), 'receptionist'),
+  'passes:verify': proc(rp.VerifyPassInput, rp.PassCheck, 'guard'),
+  'passes:release': proc(rp.ReleaseGoodsInput, rp.PassCheck, 'guard'),
+  'passes:refuse': proc(rp.RefuseGoodsInput, rp.PassCheck, 'guard'),
+
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
   'print:markPrinted': proc(z.object({ jobId: z.string() }), z.null(), 'receptionist'),
@@ -94,5 +105,6 @@ export type DeskNotice =
   | { kind: 'visits-changed' }
   | { kind: 'shift-changed' }
   | { kind: 'log-changed' }
+  | { kind: 'passes-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'locked' };

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'deny_list_hit'
+  /** A rule needs a second person's approval (e.g. a whole-unit move-out while arrears exist). */
+  | 'approval_required'
   | 'wrong_pin'
   | 'pin_locked_out'
   | 'setup_required'

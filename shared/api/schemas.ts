@@ -74,6 +74,7 @@ export const Settings = z.object({
   visitorPassLayout: z.enum(['roll80', 'a6']),
   visitorPassPrinter: z.string().max(200),
   autoPrintVisitorPass: z.boolean(),
+  releasePassLayout: z.enum(['roll80', 'a6']),
   defaultVisitMinutes: z
     .number()
     .int()
@@ -228,7 +229,7 @@ export const DenyEntry = z.object({
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
 // ---- printing ---------------------------------------------------------------------------------
-export const DOC_TYPES = ['visitor_pass', 'onsite_roll', 'handover_sheet'] as const;
+export const DOC_TYPES = ['visitor_pass', 'onsite_roll', 'handover_sheet', 'release_pass'] as const;
 export const LAYOUTS = ['roll80', 'a6', 'a4'] as const;
 export const PrintJob = z.object({
   id: z.string(),

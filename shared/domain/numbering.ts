@@ -27,3 +27,19 @@ export function parseVisitorPassNo(raw: string): { site: string; device: string;
   if (!m) return null;
   return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
 }
+
+/** Release pass (物品放行条): `{SITE}-{DEVICE}-P{YYMMDD}-{NNNN}`, gapless per desk and day, like the visitor pass. */
+export function formatReleasePassNo(site: string, device: string, day: string, n: number): string {
+  if (n < 1 || n > 9999 || !Number.isInteger(n)) throw new RangeError(`pass sequence out of range: ${n}`);
+  if (!/^\d{8}$/.test(day)) throw new RangeError(`day must be YYYYMMDD: ${day}`);
+  return `${site}-${device}-P${day.slice(2)}-${pad(n, 4)}`;
+}
+
+const RELEASE_NO = /^([A-Z][A-Z0-9]{1,5})-([A-Z0-9]{1,4})-P(\d{6})-(\d{4})$/;
+
+/** Reads a release pass number as scanned or typed (any case, stray spaces); null when it is not one. */
+export function parseReleasePassNo(raw: string): { site: string; device: string; day: string; n: number } | null {
+  const m = RELEASE_NO.exec(raw.trim().toUpperCase());
+  if (!m) return null;
+  return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
+}

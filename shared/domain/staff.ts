@@ -1,9 +1,16 @@
-export const ROLES = ['receptionist', 'shift_leader', 'manager', 'admin'] as const;
+/**
+ * Staff roles. `guard` is the gate post: it may verify release passes and record what left, and
+ * nothing at the desk. Roles are still one rank order, with the guard below the receptionist:
+ * every desk procedure asks for at least 'receptionist', so a guard reaches none of them, while
+ * the gate procedures ask for 'guard', so a receptionist or leader can also check a pass at the desk.
+ * Listed with the guard last so forms that offer roles keep the desk roles first.
+ */
+export const ROLES = ['receptionist', 'shift_leader', 'manager', 'admin', 'guard'] as const;
 export type Role = (typeof ROLES)[number];
 
-const RANK: Record<Role, number> = { receptionist: 0, shift_leader: 1, manager: 2, admin: 3 };
+const RANK: Record<Role, number> = { guard: -1, receptionist: 0, shift_leader: 1, manager: 2, admin: 3 };
 
-/** Roles are ordered: a manager may do what a shift leader may do, and so on. */
+/** Roles are ordered: a manager may do what a shift leader may do, and so on; a guard is below them all. */
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }

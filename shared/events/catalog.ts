@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_TYPES } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { HOST_CONFIRM_METHODS } from '../domain/visits.js';
+import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
 import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.js';
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
@@ -87,6 +88,40 @@ export const eventCatalog = {
     }),
   ),
   DenyEntryRevoked: ev(1, z.object({ entryId: z.string(), reason: z.string() })),
+  /** A release pass: the snapshot the gate checks against, whatever the directory says later. */
+  ReleasePassIssued: ev(
+    1,
+    z.object({
+      passId: z.string(),
+      requestId: z.string(),
+      passNo: z.string(),
+      unit: z.object({ unitId: z.string(), unitCode: z.string() }),
+      occupant: z.object({ occupantId: z.string(), name: z.string(), company: z.string(), role: z.enum(OCCUPANT_ROLES) }),
+      applicant: VisitorSnapshot,
+      relation: z.enum(PASS_RELATIONS),
+      authority: z.object({ occupantId: z.string(), name: z.string(), method: z.enum(CONSENT_METHODS) }).nullable(),
+      items: z.array(z.object({ description: z.string(), quantity: z.number().int() })),
+      reason: z.enum(PASS_REASONS),
+      reasonNote: z.string(),
+      wholeUnit: z.boolean(),
+      carrier: z.string(),
+      plate: z.string(),
+      validFrom: z.string(),
+      validUntil: z.string(),
+      issuedAt: z.string(),
+      /** Arrears seen at issue; approval is the shift leader who let a whole-unit move-out go ahead. */
+      arrears: z.object({ amountFen: z.number().int(), approvedBy: z.string().nullable(), reason: z.string() }),
+      note: z.string(),
+    }),
+  ),
+  /** The gate let goods out. `released` is per item line; `partial` when any line left short. */
+  ReleasePassReleased: ev(
+    1,
+    z.object({ passId: z.string(), at: z.string(), released: z.array(z.number().int()), partial: z.boolean(), note: z.string() }),
+  ),
+  /** The gate turned goods back; the pass stays open (the applicant may return with the right goods). */
+  ReleasePassRefused: ev(1, z.object({ passId: z.string(), at: z.string(), reason: z.string() })),
+  ReleasePassCancelled: ev(1, z.object({ passId: z.string(), at: z.string(), reason: z.string() })),
   PrintJobQueued: ev(
     1,
     z.object({

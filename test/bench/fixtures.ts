@@ -37,7 +37,7 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const reverse = (s: string) => [...s].reverse().join('');
 
 /** Random hex drawn from a large pool of OS randomness (uuid generation for a million rows). */
-class HexPool {
+export class HexPool {
   private hex = '';
   private at = 0;
   take(n: number): string {
@@ -52,7 +52,7 @@ class HexPool {
 }
 
 /** A UUIDv7 stamped with the given moment, as the desk's uuidv7() would have made it then. */
-function uuidv7At(ms: number, pool: HexPool): string {
+export function uuidv7At(ms: number, pool: HexPool): string {
   const t = Math.floor(ms).toString(16).padStart(12, '0');
   const r = pool.take(18);
   const variant = '89ab'[parseInt(r[0], 16) & 3];

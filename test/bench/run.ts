@@ -7,7 +7,9 @@
  *
  * Env: BENCH_VISITS (past visits, default 1,000,000), BENCH_OCCUPANTS (default 100,000),
  * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED,
- * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day).
+ * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day), BENCH_PASSES (past
+ * release passes, default 1,000,000), BENCH_PASS_ISSUES (measured issues, default 1,000),
+ * BENCH_PASS_VERIFIES (default 2,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import {
 } from './fixtures.js';
 import { median, percentile, round, summarize, timeAsync, type Summary } from './stats.js';
 import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
+import { insertPastPasses, measurePasses } from './passes.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -47,6 +50,9 @@ const VISITS = envInt('BENCH_VISITS', 1_000_000);
 const OCCUPANTS = Math.max(10, envInt('BENCH_OCCUPANTS', 100_000));
 const CHECKINS = Math.max(100, envInt('BENCH_CHECKINS', 2000));
 const SEARCHES = Math.max(100, envInt('BENCH_SEARCHES', 600));
+const PASSES = Math.max(100, envInt('BENCH_PASSES', 1_000_000));
+const PASS_ISSUES = Math.max(50, envInt('BENCH_PASS_ISSUES', 1000));
+const PASS_VERIFIES = Math.max(50, envInt('BENCH_PASS_VERIFIES', 2000));
 const SEED = envInt('BENCH_SEED', 20261122);
 const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
 const LOG_DAYS = 5 * 365;
@@ -181,6 +187,9 @@ interface Fixture {
   hosts: OccupantFixture[];
   visitors: VisitorFixture[];
   queries: { kind: QueryKind; q: string }[];
+  /** Owners (who may apply for a release pass themselves) and pass numbers from history to verify. */
+  owners: OccupantFixture[];
+  passSample: string[];
 }
 
 /** Setup, a directory import and deny entries through the router; then bulk rows straight into the file. */
@@ -250,6 +259,25 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
     );
     phases.log_insert_ms = performance.now() - t2;
     log(`post-log entries: ${LOG_ENTRIES} over ${LOG_DAYS} days (${elapsed(t2)}, FTS trigram index included)`);
+    const owners = dir.occupants.filter((o) => o.role === 'owner');
+    t2 = performance.now();
+    const passSample = insertPastPasses(
+      db,
+      {
+        count: PASSES,
+        todayMs: clock.ms,
+        days: HISTORY_DAYS,
+        siteCode: site.siteCode,
+        deviceCode: site.deviceCode,
+        deviceId: site.deviceId,
+        actor: adminId,
+        owners,
+        visitors,
+      },
+      rand,
+    );
+    phases.passes_insert_ms = performance.now() - t2;
+    log(`past release passes: ${PASSES} (${elapsed(t2)})`);
 
     // Queries use the pinyin keys as stored, so "zs" is what the app would find for 张三.
     const keyStmt = db.prepare('SELECT initials, pinyin FROM occupants WHERE id = ?');
@@ -267,6 +295,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       events_before_bench: count('events'),
       deny_entries: count('deny_list'),
       log_entries: count('log_entries'),
+      past_release_passes: count('release_passes'),
     };
     phases.fixture_ms = performance.now() - t;
     return {
@@ -276,6 +305,8 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       hosts: sample(rand, dir.occupants, 5000),
       visitors: sample(rand, visitors, 5000),
       queries,
+      owners: sample(rand, owners, 5000),
+      passSample,
     };
   } finally {
     db.close();
@@ -298,7 +329,12 @@ async function main() {
   let desk: TestDesk | undefined;
   let rawDb: BetterSqlite3.Database | undefined;
   try {
-    const { rows, site, adminId, hosts, visitors, queries } = await buildFixture(dataDir, clock, rand, phases);
+    const { rows, site, adminId, hosts, visitors, queries, owners, passSample } = await buildFixture(
+      dataDir,
+      clock,
+      rand,
+      phases,
+    );
     log(`fixture ready in ${(phases.fixture_ms / 1000).toFixed(1)} s; db ${(statSync(dbFile).size / 1e6).toFixed(0)} MB`);
 
     // ~50 people in the building this morning, checked in through the router.
@@ -492,6 +528,17 @@ async function main() {
     log(`check-in: p50 ${checkin.p50} ms, p99 ${checkin.p99} ms; raw insert p99 ${rawInsertSummary.p99} ms`);
     rawDb.close();
     rawDb = undefined;
+
+    // ---- release passes: issue (durable write + print job) and verify by code among the past passes ---
+    await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin });
+    const tp = performance.now();
+    const passes = await measurePasses(
+      desk,
+      { issues: PASS_ISSUES, verifies: PASS_VERIFIES, warmup: 50, owners, visitors, sample: passSample },
+      rand,
+    );
+    phases.passes_phase_ms = performance.now() - tp;
+    log(`release pass: issue p99 ${passes.issue.p99} ms; verify median ${passes.verify.p50} ms, p99 ${passes.verify.p99} ms`);
     await desk.close();
     desk = undefined;
 
@@ -504,6 +551,8 @@ async function main() {
       occupant_search_p95_ms: target(searchP95, 10, '<', 'ms'),
       log_48h_ms: target(log48Ms, 10, '<', 'ms'),
       log_search_ms: target(logSearchP95, 50, '<', 'ms'),
+      pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
+      pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -518,6 +567,8 @@ async function main() {
       occupant_search_p95_ms: round(searchP95),
       log_48h_ms: round(log48Ms),
       log_search_ms: round(logSearchP95),
+      pass_issue_p99_ms: passes.issue.p99,
+      pass_verify_ms: passes.verify.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -533,6 +584,8 @@ async function main() {
         log_48h_runs: log48Runs.length,
         log_search_queries: logSearchRuns.length,
         startup_runs: startupRuns.length,
+        pass_issues_measured: passes.issue.n,
+        pass_verifies_measured: passes.verify.n,
       },
       details: {
         startup_runs_ms: startupRuns.map((x) => round(x)),
@@ -544,6 +597,9 @@ async function main() {
         log_48h: summarize(log48Runs),
         log_search: summarize(logSearchRuns),
         log_search_by_kind: Object.fromEntries(Object.entries(logSearchByKind).map(([k, v]) => [k, summarize(v)])),
+        pass_issue: passes.issue,
+        pass_verify: passes.verify,
+        pass_verify_verdicts: passes.verifyVerdicts,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -561,6 +617,7 @@ async function main() {
           'raw_insert: one row into a table with the visits columns and a TEXT primary key (no secondary indexes), one transaction per insert, applyPragmas, a separate file in the same temp folder; measured in blocks of 50 interleaved with the check-ins.',
           "A check-in touches ~19 B-trees (events + indexes, visits + 9 indexes, print_jobs + 2, meta, counters), ~22 WAL pages per commit against ~3 for the raw insert, so SQLite's WAL auto-checkpoint (1000 pages) lands in ~2% of check-ins and ~0.3% of raw inserts: see details.checkin_checkpoint_commits.",
           'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
+          'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
         ],
         env: {
@@ -568,6 +625,9 @@ async function main() {
           BENCH_OCCUPANTS: OCCUPANTS,
           BENCH_CHECKINS: CHECKINS,
           BENCH_SEARCHES: SEARCHES,
+          BENCH_PASSES: PASSES,
+          BENCH_PASS_ISSUES: PASS_ISSUES,
+          BENCH_PASS_VERIFIES: PASS_VERIFIES,
           BENCH_SEED: SEED,
           BENCH_LOG_ENTRIES: LOG_ENTRIES,
         },
@@ -652,6 +712,8 @@ function printTable(
     'occupant_search_p95_ms',
     'log_48h_ms',
     'log_search_ms',
+    'pass_issue_p99_ms',
+    'pass_verify_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

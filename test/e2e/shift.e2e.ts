@@ -46,8 +46,8 @@ test('shift A logs and hands over; shift B must read and sign before the desk op
     (await api(page, 'staff:create', { staffNo: NEXT.staffNo, name: NEXT.name, role: 'receptionist', pin: NEXT.pin })).ok,
   ).toBe(true);
 
-  // Shift A, keyboard first: F6, type, Ctrl+Enter. An important anomaly, then a pending item.
-  await page.keyboard.press('F6');
+  // Shift A, keyboard first: F5, type, Ctrl+Enter. An important anomaly, then a pending item.
+  await page.keyboard.press('F5');
   await expect(page.getByTestId('log-text')).toBeFocused();
   await page.keyboard.type(ANOMALY);
   await page.getByTestId('log-high').click();
@@ -73,7 +73,7 @@ test('shift A logs and hands over; shift B must read and sign before the desk op
   await shot(page, '20-log-shift-a');
 
   // Hand over with PIN: the sheet is previewed with every section, signed, and printable.
-  await page.keyboard.press('F7');
+  await page.keyboard.press('F6');
   await expect(page.getByTestId('handover-pending')).toContainText(PENDING);
   await expect(page.getByTestId('handover-highPriority')).toContainText(ANOMALY);
   await page.getByTestId('close-note').fill('前台备用钥匙在二号抽屉');
@@ -125,7 +125,7 @@ test('shift A logs and hands over; shift B must read and sign before the desk op
   await expect(page.getByTestId('status-bar')).toContainText(NEXT.name);
 
   // B sees the pending item first, and closes it with what was done.
-  await page.keyboard.press('F6');
+  await page.keyboard.press('F5');
   await expect(page.getByTestId('pending-heading')).toHaveText('未结待办（1）');
   const item = page.getByTestId('pending-list').getByTestId('log-entry');
   await expect(item).toContainText(PENDING);
@@ -139,7 +139,7 @@ test('shift A logs and hands over; shift B must read and sign before the desk op
   await shot(page, '25-pending-closed');
 
   // The sheet that was handed over now shows both signatures.
-  await page.keyboard.press('F7');
+  await page.keyboard.press('F6');
   await page.getByTestId('shift-history-show').first().click();
   await expect(page.getByTestId('handover-incoming').last()).toContainText(NEXT.name);
   await shot(page, '26-handover-page');

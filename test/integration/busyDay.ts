@@ -1,15 +1,17 @@
 import { closeYesterdaysVisits } from '../../electron/housekeeping.js';
-import { ADMIN, checkInInput, importSampleDirectory, newRequestId, type TestDesk } from '../support/desk.js';
+import { ADMIN, checkInInput, newRequestId, type TestDesk } from '../support/desk.js';
+import { importPassDirectory, passInput } from '../support/releasePass.js';
 import { addStaff, later } from './helpers.js';
 
 /**
  * A day and a morning at the desk that writes every kind of event, with refused calls mixed in:
  * staff, a PIN change, an import, check-ins, a reprint, check-outs, a deny entry added and revoked,
- * an override, post-log entries with a correction and a resolved pending item, a colleague leaving
- * the shift, a handover closed with PIN and acknowledged into the next shift, and the end-of-day close.
+ * an override, release passes issued, refused and released at the gate and cancelled, post-log entries
+ * with a correction and a resolved pending item, a colleague leaving the shift, a handover closed with
+ * PIN and acknowledged into the next shift, and the end-of-day close.
  */
 export async function busyDay(desk: TestDesk) {
-  await importSampleDirectory(desk);
+  await importPassDirectory(desk);
   const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
   const leader = await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长');
   await desk.ok('auth:changePin', { currentPin: rec.pin, newPin: '1358' }, rec.session);
@@ -42,6 +44,23 @@ export async function busyDay(desk: TestDesk) {
     rec.session,
   );
   await desk.ok('deny:revoke', { id: entry.id, reason: '误登记' }, leader.session);
+
+  const guard = await addStaff(desk, 'guard', 'G001', '9753', '门岗老赵');
+  const goods = (await desk.ok('passes:issue', await passInput(desk), rec.session)).pass;
+  await desk.call('passes:issue', await passInput(desk, { items: [] }), rec.session); // refused: no items
+  await desk.ok('passes:refuse', { passId: goods.id, reason: '多一台洗衣机' }, guard.session);
+  await desk.ok(
+    'passes:release',
+    { passId: goods.id, items: [{ released: 1 }, { released: 1 }, { released: 10 }], note: '余 2 箱' },
+    guard.session,
+  );
+  await desk.call(
+    'passes:release',
+    { passId: goods.id, items: [{ released: 1 }, { released: 1 }, { released: 2 }] },
+    guard.session,
+  ); // refused: used
+  const later2 = (await desk.ok('passes:issue', await passInput(desk), rec.session)).pass;
+  await desk.ok('passes:cancel', { passId: later2.id, reason: '业主改期' }, rec.session);
 
   const pending = await desk.ok(
     'log:add',

@@ -25,6 +25,8 @@ const READ_TABLES = [
   'shift_members',
   'handover_acks',
   'log_entries',
+  'release_passes',
+  'release_gate_checks',
 ];
 const storedEvents = (raw: OpenedDatabase['raw']) =>
   (raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][]).map(rowToEvent);

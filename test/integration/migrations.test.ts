@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NewerDatabaseError, openDatabase } from '../../db/open.js';
-import { SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { migrations, SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { Kysely, SqliteDialect } from 'kysely';
 import { createBackend } from '../../electron/backend.js';
 import { browserPrintBackend } from '../../electron/print/headlessPdf.js';
 import { ADMIN, checkInInput, importSampleDirectory, openTestDesk } from '../support/desk.js';
@@ -27,10 +28,13 @@ const TABLES = [
   'occupants',
   'pin_attempts',
   'print_jobs',
+  'release_gate_checks',
+  'release_passes',
   'settings',
   'shift_members',
   'shifts',
   'staff',
+  'unit_arrears',
   'units',
   'visits',
 ];
@@ -91,6 +95,37 @@ describe('database migrations', () => {
     await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin });
     expect(await desk.ok('visits:onSite')).toHaveLength(1);
     await desk.close();
+  });
+
+  it('a first-version database gains release passes and the guard role, keeping staff and their PIN lockouts', async () => {
+    const old = new BetterSqlite3(file);
+    old.pragma('foreign_keys = ON');
+    const k = new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) });
+    await migrations[0].up(k);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO staff VALUES ('s1', 'A001', '王经理', 'admin', 'hash', 1, '2026-01-01')").run();
+    old.prepare("INSERT INTO pin_attempts VALUES ('s1', 3, NULL)").run();
+    expect(() => old.prepare("INSERT INTO staff VALUES ('s2', 'G001', '老赵', 'guard', 'hash', 1, '2026-01-01')").run()).toThrow(
+      /CHECK/,
+    );
+    await k.destroy();
+
+    const opened = await openDatabase(file);
+    try {
+      const raw = opened.raw;
+      expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(raw.prepare('SELECT id, role FROM staff').all()).toEqual([{ id: 's1', role: 'admin' }]);
+      expect(raw.prepare('SELECT * FROM pin_attempts').all()).toEqual([{ staff_id: 's1', failures: 3, locked_until: null }]);
+      raw.prepare("INSERT INTO staff VALUES ('s2', 'G001', '老赵', 'guard', 'hash', 1, '2026-01-01')").run();
+      expect(() =>
+        raw.prepare("INSERT INTO staff VALUES ('s3', 'X001', '某', 'janitor', 'hash', 1, '2026-01-01')").run(),
+      ).toThrow(/CHECK/);
+      expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL)").run()).toThrow(/FOREIGN KEY/);
+      expect(raw.pragma('foreign_key_check')).toEqual([]);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await opened.close();
+    }
   });
 
   it('a database from a newer version is refused and left untouched', async () => {

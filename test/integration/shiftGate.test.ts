@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type ProcInput, type ProcName } from '../../shared/api/contract.js';
 import { ADMIN, checkInInput, importSampleDirectory, newRequestId, openTestDesk, type TestDesk } from '../support/desk.js';
 import { addStaff, counts, failure, snapshot } from './helpers.js';
+import { passInput } from '../support/releasePass.js';
 
 const GATED = (Object.keys(contract) as ProcName[]).filter((n) => contract[n].gate === 'shift');
 
@@ -27,6 +28,11 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'log:search': { text: '电梯' },
     'log:attachment': { id: 'x' },
     'log:tags': { q: '1-' },
+    'passes:unitInfo': { occupantId: checkIn.hostOccupantId },
+    'passes:issue': await passInput(desk),
+    'passes:cancel': { passId: 'x', reason: '业主改期' },
+    'passes:list': { view: 'today' },
+    'passes:search': { unit: '1-2' },
   };
 }
 

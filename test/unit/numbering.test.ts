@@ -4,7 +4,9 @@ import {
   DEVICE_CODE,
   SITE_CODE,
   formatReceiptNo,
+  formatReleasePassNo,
   formatVisitorPassNo,
+  parseReleasePassNo,
   parseVisitorPassNo,
 } from '../../shared/domain/numbering.js';
 
@@ -70,5 +72,39 @@ describe('visitor pass numbers', () => {
     ]) {
       expect(parseVisitorPassNo(bad)).toBeNull();
     }
+  });
+});
+
+describe('release pass numbers', () => {
+  it('are {SITE}-{DEVICE}-P{YYMMDD}-{NNNN}', () => {
+    expect(formatReleasePassNo('HY', 'A1', '20261122', 1)).toBe('HY-A1-P261122-0001');
+    expect(formatReleasePassNo('HY', 'A1', '20261122', 9999)).toBe('HY-A1-P261122-9999');
+  });
+
+  it('refuse a sequence outside 1..9999 or a day not written YYYYMMDD', () => {
+    for (const n of [0, -1, 10_000, 2.5]) expect(() => formatReleasePassNo('HY', 'A1', '20261122', n)).toThrow(RangeError);
+    for (const d of ['2026-11-22', '261122']) expect(() => formatReleasePassNo('HY', 'A1', d, 1)).toThrow(RangeError);
+  });
+
+  it('read back as written, and are never taken for a visitor pass (nor the other way round)', () => {
+    fc.assert(
+      fc.property(site, device, day, fc.integer({ min: 1, max: 9999 }), fc.boolean(), (s, d, yyyymmdd, n, lower) => {
+        const passNo = formatReleasePassNo(s, d, yyyymmdd, n);
+        const typed = lower ? ` ${passNo.toLowerCase()}\n` : passNo;
+        expect(parseReleasePassNo(typed)).toEqual({ site: s, device: d, day: yyyymmdd, n });
+        expect(parseVisitorPassNo(passNo)).toBeNull();
+        expect(parseReleasePassNo(formatVisitorPassNo(s, d, yyyymmdd, n))).toBeNull();
+      }),
+    );
+  });
+
+  it('sort in the order they were issued within a day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 9999 }), (a, b) => {
+        fc.pre(a !== b);
+        const [x, y] = [formatReleasePassNo('HY', 'A1', '20261122', a), formatReleasePassNo('HY', 'A1', '20261122', b)];
+        expect(x < y).toBe(a < b);
+      }),
+    );
   });
 });

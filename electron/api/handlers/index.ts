@@ -10,6 +10,7 @@ import { denyHandlers } from './deny.js';
 import { printHandlers } from './print.js';
 import { shiftHandlers } from './shifts.js';
 import { logHandlers } from './log.js';
+import { releasePassHandlers } from './releasePasses.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -24,4 +25,5 @@ export const handlers: HandlerMap = {
   ...printHandlers,
   ...shiftHandlers,
   ...logHandlers,
+  ...releasePassHandlers,
 };

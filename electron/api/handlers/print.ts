@@ -4,6 +4,7 @@ import { draft } from '../../../db/events.js';
 import { markJob, printCount, printJobById, recentJobs, type PrintJobRow } from '../../../db/queries/print.js';
 import { visitById } from '../../../db/queries/visits.js';
 import { shiftById } from '../../../db/queries/shifts.js';
+import { passById } from '../../../db/queries/releasePasses.js';
 import { renderJob } from '../../print/documents.js';
 import { drainPrintQueue } from '../../print/queue.js';
 import { signedIn, type HandlerMap } from '../context.js';
@@ -30,6 +31,7 @@ export const printHandlers: Pick<
     // A handover sheet prints once its shift is closed: before that it is a preview, not a record.
     if (input.docType === 'handover_sheet' && !(await shiftById(ctx.db, input.docId))?.closed_at)
       throw fieldError('docId', 'err.notFound');
+    if (input.docType === 'release_pass' && !(await passById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;

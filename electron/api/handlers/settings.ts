@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visitorPassLayout: 'roll80',
   visitorPassPrinter: '',
   autoPrintVisitorPass: true,
+  releasePassLayout: 'roll80',
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
 };

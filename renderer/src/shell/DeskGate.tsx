@@ -5,12 +5,19 @@ import { useShift } from '../stores/shift';
 import { useSession } from '../stores/session';
 import { ShiftGatePage } from '../features/shifts/ShiftGatePage';
 import { Shell } from './Shell';
+import { roleAtLeast } from '../../../shared/domain/staff';
 
 /**
  * The last gate: the desk opens only to someone on this desk's shift. Everyone else reads the
- * last handover and signs it first (the backend refuses desk work until then anyway).
+ * last handover and signs it first (the backend refuses desk work until then anyway). A guard
+ * works the gate post, which runs no shifts, and goes straight in.
  */
 export function DeskGate() {
+  const role = useSession((s) => s.session?.staff.role);
+  return role && !roleAtLeast(role, 'receptionist') ? <Shell /> : <ShiftedDesk />;
+}
+
+function ShiftedDesk() {
   const staffId = useSession((s) => s.session?.staff.id);
   const { state, staffId: stateOf, refresh } = useShift();
   useEffect(() => void refresh(), [refresh, staffId]);

@@ -1,8 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
+  AuditOutlined,
   BookOutlined,
   ContactsOutlined,
+  ExportOutlined,
+  FileDoneOutlined,
   SwapOutlined,
   HistoryOutlined,
   IdcardOutlined,
@@ -16,7 +19,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/domain/staff';
-import { useNav, type Page } from '../stores/nav';
+import { SHORTCUTS, useNav, type Page } from '../stores/nav';
 import { useSession } from '../stores/session';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -24,6 +27,9 @@ import { useIdleLock } from './useIdleLock';
 import { CheckInPage } from '../features/visitors/CheckInPage';
 import { OnSitePage } from '../features/visitors/OnSitePage';
 import { HistoryPage } from '../features/visitors/HistoryPage';
+import { IssuePassPage } from '../features/releasePasses/IssuePassPage';
+import { PassListPage } from '../features/releasePasses/PassListPage';
+import { GatePage } from '../features/releasePasses/GatePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DenyListPage } from '../features/deny/DenyListPage';
 import { StaffPage } from '../features/staff/StaffPage';
@@ -34,17 +40,20 @@ import { ShiftPage } from '../features/shifts/ShiftPage';
 interface PageDef {
   key: Page;
   icon: ReactNode;
-  shortcut?: string;
   minRole: Role;
   render: () => ReactNode;
 }
 
 const PAGES: PageDef[] = [
-  { key: 'checkIn', icon: <UsergroupAddOutlined />, shortcut: 'F2', minRole: 'receptionist', render: () => <CheckInPage /> },
-  { key: 'onSite', icon: <IdcardOutlined />, shortcut: 'F3', minRole: 'receptionist', render: () => <OnSitePage /> },
-  { key: 'history', icon: <HistoryOutlined />, shortcut: 'F4', minRole: 'receptionist', render: () => <HistoryPage /> },
-  { key: 'log', icon: <BookOutlined />, shortcut: 'F6', minRole: 'receptionist', render: () => <LogPage /> },
-  { key: 'shift', icon: <SwapOutlined />, shortcut: 'F7', minRole: 'receptionist', render: () => <ShiftPage /> },
+  { key: 'checkIn', icon: <UsergroupAddOutlined />, minRole: 'receptionist', render: () => <CheckInPage /> },
+  { key: 'onSite', icon: <IdcardOutlined />, minRole: 'receptionist', render: () => <OnSitePage /> },
+  { key: 'history', icon: <HistoryOutlined />, minRole: 'receptionist', render: () => <HistoryPage /> },
+  { key: 'log', icon: <BookOutlined />, minRole: 'receptionist', render: () => <LogPage /> },
+  { key: 'shift', icon: <SwapOutlined />, minRole: 'receptionist', render: () => <ShiftPage /> },
+  { key: 'passIssue', icon: <ExportOutlined />, minRole: 'receptionist', render: () => <IssuePassPage /> },
+  { key: 'passes', icon: <FileDoneOutlined />, minRole: 'receptionist', render: () => <PassListPage /> },
+  // The gate post: a guard sees only this page; the desk may check a pass here too.
+  { key: 'gate', icon: <AuditOutlined />, minRole: 'guard', render: () => <GatePage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
@@ -60,7 +69,7 @@ export function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = PAGES.find((p) => p.shortcut === e.key);
+      const target = PAGES.find((p) => SHORTCUTS[p.key] === e.key);
       if (target) {
         e.preventDefault();
         go(target.key);
@@ -98,9 +107,9 @@ export function Shell() {
             label: (
               <span data-testid={`nav-${p.key}`}>
                 {t(`nav.${p.key}`)}
-                {p.shortcut && (
+                {SHORTCUTS[p.key] && (
                   <span className="kbd" style={{ opacity: 0.8 }}>
-                    {p.shortcut}
+                    {SHORTCUTS[p.key]}
                   </span>
                 )}
               </span>

@@ -1,6 +1,30 @@
 import { create } from 'zustand';
 
-export type Page = 'checkIn' | 'onSite' | 'history' | 'log' | 'shift' | 'directory' | 'deny' | 'staff' | 'settings';
+export type Page =
+  | 'checkIn'
+  | 'onSite'
+  | 'history'
+  | 'log'
+  | 'shift'
+  | 'passIssue'
+  | 'passes'
+  | 'gate'
+  | 'directory'
+  | 'deny'
+  | 'staff'
+  | 'settings';
+
+/** The F-keys of the daily pages: the menu, the page titles and the key handler all read this. */
+export const SHORTCUTS: Partial<Record<Page, string>> = {
+  checkIn: 'F2',
+  onSite: 'F3',
+  history: 'F4',
+  log: 'F5',
+  shift: 'F6',
+  passIssue: 'F7',
+  passes: 'F8',
+  gate: 'F9',
+};
 
 interface NavState {
   page: Page;

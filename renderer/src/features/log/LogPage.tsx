@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../../shared/api/logSchemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { useDeskQuery } from '../../api/useDesk';
-import { useNav } from '../../stores/nav';
+import { SHORTCUTS, useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { LogEntryForm } from './LogEntryForm';
 import { LogEntryItem } from './LogEntryItem';
@@ -33,7 +33,7 @@ export function LogPage() {
           title={
             <span>
               {correcting ? t('log.correctTitle') : t('log.newTitle')}
-              <span className="kbd">F6</span>
+              <span className="kbd">{SHORTCUTS.log}</span>
             </span>
           }
           extra={<span style={{ color: '#888', fontSize: 13 }}>{t('log.stampHint')}</span>}

@@ -52,6 +52,15 @@ export function SettingsPage() {
             )}
           />
         </Field>
+        <Field label={t('settings.releasePassLayout')} error={e.releasePassLayout}>
+          <Controller
+            name="releasePassLayout"
+            control={control}
+            render={({ field }) => (
+              <Select {...field} options={['roll80', 'a6'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
+            )}
+          />
+        </Field>
         <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
           <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
         </Field>

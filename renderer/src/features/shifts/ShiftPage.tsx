@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, List, Row, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from '../../stores/nav';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
@@ -54,7 +55,7 @@ export function ShiftPage() {
           title={
             <span>
               {t('shift.closeTitle')}
-              <span className="kbd">F7</span>
+              <span className="kbd">{SHORTCUTS.shift}</span>
             </span>
           }
         >

@@ -11,7 +11,7 @@ import { ID_TYPES, idNumberProblem } from '../../../../shared/domain/idDocument'
 import { HOST_CONFIRM_METHODS } from '../../../../shared/domain/visits';
 import { run } from '../../api/useDesk';
 import { desk } from '../../api/desk';
-import { useNav } from '../../stores/nav';
+import { SHORTCUTS, useNav } from '../../stores/nav';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
@@ -150,7 +150,7 @@ export function CheckInPage() {
           title={
             <span>
               {t('visit.checkInTitle')}
-              <span className="kbd">F2</span>
+              <span className="kbd">{SHORTCUTS.checkIn}</span>
             </span>
           }
           extra={<span style={{ color: '#888', fontSize: 13 }}>{t('visit.keyboardHint')}</span>}

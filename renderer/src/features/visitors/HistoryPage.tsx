@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Card, DatePicker, Form, Input, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from '../../stores/nav';
 import type { Visit } from '../../../../shared/api/schemas';
 import { useDeskQuery, useNow } from '../../api/useDesk';
 import { visitColumns } from './visitColumns';
@@ -26,7 +27,7 @@ export function HistoryPage() {
       title={
         <span>
           {t('nav.history')}
-          <span className="kbd">F4</span>
+          <span className="kbd">{SHORTCUTS.history}</span>
         </span>
       }
     >

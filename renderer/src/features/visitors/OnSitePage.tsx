@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Visit } from '../../../../shared/api/schemas';
 import { isOverstay } from '../../../../shared/domain/visits';
 import { run, useDeskQuery, useNow } from '../../api/useDesk';
-import { useNav } from '../../stores/nav';
+import { SHORTCUTS, useNav } from '../../stores/nav';
 import { tError } from '../../i18n';
 import { printJobInBrowser, requestPrint } from '../../print/printing';
 import { hostText, visitColumns } from './visitColumns';
@@ -61,7 +61,7 @@ export function OnSitePage() {
         title={
           <span>
             {t('visit.checkOutTitle')}
-            <span className="kbd">F3</span>
+            <span className="kbd">{SHORTCUTS.onSite}</span>
           </span>
         }
       >

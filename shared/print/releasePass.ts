@@ -1,0 +1,87 @@
+import { esc, page, type Layout } from './html.js';
+import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { RELEASE_PASS_WORDS } from './releasePassLabels.js';
+import { qrSvg } from './qr.js';
+import { fmtDateTime, fmtTime, fmtYuan } from './format.js';
+import type { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
+
+export interface ReleasePassData {
+  siteName: string;
+  deviceCode: string;
+  passNo: string;
+  unit: string;
+  applicantName: string;
+  idNumberMasked: string;
+  relation: (typeof PASS_RELATIONS)[number];
+  authority: { name: string; method: (typeof CONSENT_METHODS)[number] } | null;
+  items: { description: string; quantity: number }[];
+  reason: (typeof PASS_REASONS)[number];
+  reasonNote: string;
+  wholeUnit: boolean;
+  carrier: string;
+  plate: string;
+  validFrom: string;
+  validUntil: string;
+  issuedAt: string;
+  issuedBy: string;
+  arrearsFen: number;
+  arrearsApprovedBy: string | null;
+  /** 0 for the first print; n > 0 prints "补打 · 第n次". */
+  copyNo: number;
+}
+
+/** Same day: "2026-11-22 09:00–18:00"; across days, from and until on their own lines (never broken mid-time). */
+function windowText(from: string, until: string): string {
+  if (fmtDateTime(from).slice(0, 10) === fmtDateTime(until).slice(0, 10)) return `${fmtDateTime(from)}–${fmtTime(until)}`;
+  return `${fmtDateTime(from)} —<br>${fmtDateTime(until)}`;
+}
+
+/**
+ * 物品放行条: what the carrier shows at the gate. The guard counts the goods against the item list;
+ * the QR holds the pass number for the gate's scanner. Bilingual labels like the visitor pass.
+ */
+export async function renderReleasePass(d: ReleasePassData, layout: Layout, locale: PrintLocale): Promise<string> {
+  const W = RELEASE_PASS_WORDS[locale];
+  const L = PRINT_LABELS[locale];
+  const label = (
+    key: 'unit' | 'applicant' | 'relation' | 'consent' | 'reason' | 'carrier' | 'window' | 'issuedBy' | 'arrears',
+  ) => (locale === 'en' ? W[key] : `${W[key]}<span class="en">${RELEASE_PASS_WORDS.en[key]}</span>`);
+  const row = (key: Parameters<typeof label>[0], value: string) =>
+    value ? `<tr><th>${label(key)}</th><td>${esc(value)}</td></tr>` : '';
+  const total = d.items.reduce((n, i) => n + i.quantity, 0);
+  const items = d.items
+    .map((i, n) => `<tr><td class="n">${n + 1}</td><td>${esc(i.description)}</td><td class="q">${i.quantity}</td></tr>`)
+    .join('');
+  const reason = [W.reasons[d.reason], d.wholeUnit ? W.wholeUnit : '', d.reasonNote].filter(Boolean).join(' · ');
+  const body = `
+<h1>${esc(W.title)}</h1>
+<div class="sub">${esc(d.siteName)}${W.sub ? ` · ${esc(W.sub)}` : ''}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+<div class="code big">${esc(d.passNo)}</div>
+<table class="kv">
+${row('unit', d.unit)}
+${row('applicant', `${d.applicantName} · ${d.idNumberMasked}`)}
+${row('relation', W.relations[d.relation])}
+${d.authority ? row('consent', `${d.authority.name}（${W.methods[d.authority.method]}）`) : ''}
+${row('reason', reason)}
+${row('carrier', [d.carrier, d.plate].filter(Boolean).join(' · '))}
+<tr><th>${label('window')}</th><td class="window">${windowText(d.validFrom, d.validUntil)}</td></tr>
+${d.arrearsFen > 0 ? row('arrears', `${fmtYuan(d.arrearsFen)} · ${W.arrearsApproved} ${d.arrearsApprovedBy ?? ''}`) : ''}
+${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode} · ${fmtDateTime(d.issuedAt)}`)}
+</table>
+<table class="items"><thead><tr><th class="n">#</th><th>${esc(W.item)}</th><th class="q">${esc(W.qty)}</th></tr></thead>
+<tbody>${items}</tbody>
+<tfoot><tr><td></td><td>${esc(W.total)}</td><td class="q">${total}</td></tr></tfoot></table>
+<div class="qr">${await qrSvg(d.passNo)}</div>
+<div class="sign">${esc(W.gate)}：</div>
+<div class="foot">${esc(W.foot)}</div>`;
+  const css = `table.items { width: 100%; border-collapse: collapse; margin-top: 2mm; }
+table.items th, table.items td { border-bottom: 1px solid #000; padding: 0.8mm 1mm; text-align: left; vertical-align: top; }
+table.items td { font-weight: bold; word-break: break-all; }
+table.items .n { width: 6mm; font-weight: normal; } table.items .q { width: 12mm; text-align: right; }
+table.items tfoot td { border-bottom: none; border-top: 1.5px solid #000; }
+.code.big { font-size: 1.25em; font-weight: bold; margin-bottom: 1.5mm; }
+td.window { word-break: keep-all; white-space: nowrap; }
+.sign { margin-top: 3mm; border-bottom: 1px solid #000; height: 8mm; font-size: 0.85em; }`;
+  return page({ title: `${W.title} ${d.passNo}`, layout, lang: locale, body, css });
+}

@@ -1,0 +1,77 @@
+import type { PrintLocale } from './labels.js';
+
+/** Words on the release pass (物品放行条), kept beside its template; the shared ones stay in labels.ts. */
+const zhHans = {
+  title: '物品放行条',
+  sub: 'GOODS RELEASE PASS',
+  unit: '单元',
+  applicant: '申请人',
+  relation: '身份',
+  consent: '同意人',
+  item: '物品',
+  qty: '数量',
+  total: '合计',
+  reason: '事由',
+  carrier: '搬运',
+  window: '有效时段',
+  issuedBy: '开具',
+  arrears: '欠费',
+  arrearsApproved: '欠费放行批准',
+  gate: '门岗核对签字',
+  foot: '凭此条在有效时段内出门，门岗核对物品后收回，一次有效',
+  relations: { owner: '业主', tenant: '租户', company_staff: '公司员工', agent: '受托人' },
+  reasons: { moving_out: '搬出', repair: '送修', disposal: '清运处理', other: '其他' },
+  methods: { phone: '电话确认', written: '书面同意', present: '本人到场' },
+  wholeUnit: '整户搬出',
+};
+type Words = typeof zhHans;
+
+const zhHant: Words = {
+  title: '物品放行條',
+  sub: 'GOODS RELEASE PASS',
+  unit: '單元',
+  applicant: '申請人',
+  relation: '身份',
+  consent: '同意人',
+  item: '物品',
+  qty: '數量',
+  total: '合計',
+  reason: '事由',
+  carrier: '搬運',
+  window: '有效時段',
+  issuedBy: '開具',
+  arrears: '欠費',
+  arrearsApproved: '欠費放行批准',
+  gate: '門崗核對簽字',
+  foot: '憑此條在有效時段內出門，門崗核對物品後收回，一次有效',
+  relations: { owner: '業主', tenant: '租戶', company_staff: '公司員工', agent: '受託人' },
+  reasons: { moving_out: '搬出', repair: '送修', disposal: '清運處理', other: '其他' },
+  methods: { phone: '電話確認', written: '書面同意', present: '本人到場' },
+  wholeUnit: '整戶搬出',
+};
+
+const en: Words = {
+  title: 'Goods release pass',
+  sub: '',
+  unit: 'Unit',
+  applicant: 'Applicant',
+  relation: 'As',
+  consent: 'Consent',
+  item: 'Item',
+  qty: 'Qty',
+  total: 'Total',
+  reason: 'Reason',
+  carrier: 'Carrier',
+  window: 'Valid',
+  issuedBy: 'Issued by',
+  arrears: 'Arrears',
+  arrearsApproved: 'Arrears approved by',
+  gate: 'Gate check signature',
+  foot: 'Valid once, within the window; the gate checks the goods and keeps this pass',
+  relations: { owner: 'Owner', tenant: 'Tenant', company_staff: 'Company staff', agent: 'Authorised agent' },
+  reasons: { moving_out: 'Moving out', repair: 'Repair', disposal: 'Disposal', other: 'Other' },
+  methods: { phone: 'by phone', written: 'in writing', present: 'in person' },
+  wholeUnit: 'whole unit',
+};
+
+export const RELEASE_PASS_WORDS: Record<PrintLocale, Words> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en };
