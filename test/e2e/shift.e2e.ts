@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './printRecorder';
 import { join } from 'node:path';
 import { ARTIFACTS, pdfText, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, printsRequested, test } from './printRecorder';
 import { join } from 'node:path';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
@@ -98,6 +99,8 @@ test('a receptionist sets up the desk, checks a visitor in and out, and the pass
   await expect(page.getByText(/赵六 已登记，访客单 HY-A1-V\d{6}-0001/)).toBeVisible();
   const passNo = (await page.getByText(/访客单 · HY-A1-V/).textContent())!.replace(/^.*· /, '').trim();
   expect(passNo).toMatch(/^HY-A1-V\d{6}-0001$/);
+  // Registering sends the pass to the printer (here the browser's print dialog, recorded).
+  await expect.poll(() => printsRequested(page)).toBe(1);
   await expect(page.getByTestId('status-bar')).toContainText('在场 1 批');
 
   // The pass as printed: masked ID, never the full number.
