@@ -101,6 +101,9 @@ test('a receptionist sets up the desk, checks a visitor in and out, and the pass
   expect(passNo).toMatch(/^HY-A1-V\d{6}-0001$/);
   // Registering sends the pass to the printer (here the browser's print dialog, recorded).
   await expect.poll(() => printsRequested(page)).toBe(1);
+  // Printing never takes the keyboard: the next visitor's first field is ready to type into.
+  await expect(page.getByTestId('print-frame')).toHaveCount(0);
+  await expect(idField).toBeFocused();
   await expect(page.getByTestId('status-bar')).toContainText('在场 1 批');
 
   // The pass as printed: masked ID, never the full number.

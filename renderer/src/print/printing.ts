@@ -11,13 +11,15 @@ export async function printJobInBrowser(jobId: string): Promise<boolean> {
   if (desk.mode === 'electron') return true;
   const r = await run('print:html', { jobId });
   if (!r.ok) return false;
+  // Printing must not take the keyboard: the receptionist is already typing the next visitor.
+  const focused = document.activeElement as HTMLElement | null;
   await new Promise<void>((resolve) => {
     const frame = document.createElement('iframe');
     frame.style.cssText = 'position:fixed;width:0;height:0;border:0;right:0;bottom:0';
     frame.setAttribute('data-testid', 'print-frame');
+    frame.tabIndex = -1;
     frame.srcdoc = r.value.html;
     frame.onload = () => {
-      frame.contentWindow?.focus();
       frame.contentWindow?.print();
       setTimeout(() => {
         frame.remove();
@@ -26,6 +28,9 @@ export async function printJobInBrowser(jobId: string): Promise<boolean> {
     };
     document.body.appendChild(frame);
   });
+  // Only give the focus back if printing lost it; if the receptionist moved on meanwhile, stay out of the way.
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (lost && focused?.isConnected) focused.focus();
   await run('print:markPrinted', { jobId });
   return true;
 }
