@@ -21,7 +21,7 @@ import { printJobInBrowser } from '../../print/printing';
 import { HostPicker } from '../visitors/HostPicker';
 import { ItemsEditor } from './ItemsEditor';
 import { ArrearsApprovalModal } from './ArrearsApprovalModal';
-import { ReleasePassPanel } from './ReleasePassPanel';
+import { DocumentPanel } from '../../print/DocumentPanel';
 import { emptyPass, passFields, toIssueInput, type PassFormValues } from './passForm';
 
 /** The directory role of the chosen entry suggests the applicant's relation; the desk may change it. */
@@ -401,7 +401,14 @@ export function IssuePassPage() {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <ReleasePassPanel key={last?.jobId ?? 'none'} pass={last?.pass ?? null} jobId={last?.jobId ?? null} />
+        <DocumentPanel
+          key={last?.jobId ?? 'none'}
+          title={t('pass.preview')}
+          emptyText={t('pass.noPassYet')}
+          doc={last ? { docType: 'release_pass', docId: last.pass.id, number: last.pass.passNo } : null}
+          jobId={last?.jobId ?? null}
+          testId="release-pass"
+        />
       </Col>
       <ArrearsApprovalModal
         arrearsFen={arrearsGate}

@@ -18,7 +18,7 @@ import { applyServerErrors } from '../../forms/serverErrors';
 import { printJobInBrowser } from '../../print/printing';
 import { HostPicker } from './HostPicker';
 import { DenyOverrideModal, type DenyHit } from './DenyOverrideModal';
-import { PassPanel } from './PassPanel';
+import { DocumentPanel } from '../../print/DocumentPanel';
 
 interface CheckInValues {
   /** Made when the form opens: a retried submit of the same registration returns the first visit. */
@@ -404,7 +404,14 @@ export function CheckInPage() {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <PassPanel key={last?.jobId ?? 'none'} visit={last?.visit ?? null} jobId={last?.jobId ?? null} />
+        <DocumentPanel
+          key={last?.jobId ?? 'none'}
+          title={t('visit.passPreview')}
+          emptyText={t('visit.noPassYet')}
+          doc={last ? { docType: 'visitor_pass', docId: last.visit.id, number: last.visit.passNo } : null}
+          jobId={last?.jobId ?? null}
+          testId="pass"
+        />
       </Col>
       <DenyOverrideModal
         hit={denyHit}

@@ -1,12 +1,7 @@
-import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { Alert, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { supervisorApproval } from '../../../../shared/api/fields';
 import type { ApiError } from '../../../../shared/api/result';
-import { Field } from '../../forms/Field';
-import { formKeyDown } from '../../forms/keyboard';
+import { SupervisorApprovalModal, type Approval } from '../../forms/SupervisorApprovalModal';
 
 export interface DenyHit {
   name: string;
@@ -14,8 +9,6 @@ export interface DenyHit {
   idNumberMasked: string;
   validUntil: string | null;
 }
-
-type Approval = z.input<typeof supervisorApproval>;
 
 /**
  * A deny-list match stops the check-in. Only a shift leader or manager can let the visitor in,
@@ -27,31 +20,17 @@ export function DenyOverrideModal(props: {
   onApprove: (approval: Approval) => Promise<ApiError | null>;
 }) {
   const { t } = useTranslation();
-  const { control, handleSubmit, formState, setError, reset } = useForm<Approval>({
-    resolver: zodResolver(supervisorApproval),
-    defaultValues: { staffNo: '', pin: '', reason: '' },
-  });
-  const submit = handleSubmit(async (values) => {
-    const error = await props.onApprove(values);
-    if (!error) return reset();
-    for (const issue of error.issues ?? []) {
-      const field = issue.path.replace(/^denyOverride\./, '') as keyof Approval;
-      if (['staffNo', 'pin', 'reason'].includes(field)) setError(field, { message: issue.message });
-    }
-  });
   return (
-    <Modal
+    <SupervisorApprovalModal
       open={!!props.hit}
       title={t('deny.hitTitle')}
       okText={t('deny.override')}
-      okButtonProps={{ danger: true, loading: formState.isSubmitting, ...{ 'data-testid': 'deny-override-submit' } }}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={() => {
-        reset();
-        props.onCancel();
-      }}
-      destroyOnHidden
+      reasonLabel={t('deny.overrideReason')}
+      fieldPrefix="denyOverride"
+      testId="deny"
+      submitTestId="deny-override-submit"
+      onCancel={props.onCancel}
+      onApprove={props.onApprove}
     >
       {props.hit && (
         <>
@@ -63,21 +42,6 @@ export function DenyOverrideModal(props: {
           </Descriptions>
         </>
       )}
-      <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void submit())}>
-        <Field label={t('deny.supervisorNo')} error={formState.errors.staffNo} required>
-          <Controller
-            name="staffNo"
-            control={control}
-            render={({ field }) => <Input {...field} autoFocus data-testid="deny-staffNo" />}
-          />
-        </Field>
-        <Field label={t('deny.supervisorPin')} error={formState.errors.pin} required testId="deny-pin">
-          <Controller name="pin" control={control} render={({ field }) => <Input.Password {...field} data-testid="deny-pin" />} />
-        </Field>
-        <Field label={t('deny.overrideReason')} error={formState.errors.reason} required>
-          <Controller name="reason" control={control} render={({ field }) => <Input {...field} data-testid="deny-reason" />} />
-        </Field>
-      </Form>
-    </Modal>
+    </SupervisorApprovalModal>
   );
 }
