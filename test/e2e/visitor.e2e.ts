@@ -208,3 +208,23 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.keyboard.press('Escape');
   await shot(page, '11-on-site-english');
 });
+
+test('a manager edits the shift patterns: a bad time is refused at its field, a night pattern saves', async ({ page }) => {
+  await page.goto(desk.url);
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('pattern-add').click();
+  await page.getByTestId('pattern-3-code').fill('D');
+  await page.getByTestId('pattern-3-start').fill('25:00');
+  await page.getByTestId('pattern-3-end').fill('06:00');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('时间格式应为 HH:mm')).toBeVisible();
+  await page.getByTestId('pattern-3-start').fill('22:00');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await shot(page, '12-settings-shift-patterns');
+  const saved = await (await page.request.post(desk.url + 'api/settings:get', { data: {} })).json();
+  expect(saved.value.shiftPatterns.map((p: { code: string }) => p.code)).toEqual(['A', 'B', 'C', 'D']);
+});

@@ -10,8 +10,9 @@ import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
+import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 
-/** This desk's settings: print language, printer and paper for the visitor pass, idle lock. */
+/** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -33,7 +34,7 @@ export function SettingsPage() {
   });
   if (!loaded) return null;
   return (
-    <Card title={t('nav.settings')} style={{ maxWidth: 720 }}>
+    <Card title={t('nav.settings')} style={{ maxWidth: 860 }}>
       {!canEdit && <Alert type="info" message={t('settings.managerOnly')} style={{ marginBottom: 16 }} />}
       <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!canEdit}>
         <Field label={t('settings.printLocale')} error={e.locale}>
@@ -85,8 +86,11 @@ export function SettingsPage() {
             render={({ field }) => <InputNumber {...field} min={1} max={120} />}
           />
         </Field>
+        <Field label={t('settings.shiftPatterns')} error={undefined}>
+          <ShiftPatternsEditor control={control} errors={e} disabled={!canEdit} />
+        </Field>
         {canEdit && (
-          <Button type="primary" onClick={() => void submit()}>
+          <Button type="primary" onClick={() => void submit()} data-testid="settings-save">
             {t('common.save')}
           </Button>
         )}
