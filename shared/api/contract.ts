@@ -35,7 +35,7 @@ export const contract = {
   'auth:session': proc(s.Empty, s.SessionInfo.nullable(), 'public'),
   'auth:signOut': proc(s.Empty, z.null(), 'public'),
   'auth:lock': proc(s.Empty, z.null(), 'public'),
-  'auth:changePin': proc(s.ChangePinInput, z.null(), 'receptionist'),
+  'auth:changePin': proc(s.ChangePinInput, z.null(), 'guard'),
 
   'staff:list': proc(s.Empty, z.array(s.StaffSummary), 'receptionist'),
   'staff:create': proc(s.CreateStaffInput, s.StaffSummary, 'admin'),
@@ -43,7 +43,7 @@ export const contract = {
   'settings:get': proc(s.Empty, s.Settings, 'receptionist'),
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),
 
-  'status:get': proc(s.Empty, s.DeskStatus, 'receptionist'),
+  'status:get': proc(s.Empty, s.DeskStatus, 'guard'),
 
   'directory:import': proc(s.DirectoryImportInput, s.DirectoryImportResult, 'manager'),
   'directory:search': work(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),

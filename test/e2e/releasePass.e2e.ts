@@ -112,6 +112,9 @@ test('the desk issues a release pass for three items; the gate scans it, release
   await expect(page.getByTestId('nav-gate')).toBeVisible();
   await expect(page.getByTestId('nav-checkIn')).toHaveCount(0);
   await expect(page.getByTestId('nav-passIssue')).toHaveCount(0);
+  // The gate post's status bar still says which desk and who is on duty.
+  await expect(page.getByTestId('status-bar')).toContainText('HY-A1');
+  await expect(page.getByTestId('status-bar')).toContainText(GUARD.name);
 
   // Scan (the scanner types the code and Enter): green, with the goods to count.
   await page.getByTestId('gate-scan').pressSequentially(passNo.toLowerCase());

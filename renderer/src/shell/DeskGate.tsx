@@ -5,6 +5,7 @@ import { useShift } from '../stores/shift';
 import { useSession } from '../stores/session';
 import { ShiftGatePage } from '../features/shifts/ShiftGatePage';
 import { Shell } from './Shell';
+import { useIdleLock } from './useIdleLock';
 import { roleAtLeast } from '../../../shared/domain/staff';
 
 /**
@@ -14,6 +15,10 @@ import { roleAtLeast } from '../../../shared/domain/staff';
  */
 export function DeskGate() {
   const role = useSession((s) => s.session?.staff.role);
+  const idleMinutes = useSession((s) => s.session?.idleLockMinutes ?? 5);
+  const lock = useSession((s) => s.lock);
+  // Idle lock covers every signed-in screen, the handover being read included.
+  useIdleLock(idleMinutes, () => void lock());
   return role && !roleAtLeast(role, 'receptionist') ? <Shell /> : <ShiftedDesk />;
 }
 

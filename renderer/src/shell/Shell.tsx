@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
   AuditOutlined,
@@ -9,6 +9,7 @@ import {
   SwapOutlined,
   HistoryOutlined,
   IdcardOutlined,
+  KeyOutlined,
   LockOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -23,7 +24,7 @@ import { SHORTCUTS, useNav, type Page } from '../stores/nav';
 import { useSession } from '../stores/session';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useIdleLock } from './useIdleLock';
+import { ChangePinModal } from '../features/staff/ChangePinModal';
 import { CheckInPage } from '../features/visitors/CheckInPage';
 import { OnSitePage } from '../features/visitors/OnSitePage';
 import { HistoryPage } from '../features/visitors/HistoryPage';
@@ -65,7 +66,7 @@ export function Shell() {
   const { t } = useTranslation();
   const { page, go } = useNav();
   const { session, lock, signOut } = useSession();
-  useIdleLock(session?.idleLockMinutes ?? 5, () => void lock());
+  const [changingPin, setChangingPin] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -134,6 +135,7 @@ export function Shell() {
           <Dropdown
             menu={{
               items: [
+                { key: 'pin', icon: <KeyOutlined />, label: t('staff.changePin'), onClick: () => setChangingPin(true) },
                 { key: 'lock', icon: <LockOutlined />, label: `${t('auth.lock')} (Ctrl+F12)`, onClick: () => void lock() },
                 { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
               ],
@@ -146,6 +148,7 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ padding: 20, overflow: 'auto' }}>{current.render()}</Layout.Content>
         <StatusBar />
+        <ChangePinModal open={changingPin} onClose={() => setChangingPin(false)} />
       </Layout>
     </Layout>
   );

@@ -8,7 +8,8 @@ import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 
-export function ChangePinCard() {
+/** Change one's own PIN; `bare` leaves out the card frame (inside a dialog). */
+export function ChangePinCard(props: { bare?: boolean } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { control, handleSubmit, formState, setError, reset } = useForm({
@@ -23,7 +24,11 @@ export function ChangePinCard() {
     } else applyServerErrors(setError, r.error, ['currentPin', 'newPin']);
   });
   return (
-    <Card title={t('staff.changePin')}>
+    <Card
+      title={props.bare ? undefined : t('staff.changePin')}
+      variant={props.bare ? 'borderless' : 'outlined'}
+      styles={props.bare ? { body: { padding: 0 } } : undefined}
+    >
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void submit())}>
         <Field label={t('staff.currentPin')} error={formState.errors.currentPin} required>
           <Controller name="currentPin" control={control} render={({ field }) => <Input.Password {...field} />} />
