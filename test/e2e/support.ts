@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -13,16 +13,13 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** The text of a PDF, as a reader would copy it (poppler's pdftotext). */
-export function pdfText(pdfPath: string): string {
-  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-}
+/** The text of a PDF file, as a reader would copy it (poppler's pdftotext). */
+export { pdfFileText as pdfText } from '../support/pdf';
 
 /** Rasterises a PDF's first page and decodes the QR code printed on it, as a scanner would. */
 export function pdfQr(pdfPath: string): string | null {
   const prefix = pdfPath.replace(/\.pdf$/, '');
   execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', pdfPath, prefix]);
-  writeFileSync(`${prefix}.txt`, '');
   const png = PNG.sync.read(readFileSync(`${prefix}.png`));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }

@@ -1,22 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfText } from '../support/pdf.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoverSheet } from '../../shared/api/shiftSchemas.js';
 import { ADMIN, checkInInput, importSampleDirectory, newRequestId, openTestDesk, type TestDesk } from '../support/desk.js';
 import { addStaff, counts, expectFieldError } from './helpers.js';
-
-function pdfText(base64: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-pdf-'));
-  try {
-    const file = join(dir, 'doc.pdf');
-    writeFileSync(file, Buffer.from(base64, 'base64'));
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the handover sheet (交接班记录)', () => {
   let desk: TestDesk;
