@@ -92,6 +92,9 @@ export interface VisitsTable {
   deny_entry_id: string | null;
   actor: string;
   device_id: string;
+  /** HLC and id of the closing event that currently wins (earliest HLC; see docs/sync-protocol.md). */
+  close_hlc: string | null;
+  close_event_id: string | null;
 }
 
 export interface DenyListTable {
@@ -162,6 +165,9 @@ export interface ReleasePassesTable {
   release_note: string | null;
   actor: string;
   device_id: string;
+  /** HLC and id of the closing event that currently wins (earliest HLC; see docs/sync-protocol.md). */
+  close_hlc: string | null;
+  close_event_id: string | null;
 }
 
 /** Every decision at the gate, including refusals and a release that arrived after the pass closed. */
@@ -249,7 +255,39 @@ export interface LogAttachmentsTable {
   data: Buffer;
 }
 
+export interface SyncStateTable {
+  id: number;
+  hq_url: string | null;
+  device_id: string | null;
+  credential_ref: string | null;
+  acked_seq: number;
+  cursor: number;
+  enrolled_at: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+}
+
+export interface SyncRejectionsTable {
+  event_id: string;
+  device_seq: number;
+  type: string;
+  reason: string;
+  detail: string;
+  received_at: string;
+}
+
+export interface SyncConflictsTable {
+  event_id: string;
+  entity: string;
+  entity_id: string;
+  winner_event_id: string;
+}
+
 export interface Database {
+  sync_state: SyncStateTable;
+  sync_rejections: SyncRejectionsTable;
+  sync_conflicts: SyncConflictsTable;
   events: EventsTable;
   meta: MetaTable;
   counters: CountersTable;

@@ -1,4 +1,8 @@
+import type { Updateable } from 'kysely';
+import type { DomainEvent } from '../../shared/events/catalog.js';
+import type { Database } from '../schema.js';
 import type { Applier } from './index.js';
+import { closingWins } from './closing.js';
 
 /**
  * Release passes. Closing events (released, cancelled) only move an issued pass forward, so a second
@@ -58,37 +62,66 @@ export const releasePassAppliers: {
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
-  async ReleasePassReleased(db, { id, payload: p, actor }) {
-    const r = await db
-      .updateTable('release_passes')
-      .set({
-        status: 'released',
-        closed_at: p.at,
-        closed_by: actor,
-        released_items: JSON.stringify(p.released),
-        release_partial: p.partial ? 1 : 0,
-        release_note: p.note,
-      })
-      .where('id', '=', p.passId)
-      .where('status', '=', 'issued')
-      .executeTakeFirst();
-    await logGateCheck(db, id, p.passId, p.at, p.partial ? 'partial' : 'released', p.note, actor, Number(r.numUpdatedRows) === 0);
+  // Release and cancel close a pass; the earliest by HLC wins on every desk whatever the arrival order,
+  // and a gate release that lost is marked as a conflict in the gate log (kept, never lost).
+  async ReleasePassReleased(db, e) {
+    const { id, payload: p, actor } = e;
+    const wins = await closePass(db, e, {
+      status: 'released',
+      closed_at: p.at,
+      closed_by: actor,
+      cancel_reason: null,
+      released_items: JSON.stringify(p.released),
+      release_partial: p.partial ? 1 : 0,
+      release_note: p.note,
+    });
+    await logGateCheck(db, id, p.passId, p.at, p.partial ? 'partial' : 'released', p.note, actor, !wins);
   },
   async ReleasePassRefused(db, { id, payload: p, actor }) {
     await logGateCheck(db, id, p.passId, p.at, 'refused', p.reason, actor, false);
   },
-  async ReleasePassCancelled(db, { payload: p, actor }) {
-    await db
-      .updateTable('release_passes')
-      .set({ status: 'cancelled', closed_at: p.at, closed_by: actor, cancel_reason: p.reason })
-      .where('id', '=', p.passId)
-      .where('status', '=', 'issued')
-      .execute();
+  async ReleasePassCancelled(db, e) {
+    const p = e.payload;
+    await closePass(db, e, {
+      status: 'cancelled',
+      closed_at: p.at,
+      closed_by: e.actor,
+      cancel_reason: p.reason,
+      released_items: null,
+      release_partial: 0,
+      release_note: null,
+    });
   },
 };
 
+type Db = Parameters<Applier<'ReleasePassRefused'>>[0];
+
+async function closePass(
+  db: Db,
+  e: DomainEvent<'ReleasePassReleased' | 'ReleasePassCancelled'>,
+  set: Updateable<Database['release_passes']>,
+): Promise<boolean> {
+  const passId = e.payload.passId;
+  const pass = await db
+    .selectFrom('release_passes')
+    .select(['status', 'close_hlc', 'close_event_id'])
+    .where('id', '=', passId)
+    .executeTakeFirst();
+  if (!pass) return false;
+  const previous = pass.close_event_id;
+  if (!(await closingWins(db, 'release_pass', passId, { ...pass, closed: pass.status !== 'issued' }, e))) return false;
+  await db
+    .updateTable('release_passes')
+    .set({ ...set, close_hlc: e.hlc, close_event_id: e.id })
+    .where('id', '=', passId)
+    .execute();
+  // The gate release that was winning until now becomes the conflict.
+  if (previous) await db.updateTable('release_gate_checks').set({ conflict: 1 }).where('id', '=', previous).execute();
+  return true;
+}
+
 async function logGateCheck(
-  db: Parameters<Applier<'ReleasePassRefused'>>[0],
+  db: Db,
   eventId: string,
   passId: string,
   at: string,

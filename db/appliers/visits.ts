@@ -1,4 +1,5 @@
 import type { Applier } from './index.js';
+import { closingWins } from './closing.js';
 
 export const visitAppliers: {
   VisitorCheckedIn: Applier<'VisitorCheckedIn'>;
@@ -42,22 +43,35 @@ export const visitAppliers: {
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
-  // Closing events only move an open visit forward; a second close of the same visit changes nothing.
-  async VisitorCheckedOut(db, { payload: p }) {
+  // A check-out beats an end-of-day "not returned" close (the slip came back, with its real time); of
+  // two check-outs (two desks) the earlier by HLC wins on every desk, the other is flagged.
+  async VisitorCheckedOut(db, e) {
+    const p = e.payload;
+    const v = await db
+      .selectFrom('visits')
+      .select(['status', 'close_hlc', 'close_event_id'])
+      .where('id', '=', p.visitId)
+      .executeTakeFirst();
+    if (!v) return;
+    const closed = v.status === 'checked_out';
+    if (!(await closingWins(db, 'visit', p.visitId, { ...v, closed }, e))) return;
     await db
       .updateTable('visits')
-      .set({ status: 'checked_out', checked_out_at: p.at, checkout_method: p.method })
+      .set({ status: 'checked_out', checked_out_at: p.at, checkout_method: p.method, close_hlc: e.hlc, close_event_id: e.id })
       .where('id', '=', p.visitId)
-      // The slip handed back after an automatic "not returned" close still records the real time.
-      .where('status', '!=', 'checked_out')
       .execute();
   },
-  async VisitAutoClosed(db, { payload: p }) {
+  // End-of-day closes may run at several desks; the earliest by HLC stands, never over a check-out.
+  async VisitAutoClosed(db, e) {
+    const p = e.payload;
+    const v = await db.selectFrom('visits').select(['status', 'close_hlc']).where('id', '=', p.visitId).executeTakeFirst();
+    if (!v) return;
+    const wins = v.status === 'on_site' || (v.status === 'not_returned' && v.close_hlc !== null && e.hlc < v.close_hlc);
+    if (!wins) return;
     await db
       .updateTable('visits')
-      .set({ status: 'not_returned', checked_out_at: p.at, checkout_method: 'auto' })
+      .set({ status: 'not_returned', checked_out_at: p.at, checkout_method: 'auto', close_hlc: e.hlc, close_event_id: e.id })
       .where('id', '=', p.visitId)
-      .where('status', '=', 'on_site')
       .execute();
   },
   async DenyEntryAdded(db, { payload: p, actor, recordedAt }) {

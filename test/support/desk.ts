@@ -37,7 +37,7 @@ export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
  * desk requires before any desk work; `openShift: false` leaves the desk closed.
  */
 export async function openTestDesk(
-  opts: { setUp?: boolean; openShift?: boolean; dataDir?: string; clock?: TestClock } = {},
+  opts: { setUp?: boolean; openShift?: boolean; dataDir?: string; clock?: TestClock; deviceCode?: string } = {},
 ): Promise<TestDesk> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lobbydesk-test-'));
   const clock = opts.clock ?? new TestClock();
@@ -70,7 +70,7 @@ export async function openTestDesk(
       siteName: '华远大厦',
       siteCode: 'HY',
       siteKind: 'mixed',
-      deviceCode: 'A1',
+      deviceCode: opts.deviceCode ?? 'A1',
       admin: ADMIN,
     });
     if (opts.openShift !== false) await desk.ok('shift:open', { patternCode: 'A', handoverShiftId: null });

@@ -1,0 +1,300 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { getSiteIdentity } from '../../db/meta.js';
+import {
+  EnrollResponse,
+  PullResponse,
+  PushResponse,
+  SYNC_LIMITS,
+  SyncError,
+  type EnrollRequest,
+  type SyncErrorCode,
+} from '../../shared/sync/protocol.js';
+import type { SecretStore } from './secret.js';
+import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly code: SyncErrorCode | 'network' | 'protocol',
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+  /** Failures a retry can fix; the rest wait for a person (enroll again, update the desk). */
+  get transient() {
+    return this.code === 'network' || this.code === 'unavailable' || this.code === 'protocol';
+  }
+}
+
+export interface SyncClientOptions {
+  db: Kysely<Database>;
+  secrets: SecretStore;
+  schemaVersion: number;
+  clock?: () => Date;
+  /** Backoff: base and cap in ms (full jitter); the cap is 5 minutes in production. */
+  backoff?: { baseMs: number; capMs: number };
+  watchdogMs?: number;
+  debounceMs?: number;
+  batchEvents?: number;
+  requestTimeoutMs?: number;
+  onChange?: () => void;
+}
+
+export interface SyncStatus {
+  enrolled: boolean;
+  online: boolean;
+  waiting: number;
+  oldestWaitingAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  rejections: number;
+}
+
+/**
+ * The desk's sync client. It runs in the backend process (Electron or desk server): push the outbox
+ * in deviceSeq order until HQ has acknowledged everything, then pull pages until HQ has nothing newer.
+ * Triggers: start, local writes (debounced), connectivity regained (`poke`), a watchdog timer; after a
+ * failure it waits a full-jitter exponential backoff (random in [0, min(cap, base·2^n)]).
+ */
+export class SyncClient {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private stopped = true;
+  online = false;
+
+  constructor(private readonly o: SyncClientOptions) {}
+
+  private now = () => (this.o.clock ?? (() => new Date()))();
+
+  private async request<T>(path: string, body: unknown, parse: (x: unknown) => T, auth = true): Promise<T> {
+    const st = await syncState(this.o.db);
+    if (!st.hq_url) throw new SyncFailure('unauthorized', 'Not enrolled with HQ.');
+    return this.post(st.hq_url, path, body, parse, auth ? { deviceId: st.device_id!, secret: this.o.secrets.get() ?? '' } : null);
+  }
+
+  private async post<T>(
+    url: string,
+    path: string,
+    body: unknown,
+    parse: (x: unknown) => T,
+    cred: { deviceId: string; secret: string } | null,
+  ): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, url), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(cred ? { 'x-device-id': cred.deviceId, authorization: `Bearer ${cred.secret}` } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.o.requestTimeoutMs ?? 30_000),
+      });
+    } catch (e) {
+      throw new SyncFailure('network', (e as Error).message);
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (e) {
+      throw new SyncFailure(res.ok ? 'protocol' : 'network', `HQ answered ${res.status}: ${(e as Error).message}`, res.status);
+    }
+    if (!res.ok) {
+      const err = SyncError.safeParse(json);
+      if (err.success) throw new SyncFailure(err.data.error, err.data.message, res.status);
+      throw new SyncFailure(res.status >= 500 ? 'unavailable' : 'protocol', `HQ answered ${res.status}`, res.status);
+    }
+    try {
+      return parse(json);
+    } catch {
+      throw new SyncFailure('protocol', 'HQ sent an answer this desk does not understand.');
+    }
+  }
+
+  /** Redeems a one-time code; the caller has already checked/created the local site identity. */
+  async enroll(hqUrl: string, code: string): Promise<EnrollResponse> {
+    const site = await getSiteIdentity(this.o.db);
+    const req: EnrollRequest = {
+      schemaVersion: this.o.schemaVersion,
+      code,
+      desk: site ? { siteId: site.siteId, deviceId: site.deviceId, siteCode: site.siteCode, deviceCode: site.deviceCode } : null,
+    };
+    const res = await this.post(hqUrl, '/sync/enroll', req, (x) => EnrollResponse.parse(x), null);
+    this.o.secrets.set(res.secret);
+    await this.o.db
+      .updateTable('sync_state')
+      .set({
+        hq_url: hqUrl,
+        device_id: res.deviceId,
+        credential_ref: this.o.secrets.ref,
+        enrolled_at: this.now().toISOString(),
+        last_error: null,
+      })
+      .where('id', '=', 1)
+      .execute();
+    return res;
+  }
+
+  /** Pushes until the outbox is empty. */
+  async pushAll(): Promise<void> {
+    for (;;) {
+      const st = await syncState(this.o.db);
+      const batch = await outbox(
+        this.o.db,
+        st.device_id!,
+        st.acked_seq,
+        this.o.batchEvents ?? SYNC_LIMITS.maxBatchEvents,
+        SYNC_LIMITS.maxBodyBytes - 64 * 1024,
+      );
+      if (batch.length === 0) return;
+      const res = await this.request(
+        '/sync/push',
+        { schemaVersion: this.o.schemaVersion, sentAt: this.now().toISOString(), events: batch },
+        (x) => PushResponse.parse(x),
+      );
+      await recordPush(
+        this.o.db,
+        res.ackedSeq,
+        res.rejections,
+        new Map(batch.map((e) => [e.id, e.type])),
+        this.now().toISOString(),
+      );
+      // HQ knows less than the batch started from (its store was restored): resend from what it has.
+      if (res.ackedSeq < st.acked_seq) {
+        await this.o.db.updateTable('sync_state').set({ acked_seq: res.ackedSeq }).where('id', '=', 1).execute();
+      }
+      if (res.ackedSeq < batch[0].deviceSeq && res.expectedSeq === null)
+        throw new SyncFailure('protocol', 'HQ acknowledged nothing.');
+    }
+  }
+
+  /** Pulls pages until HQ has nothing newer; "cursor too old" resets the cursor and pulls again. */
+  async pullAll(): Promise<void> {
+    for (;;) {
+      const st = await syncState(this.o.db);
+      let page;
+      try {
+        page = await this.request('/sync/pull', { schemaVersion: this.o.schemaVersion, cursor: st.cursor }, (x) =>
+          PullResponse.parse(x),
+        );
+      } catch (e) {
+        if (e instanceof SyncFailure && e.code === 'cursor_too_old') {
+          // Snapshot reset: pull the site from the start; applying is idempotent and keeps local unpushed events.
+          await this.o.db.updateTable('sync_state').set({ cursor: 0 }).where('id', '=', 1).execute();
+          continue;
+        }
+        throw e;
+      }
+      await applyPage(this.o.db, page.events, page.cursor);
+      if (!page.more) return;
+    }
+  }
+
+  /** One full round (push then pull); records success or the error for the status bar. */
+  async syncNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.round();
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<void> {
+    const at = this.now().toISOString();
+    const st = await syncState(this.o.db);
+    if (!st.hq_url) return;
+    try {
+      await this.pushAll();
+      await this.pullAll();
+      this.failures = 0;
+      this.online = true;
+      await this.o.db
+        .updateTable('sync_state')
+        .set({ last_attempt_at: at, last_success_at: this.now().toISOString(), last_error: null })
+        .where('id', '=', 1)
+        .execute();
+    } catch (e) {
+      const f = e instanceof SyncFailure ? e : new SyncFailure('network', (e as Error).message);
+      this.failures++;
+      this.online = !(f.code === 'network' || f.code === 'unavailable');
+      await this.o.db
+        .updateTable('sync_state')
+        .set({ last_attempt_at: at, last_error: `${f.code}: ${f.message}`.slice(0, 500) })
+        .where('id', '=', 1)
+        .execute();
+      if (!this.stopped && f.transient) this.schedule(this.backoffDelay());
+    } finally {
+      this.o.onChange?.();
+    }
+  }
+
+  backoffDelay(): number {
+    const { baseMs, capMs } = this.o.backoff ?? { baseMs: 1000, capMs: 5 * 60_000 };
+    return Math.random() * Math.min(capMs, baseMs * 2 ** Math.min(this.failures, 30));
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow();
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.syncNow();
+    this.watchdog = setInterval(() => void this.syncNow(), this.o.watchdogMs ?? 60_000);
+    this.watchdog.unref?.();
+  }
+
+  /** A local write happened: sync soon, once per burst (unless backing off after a failure). */
+  poke(): void {
+    if (this.stopped || (this.timer && this.failures > 0)) return;
+    this.schedule(this.o.debounceMs ?? 500);
+  }
+
+  /** Connectivity came back: try now, forgetting the backoff. */
+  connectivityRegained(): void {
+    this.failures = 0;
+    if (!this.stopped) void this.syncNow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.watchdog) clearInterval(this.watchdog);
+    await this.running?.catch(() => {});
+  }
+
+  async status(): Promise<SyncStatus> {
+    const st = await syncState(this.o.db);
+    const site = await getSiteIdentity(this.o.db);
+    const w = site ? await waitingSummary(this.o.db, site.deviceId, st.acked_seq) : { waiting: 0, oldestWaitingAt: null };
+    const rej = await this.o.db
+      .selectFrom('sync_rejections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      enrolled: !!st.hq_url,
+      online: this.online,
+      ...w,
+      lastSuccessAt: st.last_success_at,
+      lastError: st.last_error,
+      rejections: Number(rej.n),
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import { applyEvent, rowToEvent } from '../../db/events.js';
+import type { Database } from '../../db/schema.js';
+import type { DomainEvent } from '../../shared/events/catalog.js';
+import { LOCAL_ONLY_EVENTS, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
+
+type Db = Kysely<Database>;
+
+export const syncState = (db: Db) => db.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+
+/** The outbox: this desk's events HQ has not acknowledged, in deviceSeq order, bounded by count and bytes. */
+export async function outbox(
+  db: Db,
+  deviceId: string,
+  ackedSeq: number,
+  maxEvents: number,
+  maxBytes: number,
+): Promise<WireEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('device_seq', '>', ackedSeq)
+    .orderBy('device_seq')
+    .limit(maxEvents)
+    .execute();
+  const out: WireEvent[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    bytes += r.payload.length + 300;
+    if (out.length > 0 && bytes > maxBytes) break;
+    out.push(rowToEvent(r as never) as WireEvent);
+  }
+  return out;
+}
+
+/** Records HQ's acknowledgement and its rejections together (a rejection is acknowledged too). */
+export async function recordPush(db: Db, ackedSeq: number, rejections: Rejection[], types: Map<string, string>, at: string) {
+  await db.transaction().execute(async (trx) => {
+    for (const r of rejections) {
+      await trx
+        .insertInto('sync_rejections')
+        .values({
+          event_id: r.eventId,
+          device_seq: r.deviceSeq,
+          type: types.get(r.eventId) ?? '',
+          reason: r.reason,
+          detail: r.detail,
+          received_at: at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    // Acknowledgements only move forward: a late answer to an older request never moves it back.
+    await trx
+      .updateTable('sync_state')
+      .set({ acked_seq: ackedSeq })
+      .where('id', '=', 1)
+      .where('acked_seq', '<', ackedSeq)
+      .execute();
+  });
+}
+
+/**
+ * A pulled page and the new cursor in ONE local transaction: a crash leaves either both or neither,
+ * and re-applying a page changes nothing (applyEvent skips known ids).
+ */
+export async function applyPage(db: Db, events: WireEvent[], cursor: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let applied = 0;
+    for (const e of events) {
+      if (LOCAL_ONLY_EVENTS.has(e.type)) continue;
+      if (await applyEvent(trx, e as unknown as DomainEvent)) applied++;
+    }
+    await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
+    return applied;
+  });
+}
+
+export async function waitingSummary(db: Db, deviceId: string, ackedSeq: number) {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('recorded_at').as('oldest')])
+    .where('device_id', '=', deviceId)
+    .where('device_seq', '>', ackedSeq)
+    .executeTakeFirstOrThrow();
+  return { waiting: Number(row.n), oldestWaitingAt: (row.oldest as string | null) ?? null };
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { HqDatabase } from './pg/schema.js';
+import { createSite, issueEnrollCode, listDevices, listRejected, revokeDevice, siteByCode } from './store/admin.js';
+
+const USAGE = [
+  'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
+  'npm run hq -- enroll-code <siteCode> <deviceCode>   one-time enrollment code for a desk',
+  'npm run hq -- revoke <deviceId>                     refuse a device from now on',
+  'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
+  'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
+];
+
+/** Admin commands; returns the exit code. */
+export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line: string) => void): Promise<number> {
+  const [cmd, ...rest] = args;
+  const site = async (code: string) => {
+    const s = await siteByCode(db, code);
+    if (!s) throw new Error(`No site with code ${code}.`);
+    return s;
+  };
+  try {
+    switch (cmd) {
+      case 'create-site': {
+        const [code, name, kind = 'mixed'] = rest;
+        if (!code || !name) break;
+        out(`site ${code} created: ${await createSite(db, { code, name, kind })}`);
+        return 0;
+      }
+      case 'enroll-code': {
+        const [siteCode, deviceCode] = rest;
+        if (!siteCode || !deviceCode) break;
+        out(await issueEnrollCode(db, (await site(siteCode)).id, deviceCode));
+        return 0;
+      }
+      case 'revoke': {
+        if (!rest[0]) break;
+        out((await revokeDevice(db, rest[0])) ? `revoked ${rest[0]}` : `no device ${rest[0]}`);
+        return 0;
+      }
+      case 'devices': {
+        if (!rest[0]) break;
+        for (const d of await listDevices(db, (await site(rest[0])).id)) {
+          const drift = d.drift_ms === null ? '-' : `${Math.round(d.drift_ms / 1000)} s${d.driftFlagged ? ' CLOCK DRIFT' : ''}`;
+          out(
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}`,
+          );
+        }
+        return 0;
+      }
+      case 'rejected': {
+        if (!rest[0]) break;
+        for (const r of await listRejected(db, (await site(rest[0])).id)) {
+          out(
+            `${r.received_at.toISOString()}\t${r.device_id}#${r.device_seq}\t${r.type}\t${r.reject_reason}\t${r.reject_detail ?? ''}`,
+          );
+        }
+        return 0;
+      }
+    }
+  } catch (e) {
+    out((e as Error).message);
+    return 1;
+  }
+  USAGE.forEach(out);
+  return 2;
+}

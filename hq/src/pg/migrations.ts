@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import type { HqDatabase } from './schema.js';
+import { projectionMigrations } from '../projections/index.js';
+
+type Migration = { name: string; up: (db: Kysely<HqDatabase>) => Promise<void> };
+
+/** The HQ store: sites, devices, one-time codes and the append-only event table. */
+const core: Migration = {
+  name: '001_core',
+  async up(db) {
+    await sql`
+      CREATE TABLE sites (id text PRIMARY KEY, code text NOT NULL UNIQUE, name text NOT NULL, kind text NOT NULL,
+        version bigint NOT NULL DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    await sql`CREATE TABLE site_aliases (alias text PRIMARY KEY, site_id text NOT NULL REFERENCES sites(id))`.execute(db);
+    await sql`
+      CREATE TABLE devices (id text PRIMARY KEY, site_id text NOT NULL REFERENCES sites(id), code text NOT NULL,
+        secret_hash text NOT NULL, last_seq bigint NOT NULL DEFAULT 0, enrolled_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz, last_seen_at timestamptz, drift_ms bigint)`.execute(db);
+    await sql`
+      CREATE TABLE enroll_codes (code text PRIMARY KEY, site_id text NOT NULL REFERENCES sites(id),
+        device_code text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), used_at timestamptz, used_by text)`.execute(db);
+    // Append-only: rows are inserted, never updated or deleted (a later event refers to an earlier one).
+    await sql`
+      CREATE TABLE events (
+        device_id text NOT NULL,
+        device_seq bigint NOT NULL,
+        id text NOT NULL,
+        site_id text NOT NULL REFERENCES sites(id),
+        site_version bigint NOT NULL,
+        hlc text NOT NULL,
+        type text NOT NULL,
+        v int NOT NULL,
+        actor text NOT NULL,
+        desk_site_id text NOT NULL,
+        payload jsonb NOT NULL,
+        recorded_at text NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL CHECK (status IN ('ok', 'rejected')),
+        reject_reason text,
+        reject_detail text,
+        PRIMARY KEY (device_id, device_seq),
+        UNIQUE (site_id, site_version)
+      )`.execute(db);
+    // An event id is stored once; a second event reusing an accepted id is kept only as a rejection.
+    await sql`CREATE UNIQUE INDEX events_id_ok ON events (id) WHERE status = 'ok'`.execute(db);
+    await sql`CREATE INDEX events_rejected ON events (site_id, received_at) WHERE status = 'rejected'`.execute(db);
+    await sql`
+      CREATE TABLE hq_conflicts (event_id text PRIMARY KEY, site_id text NOT NULL, entity text NOT NULL,
+        entity_id text NOT NULL, winner_event_id text NOT NULL)`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [core, ...projectionMigrations];
+
+/** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
+export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(4242)`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS hq_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+      trx,
+    );
+    const done = new Set((await trx.selectFrom('hq_migrations').select('name').execute()).map((r) => r.name));
+    for (const m of hqMigrations) {
+      if (done.has(m.name)) continue;
+      await m.up(trx);
+      await trx.insertInto('hq_migrations').values({ name: m.name }).execute();
+    }
+  });
+}

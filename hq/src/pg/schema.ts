@@ -1,0 +1,56 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of the HQ database (PostgreSQL). Projection tables are typed in their own files. */
+export interface HqDatabase {
+  hq_migrations: { name: string; applied_at: ColumnType<Date, string | undefined, never> };
+  sites: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    /** Last site version handed out; bumped only under this row's lock. */
+    version: ColumnType<string, number | undefined, number>;
+    created_at: ColumnType<Date, string | undefined, never>;
+  };
+  /** Local site ids that desks set up before enrolling; their events belong to `site_id`. */
+  site_aliases: { alias: string; site_id: string };
+  devices: {
+    id: string;
+    site_id: string;
+    code: string;
+    secret_hash: string;
+    last_seq: ColumnType<string, number | undefined, number>;
+    enrolled_at: ColumnType<Date, string | undefined, never>;
+    revoked_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    last_seen_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    /** Desk clock minus HQ clock at the last push, in ms (flagged when over 5 minutes). */
+    drift_ms: ColumnType<string | null, number | null | undefined, number | null>;
+  };
+  enroll_codes: {
+    code: string;
+    site_id: string;
+    device_code: string;
+    created_at: ColumnType<Date, string | undefined, never>;
+    used_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    used_by: string | null;
+  };
+  events: {
+    device_id: string;
+    device_seq: ColumnType<string, number, never>;
+    id: string;
+    site_id: string;
+    site_version: ColumnType<string, number, never>;
+    hlc: string;
+    type: string;
+    v: number;
+    actor: string;
+    desk_site_id: string;
+    payload: ColumnType<unknown, string, never>;
+    recorded_at: string;
+    received_at: Generated<Date>;
+    status: 'ok' | 'rejected';
+    reject_reason: string | null;
+    reject_detail: string | null;
+  };
+  hq_conflicts: { event_id: string; site_id: string; entity: string; entity_id: string; winner_event_id: string };
+}

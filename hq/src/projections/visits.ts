@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Projection } from './types.js';
+import { closeRecord } from './closing.js';
+
+/** Visits at HQ: check-ins are facts; check-outs and end-of-day closes are closing events. */
+export const visitsProjection: Projection = {
+  name: 'visits',
+  async up(db) {
+    await sql`
+      CREATE TABLE hq_visits (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL, pass_no text NOT NULL,
+        checked_in_at text NOT NULL, status text NOT NULL, checked_out_at text, checkout_method text,
+        close_hlc text, close_event_id text, data jsonb NOT NULL)`.execute(db);
+    await sql`CREATE INDEX hq_visits_site ON hq_visits (site_id, checked_in_at)`.execute(db);
+  },
+  facts: {
+    async VisitorCheckedIn(trx, siteId, events) {
+      const rows = events.map((e) => ({
+        id: e.payload.visitId,
+        site_id: siteId,
+        device_id: e.deviceId,
+        pass_no: e.payload.passNo,
+        checked_in_at: e.payload.checkedInAt,
+        status: 'on_site',
+        data: JSON.stringify(e.payload),
+      }));
+      const values = rows.map(
+        (r) => sql`(${r.id}, ${r.site_id}, ${r.device_id}, ${r.pass_no}, ${r.checked_in_at}, ${r.status}, ${r.data}::jsonb)`,
+      );
+      await sql`INSERT INTO hq_visits (id, site_id, device_id, pass_no, checked_in_at, status, data)
+        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+    },
+  },
+  checked: {
+    // A check-out beats an end-of-day close (the slip came back); of two check-outs the earlier HLC wins.
+    async VisitorCheckedOut(trx, siteId, e) {
+      const { rows } = await sql<{
+        status: string;
+      }>`SELECT status FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
+      if (rows[0]?.status === 'not_returned') {
+        await sql`UPDATE hq_visits SET close_hlc = NULL, close_event_id = NULL WHERE id = ${e.payload.visitId}`.execute(trx);
+      }
+      return closeRecord(trx, 'hq_visits', 'visit', siteId, e.payload.visitId, e, {
+        status: 'checked_out',
+        checked_out_at: e.payload.at,
+        checkout_method: e.payload.method,
+      });
+    },
+    async VisitAutoClosed(trx, siteId, e) {
+      const { rows } = await sql<{ status: string; close_hlc: string | null }>`
+        SELECT status, close_hlc FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
+      if (rows.length === 0) return 'unknown_visit';
+      const r = rows[0];
+      if (r.status === 'on_site' || (r.status === 'not_returned' && e.hlc < r.close_hlc!)) {
+        await sql`UPDATE hq_visits SET status = 'not_returned', checked_out_at = ${e.payload.at}, checkout_method = 'auto',
+          close_hlc = ${e.hlc}, close_event_id = ${e.id} WHERE id = ${e.payload.visitId}`.execute(trx);
+      }
+      return null;
+    },
+  },
+};

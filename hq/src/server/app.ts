@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import {
+  EnrollRequest,
+  PullRequest,
+  PushRequest,
+  SYNC_LIMITS,
+  versionAccepted,
+  type SyncErrorCode,
+} from '../../../shared/sync/protocol.js';
+import type { HqDatabase } from '../pg/schema.js';
+import { authenticate, HqError } from '../store/auth.js';
+import { enroll } from '../store/enroll.js';
+import { push } from '../store/push.js';
+import { pull } from '../store/pull.js';
+
+export interface HqAppOptions {
+  db: Kysely<HqDatabase>;
+  /** The desk schema version this HQ speaks (DESK_SCHEMA_VERSION); it also accepts the one before. */
+  schemaVersion: number;
+  logger?: Logger | false;
+}
+
+const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message: string) =>
+  reply.code(status).send({ error, message });
+
+/**
+ * The HQ HTTP API: POST /sync/enroll, /sync/push, /sync/pull. Every body is validated by the shared
+ * schemas before anything is read or written; bad input is a 4xx with a reason, a database failure a
+ * 503 the desk retries.
+ */
+export function buildHqApp(opts: HqAppOptions): FastifyInstance {
+  const bodyLimit = SYNC_LIMITS.maxBodyBytes;
+  const app = (opts.logger
+    ? Fastify({ bodyLimit, loggerInstance: opts.logger })
+    : Fastify({ bodyLimit, logger: false })) as unknown as FastifyInstance;
+  const parse = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> => {
+    const r = schema.safeParse(req.body);
+    if (!r.success) {
+      const tooMany = r.error.issues.some((i) => i.code === 'too_big' && i.path[0] === 'events' && i.path.length === 1);
+      if (tooMany) throw new HqError(413, 'payload_too_large', `At most ${SYNC_LIMITS.maxBatchEvents} events per batch.`);
+      throw new HqError(
+        400,
+        'bad_request',
+        r.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .slice(0, 5)
+          .join('; '),
+      );
+    }
+    const version = (r.data as { schemaVersion: number }).schemaVersion;
+    if (!versionAccepted(opts.schemaVersion, version)) {
+      throw new HqError(
+        426,
+        'upgrade_required',
+        `This desk speaks schema ${version}; HQ accepts ${opts.schemaVersion - 1}–${opts.schemaVersion}. Update the desk.`,
+      );
+    }
+    return r.data;
+  };
+  const credential = (req: FastifyRequest) => {
+    const auth = req.headers.authorization ?? '';
+    const secret = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    return authenticate(opts.db, req.headers['x-device-id'] as string | undefined, secret);
+  };
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    if (err instanceof HqError) return fail(reply, err.status, err.code, err.message);
+    if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return fail(reply, 413, 'payload_too_large', 'Request body too large.');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return fail(reply, err.statusCode, 'bad_request', err.message);
+    app.log.error(err);
+    return fail(reply, 503, 'unavailable', 'HQ could not store the batch; retry later.');
+  });
+
+  app.get('/health', async () => ({ ok: true }));
+  app.post('/sync/enroll', async (req) => enroll(opts.db, parse(EnrollRequest, req)));
+  app.post('/sync/push', async (req) => {
+    const cred = await credential(req);
+    const body = parse(PushRequest, req);
+    const res = await push(opts.db, cred, body, new Date());
+    req.log.info(
+      { device: cred.deviceId, events: body.events.length, acked: res.ackedSeq, rejected: res.rejections.length },
+      'push',
+    );
+    return res;
+  });
+  app.post('/sync/pull', async (req) => pull(opts.db, await credential(req), parse(PullRequest, req)));
+  return app;
+}

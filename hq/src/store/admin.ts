@@ -1,0 +1,106 @@
+import { sql, type Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { encodeHlc, tickHlc, decodeHlc } from '../../../shared/domain/hlc.js';
+import { eventCatalog, type EventPayload, type EventType } from '../../../shared/events/catalog.js';
+import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
+import type { HqDatabase } from '../pg/schema.js';
+import { newEnrollCode } from './auth.js';
+import { driftFlagged } from './push.js';
+
+type Db = Kysely<HqDatabase>;
+
+export async function createSite(db: Db, s: { code: string; name: string; kind: string }): Promise<string> {
+  const id = uuidv7();
+  await db.insertInto('sites').values({ id, code: s.code, name: s.name, kind: s.kind }).execute();
+  return id;
+}
+
+export async function siteByCode(db: Db, code: string) {
+  return db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** A one-time code a desk redeems to enroll as `deviceCode` of the site. */
+export async function issueEnrollCode(db: Db, siteId: string, deviceCode: string): Promise<string> {
+  const code = newEnrollCode();
+  await db.insertInto('enroll_codes').values({ code, site_id: siteId, device_code: deviceCode, used_by: null }).execute();
+  return code;
+}
+
+export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('devices')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function listDevices(db: Db, siteId: string) {
+  const rows = await db.selectFrom('devices').selectAll().where('site_id', '=', siteId).orderBy('code').execute();
+  return rows.map((r) => ({
+    ...r,
+    drift_ms: r.drift_ms === null ? null : Number(r.drift_ms),
+    driftFlagged: driftFlagged(r.drift_ms === null ? null : Number(r.drift_ms)),
+  }));
+}
+
+export async function listRejected(db: Db, siteId: string) {
+  return db
+    .selectFrom('events')
+    .select(['id', 'device_id', 'device_seq', 'type', 'reject_reason', 'reject_detail', 'received_at'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'rejected')
+    .orderBy('received_at')
+    .execute();
+}
+
+/**
+ * Master data written at HQ (directory, staff, deny list) becomes events of the pseudo-device 'hq',
+ * stored and versioned like a desk's, so desks pull and apply them with their ordinary appliers.
+ */
+export async function writeMasterEvent<T extends EventType>(
+  db: Db,
+  siteId: string,
+  type: T,
+  payload: EventPayload<T>,
+): Promise<string> {
+  eventCatalog[type].payload.parse(payload);
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${siteId} FOR UPDATE`.execute(trx);
+    // The pseudo-device's sequence is global across sites, so it is serialised by its own lock.
+    await sql`SELECT pg_advisory_xact_lock(4243)`.execute(trx);
+    const last = await trx
+      .selectFrom('events')
+      .select(['device_seq', 'hlc'])
+      .where('device_id', '=', HQ_DEVICE_ID)
+      .orderBy('device_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const version = Number(rows[0].version) + 1;
+    const now = new Date();
+    const hlc = encodeHlc(tickHlc(last ? decodeHlc(last.hlc) : null, now.getTime(), HQ_DEVICE_ID));
+    const id = uuidv7();
+    await trx
+      .insertInto('events')
+      .values({
+        device_id: HQ_DEVICE_ID,
+        device_seq: Number(last?.device_seq ?? 0) + 1,
+        id,
+        site_id: siteId,
+        site_version: version,
+        hlc,
+        type,
+        v: eventCatalog[type].v,
+        actor: HQ_DEVICE_ID,
+        desk_site_id: siteId,
+        payload: JSON.stringify(payload),
+        recorded_at: now.toISOString(),
+        status: 'ok',
+        reject_reason: null,
+        reject_detail: null,
+      })
+      .execute();
+    await trx.updateTable('sites').set({ version }).where('id', '=', siteId).execute();
+    return id;
+  });
+}

@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  LOCAL_ONLY_EVENTS,
+  SYNC_LIMITS,
+  type PullRequest,
+  type PullResponse,
+  type WireEvent,
+} from '../../../shared/sync/protocol.js';
+import type { HqDatabase } from '../pg/schema.js';
+import { HqError, type DeviceCredential } from './auth.js';
+
+/**
+ * A page of the site's accepted events after `cursor`, except the asking desk's own and events that
+ * describe one desk only. Read in one snapshot with the site's version, so an empty page can move the
+ * cursor to the end. A cursor beyond the site's version means HQ was restored from an older backup:
+ * the desk must reset (cursor_too_old).
+ */
+export async function pull(db: Kysely<HqDatabase>, cred: DeviceCredential, req: PullRequest): Promise<PullResponse> {
+  const limit = req.limit ?? SYNC_LIMITS.pullPage;
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const site = await trx.selectFrom('sites').select('version').where('id', '=', cred.siteId).executeTakeFirstOrThrow();
+      const siteVersion = Number(site.version);
+      if (req.cursor > siteVersion)
+        throw new HqError(409, 'cursor_too_old', `Cursor ${req.cursor} is past HQ's version ${siteVersion}; reset.`);
+      const { rows } = await sql<{
+        id: string;
+        device_id: string;
+        device_seq: string;
+        hlc: string;
+        type: string;
+        v: number;
+        actor: string;
+        desk_site_id: string;
+        payload: unknown;
+        recorded_at: string;
+        site_version: string;
+      }>`SELECT id, device_id, device_seq, hlc, type, v, actor, desk_site_id, payload, recorded_at, site_version
+         FROM events WHERE site_id = ${cred.siteId} AND site_version > ${req.cursor} AND status = 'ok'
+           AND device_id <> ${cred.deviceId} AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
+         ORDER BY site_version LIMIT ${limit}`.execute(trx);
+      const events: WireEvent[] = rows.map((r) => ({
+        id: r.id,
+        deviceId: r.device_id,
+        deviceSeq: Number(r.device_seq),
+        hlc: r.hlc,
+        type: r.type,
+        v: r.v,
+        actor: r.actor,
+        siteId: r.desk_site_id,
+        payload: r.payload,
+        recordedAt: r.recorded_at,
+      }));
+      const more = rows.length === limit;
+      const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
+      return { events, cursor, more };
+    });
+}

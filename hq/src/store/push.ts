@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import { eventCatalog, type DomainEvent, type EventType } from '../../../shared/events/catalog.js';
+import {
+  SYNC_LIMITS,
+  type PushRequest,
+  type PushResponse,
+  type Rejection,
+  type WireEvent,
+} from '../../../shared/sync/protocol.js';
+import type { HqDatabase } from '../pg/schema.js';
+import { checkedHandlers, factHandlers } from '../projections/index.js';
+import { HqError, type DeviceCredential } from './auth.js';
+
+type Db = Kysely<HqDatabase>;
+
+interface Stored {
+  event: WireEvent;
+  version: number;
+  rejection: { reason: string; detail: string } | null;
+}
+
+/** Schema check against the event catalog; an older `v` than the catalog's is stored as sent. */
+function schemaRejection(e: WireEvent): { reason: string; detail: string } | null {
+  const entry = (
+    eventCatalog as Record<
+      string,
+      { v: number; payload: { safeParse(x: unknown): { success: boolean; error?: { message: string } } } }
+    >
+  )[e.type];
+  if (!entry) return { reason: 'unknown_type', detail: e.type };
+  if (e.v > entry.v) return { reason: 'unknown_version', detail: `${e.type} v${e.v}` };
+  if (e.v === entry.v) {
+    const r = entry.payload.safeParse(e.payload);
+    if (!r.success) return { reason: 'invalid_payload', detail: (r.error?.message ?? '').slice(0, 500) };
+  }
+  return null;
+}
+
+/**
+ * One push batch in one PostgreSQL transaction with synchronous_commit on: the answer is sent only
+ * after the commit is durable, so an acknowledged event is never lost by HQ. The site row is locked
+ * (`FOR UPDATE`) while versions are handed out, so versions commit in order and a pull cursor never
+ * passes a version that commits later.
+ */
+export async function push(db: Db, cred: DeviceCredential, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
+  // A request naming another device is forged: refused whole, nothing stored.
+  for (const e of req.events) {
+    if (e.deviceId !== cred.deviceId)
+      throw new HqError(403, 'forged_device', `Event ${e.id} claims device ${e.deviceId}; the credential is ${cred.deviceId}.`);
+  }
+  const sentAt = Date.parse(req.sentAt);
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL synchronous_commit = on`.execute(trx);
+    const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
+    let version = Number(rows[0].version);
+    const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
+    let lastSeq = Number(device.last_seq);
+    const aliases = new Set(
+      (await trx.selectFrom('site_aliases').select('alias').where('site_id', '=', cred.siteId).execute()).map((r) => r.alias),
+    );
+    aliases.add(cred.siteId);
+    const stored: Stored[] = [];
+    let expectedSeq: number | null = null;
+    const sorted = [...req.events].sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
+    const flush = async () => {
+      if (facts.events.length) await factHandlers.get(facts.type)!(trx, cred.siteId, facts.events as never[]);
+      facts.events = [];
+    };
+    const batchIds = new Set<string>();
+    const candidates = sorted.filter((e) => e.deviceSeq > lastSeq).map((e) => e.id);
+    const seenIds = new Map(
+      candidates.length
+        ? (
+            await trx
+              .selectFrom('events')
+              .select(['id', 'device_id'])
+              .where('id', 'in', candidates)
+              .where('status', '=', 'ok')
+              .execute()
+          ).map((r) => [r.id, r.device_id])
+        : [],
+    );
+    for (const e of sorted) {
+      if (e.deviceSeq <= lastSeq) continue; // already here: acknowledged again, no effect
+      if (e.deviceSeq > lastSeq + 1) {
+        expectedSeq = lastSeq + 1; // a gap stops the batch; the desk resends from here
+        break;
+      }
+      lastSeq = e.deviceSeq;
+      let rejection = schemaRejection(e);
+      if (!rejection && !aliases.has(e.siteId)) rejection = { reason: 'wrong_site', detail: `event for site ${e.siteId}` };
+      if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
+      if (!rejection && seenIds.has(e.id))
+        rejection = { reason: 'duplicate_id', detail: `id already stored from ${seenIds.get(e.id)}` };
+      const event = e as unknown as DomainEvent;
+      if (!rejection) {
+        const check = checkedHandlers.get(e.type);
+        const fact = factHandlers.get(e.type);
+        if (check) {
+          await flush();
+          const reason = await check(trx, cred.siteId, event as never);
+          if (reason) rejection = { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
+        } else if (fact) {
+          if (facts.type !== e.type) await flush();
+          facts.type = e.type;
+          facts.events.push(event);
+        }
+      }
+      if (!rejection) batchIds.add(e.id);
+      stored.push({ event: e, version: ++version, rejection });
+    }
+    await flush();
+    for (let i = 0; i < stored.length; i += 500) {
+      const chunk = stored.slice(i, i + 500);
+      await trx
+        .insertInto('events')
+        .values(
+          chunk.map(({ event: e, version: v, rejection }) => ({
+            device_id: e.deviceId,
+            device_seq: e.deviceSeq,
+            id: e.id,
+            site_id: cred.siteId,
+            site_version: v,
+            hlc: e.hlc,
+            type: e.type,
+            v: e.v,
+            actor: e.actor,
+            desk_site_id: e.siteId,
+            payload: JSON.stringify(e.payload ?? null),
+            recorded_at: e.recordedAt,
+            status: rejection ? ('rejected' as const) : ('ok' as const),
+            reject_reason: rejection?.reason ?? null,
+            reject_detail: rejection?.detail ?? null,
+          })),
+        )
+        .execute();
+    }
+    await trx.updateTable('sites').set({ version }).where('id', '=', cred.siteId).execute();
+    const drift = Number.isFinite(sentAt) ? sentAt - receivedAt.getTime() : null;
+    await trx
+      .updateTable('devices')
+      .set({ last_seq: lastSeq, last_seen_at: receivedAt.toISOString(), drift_ms: drift })
+      .where('id', '=', cred.deviceId)
+      .execute();
+    const rejections: Rejection[] = stored
+      .filter((s) => s.rejection)
+      .map((s) => ({ eventId: s.event.id, deviceSeq: s.event.deviceSeq, ...s.rejection! }));
+    return { ackedSeq: lastSeq, rejections, expectedSeq };
+  });
+}
+
+export const driftFlagged = (driftMs: number | null) => driftMs !== null && Math.abs(driftMs) > SYNC_LIMITS.driftFlagMs;
+export type { EventType };

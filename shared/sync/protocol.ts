@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * The desk ↔ HQ wire protocol (docs/sync-protocol.md). Both sides validate every message with these
+ * schemas. `schemaVersion` is the desk's database schema version (its migration count): HQ accepts
+ * its own and the one before, and answers `upgrade_required` beyond, without acknowledging anything.
+ */
+
+export const SYNC_LIMITS = {
+  /** Events per push batch and the byte bound of one request body. */
+  maxBatchEvents: 1000,
+  maxBodyBytes: 4 * 1024 * 1024,
+  /** Events per pull page. */
+  pullPage: 2000,
+  /** Clock drift HQ flags on a device (never blocks sync). */
+  driftFlagMs: 5 * 60_000,
+} as const;
+
+/** Pseudo-device that writes master data (directory, staff, deny list) at HQ. */
+export const HQ_DEVICE_ID = 'hq';
+
+const id = z.string().min(1).max(100);
+
+/** The envelope of a domain event on the wire; the payload is checked against the event catalog at HQ. */
+export const WireEvent = z.object({
+  id,
+  deviceId: id,
+  deviceSeq: z.number().int().positive(),
+  hlc: z.string().min(1).max(64),
+  type: z.string().min(1).max(64),
+  v: z.number().int().positive(),
+  actor: z.string().max(100),
+  siteId: id,
+  payload: z.unknown(),
+  recordedAt: z.string().max(40),
+});
+export type WireEvent = z.infer<typeof WireEvent>;
+
+export const EnrollRequest = z.object({
+  schemaVersion: z.number().int().positive(),
+  code: z.string().min(4).max(64),
+  /** The desk's identity when it is already set up; null for a desk that sets itself up from HQ. */
+  desk: z.object({ siteId: id, deviceId: id, siteCode: z.string(), deviceCode: z.string() }).nullable(),
+});
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
+
+export const EnrollResponse = z.object({
+  deviceId: id,
+  secret: z.string().min(32),
+  site: z.object({ id, code: z.string(), name: z.string(), kind: z.string() }),
+  deviceCode: z.string(),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+export const PushRequest = z.object({
+  schemaVersion: z.number().int().positive(),
+  /** The desk's clock when it sent the batch; HQ compares it with its own to flag drift. */
+  sentAt: z.string().max(40),
+  events: z.array(WireEvent).max(SYNC_LIMITS.maxBatchEvents),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const Rejection = z.object({ eventId: id, deviceSeq: z.number().int(), reason: z.string(), detail: z.string() });
+export type Rejection = z.infer<typeof Rejection>;
+
+export const PushResponse = z.object({
+  /** Every event of this device with deviceSeq ≤ ackedSeq is at HQ (stored or stored-as-rejected). */
+  ackedSeq: z.number().int().nonnegative(),
+  rejections: z.array(Rejection),
+  /** Set when the batch stopped at a gap: HQ expects this seq next. */
+  expectedSeq: z.number().int().positive().nullable(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PullRequest = z.object({
+  schemaVersion: z.number().int().positive(),
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(SYNC_LIMITS.pullPage).optional(),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PullResponse = z.object({
+  events: z.array(WireEvent),
+  /** The site version of the last event in the page (or the request's cursor when empty). */
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const SYNC_ERRORS = [
+  'bad_request',
+  'unauthorized',
+  'revoked',
+  'forbidden_site',
+  'forged_device',
+  'payload_too_large',
+  'upgrade_required',
+  'cursor_too_old',
+  'code_invalid',
+  'code_mismatch',
+  'unavailable',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
+
+export const SyncError = z.object({ error: z.enum(SYNC_ERRORS), message: z.string() });
+export type SyncError = z.infer<typeof SyncError>;
+
+/** True when HQ (at `hqVersion`) talks with a desk at `deskVersion`. */
+export const versionAccepted = (hqVersion: number, deskVersion: number) =>
+  deskVersion === hqVersion || deskVersion === hqVersion - 1;
+
+/** Events that describe one desk and never travel to another desk of the site. */
+export const LOCAL_ONLY_EVENTS: ReadonlySet<string> = new Set(['SiteConfigured']);

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { createSite, issueEnrollCode, revokeDevice } from '../../hq/src/store/admin.js';
+import { SyncFailure } from '../../electron/sync/client.js';
+import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
+import { startTestHq, type TestHq } from '../support/hq.js';
+import { enrollDesks, syncClientFor } from '../support/sync.js';
+import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+
+let hq: TestHq;
+const desks: TestDesk[] = [];
+const desk = async (deviceCode: string) => {
+  const d = await openTestDesk({ deviceCode });
+  desks.push(d);
+  return d;
+};
+const hqCount = async (where = "status = 'ok'") => {
+  const { rows } = await hq.db.executeQuery<{ n: string }>({
+    sql: `SELECT count(*) AS n FROM events WHERE ${where}`,
+    parameters: [],
+    query: null as never,
+    queryId: null as never,
+  });
+  return Number(rows[0].n);
+};
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${hq.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+beforeAll(async () => {
+  hq = await startTestHq();
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(desks.map((d) => d.close()));
+  await hq.close();
+});
+beforeEach(async () => {
+  await hq.reset();
+});
+
+describe('sync with a real HQ', () => {
+  it('HQ speaks the desk schema version of this build', () => {
+    expect(DESK_SCHEMA_VERSION).toBe(SCHEMA_VERSION);
+  });
+
+  it("two desks of a site: every event reaches HQ once, each desk sees the other desk's visits", async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await importSampleDirectory(a);
+    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    await ca.syncNow();
+    await cb.syncNow();
+    expect(b.count('occupants')).toBe(a.count('occupants'));
+    const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
+    await b.ok('visits:checkIn', await checkInInput(b));
+    await ca.syncNow();
+    await cb.syncNow();
+    await ca.syncNow();
+    expect(a.count('visits')).toBe(2);
+    expect(b.count('visits')).toBe(2);
+    const own = (d: TestDesk) => d.count('events WHERE device_id = (SELECT device_id FROM sync_state)');
+    expect(await hqCount()).toBe(own(a) + own(b));
+    expect((await ca.status()).waiting).toBe(0);
+    // The same visit checked out at both desks: both kept, the earlier by HLC wins everywhere.
+    await a.ok('visits:checkOut', { visitId: visit.id });
+    b.clock.advance(1);
+    await b.ok('visits:checkOut', { visitId: visit.id });
+    await cb.syncNow();
+    await ca.syncNow();
+    await cb.syncNow();
+    const row = (d: TestDesk) =>
+      d.backend.database.raw.prepare('SELECT status, checked_out_at, close_event_id FROM visits WHERE id = ?').get(visit.id);
+    expect(row(a)).toEqual(row(b));
+    expect(a.count('sync_conflicts')).toBe(1);
+    expect(b.count('sync_conflicts')).toBe(1);
+  });
+
+  it("site isolation: events for another site are rejected, the other site's data is never pulled, a revoked desk is refused", async () => {
+    const a = await desk('A1');
+    const other = await openTestDesk({ deviceCode: 'B1' });
+    desks.push(other);
+    const {
+      clients: [ca],
+    } = await enrollDesks(hq, [a]);
+    const siteB = await createSite(hq.db, { code: 'XB', name: '西部', kind: 'office' });
+    await importSampleDirectory(a);
+    await ca.syncNow();
+    // A forged batch: desk A's credential, but an event that says it belongs to site B.
+    const st = a.backend.database.raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string };
+    const { readFileSync } = await import('node:fs');
+    const secret = readFileSync(`${a.dataDir}/hq-secret`, 'utf8');
+    const seq = a.count('events') + 1;
+    const forged = {
+      id: 'forged-1',
+      deviceId: st.device_id,
+      deviceSeq: seq,
+      hlc: '000000000000001-00000-x',
+      type: 'DenyEntryRevoked',
+      v: 1,
+      actor: 'x',
+      siteId: siteB,
+      payload: { entryId: 'e', reason: 'r' },
+      recordedAt: new Date().toISOString(),
+    };
+    const res = await post(
+      '/sync/push',
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: new Date().toISOString(), events: [forged] }),
+      { 'x-device-id': st.device_id, authorization: `Bearer ${secret}` },
+    );
+    const body = await res.json();
+    expect(body.rejections[0].reason).toBe('wrong_site');
+    expect(await hqCount(`site_id = '${siteB}'`)).toBe(0);
+    // Site B's desk enrolls and pulls: nothing of site A arrives.
+    const codeB = await issueEnrollCode(hq.db, siteB, 'B1');
+    const cb = syncClientFor(other);
+    await expect(cb.enroll(hq.url, codeB)).rejects.toThrow(/site XB/);
+    expect(other.count('occupants')).toBe(0);
+    // Revoked: refused, the queue stays.
+    await revokeDevice(hq.db, st.device_id);
+    await a.ok('visits:checkIn', await checkInInput(a));
+    await expect(ca.pushAll()).rejects.toMatchObject({ code: 'revoked' });
+    expect((await ca.status()).waiting).toBeGreaterThan(0);
+  });
+
+  it('version skew: one schema behind syncs, two behind gets upgrade_required and keeps its queue', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await enrollDesks(hq, [a, b]);
+    const behind1 = syncClientFor(a, { schemaVersion: SCHEMA_VERSION - 1 });
+    await behind1.pushAll();
+    expect((await behind1.status()).waiting).toBe(0);
+    const behind2 = syncClientFor(b, { schemaVersion: SCHEMA_VERSION - 2 });
+    const before = (await behind2.status()).waiting;
+    const err = await behind2.pushAll().catch((e: SyncFailure) => e);
+    expect(err).toMatchObject({ code: 'upgrade_required', status: 426 });
+    expect((await behind2.status()).waiting).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
+
+  it('bad input at HQ: malformed JSON, oversized batch, wrong types, forged device id → 4xx with a reason, nothing stored', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await enrollDesks(hq, [a, b]);
+    const id = (d: TestDesk) =>
+      (d.backend.database.raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string }).device_id;
+    const { readFileSync } = await import('node:fs');
+    const auth = { 'x-device-id': id(a), authorization: `Bearer ${readFileSync(`${a.dataDir}/hq-secret`, 'utf8')}` };
+    const ev = (over: object = {}) => ({
+      id: 'e1',
+      deviceId: id(a),
+      deviceSeq: 1,
+      hlc: 'h',
+      type: 'VisitorCheckedOut',
+      v: 1,
+      actor: 'x',
+      siteId: 's',
+      payload: {},
+      recordedAt: 'now',
+      ...over,
+    });
+    const cases: Array<[string, number, string]> = [];
+    const check = async (name: string, r: Response) =>
+      cases.push([name, r.status, ((await r.json()) as { error: string }).error]);
+    await check('malformed', await post('/sync/push', '{"schemaVersion": 4, "events": [', auth));
+    await check(
+      'oversized',
+      await post(
+        '/sync/push',
+        JSON.stringify({
+          schemaVersion: SCHEMA_VERSION,
+          sentAt: 'x',
+          events: Array.from({ length: 1001 }, (_, i) => ev({ deviceSeq: i + 1 })),
+        }),
+        auth,
+      ),
+    );
+    await check(
+      'huge body',
+      await post(
+        '/sync/push',
+        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ payload: { pad: 'x'.repeat(5_000_000) } })] }),
+        auth,
+      ),
+    );
+    await check(
+      'wrong types',
+      await post(
+        '/sync/push',
+        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ deviceSeq: 'one' })] }),
+        auth,
+      ),
+    );
+    await check(
+      'forged device',
+      await post(
+        '/sync/push',
+        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ deviceId: id(b) })] }),
+        auth,
+      ),
+    );
+    await check(
+      'no credential',
+      await post('/sync/push', JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev()] })),
+    );
+    await check(
+      'wrong secret',
+      await post('/sync/push', JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev()] }), {
+        ...auth,
+        authorization: 'Bearer nope',
+      }),
+    );
+    expect(cases).toEqual([
+      ['malformed', 400, 'bad_request'],
+      ['oversized', 413, 'payload_too_large'],
+      ['huge body', 413, 'payload_too_large'],
+      ['wrong types', 400, 'bad_request'],
+      ['forged device', 403, 'forged_device'],
+      ['no credential', 401, 'unauthorized'],
+      ['wrong secret', 401, 'unauthorized'],
+    ]);
+    expect(await hqCount('true')).toBe(0);
+  });
+});

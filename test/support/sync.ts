@@ -1,0 +1,32 @@
+import { SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { SyncClient } from '../../electron/sync/client.js';
+import { fileSecretStore } from '../../electron/sync/secret.js';
+import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
+import type { TestHq } from './hq.js';
+import type { TestDesk } from './desk.js';
+
+/** A sync client for a test desk with short backoff, as the backend would run it. */
+export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; batchEvents?: number } = {}) {
+  return new SyncClient({
+    db: desk.backend.services.db,
+    secrets: fileSecretStore(desk.dataDir),
+    schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION,
+    clock: desk.clock.now,
+    backoff: { baseMs: 5, capMs: 50 },
+    batchEvents: opts.batchEvents,
+    requestTimeoutMs: 10_000,
+  });
+}
+
+/** Creates the test site HY at HQ (as the desks set it up) and enrolls each desk with a one-time code. */
+export async function enrollDesks(hq: TestHq, desks: TestDesk[], hqUrl = hq.url, siteCode = 'HY') {
+  const siteId = await createSite(hq.db, { code: siteCode, name: '华远大厦', kind: 'mixed' });
+  const clients = [];
+  for (const desk of desks) {
+    const site = await desk.backend.services.site();
+    const client = syncClientFor(desk);
+    await client.enroll(hqUrl, await issueEnrollCode(hq.db, siteId, site!.deviceCode));
+    clients.push(client);
+  }
+  return { siteId, clients };
+}
