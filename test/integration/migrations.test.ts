@@ -41,8 +41,8 @@ const TABLES = [
   'units',
   'visits',
 ];
-/** FTS5 writes its configuration rows when the index is created: not data. */
-const CREATED_WITH_ROWS = new Set(['log_fts_config', 'log_fts_data']);
+/** FTS5 writes its configuration rows when the index is created, and sync keeps one state row: not data. */
+const CREATED_WITH_ROWS = new Set(['log_fts_config', 'log_fts_data', 'sync_state']);
 
 describe('database migrations', () => {
   let dir: string;
