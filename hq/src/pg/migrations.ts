@@ -32,7 +32,9 @@ const core: Migration = {
         v int NOT NULL,
         actor text NOT NULL,
         desk_site_id text NOT NULL,
-        payload jsonb NOT NULL,
+        -- json, not jsonb: jsonb reorders object keys, and desks must get back the exact payload they
+        -- wrote (appliers serialise parts of it, so key order shows in every desk's tables).
+        payload json NOT NULL,
         recorded_at text NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
         status text NOT NULL CHECK (status IN ('ok', 'rejected')),

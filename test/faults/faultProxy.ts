@@ -1,0 +1,117 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export type Fault = 'pass' | 'drop' | 'delay' | 'lose_response' | 'duplicate' | 'restart';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same schedule. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Upstream {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * A loopback HTTP proxy between desks and HQ that applies one fault per request, chosen by `next`:
+ * drop the connection before HQ sees it, delay it, lose HQ's answer after HQ committed, send it to HQ
+ * twice at once, or restart HQ while the request is in flight.
+ */
+export class FaultProxy {
+  private server: Server;
+  next: (path: string) => Fault = () => 'pass';
+  /** Called with each request path before it is forwarded (the kill test uses it). */
+  onRequest: ((path: string) => Promise<'forward' | 'hang'>) | null = null;
+  stats: Record<Fault, number> = { pass: 0, drop: 0, delay: 0, lose_response: 0, duplicate: 0, restart: 0 };
+
+  constructor(
+    private readonly targetPort: () => number,
+    private readonly restartHq: () => Promise<void>,
+  ) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  listen(): Promise<string> {
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(this.server.address() as { port: number }).port}`)),
+    );
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private forward(req: IncomingMessage, body: Buffer): Promise<Upstream> {
+    return new Promise((resolve, reject) => {
+      const up = request(
+        { host: '127.0.0.1', port: this.targetPort(), path: req.url, method: req.method, headers: req.headers },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () =>
+            resolve({
+              status: r.statusCode ?? 502,
+              headers: { 'content-type': String(r.headers['content-type'] ?? '') },
+              body: Buffer.concat(chunks),
+            }),
+          );
+          r.on('error', reject);
+        },
+      );
+      up.on('error', reject);
+      up.end(body);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const path = req.url ?? '';
+    if (this.onRequest && (await this.onRequest(path)) === 'hang') return;
+    const fault = this.next(path);
+    this.stats[fault]++;
+    const cut = () => res.socket?.destroy();
+    try {
+      switch (fault) {
+        case 'drop':
+          return cut();
+        case 'delay':
+          await new Promise((r) => setTimeout(r, 5 + Math.floor(Math.random() * 40)));
+          break;
+        case 'lose_response':
+          await this.forward(req, body);
+          return cut();
+        case 'duplicate': {
+          const [first] = await Promise.allSettled([this.forward(req, body), this.forward(req, body)]);
+          if (first.status === 'rejected') return cut();
+          return send(res, first.value);
+        }
+        case 'restart': {
+          const inFlight = this.forward(req, body).catch(() => null);
+          await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 4)));
+          await this.restartHq();
+          const r = await inFlight;
+          return r ? send(res, r) : cut();
+        }
+      }
+      send(res, await this.forward(req, body));
+    } catch {
+      cut();
+    }
+  }
+}
+
+function send(res: ServerResponse, r: Upstream) {
+  res.writeHead(r.status, r.headers);
+  res.end(r.body);
+}
