@@ -13,6 +13,9 @@ import { backupDaily } from './backup.js';
 import { idleCheckpoint } from './checkpoint.js';
 import { getSiteIdentity, type SiteIdentity } from '../db/meta.js';
 import type { Settings } from '../shared/api/schemas.js';
+import { SCHEMA_VERSION } from '../db/migrations/index.js';
+import { SyncClient } from './sync/client.js';
+import { fileSecretStore, type SecretStore } from './sync/secret.js';
 
 export interface Backend {
   router: Router;
@@ -28,6 +31,8 @@ export interface BackendOptions {
   clock?: () => Date;
   /** Housekeeping timers (end-of-day close, daily backup); tests turn them off and call them directly. */
   timers?: boolean;
+  /** Where the HQ device secret is kept: Electron passes a safeStorage store; default a 0600 file. */
+  secrets?: SecretStore;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -37,6 +42,18 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;
   const checkpoint = idleCheckpoint(database.raw);
+  const sync = new SyncClient({
+    db: database.db,
+    secrets: opts.secrets ?? fileSecretStore(opts.dataDir),
+    schemaVersion: SCHEMA_VERSION,
+    clock: opts.clock,
+    onChange: (pulled) => {
+      const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
+      // Other desks' work arrived: the lists that show it refresh.
+      if (pulled > 0) notices.push({ kind: 'visits-changed' }, { kind: 'passes-changed' }, { kind: 'log-changed' });
+      for (const n of notices) listeners.forEach((l) => l(n));
+    },
+  });
   const services: Services = {
     db: database.db,
     clock: opts.clock ?? (() => new Date()),
@@ -48,8 +65,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       settings = null;
     },
     site: async () => (site ??= await getSiteIdentity(database.db)),
+    sync,
     afterWrite: (events) => {
       checkpoint.soon();
+      sync.poke();
       if (events.some((e) => e.type === 'PrintJobQueued')) void drainPrintQueue(services);
     },
   };
@@ -64,6 +83,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     };
     sweep();
     timers.push(setInterval(sweep, 60_000).unref());
+    sync.start();
   }
   return {
     router,
@@ -75,6 +95,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     async close() {
       timers.forEach(clearInterval);
+      await sync.stop();
       checkpoint.stop();
       await opts.printer.close();
       await database.close();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SyncClient } from '../sync/client.js';
 import type { Database } from '../../db/schema.js';
 import type { SiteIdentity } from '../../db/meta.js';
 import type { StaffRow } from '../../db/queries/staff.js';
@@ -21,6 +22,8 @@ export interface Services {
   settingsChanged: () => void;
   /** The site and this desk, cached once set up (they never change afterwards). */
   site: () => Promise<SiteIdentity | null>;
+  /** HQ sync: pushes this desk's events and pulls the site's. */
+  sync: SyncClient;
   /** Runs after each committed local write (the sync client hooks in here). */
   afterWrite: (events: DomainEvent[]) => void;
 }

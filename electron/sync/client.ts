@@ -38,11 +38,13 @@ export interface SyncClientOptions {
   debounceMs?: number;
   batchEvents?: number;
   requestTimeoutMs?: number;
-  onChange?: () => void;
+  /** After each round; `pulled` = events from other desks applied in it. */
+  onChange?: (pulled: number) => void;
 }
 
 export interface SyncStatus {
   enrolled: boolean;
+  hqUrl: string | null;
   online: boolean;
   waiting: number;
   oldestWaitingAt: string | null;
@@ -173,7 +175,8 @@ export class SyncClient {
   }
 
   /** Pulls pages until HQ has nothing newer; "cursor too old" resets the cursor and pulls again. */
-  async pullAll(): Promise<void> {
+  async pullAll(): Promise<number> {
+    let applied = 0;
     for (;;) {
       const st = await syncState(this.o.db);
       let page;
@@ -189,8 +192,8 @@ export class SyncClient {
         }
         throw e;
       }
-      await applyPage(this.o.db, page.events, page.cursor);
-      if (!page.more) return;
+      applied += await applyPage(this.o.db, page.events, page.cursor);
+      if (!page.more) return applied;
     }
   }
 
@@ -215,9 +218,10 @@ export class SyncClient {
     const at = this.now().toISOString();
     const st = await syncState(this.o.db);
     if (!st.hq_url) return;
+    let pulled = 0;
     try {
       await this.pushAll();
-      await this.pullAll();
+      pulled = await this.pullAll();
       this.failures = 0;
       this.online = true;
       await this.o.db
@@ -236,7 +240,7 @@ export class SyncClient {
         .execute();
       if (!this.stopped && f.transient) this.schedule(this.backoffDelay());
     } finally {
-      this.o.onChange?.();
+      this.o.onChange?.(pulled);
     }
   }
 
@@ -290,6 +294,7 @@ export class SyncClient {
       .executeTakeFirstOrThrow();
     return {
       enrolled: !!st.hq_url,
+      hqUrl: st.hq_url,
       online: this.online,
       ...w,
       lastSuccessAt: st.last_success_at,

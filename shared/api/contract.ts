@@ -4,6 +4,7 @@ import * as s from './schemas.js';
 import * as sh from './shiftSchemas.js';
 import * as lg from './logSchemas.js';
 import * as rp from './releasePassSchemas.js';
+import * as sy from './syncSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -44,6 +45,11 @@ export const contract = {
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),
 
   'status:get': proc(s.Empty, s.DeskStatus, 'guard'),
+
+  'sync:status': proc(s.Empty, sy.SyncStatus, 'guard'),
+  'sync:now': proc(s.Empty, sy.SyncStatus, 'guard'),
+  'sync:enroll': proc(sy.EnrollInput, sy.SyncStatus, 'admin'),
+  'sync:rejections': proc(s.Empty, z.array(sy.SyncRejection), 'shift_leader'),
 
   'directory:import': proc(s.DirectoryImportInput, s.DirectoryImportResult, 'manager'),
   'directory:search': work(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),
@@ -107,4 +113,5 @@ export type DeskNotice =
   | { kind: 'log-changed' }
   | { kind: 'passes-changed' }
   | { kind: 'print-queued'; jobId: string }
+  | { kind: 'sync-changed' }
   | { kind: 'locked' };

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
   AuditOutlined,
+  CloudSyncOutlined,
   BookOutlined,
   ContactsOutlined,
   ExportOutlined,
@@ -37,6 +38,7 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LogPage } from '../features/log/LogPage';
 import { ShiftPage } from '../features/shifts/ShiftPage';
+import { SyncPage } from '../features/sync/SyncPage';
 
 interface PageDef {
   key: Page;
@@ -59,6 +61,7 @@ const PAGES: PageDef[] = [
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
   { key: 'settings', icon: <SettingOutlined />, minRole: 'receptionist', render: () => <SettingsPage /> },
+  { key: 'sync', icon: <CloudSyncOutlined />, minRole: 'receptionist', render: () => <SyncPage /> },
 ];
 
 /** The desk: menu on the left, the page, and the status bar; F-keys jump between the daily pages. */

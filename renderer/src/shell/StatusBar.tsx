@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useDeskQuery, useNow } from '../api/useDesk';
+import type { TFunction } from 'i18next';
+import { run, useDeskQuery, useNow } from '../api/useDesk';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -18,12 +19,27 @@ function useOnline(): boolean {
   return online;
 }
 
+/** How long the oldest unsynced record has waited, in the largest whole unit. */
+function age(t: TFunction, ms: number): string {
+  const min = Math.max(0, Math.floor(ms / 60_000));
+  if (min < 60) return t('status.ageMinutes', { count: min });
+  if (min < 48 * 60) return t('status.ageHours', { count: Math.floor(min / 60) });
+  return t('status.ageDays', { count: Math.floor(min / 1440) });
+}
+
 /** Always visible: who is on duty, which desk, the network and HQ, and the clock. */
 export function StatusBar() {
   const { t } = useTranslation();
   const now = useNow(15_000);
   const online = useOnline();
   const { data } = useDeskQuery('status:get', undefined, ['visits-changed']);
+  const { data: sync, reload } = useDeskQuery('sync:status', undefined, [
+    'sync-changed',
+    'visits-changed',
+    'passes-changed',
+    'log-changed',
+  ]);
+  const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
       <span>
@@ -36,10 +52,23 @@ export function StatusBar() {
         <span className={`dot ${online ? 'green' : 'red'}`} />
         {online ? t('status.online') : t('status.offline')}
       </span>
-      <span>
-        <span className="dot grey" />
-        {data?.hqConfigured ? t('status.hq') : t('status.hqNotConfigured')}
-        {data && ` · ${t('status.pending', { count: data.pendingEvents })}`}
+      <span data-testid="sync-status">
+        <span className={`dot ${hqDot}`} />
+        {!sync?.enrolled ? t('status.hqNotConfigured') : sync.online ? t('status.hq') : t('status.hqOffline')}
+        {sync && (
+          <>
+            {' · '}
+            <span data-testid="sync-waiting">{t('status.pending', { count: sync.waiting })}</span>
+            {sync.oldestWaitingAt &&
+              ` · ${t('status.oldest', { age: age(t, now.getTime() - Date.parse(sync.oldestWaitingAt)) })}`}
+            {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: dayjs(sync.lastSuccessAt).format('HH:mm') })}`}
+          </>
+        )}
+        {sync?.enrolled && (
+          <button type="button" className="link-button" data-testid="sync-now" onClick={() => void run('sync:now').then(reload)}>
+            {t('status.syncNow')}
+          </button>
+        )}
       </span>
       <span>{t('status.onSite', { count: data?.onSiteCount ?? 0 })}</span>
       <span className="spacer" />

@@ -12,7 +12,8 @@ export type Page =
   | 'directory'
   | 'deny'
   | 'staff'
-  | 'settings';
+  | 'settings'
+  | 'sync';
 
 /** The F-keys of the daily pages: the menu, the page titles and the key handler all read this. */
 export const SHORTCUTS: Partial<Record<Page, string>> = {

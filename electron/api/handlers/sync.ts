@@ -1,0 +1,51 @@
+import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import { SyncFailure } from '../../sync/client.js';
+import { signedIn, type HandlerMap } from '../context.js';
+
+/**
+ * HQ sync from the desk: status for the status bar, "sync now", enrolment with a one-time code from
+ * HQ (Settings → HQ), and HQ's rejections for a supervisor.
+ */
+export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:enroll' | 'sync:rejections'> = {
+  async 'sync:status'(_input, ctx) {
+    signedIn(ctx);
+    return ctx.services.sync.status();
+  },
+  async 'sync:now'(_input, ctx) {
+    signedIn(ctx);
+    ctx.services.sync.connectivityRegained();
+    await ctx.services.sync.syncNow();
+    return ctx.services.sync.status();
+  },
+  async 'sync:enroll'(input, ctx) {
+    signedIn(ctx);
+    try {
+      await ctx.services.sync.enroll(input.hqUrl.replace(/\/+$/, ''), input.code.toUpperCase());
+    } catch (e) {
+      if (!(e instanceof SyncFailure)) throw e;
+      const details = { hqMessage: e.message };
+      if (e.code === 'code_invalid') throw withDetails(fieldError('code', 'err.sync.codeInvalid'), details);
+      if (e.code === 'code_mismatch') throw withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
+      if (e.code === 'upgrade_required') throw new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
+      throw withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
+    }
+    void ctx.services.sync.syncNow();
+    return ctx.services.sync.status();
+  },
+  async 'sync:rejections'(_input, ctx) {
+    signedIn(ctx);
+    const rows = await ctx.db.selectFrom('sync_rejections').selectAll().orderBy('device_seq', 'desc').limit(500).execute();
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      deviceSeq: r.device_seq,
+      type: r.type,
+      reason: r.reason,
+      detail: r.detail,
+      receivedAt: r.received_at,
+    }));
+  },
+};
+
+function withDetails(f: ApiFailure, details: Record<string, unknown>): ApiFailure {
+  return new ApiFailure(f.code, f.message, f.issues, details);
+}

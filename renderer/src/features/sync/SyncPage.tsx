@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { EnrollInput } from '../../../../shared/api/syncSchemas';
+import { roleAtLeast } from '../../../../shared/domain/staff';
+import { run, useDeskQuery } from '../../api/useDesk';
+import { useSession } from '../../stores/session';
+import { Field } from '../../forms/Field';
+import { applyServerErrors } from '../../forms/serverErrors';
+import { formKeyDown } from '../../forms/keyboard';
+
+const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
+
+/** HQ sync: where this desk stands with HQ, enrolment with a one-time code (admin), HQ's rejections (supervisors). */
+export function SyncPage() {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
+  const { data: status, reload } = useDeskQuery('sync:status', undefined, ['sync-changed', 'visits-changed']);
+  const [syncing, setSyncing] = useState(false);
+  const syncNow = async () => {
+    setSyncing(true);
+    await run('sync:now');
+    setSyncing(false);
+    reload();
+  };
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
+      <Card
+        title={t('sync.title')}
+        extra={
+          <Button onClick={() => void syncNow()} loading={syncing} disabled={!status?.enrolled} data-testid="sync-now-page">
+            {t('status.syncNow')}
+          </Button>
+        }
+      >
+        {status && (
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('sync.hq')}>{status.hqUrl ?? t('status.hqNotConfigured')}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.connection')}>
+              {!status.enrolled ? '—' : status.online ? t('status.hq') : t('status.hqOffline')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('sync.waiting')}>{status.waiting}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.oldest')}>{time(status.oldestWaitingAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.lastSuccess')}>{time(status.lastSuccessAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.rejections')}>{status.rejections}</Descriptions.Item>
+            {status.lastError && (
+              <Descriptions.Item label={t('sync.lastError')} span={2}>
+                {status.lastError}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        )}
+      </Card>
+      {roleAtLeast(role, 'admin') && <EnrollCard onDone={reload} enrolled={!!status?.enrolled} />}
+      {roleAtLeast(role, 'shift_leader') && <RejectionsCard />}
+    </Space>
+  );
+}
+
+function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError } = useForm({
+    resolver: zodResolver(EnrollInput),
+    defaultValues: { hqUrl: '', code: '' },
+  });
+  const e = formState.errors;
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await run('sync:enroll', values);
+    if (r.ok) {
+      message.success(t('sync.enrolled'));
+      onDone();
+    } else {
+      const hq = typeof r.error.details?.hqMessage === 'string' ? ` (${r.error.details.hqMessage})` : '';
+      const rest = applyServerErrors(setError, r.error, ['hqUrl', 'code']);
+      setFormError(rest ? rest + hq : hq ? hq.slice(2, -1) : null);
+    }
+  });
+  return (
+    <Card title={t('sync.enrollTitle')}>
+      <Alert type="info" message={enrolled ? t('sync.enrollAgain') : t('sync.enrollHelp')} style={{ marginBottom: 16 }} />
+      {formError && <Alert type="error" message={formError} style={{ marginBottom: 16 }} data-testid="enroll-error" />}
+      <Form layout="horizontal" labelCol={{ span: 6 }} component="div" onKeyDown={(ev) => formKeyDown(ev, () => void submit())}>
+        <Field label={t('sync.hqUrl')} error={e.hqUrl}>
+          <Controller
+            name="hqUrl"
+            control={control}
+            render={({ field }) => <Input {...field} placeholder="http://hq.example:8780" data-testid="hq-url" />}
+          />
+        </Field>
+        <Field label={t('sync.code')} error={e.code}>
+          <Controller name="code" control={control} render={({ field }) => <Input {...field} data-testid="enroll-code" />} />
+        </Field>
+        <Button type="primary" onClick={() => void submit()} loading={formState.isSubmitting} data-testid="enroll-submit">
+          {t('sync.enroll')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function RejectionsCard() {
+  const { t } = useTranslation();
+  const { data } = useDeskQuery('sync:rejections', undefined, ['sync-changed']);
+  return (
+    <Card title={t('sync.rejectionsTitle')}>
+      <Table
+        size="small"
+        rowKey="eventId"
+        dataSource={data ?? []}
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t('sync.noRejections') }}
+        columns={[
+          { title: t('sync.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => time(v), width: 180 },
+          { title: '#', dataIndex: 'deviceSeq', width: 80 },
+          { title: t('sync.eventType'), dataIndex: 'type', width: 200 },
+          { title: t('sync.reason'), dataIndex: 'reason', width: 160 },
+          { title: t('sync.detail'), dataIndex: 'detail' },
+        ]}
+      />
+    </Card>
+  );
+}

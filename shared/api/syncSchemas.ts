@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** What the status bar and the sync page show about HQ sync. */
+export const SyncStatus = z.object({
+  enrolled: z.boolean(),
+  hqUrl: z.string().nullable(),
+  online: z.boolean(),
+  waiting: z.number().int(),
+  oldestWaitingAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  rejections: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const EnrollInput = z.object({
+  hqUrl: z
+    .string()
+    .trim()
+    .min(1, 'err.required')
+    .max(200)
+    .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'err.sync.url'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'err.required')
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/, 'err.sync.code'),
+});
+
+export const SyncRejection = z.object({
+  eventId: z.string(),
+  deviceSeq: z.number().int(),
+  type: z.string(),
+  reason: z.string(),
+  detail: z.string(),
+  receivedAt: z.string(),
+});
+export type SyncRejection = z.infer<typeof SyncRejection>;
