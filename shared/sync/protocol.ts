@@ -8,8 +8,8 @@ import { z } from 'zod';
 
 export const SYNC_LIMITS = {
   /** Events per push batch and the byte bound of one request body. */
-  maxBatchEvents: 1000,
-  maxBodyBytes: 4 * 1024 * 1024,
+  maxBatchEvents: 2000,
+  maxBodyBytes: 8 * 1024 * 1024,
   /** Events per pull page. */
   pullPage: 2000,
   /** Clock drift HQ flags on a device (never blocks sync). */

@@ -155,7 +155,7 @@ export async function measureSync(opts: {
       pull_apply_10k_s: pullS,
       counts: opts,
       notes: [
-        'sync_drain: push of an offline desk outbox of VisitorCheckedIn events (batches of 1000, ≤ ~4 MB) over loopback HTTP to the HQ server on embedded PostgreSQL 18; every batch is one transaction with synchronous_commit=on and fsync=on (durable before the answer), site row locked, events and hq_visits projection written; timed until the desk has recorded the last acknowledgement.',
+        'sync_drain: push of an offline desk outbox of VisitorCheckedIn events (batches of up to 2000 events / 8 MB) over loopback HTTP to the HQ server on embedded PostgreSQL 18; every batch is one transaction with synchronous_commit=on and fsync=on (durable before the answer), site row locked, events and hq_visits projection written; timed until the desk has recorded the last acknowledgement.',
         'pouchdb_drain: the same records as PouchDB docs (pouchdb-node, LevelDB) replicated with replicate.to() (batch_size 1000, batches_limit 5) to express-pouchdb on loopback, also LevelDB; LevelDB writes with its default sync=false on both sides (not flushed per write), i.e. less durable than the PostgreSQL side.',
         'sync_vs_pouchdb: pouchdb_drain_100k_s / sync_drain_100k_s (higher is better for ours).',
         'pull_apply_10k_s: a fresh desk pulls the site events (pages of 2000) and applies each with the desk applier (visits rows) and the cursor in one SQLite transaction per page (WAL, synchronous=FULL).',

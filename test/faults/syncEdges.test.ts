@@ -6,6 +6,7 @@ import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from
 import { startTestHq, type TestHq } from '../support/hq.js';
 import { enrollDesks, syncClientFor } from '../support/sync.js';
 import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+import { SYNC_LIMITS } from '../../shared/sync/protocol.js';
 
 let hq: TestHq;
 const desks: TestDesk[] = [];
@@ -168,7 +169,7 @@ describe('sync with a real HQ', () => {
         JSON.stringify({
           schemaVersion: SCHEMA_VERSION,
           sentAt: 'x',
-          events: Array.from({ length: 1001 }, (_, i) => ev({ deviceSeq: i + 1 })),
+          events: Array.from({ length: SYNC_LIMITS.maxBatchEvents + 1 }, (_, i) => ev({ deviceSeq: i + 1 })),
         }),
         auth,
       ),
@@ -177,7 +178,7 @@ describe('sync with a real HQ', () => {
       'huge body',
       await post(
         '/sync/push',
-        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ payload: { pad: 'x'.repeat(5_000_000) } })] }),
+        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ payload: { pad: 'x'.repeat(SYNC_LIMITS.maxBodyBytes) } })] }),
         auth,
       ),
     );

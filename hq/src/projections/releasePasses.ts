@@ -9,15 +9,15 @@ export const releasePassesProjection: Projection = {
     await sql`
       CREATE TABLE hq_release_passes (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL,
         pass_no text NOT NULL, issued_at text NOT NULL, status text NOT NULL, closed_at text, close_hlc text,
-        close_event_id text, data jsonb NOT NULL)`.execute(db);
+        close_event_id text, unit_code text NOT NULL)`.execute(db);
   },
   facts: {
     async ReleasePassIssued(trx, siteId, events) {
       const values = events.map(
         (e) =>
-          sql`(${e.payload.passId}, ${siteId}, ${e.deviceId}, ${e.payload.passNo}, ${e.payload.issuedAt}, 'issued', ${JSON.stringify(e.payload)}::jsonb)`,
+          sql`(${e.payload.passId}, ${siteId}, ${e.deviceId}, ${e.payload.passNo}, ${e.payload.issuedAt}, 'issued', ${e.payload.unit.unitCode})`,
       );
-      await sql`INSERT INTO hq_release_passes (id, site_id, device_id, pass_no, issued_at, status, data)
+      await sql`INSERT INTO hq_release_passes (id, site_id, device_id, pass_no, issued_at, status, unit_code)
         VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
     },
     // A refusal leaves the pass open: nothing to project beyond the event itself.

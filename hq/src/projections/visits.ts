@@ -9,24 +9,17 @@ export const visitsProjection: Projection = {
     await sql`
       CREATE TABLE hq_visits (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL, pass_no text NOT NULL,
         checked_in_at text NOT NULL, status text NOT NULL, checked_out_at text, checkout_method text,
-        close_hlc text, close_event_id text, data jsonb NOT NULL)`.execute(db);
+        host_unit_code text NOT NULL, visitor_name text NOT NULL, close_hlc text, close_event_id text)`.execute(db);
     await sql`CREATE INDEX hq_visits_site ON hq_visits (site_id, checked_in_at)`.execute(db);
   },
   facts: {
     async VisitorCheckedIn(trx, siteId, events) {
-      const rows = events.map((e) => ({
-        id: e.payload.visitId,
-        site_id: siteId,
-        device_id: e.deviceId,
-        pass_no: e.payload.passNo,
-        checked_in_at: e.payload.checkedInAt,
-        status: 'on_site',
-        data: JSON.stringify(e.payload),
-      }));
-      const values = rows.map(
-        (r) => sql`(${r.id}, ${r.site_id}, ${r.device_id}, ${r.pass_no}, ${r.checked_in_at}, ${r.status}, ${r.data}::jsonb)`,
+      // The full payload stays in the event table; the projection keeps what HQ lists and counts by.
+      const values = events.map(
+        ({ deviceId, payload: p }) =>
+          sql`(${p.visitId}, ${siteId}, ${deviceId}, ${p.passNo}, ${p.checkedInAt}, 'on_site', ${p.host.unitCode}, ${p.visitor.name})`,
       );
-      await sql`INSERT INTO hq_visits (id, site_id, device_id, pass_no, checked_in_at, status, data)
+      await sql`INSERT INTO hq_visits (id, site_id, device_id, pass_no, checked_in_at, status, host_unit_code, visitor_name)
         VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
     },
   },
