@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { createSite, issueEnrollCode, revokeDevice } from '../../hq/src/store/admin.js';
+import { createSite, issueEnrollCode, listDevices, revokeDevice, writeMasterEvent } from '../../hq/src/store/admin.js';
 import { SyncFailure } from '../../electron/sync/client.js';
 import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
 import { startTestHq, type TestHq } from '../support/hq.js';
@@ -178,7 +178,11 @@ describe('sync with a real HQ', () => {
       'huge body',
       await post(
         '/sync/push',
-        JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: 'x', events: [ev({ payload: { pad: 'x'.repeat(SYNC_LIMITS.maxBodyBytes) } })] }),
+        JSON.stringify({
+          schemaVersion: SCHEMA_VERSION,
+          sentAt: 'x',
+          events: [ev({ payload: { pad: 'x'.repeat(SYNC_LIMITS.maxBodyBytes) } })],
+        }),
         auth,
       ),
     );
@@ -219,5 +223,54 @@ describe('sync with a real HQ', () => {
       ['wrong secret', 401, 'unauthorized'],
     ]);
     expect(await hqCount('true')).toBe(0);
+  });
+
+  it('master data written at HQ flows down; a desk clock hours off still syncs and HQ flags the drift', async () => {
+    const a = await desk('A1');
+    a.clock.ms = Date.now() - 6 * 3_600_000; // the desk's clock is six hours behind HQ's
+    const {
+      siteId,
+      clients: [ca],
+    } = await enrollDesks(hq, [a]);
+    await writeMasterEvent(hq.db, siteId, 'DirectoryImported', {
+      importId: 'hq-1',
+      fileName: 'hq.xlsx',
+      units: [{ id: 'u-hq', code: '9-9-909', building: '9栋', areaM2: null }],
+      occupants: [{ id: 'o-hq', unitId: 'u-hq', name: '总部导入', phone: '13800000000', role: 'owner', company: '' }],
+    });
+    await writeMasterEvent(hq.db, siteId, 'DenyEntryAdded', {
+      entryId: 'd-hq',
+      name: '某人',
+      idNumber: '11010519491231002X',
+      phone: '',
+      reason: '总部通报',
+      validUntil: null,
+    });
+    await ca.syncNow();
+    expect((await ca.status()).lastError).toBeNull();
+    expect(a.count("occupants WHERE name = '总部导入'")).toBe(1);
+    expect(a.count("deny_list WHERE id = 'd-hq'")).toBe(1);
+    const [device] = await listDevices(hq.db, siteId);
+    expect(device.driftFlagged).toBe(true);
+    expect(Math.round(device.drift_ms! / 3_600_000)).toBe(-6);
+  });
+
+  it('cursor too old (HQ restored from an older backup): the desk pulls the site again and keeps its unpushed events', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await importSampleDirectory(a);
+    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    await ca.syncNow();
+    await cb.syncNow();
+    await b.backend.services.db.updateTable('sync_state').set({ cursor: 1_000_000 }).execute();
+    await b.ok('visits:checkIn', await checkInInput(b));
+    const occupants = b.count('occupants');
+    await cb.pullAll();
+    const st = b.backend.database.raw.prepare('SELECT cursor FROM sync_state').get() as { cursor: number };
+    expect(st.cursor).toBeLessThan(1_000_000);
+    expect(b.count('occupants')).toBe(occupants);
+    expect((await cb.status()).waiting).toBeGreaterThan(0);
+    await cb.pushAll();
+    expect((await cb.status()).waiting).toBe(0);
   });
 });
