@@ -11,6 +11,10 @@ import { printHandlers } from './print.js';
 import { shiftHandlers } from './shifts.js';
 import { logHandlers } from './log.js';
 import { releasePassHandlers } from './releasePasses.js';
+import { feeHandlers } from './fees.js';
+import { feeChargeHandlers } from './feeCharges.js';
+import { feeReportHandlers } from './feeReports.js';
+import { drawerHandlers } from './drawer.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -26,4 +30,8 @@ export const handlers: HandlerMap = {
   ...shiftHandlers,
   ...logHandlers,
   ...releasePassHandlers,
+  ...feeHandlers,
+  ...feeChargeHandlers,
+  ...feeReportHandlers,
+  ...drawerHandlers,
 };
