@@ -36,8 +36,9 @@ export async function cashPayment(
   unitId: string,
   periods: string[],
   overrides: Partial<ProcInput<'fees:pay'>> = {},
+  session = 'admin',
 ): Promise<ProcInput<'fees:pay'>> {
-  const account = await desk.ok('fees:account', { unitId });
+  const account = await desk.ok('fees:account', { unitId }, session);
   const lines = account.charges.filter((c) => c.item === 'property' && periods.includes(c.period));
   const total = lines.reduce((n, c) => n + c.amountFen, 0);
   return {
