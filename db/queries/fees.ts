@@ -20,27 +20,22 @@ export interface ChargeState {
   paid_count: number;
 }
 
+const CHARGE_STATE = sql`
+    SELECT c.id, c.unit_id, c.unit_code, c.item, c.period, c.amount_fen, c.vacant, c.note,
+      MIN(r.receipt_no) AS paid_receipt_no, COUNT(r.id) AS paid_count
+    FROM fee_charges c
+    LEFT JOIN fee_receipt_lines l ON l.charge_id = c.id
+    LEFT JOIN fee_receipts r ON r.id = l.receipt_id AND r.voided_at IS NULL`;
+
 /** A unit's charges, oldest first, each with what paid it (a receipt line that is not voided). */
 export async function chargesOfUnit(db: Db, unitId: string): Promise<ChargeState[]> {
-  const r = await sql<ChargeState>`
-    SELECT c.id, c.unit_id, c.unit_code, c.item, c.period, c.amount_fen, c.vacant, c.note,
-      (SELECT r.receipt_no FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
-        WHERE l.charge_id = c.id AND r.voided_at IS NULL ORDER BY r.issued_at LIMIT 1) AS paid_receipt_no,
-      (SELECT COUNT(*) FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
-        WHERE l.charge_id = c.id AND r.voided_at IS NULL) AS paid_count
-    FROM fee_charges c WHERE c.unit_id = ${unitId} ORDER BY c.period, c.item, c.id`.execute(db);
+  const r = await sql<ChargeState>`${CHARGE_STATE} WHERE c.unit_id = ${unitId} GROUP BY c.id ORDER BY c.period, c.item, c.id`.execute(db);
   return r.rows;
 }
 
 export async function chargesByIds(db: Db, ids: string[]): Promise<ChargeState[]> {
   if (!ids.length) return [];
-  const r = await sql<ChargeState>`
-    SELECT c.id, c.unit_id, c.unit_code, c.item, c.period, c.amount_fen, c.vacant, c.note,
-      (SELECT r.receipt_no FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
-        WHERE l.charge_id = c.id AND r.voided_at IS NULL LIMIT 1) AS paid_receipt_no,
-      (SELECT COUNT(*) FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
-        WHERE l.charge_id = c.id AND r.voided_at IS NULL) AS paid_count
-    FROM fee_charges c WHERE c.id IN (${sql.join(ids)})`.execute(db);
+  const r = await sql<ChargeState>`${CHARGE_STATE} WHERE c.id IN (${sql.join(ids)}) GROUP BY c.id`.execute(db);
   return r.rows;
 }
 

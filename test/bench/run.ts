@@ -9,7 +9,8 @@
  * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED,
  * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day), BENCH_PASSES (past
  * release passes, default 1,000,000), BENCH_PASS_ISSUES (measured issues, default 1,000),
- * BENCH_PASS_VERIFIES (default 2,000).
+ * BENCH_PASS_VERIFIES (default 2,000), BENCH_FEE_RECEIPTS_PER_DAY (default 500) over BENCH_FEE_DAYS (default 365),
+ * BENCH_PAYMENTS (measured payments, default 1,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import {
 import { median, percentile, round, summarize, timeAsync, type Summary } from './stats.js';
 import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 import { insertPastPasses, measurePasses } from './passes.js';
+import { measureFees } from './fees.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -54,6 +56,9 @@ const PASSES = Math.max(100, envInt('BENCH_PASSES', 1_000_000));
 const PASS_ISSUES = Math.max(50, envInt('BENCH_PASS_ISSUES', 1000));
 const PASS_VERIFIES = Math.max(50, envInt('BENCH_PASS_VERIFIES', 2000));
 const SEED = envInt('BENCH_SEED', 20261122);
+const FEE_RECEIPTS_PER_DAY = envInt('BENCH_FEE_RECEIPTS_PER_DAY', 500);
+const FEE_DAYS = Math.max(1, envInt('BENCH_FEE_DAYS', 365));
+const PAYMENTS = Math.max(50, envInt('BENCH_PAYMENTS', 1000));
 const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
 const LOG_DAYS = 5 * 365;
 const LOG_RUNS = 200;
@@ -542,6 +547,17 @@ async function main() {
     await desk.close();
     desk = undefined;
 
+    // ---- fees: payment (durable), unit lookup, daily report over a year, receipt render (own desk) ----
+    const tf = performance.now();
+    const fees = await measureFees(
+      { receiptsPerDay: FEE_RECEIPTS_PER_DAY, days: FEE_DAYS, payments: PAYMENTS, lookups: 400, reports: 100, renders: 400 },
+      log,
+    );
+    phases.fees_phase_ms = performance.now() - tf;
+    log(
+      `fees: payment p99 ${fees.payment.p99} ms; lookup ${fees.lookup.p50} ms; daily report ${fees.daily.p50} ms; render ${fees.render.p50} ms`,
+    );
+
     // ---- report ----------------------------------------------------------------------------------------
     const ratio = checkin.p99 / rawInsertSummary.p99;
     const targets: Record<string, Target> = {
@@ -553,6 +569,10 @@ async function main() {
       log_search_ms: target(logSearchP95, 50, '<', 'ms'),
       pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
       pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
+      payment_p99_ms: target(fees.payment.p99, 10, '<', 'ms'),
+      unit_lookup_ms: target(fees.lookup.p50, 5, '<', 'ms'),
+      daily_report_ms: target(fees.daily.p50, 50, '<', 'ms'),
+      receipt_render_ms: target(fees.render.p50, 20, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -569,6 +589,10 @@ async function main() {
       log_search_ms: round(logSearchP95),
       pass_issue_p99_ms: passes.issue.p99,
       pass_verify_ms: passes.verify.p50,
+      payment_p99_ms: fees.payment.p99,
+      unit_lookup_ms: fees.lookup.p50,
+      daily_report_ms: fees.daily.p50,
+      receipt_render_ms: fees.render.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -586,6 +610,8 @@ async function main() {
         startup_runs: startupRuns.length,
         pass_issues_measured: passes.issue.n,
         pass_verifies_measured: passes.verify.n,
+        ...fees.rows,
+        payments_measured: fees.payment.n,
       },
       details: {
         startup_runs_ms: startupRuns.map((x) => round(x)),
@@ -600,6 +626,10 @@ async function main() {
         pass_issue: passes.issue,
         pass_verify: passes.verify,
         pass_verify_verdicts: passes.verifyVerdicts,
+        payment: fees.payment,
+        unit_lookup: fees.lookup,
+        daily_report: fees.daily,
+        receipt_render: fees.render,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -618,6 +648,7 @@ async function main() {
           "A check-in touches ~19 B-trees (events + indexes, visits + 9 indexes, print_jobs + 2, meta, counters), ~22 WAL pages per commit against ~3 for the raw insert, so SQLite's WAL auto-checkpoint (1000 pages) lands in ~2% of check-ins and ~0.3% of raw inserts: see details.checkin_checkpoint_commits.",
           'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
           'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
+          'Fees run on a desk of their own (test/bench/fees.ts). payment_p99_ms: fees:pay through the router (lines checked unpaid inside the transaction, PaymentReceived + PrintJobQueued, gapless receipt counter, synchronous=FULL commit, read-back), one month in cash with change, after a year of past receipts. unit_lookup_ms: median fees:account for a unit with 10 years × 4 items of monthly charges, 110 months paid. daily_report_ms: median fees:daily for one day of a desk with BENCH_FEE_RECEIPTS_PER_DAY receipts a day over BENCH_FEE_DAYS days (prepared inserts). receipt_render_ms: median of the receipt template, data to HTML with the QR as SVG.',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
         ],
         env: {
@@ -630,6 +661,9 @@ async function main() {
           BENCH_PASS_VERIFIES: PASS_VERIFIES,
           BENCH_SEED: SEED,
           BENCH_LOG_ENTRIES: LOG_ENTRIES,
+          BENCH_FEE_RECEIPTS_PER_DAY: FEE_RECEIPTS_PER_DAY,
+          BENCH_FEE_DAYS: FEE_DAYS,
+          BENCH_PAYMENTS: PAYMENTS,
         },
       },
       machine: {
@@ -714,6 +748,10 @@ function printTable(
     'log_search_ms',
     'pass_issue_p99_ms',
     'pass_verify_ms',
+    'payment_p99_ms',
+    'unit_lookup_ms',
+    'daily_report_ms',
+    'receipt_render_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

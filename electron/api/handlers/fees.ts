@@ -71,17 +71,16 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
     if (earlier) return replayPayment(ctx, earlier.id);
     const unit = await unitRow(ctx.db, input.unitId);
     if (!unit) throw fieldError('unitId', 'err.fee.unitNotFound');
-    const lines = await checkLines(ctx.db, input);
-    const totalFen = lines.reduce((n, c) => n + c.amount_fen, 0) + input.advance;
-    const { tenderedFen, changeFen } = settle(input, totalFen);
     const settings = await ctx.services.settings();
     const receiptId = uuidv7();
     const printJobId = uuidv7();
     const raced = await ctx.transact(async (trx, emit) => {
       const first = await q.receiptByRequest(trx, input.requestId);
       if (first) return first.id;
-      // Another window may have paid a line since the check above: inside the transaction only one does.
-      await checkLines(trx, input);
+      // Checked inside the transaction: another window paying the same month cannot slip in between.
+      const lines = await checkLines(trx, input);
+      const totalFen = lines.reduce((n, c) => n + c.amount_fen, 0) + input.advance;
+      const { tenderedFen, changeFen } = settle(input, totalFen);
       const year = dayjs(ctx.now).year();
       const seq = await nextCounter(trx, 'receipt', String(year));
       const shift = await openShiftOf(trx, site.deviceId);
