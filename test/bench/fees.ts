@@ -44,7 +44,7 @@ export async function measureFees(o: FeeBenchOptions, log: (s: string) => void =
   const clock = new TestClock();
   const desk = await openTestDesk({ dataDir, clock });
   try {
-    const units = Math.max(50, Math.ceil(o.payments / 10) + 1);
+    const units = Math.max(50, Math.ceil((o.payments + 50) / 10) + 1);
     const dir = ['单元,楼栋,面积,姓名,电话,身份,公司', 'L-0001,L栋,95,老业主,13800000000,业主,'];
     for (let i = 0; i < units; i++) dir.push(`B-${String(i).padStart(5, '0')},B栋,${60 + (i % 80)},业主${i},,业主,`);
     await desk.ok('directory:import', { fileName: 'd.csv', contentBase64: csv(dir) });

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
   AuditOutlined,
+  AccountBookOutlined,
   BookOutlined,
   ContactsOutlined,
   ExportOutlined,
@@ -37,6 +38,7 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LogPage } from '../features/log/LogPage';
 import { ShiftPage } from '../features/shifts/ShiftPage';
+import { FeesPage } from '../features/fees/FeesPage';
 
 interface PageDef {
   key: Page;
@@ -55,6 +57,7 @@ const PAGES: PageDef[] = [
   { key: 'passes', icon: <FileDoneOutlined />, minRole: 'receptionist', render: () => <PassListPage /> },
   // The gate post: a guard sees only this page; the desk may check a pass here too.
   { key: 'gate', icon: <AuditOutlined />, minRole: 'guard', render: () => <GatePage /> },
+  { key: 'fees', icon: <AccountBookOutlined />, minRole: 'receptionist', render: () => <FeesPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
