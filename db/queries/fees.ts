@@ -29,7 +29,8 @@ const CHARGE_STATE = sql`
 
 /** A unit's charges, oldest first, each with what paid it (a receipt line that is not voided). */
 export async function chargesOfUnit(db: Db, unitId: string): Promise<ChargeState[]> {
-  const r = await sql<ChargeState>`${CHARGE_STATE} WHERE c.unit_id = ${unitId} GROUP BY c.id ORDER BY c.period, c.item, c.id`.execute(db);
+  const r =
+    await sql<ChargeState>`${CHARGE_STATE} WHERE c.unit_id = ${unitId} GROUP BY c.id ORDER BY c.period, c.item, c.id`.execute(db);
   return r.rows;
 }
 
