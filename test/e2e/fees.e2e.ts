@@ -108,4 +108,14 @@ test('look up a unit, pay two months in cash with change, the receipt PDF reads 
   await page.getByTestId('drawer-count-submit').click();
   await expect(page.getByTestId('drawer-last-count')).toContainText('实点 ¥500.00，差额 ¥0.00');
   await shot(page, 'f04-drawer-count');
+
+  // The day's report (one issued, one voided) and the arrears list by age with this month's rate.
+  await page.getByTestId('fees-tab-report').click();
+  await expect(page.getByTestId('report-print')).toBeVisible();
+  await expect(page.getByText('收费日报（本前台）')).toBeVisible();
+  await shot(page, 'f05-daily-report');
+  await page.getByTestId('fees-tab-arrears').click();
+  await expect(page.getByTestId('arrears-table')).toContainText('1-2-301');
+  await expect(page.getByTestId('arrears-table')).toContainText('¥447.50');
+  await shot(page, 'f06-arrears');
 });

@@ -41,7 +41,7 @@ export function DrawerPanel() {
     if (!r.ok) return approval ? r.error : (setError(r.error.message), null);
     setVariance(null);
     setError(null);
-    message.success(t('drawer.counted'));
+    message.success(t('drawer.countDone'));
     state.reload();
     return null;
   };
