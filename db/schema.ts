@@ -111,9 +111,9 @@ export interface DenyListTable {
 
 export interface PrintJobsTable {
   id: string;
-  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet' | 'release_pass';
+  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet' | 'release_pass' | 'receipt' | 'daily_report' | 'demand_letter';
   doc_id: string;
-  layout: 'roll80' | 'a6' | 'a4';
+  layout: 'roll80' | 'a6' | 'a5' | 'a4';
   copy_no: number;
   /** Only the desk that queued a job prints it. */
   device_id: string;
@@ -181,12 +181,120 @@ export interface ReleaseGateChecksTable {
   conflict: number;
 }
 
-/** Seam for the fees work: unpaid fees per unit. Nothing writes it yet (see db/queries/arrears.ts). */
-export interface UnitArrearsTable {
+export interface FeeChargesTable {
+  id: string;
   unit_id: string;
+  unit_code: string;
+  item: string;
+  period: string;
   amount_fen: number;
-  as_of: string;
+  vacant: number;
   note: string;
+  source: 'import' | 'manual';
+  batch_id: string;
+  raised_at: string;
+  actor: string;
+}
+
+export interface FeeReceiptsTable {
+  id: string;
+  request_id: string;
+  receipt_no: string;
+  device_id: string;
+  year: number;
+  seq: number;
+  shift_id: string | null;
+  unit_id: string;
+  unit_code: string;
+  payer: string;
+  lines_fen: number;
+  advance_fen: number;
+  total_fen: number;
+  tendered_fen: number;
+  change_fen: number;
+  issued_at: string;
+  actor: string;
+  voided_at: string | null;
+  void_event: string | null;
+  voided_by: string | null;
+  void_approver: string | null;
+  void_reason: string | null;
+}
+
+export interface FeeReceiptLinesTable {
+  receipt_id: string;
+  charge_id: string;
+  item: string;
+  period: string;
+  amount_fen: number;
+}
+
+export interface FeeReceiptPaymentsTable {
+  receipt_id: string;
+  idx: number;
+  method: string;
+  amount_fen: number;
+  reference: string;
+}
+
+export interface FeeVoidsTable {
+  event_id: string;
+  receipt_id: string;
+  hlc: string;
+  at: string;
+  actor: string;
+  approver: string;
+  reason: string;
+}
+
+export interface FeeRefundsTable {
+  id: string;
+  unit_id: string;
+  unit_code: string;
+  amount_fen: number;
+  method: string;
+  reference: string;
+  reason: string;
+  approver: string;
+  device_id: string;
+  shift_id: string | null;
+  at: string;
+  actor: string;
+}
+
+export interface DrawerEntriesTable {
+  id: string;
+  device_id: string;
+  shift_id: string;
+  kind: 'float' | 'in' | 'out';
+  amount_fen: number;
+  reason: string;
+  at: string;
+  actor: string;
+}
+
+export interface DrawerCountsTable {
+  id: string;
+  device_id: string;
+  shift_id: string;
+  at: string;
+  actor: string;
+  denominations: string;
+  counted_fen: number;
+  expected: string;
+  variance_fen: number;
+  approver: string | null;
+  reason: string;
+}
+
+export interface FeeRemindersTable {
+  id: string;
+  unit_id: string;
+  unit_code: string;
+  channel: 'phone' | 'sms' | 'visit';
+  at: string;
+  outcome: string;
+  actor: string;
 }
 
 /** Local only: this desk's printers, paper and idle lock. */
@@ -306,5 +414,13 @@ export interface Database {
   log_attachments: LogAttachmentsTable;
   release_passes: ReleasePassesTable;
   release_gate_checks: ReleaseGateChecksTable;
-  unit_arrears: UnitArrearsTable;
+  fee_charges: FeeChargesTable;
+  fee_receipts: FeeReceiptsTable;
+  fee_receipt_lines: FeeReceiptLinesTable;
+  fee_receipt_payments: FeeReceiptPaymentsTable;
+  fee_voids: FeeVoidsTable;
+  fee_refunds: FeeRefundsTable;
+  drawer_entries: DrawerEntriesTable;
+  drawer_counts: DrawerCountsTable;
+  fee_reminders: FeeRemindersTable;
 }

@@ -5,6 +5,7 @@ import * as sh from './shiftSchemas.js';
 import * as lg from './logSchemas.js';
 import * as rp from './releasePassSchemas.js';
 import * as sy from './syncSchemas.js';
+import * as fe from './feeSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -93,6 +94,31 @@ export const contract = {
   'passes:release': proc(rp.ReleaseGoodsInput, rp.PassCheck, 'guard'),
   'passes:refuse': proc(rp.RefuseGoodsInput, rp.PassCheck, 'guard'),
 
+  // Fees (收费): the desk takes money and issues receipts; the drawer is counted at shift end.
+  'fees:account': work(fe.AccountInput, fe.Account, 'receptionist'),
+  'fees:pay': work(fe.PayInput, fe.PayResult, 'receptionist'),
+  'fees:receipt': work(z.object({ receiptId: z.string() }), fe.ReceiptDetail, 'receptionist'),
+  'fees:void': work(fe.VoidInput, fe.ReceiptDetail, 'receptionist'),
+  'fees:refund': work(fe.RefundInput, z.null(), 'receptionist'),
+  'fees:raiseCharge': work(fe.RaiseChargeInput, fe.Charge, 'manager'),
+  'fees:importCharges': proc(fe.ChargeImportInput, fe.ChargeImportResult, 'manager'),
+  'fees:daily': work(fe.DailyInput, fe.DailyReport, 'receptionist'),
+  'fees:dailyExcel': work(fe.DailyInput, fe.ExcelFile, 'receptionist'),
+  'fees:arrears': work(s.Empty, fe.ArrearsList, 'receptionist'),
+  'fees:remind': work(fe.ReminderInput, z.null(), 'receptionist'),
+  'drawer:state': work(s.Empty, fe.DrawerState, 'receptionist'),
+  'drawer:float': work(z.object({ amount: fe.yuan }), fe.DrawerState, 'receptionist'),
+  'drawer:move': work(
+    z.object({
+      direction: z.enum(['in', 'out']),
+      amount: fe.yuan.refine((n) => n > 0, { message: 'err.fee.amountZero' }),
+      reason: requiredText(100),
+    }),
+    fe.DrawerState,
+    'receptionist',
+  ),
+  'drawer:count': work(fe.DrawerCountInput, fe.DrawerState, 'receptionist'),
+
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
   'print:markPrinted': proc(z.object({ jobId: z.string() }), z.null(), 'receptionist'),
@@ -112,6 +138,7 @@ export type DeskNotice =
   | { kind: 'shift-changed' }
   | { kind: 'log-changed' }
   | { kind: 'passes-changed' }
+  | { kind: 'fees-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'sync-changed' }
   | { kind: 'locked' };

@@ -75,6 +75,10 @@ export const Settings = z.object({
   visitorPassPrinter: z.string().max(200),
   autoPrintVisitorPass: z.boolean(),
   releasePassLayout: z.enum(['roll80', 'a6']),
+  /** Receipts (收款收据): the 80 mm roll, or A5 with the stub (存根) and the customer's copy. */
+  receiptLayout: z.enum(['roll80', 'a5']),
+  /** A shift-end drawer count further off than this (fen) needs a shift leader's PIN and a reason. */
+  drawerVarianceLimitFen: z.number().int().min(0, { message: 'err.range' }).max(1_000_000, { message: 'err.range' }),
   defaultVisitMinutes: z
     .number()
     .int()
@@ -229,8 +233,16 @@ export const DenyEntry = z.object({
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
 // ---- printing ---------------------------------------------------------------------------------
-export const DOC_TYPES = ['visitor_pass', 'onsite_roll', 'handover_sheet', 'release_pass'] as const;
-export const LAYOUTS = ['roll80', 'a6', 'a4'] as const;
+export const DOC_TYPES = [
+  'visitor_pass',
+  'onsite_roll',
+  'handover_sheet',
+  'release_pass',
+  'receipt',
+  'daily_report',
+  'demand_letter',
+] as const;
+export const LAYOUTS = ['roll80', 'a6', 'a5', 'a4'] as const;
 export const PrintJob = z.object({
   id: z.string(),
   docType: z.enum(DOC_TYPES),

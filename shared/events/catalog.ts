@@ -6,6 +6,7 @@ import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/release
 import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.js';
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
+import { feeEvents } from './feeEvents.js';
 
 /**
  * Every domain event type with its current schema version and payload schema. Appliers on the desk
@@ -188,6 +189,8 @@ export const eventCatalog = {
   ),
   /** A pending item (待办) closed with what was done about it. */
   LogItemResolved: ev(1, z.object({ entryId: z.string(), resolution: z.string(), at: z.string() })),
+  // ---- fees, receipts and the cash drawer (收费) ------------------------------------------------------
+  ...feeEvents,
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

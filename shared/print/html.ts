@@ -8,12 +8,13 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-export type Layout = 'roll80' | 'a6' | 'a4';
+export type Layout = 'roll80' | 'a6' | 'a5' | 'a4';
 
 /** Paper sizes in millimetres; a roll has no fixed height (the printer cuts after the content). */
 export const PAPER: Record<Layout, { widthMm: number; heightMm: number | null }> = {
   roll80: { widthMm: 80, heightMm: null },
   a6: { widthMm: 105, heightMm: 148 },
+  a5: { widthMm: 148, heightMm: 210 },
   a4: { widthMm: 210, heightMm: 297 },
 };
 
@@ -25,7 +26,7 @@ const FONT_STACK =
 export function page(opts: { title: string; layout: Layout; lang: string; body: string; css?: string }): string {
   const paper = PAPER[opts.layout];
   const size = paper.heightMm ? `${paper.widthMm}mm ${paper.heightMm}mm` : `${paper.widthMm}mm auto`;
-  const margin = opts.layout === 'roll80' ? '3mm 4mm' : opts.layout === 'a6' ? '6mm' : '12mm';
+  const margin = opts.layout === 'roll80' ? '3mm 4mm' : opts.layout === 'a6' || opts.layout === 'a5' ? '6mm' : '12mm';
   return `<!doctype html>
 <html lang="${esc(opts.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

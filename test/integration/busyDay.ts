@@ -2,6 +2,7 @@ import { closeYesterdaysVisits } from '../../electron/housekeeping.js';
 import { ADMIN, checkInInput, newRequestId, type TestDesk } from '../support/desk.js';
 import { importPassDirectory, passInput } from '../support/releasePass.js';
 import { addStaff, later } from './helpers.js';
+import { cashPayment, importSampleCharges } from '../support/fees.js';
 
 /**
  * A day and a morning at the desk that writes every kind of event, with refused calls mixed in:
@@ -76,6 +77,39 @@ export async function busyDay(desk: TestDesk) {
   await desk.call('log:add', { entryId: newRequestId(), category: 'notice', text: '   ' }, rec.session); // refused
   await desk.ok('log:add', { entryId: newRequestId(), category: 'anomaly', text: '更正：是南门', correctsId: door.id });
   await desk.ok('log:resolve', { entryId: pending.id, resolution: '工程部已修好' }, leader.session);
+  // Fees: charges imported and raised, a payment with change, the same month refused, a void, an
+  // advance paid back, the drawer's float, cash out and count, and a reminder.
+  await importSampleCharges(desk);
+  const [zhang] = await desk.ok('directory:search', { q: '张三' }, rec.session);
+  await desk.ok('fees:raiseCharge', { unitId: zhang.unitId, item: 'repair', period: '2026-11', amount: '80' });
+  await desk.ok('drawer:float', { amount: '300' }, rec.session);
+  const payment = await cashPayment(desk, zhang.unitId, ['2026-08', '2026-09'], { tendered: '500' });
+  const paid = await desk.ok('fees:pay', payment, rec.session);
+  await desk.call('fees:pay', { ...payment, requestId: newRequestId() }, rec.session); // refused: paid twice
+  const approval = { staffNo: leader.staffNo, pin: leader.pin, reason: '收错单元' };
+  await desk.ok('fees:void', { receiptId: paid.receipt.id, approval }, rec.session);
+  const [company] = await desk.ok('directory:search', { q: '华夏' }, rec.session);
+  await desk.ok(
+    'fees:pay',
+    {
+      requestId: newRequestId(),
+      unitId: company.unitId,
+      payer: '周立',
+      chargeIds: [],
+      advance: '100',
+      methods: [{ method: 'cash', amount: '100' }],
+    },
+    rec.session,
+  );
+  await desk.ok(
+    'fees:refund',
+    { unitId: company.unitId, amount: '50', method: 'cash', approval: { ...approval, reason: '多交退回' } },
+    rec.session,
+  );
+  await desk.ok('drawer:move', { direction: 'out', amount: '20', reason: '买零钱' }, rec.session);
+  await desk.ok('drawer:count', { denominations: { '10000': 3, '1000': 3 } }, rec.session);
+  await desk.ok('fees:remind', { unitId: zhang.unitId, channel: 'phone', outcome: '答应周末来交' }, rec.session);
+
   await desk.ok('shift:leave', {}, rec.session);
   const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: ADMIN.pin });
   await desk.ok('shift:handover', {}, leader.session);

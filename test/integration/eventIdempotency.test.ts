@@ -27,6 +27,15 @@ const READ_TABLES = [
   'log_entries',
   'release_passes',
   'release_gate_checks',
+  'fee_charges',
+  'fee_receipts',
+  'fee_receipt_lines',
+  'fee_receipt_payments',
+  'fee_voids',
+  'fee_refunds',
+  'drawer_entries',
+  'drawer_counts',
+  'fee_reminders',
 ];
 const storedEvents = (raw: OpenedDatabase['raw']) =>
   (raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][]).map(rowToEvent);

@@ -130,7 +130,7 @@ describe('release passes: arrears gate on a whole-unit move-out', () => {
   });
   afterAll(() => desk.close());
 
-  it('with no arrears (the fees feature not yet filling the seam) a whole-unit move-out needs no approval', async () => {
+  it('with no unpaid charges a whole-unit move-out needs no approval', async () => {
     const info = await desk.ok('passes:unitInfo', { occupantId: (await occupant(desk, '张三')).occupantId });
     expect(info).toMatchObject({ unitCode: '1-2-301', arrearsFen: 0 });
     expect(info.occupants.map((o) => o.name).sort()).toEqual(['张三', '李四'].sort());
@@ -139,10 +139,11 @@ describe('release passes: arrears gate on a whole-unit move-out', () => {
 
   it('while arrears exist it stops and shows the amount; only a shift leader PIN lets it through, recorded on the pass', async () => {
     const unit = await occupant(desk, '张三');
-    // Fixture row in the seam table, as the fees work will provide: ¥1,280.50 unpaid.
-    desk.backend.database.raw
-      .prepare('INSERT INTO unit_arrears (unit_id, amount_fen, as_of) VALUES (?, ?, ?)')
-      .run(unit.unitId, 128_050, '2026-11-01');
+    // Two months of charges left unpaid on the unit's account (¥1,280.50), and one for next month,
+    // which is not owed yet and does not count.
+    await desk.ok('fees:raiseCharge', { unitId: unit.unitId, item: 'repair', period: '2026-10', amount: '1000.50' });
+    await desk.ok('fees:raiseCharge', { unitId: unit.unitId, item: 'parking', period: '2026-11', amount: '280' });
+    await desk.ok('fees:raiseCharge', { unitId: unit.unitId, item: 'parking', period: '2026-12', amount: '280' });
     expect((await desk.ok('passes:unitInfo', { occupantId: unit.occupantId })).arrearsFen).toBe(128_050);
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
     const leader = await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长');

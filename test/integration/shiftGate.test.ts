@@ -33,6 +33,26 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'passes:cancel': { passId: 'x', reason: '业主改期' },
     'passes:list': { view: 'today' },
     'passes:search': { unit: '1-2' },
+    'fees:account': { unitId: checkIn.hostOccupantId },
+    'fees:pay': {
+      requestId: newRequestId(),
+      unitId: 'x',
+      payer: '张三',
+      chargeIds: ['x'],
+      methods: [{ method: 'cash', amount: '100' }],
+    },
+    'fees:receipt': { receiptId: 'x' },
+    'fees:void': { receiptId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '收错' } },
+    'fees:refund': { unitId: 'x', amount: '10', method: 'cash', approval: { staffNo: 'S001', pin: '8642', reason: '多交' } },
+    'fees:raiseCharge': { unitId: 'x', item: 'repair', period: '2026-11', amount: '80' },
+    'fees:daily': { date: '2026-11-22' },
+    'fees:dailyExcel': { date: '2026-11-22' },
+    'fees:arrears': {},
+    'fees:remind': { unitId: 'x', channel: 'phone', outcome: '已通知' },
+    'drawer:state': {},
+    'drawer:float': { amount: '500' },
+    'drawer:move': { direction: 'in', amount: '100', reason: '补零钱' },
+    'drawer:count': { denominations: { '10000': 5 } },
   };
 }
 

@@ -12,6 +12,10 @@ import { shiftHandlers } from './shifts.js';
 import { logHandlers } from './log.js';
 import { releasePassHandlers } from './releasePasses.js';
 import { syncHandlers } from './sync.js';
+import { feeHandlers } from './fees.js';
+import { feeChargeHandlers } from './feeCharges.js';
+import { feeReportHandlers } from './feeReports.js';
+import { drawerHandlers } from './drawer.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -28,4 +32,8 @@ export const handlers: HandlerMap = {
   ...logHandlers,
   ...releasePassHandlers,
   ...syncHandlers,
+  ...feeHandlers,
+  ...feeChargeHandlers,
+  ...feeReportHandlers,
+  ...drawerHandlers,
 };

@@ -6,6 +6,8 @@ import { visitById } from '../../../db/queries/visits.js';
 import { shiftById } from '../../../db/queries/shifts.js';
 import { passById } from '../../../db/queries/releasePasses.js';
 import { renderJob } from '../../print/documents.js';
+import { demandLetterData } from '../../print/feeDocuments.js';
+import { receiptById } from '../../../db/queries/fees.js';
 import { drainPrintQueue } from '../../print/queue.js';
 import { signedIn, type HandlerMap } from '../context.js';
 
@@ -32,6 +34,11 @@ export const printHandlers: Pick<
     if (input.docType === 'handover_sheet' && !(await shiftById(ctx.db, input.docId))?.closed_at)
       throw fieldError('docId', 'err.notFound');
     if (input.docType === 'release_pass' && !(await passById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    if (input.docType === 'receipt' && !(await receiptById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    if (input.docType === 'daily_report' && !/^\d{4}-\d{2}-\d{2}$/.test(input.docId)) throw fieldError('docId', 'err.notFound');
+    // A demand letter is for a unit with overdue fees; one that owes nothing has no letter to print.
+    if (input.docType === 'demand_letter' && !(await demandLetterData(ctx.db, input.docId, ctx.now)))
+      throw fieldError('docId', 'err.fee.noArrears');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;

@@ -59,7 +59,7 @@ function checkAuthority(input: IssueInput, occupant: HostRow, unitPeople: HostRo
 /** Moving out of the whole unit while fees are unpaid needs a shift leader's PIN on the spot, never silently. */
 async function checkArrears(ctx: HandlerContext, input: IssueInput, unitId: string) {
   if (!input.wholeUnit) return { amountFen: 0, approvedBy: null, reason: '' };
-  const amountFen = await unitArrearsFen(ctx.db, unitId);
+  const amountFen = await unitArrearsFen(ctx.db, unitId, dayjs(ctx.now).format('YYYY-MM'));
   if (amountFen === 0) return { amountFen, approvedBy: null, reason: '' };
   if (!input.arrearsApproval) throw new ApiFailure('approval_required', 'err.pass.arrears', undefined, { arrearsFen: amountFen });
   const approver = await approveBy(ctx.db, input.arrearsApproval, 'shift_leader', ctx.now, 'arrearsApproval');
@@ -101,7 +101,7 @@ export const releasePassHandlers: Pick<
       unitId: occupant.unitId,
       unitCode: occupant.unitCode,
       occupants: (await occupantsOfUnit(ctx.db, occupant.unitId)).map(toHostMatch),
-      arrearsFen: await unitArrearsFen(ctx.db, occupant.unitId),
+      arrearsFen: await unitArrearsFen(ctx.db, occupant.unitId, dayjs(ctx.now).format('YYYY-MM')),
     };
   },
 

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   visitorPassPrinter: '',
   autoPrintVisitorPass: true,
   releasePassLayout: 'roll80',
+  receiptLayout: 'roll80',
+  drawerVarianceLimitFen: 1000,
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
 };

@@ -18,9 +18,12 @@ export function DocumentPanel(props: {
   emptyText: string;
   doc: { docType: DocType; docId: string; number: string } | null;
   jobId: string | null;
-  /** Test ids: `${testId}-reprint`, `${testId}-a6`, `${testId}-pdf`, `${testId}-preview`. */
+  /** Test ids: `${testId}-reprint`, `${testId}-a6` (or `-a5`), `${testId}-pdf`, `${testId}-preview`. */
   testId: string;
+  /** The sheet layout beside the roll: A6 for passes, A5 (stub + customer copy) for receipts. */
+  sheet?: 'a6' | 'a5';
 }) {
+  const sheet = props.sheet ?? 'a6';
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [jobId, setJobId] = useState<string | null>(props.jobId);
@@ -39,7 +42,7 @@ export function DocumentPanel(props: {
       </Card>
     );
   }
-  const reprint = async (layout: 'roll80' | 'a6') => {
+  const reprint = async (layout: 'roll80' | 'a6' | 'a5') => {
     const id = await requestPrint({ docType: doc.docType, docId: doc.docId, layout });
     if (id) {
       setJobId(id);
@@ -57,8 +60,8 @@ export function DocumentPanel(props: {
         <Button icon={<PrinterOutlined />} onClick={() => void reprint('roll80')} data-testid={`${props.testId}-reprint`}>
           {t('print.reprint')}
         </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => void reprint('a6')} data-testid={`${props.testId}-a6`}>
-          {t('print.reprintA6')}
+        <Button icon={<PrinterOutlined />} onClick={() => void reprint(sheet)} data-testid={`${props.testId}-${sheet}`}>
+          {t(sheet === 'a5' ? 'print.reprintA5' : 'print.reprintA6')}
         </Button>
         <Button icon={<FilePdfOutlined />} onClick={() => void pdf()} disabled={!jobId} data-testid={`${props.testId}-pdf`}>
           {t('print.pdf')}

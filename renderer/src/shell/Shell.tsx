@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
   AuditOutlined,
   CloudSyncOutlined,
+  AccountBookOutlined,
   BookOutlined,
   ContactsOutlined,
   ExportOutlined,
@@ -39,6 +40,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { LogPage } from '../features/log/LogPage';
 import { ShiftPage } from '../features/shifts/ShiftPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { FeesPage } from '../features/fees/FeesPage';
 
 interface PageDef {
   key: Page;
@@ -57,6 +59,7 @@ const PAGES: PageDef[] = [
   { key: 'passes', icon: <FileDoneOutlined />, minRole: 'receptionist', render: () => <PassListPage /> },
   // The gate post: a guard sees only this page; the desk may check a pass here too.
   { key: 'gate', icon: <AuditOutlined />, minRole: 'guard', render: () => <GatePage /> },
+  { key: 'fees', icon: <AccountBookOutlined />, minRole: 'receptionist', render: () => <FeesPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },

@@ -9,6 +9,7 @@ export type Page =
   | 'passIssue'
   | 'passes'
   | 'gate'
+  | 'fees'
   | 'directory'
   | 'deny'
   | 'staff'
@@ -25,6 +26,7 @@ export const SHORTCUTS: Partial<Record<Page, string>> = {
   passIssue: 'F7',
   passes: 'F8',
   gate: 'F9',
+  fees: 'F10',
 };
 
 interface NavState {

@@ -62,6 +62,26 @@ export function SettingsPage() {
             )}
           />
         </Field>
+        <Field label={t('settings.receiptLayout')} error={e.receiptLayout}>
+          <Controller
+            name="receiptLayout"
+            control={control}
+            render={({ field }) => (
+              <Select {...field} options={['roll80', 'a5'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
+            )}
+          />
+        </Field>
+        <Field
+          label={t('settings.drawerVarianceLimit')}
+          error={e.drawerVarianceLimitFen}
+          extra={t('settings.drawerVarianceHint')}
+        >
+          <Controller
+            name="drawerVarianceLimitFen"
+            control={control}
+            render={({ field }) => <InputNumber {...field} min={0} max={1_000_000} step={100} addonAfter={t('settings.fen')} />}
+          />
+        </Field>
         <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
           <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
         </Field>

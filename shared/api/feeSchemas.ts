@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { FEE_ITEM_CODES, PAY_METHODS, PERIOD, REMINDER_CHANNELS, needsReference } from '../domain/fees.js';
+import { DENOMINATIONS, parseYuan } from '../domain/money.js';
+import { isoDate, optionalText, requiredText, supervisorApproval, uuid } from './fields.js';
+
+/**
+ * Fees (收费). Amounts arrive as the text a cashier typed ("1409.5"), are checked here and become
+ * integer fen; a non-numeric amount is a message at its field, never a NaN in the account.
+ */
+export const yuan = z
+  .string({ message: 'err.required' })
+  .trim()
+  .min(1, { message: 'err.required' })
+  .transform((v, ctx) => {
+    const fen = parseYuan(v);
+    if (fen === null) {
+      ctx.addIssue({ code: 'custom', message: 'err.fee.amount' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+const optionalYuan = z
+  .string()
+  .optional()
+  .default('')
+  .transform((v, ctx) => {
+    if (v.trim() === '') return 0;
+    const fen = parseYuan(v);
+    if (fen === null) {
+      ctx.addIssue({ code: 'custom', message: 'err.fee.amount' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+const positiveYuan = yuan.refine((n) => n > 0, { message: 'err.fee.amountZero' });
+
+export const period = z.string({ message: 'err.required' }).regex(PERIOD, { message: 'err.fee.period' });
+export const feeItem = z.enum(FEE_ITEM_CODES, { message: 'err.fee.item' });
+export const payMethod = z.enum(PAY_METHODS, { message: 'err.fee.method' });
+
+export const AccountInput = z.object({ unitId: z.string().min(1, { message: 'err.required' }) });
+
+export const Charge = z.object({
+  chargeId: z.string(),
+  item: feeItem,
+  period: z.string(),
+  amountFen: z.number(),
+  vacant: z.boolean(),
+  note: z.string(),
+  paidReceiptNo: z.string().nullable(),
+  /** Paid by more than one receipt (two desks offline): the extra is a credit, refundable. */
+  paidTwice: z.boolean(),
+  /** Months before the current one left unpaid are arrears; this month's is due. */
+  overdue: z.boolean(),
+});
+
+export const ReceiptSummary = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  issuedAt: z.string(),
+  totalFen: z.number(),
+  payer: z.string(),
+  voided: z.boolean(),
+});
+
+export const Account = z.object({
+  unitId: z.string(),
+  unitCode: z.string(),
+  areaM2: z.number().nullable(),
+  occupants: z.array(z.object({ name: z.string(), role: z.string(), company: z.string(), phoneMasked: z.string() })),
+  charges: z.array(Charge),
+  balanceFen: z.number(),
+  arrearsFen: z.number(),
+  dueFen: z.number(),
+  oldestUnpaid: z.string().nullable(),
+  monthsPaid: z.array(z.string()),
+  monthsDue: z.array(z.object({ period: z.string(), amountFen: z.number() })),
+  reminders: z.array(z.object({ channel: z.enum(REMINDER_CHANNELS), at: z.string(), outcome: z.string(), by: z.string() })),
+  demandLetterDue: z.string().nullable(),
+  receipts: z.array(ReceiptSummary),
+});
+
+export const PaymentMethodInput = z.object({
+  method: payMethod,
+  amount: positiveYuan,
+  reference: optionalText(60),
+});
+
+export const PayInput = z
+  .object({
+    requestId: uuid,
+    unitId: z.string().min(1, { message: 'err.required' }),
+    payer: requiredText(40),
+    chargeIds: z.array(z.string()).max(600),
+    /** Paid ahead beyond the chosen lines (预交). */
+    advance: optionalYuan,
+    methods: z.array(PaymentMethodInput).min(1, { message: 'err.fee.noMethod' }).max(5),
+    /** Cash handed over (唱收); the change is given back (唱付). Empty: exactly the cash amount. */
+    tendered: optionalYuan,
+  })
+  .superRefine((v, ctx) => {
+    v.methods.forEach((m, i) => {
+      if (needsReference(m.method) && !m.reference)
+        ctx.addIssue({ code: 'custom', path: ['methods', i, 'reference'], message: 'err.fee.referenceRequired' });
+    });
+    if (!v.chargeIds.length && v.advance === 0)
+      ctx.addIssue({ code: 'custom', path: ['chargeIds'], message: 'err.fee.nothingChosen' });
+    if (new Set(v.chargeIds).size !== v.chargeIds.length)
+      ctx.addIssue({ code: 'custom', path: ['chargeIds'], message: 'err.fee.paidTwice' });
+    const cash = v.methods.filter((m) => m.method === 'cash').reduce((n, m) => n + m.amount, 0);
+    if (v.tendered > 0 && v.tendered < cash)
+      ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'err.fee.tenderedShort' });
+    if (v.tendered > 0 && cash === 0) ctx.addIssue({ code: 'custom', path: ['tendered'], message: 'err.fee.tenderedNoCash' });
+  });
+
+export const ReceiptDetail = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  unitId: z.string(),
+  unitCode: z.string(),
+  payer: z.string(),
+  issuedAt: z.string(),
+  cashier: z.string(),
+  lines: z.array(z.object({ chargeId: z.string(), item: feeItem, period: z.string(), amountFen: z.number() })),
+  advanceFen: z.number(),
+  totalFen: z.number(),
+  methods: z.array(z.object({ method: payMethod, amountFen: z.number(), reference: z.string() })),
+  tenderedFen: z.number(),
+  changeFen: z.number(),
+  voided: z.object({ at: z.string(), by: z.string(), approver: z.string(), reason: z.string() }).nullable(),
+});
+
+export const PayResult = z.object({ receipt: ReceiptDetail, printJobId: z.string() });
+
+export const VoidInput = z.object({ receiptId: z.string().min(1), approval: supervisorApproval });
+
+export const RefundInput = z.object({
+  unitId: z.string().min(1),
+  amount: positiveYuan,
+  method: payMethod,
+  reference: optionalText(60),
+  approval: supervisorApproval,
+});
+
+export const RaiseChargeInput = z.object({
+  unitId: z.string().min(1, { message: 'err.required' }),
+  item: feeItem,
+  period,
+  /** Empty for an item charged by area: the unit's area × the item's rate. */
+  amount: optionalYuan,
+  vacant: z.boolean().optional().default(false),
+  note: optionalText(100),
+});
+
+export const ChargeImportInput = z.object({
+  fileName: requiredText(200),
+  contentBase64: z.string().min(1, { message: 'err.required' }),
+});
+export const ChargeImportResult = z.object({ charges: z.number(), units: z.number(), totalFen: z.number() });
+
+const denomKeys = DENOMINATIONS.map(String) as [string, ...string[]];
+export const DrawerCountInput = z.object({
+  /** Count of notes/coins per denomination in fen ("10000" = ¥100 … "10" = ¥0.1). */
+  denominations: z.partialRecord(
+    z.enum(denomKeys),
+    z
+      .number({ message: 'err.fee.count' })
+      .int({ message: 'err.fee.count' })
+      .min(0, { message: 'err.fee.count' })
+      .max(100_000, { message: 'err.fee.count' }),
+  ),
+  approval: supervisorApproval.optional(),
+});
+
+export const DrawerState = z.object({
+  shiftId: z.string(),
+  floatFen: z.number().nullable(),
+  entries: z.array(z.object({ kind: z.enum(['float', 'in', 'out']), amountFen: z.number(), reason: z.string(), at: z.string() })),
+  expected: z.record(payMethod, z.number()),
+  receipts: z.number(),
+  voided: z.number(),
+  varianceLimitFen: z.number(),
+  lastCount: z
+    .object({
+      at: z.string(),
+      countedFen: z.number(),
+      varianceFen: z.number(),
+      approver: z.string().nullable(),
+      reason: z.string(),
+    })
+    .nullable(),
+});
+
+export const DailyInput = z.object({ date: isoDate });
+export const DailyReport = z.object({
+  date: z.string(),
+  deskCode: z.string(),
+  issued: z.number(),
+  voided: z.number(),
+  totalFen: z.number(),
+  methods: z.record(payMethod, z.number()),
+  items: z.array(z.object({ item: feeItem, amountFen: z.number() })),
+  cashiers: z.array(
+    z.object({
+      name: z.string(),
+      receipts: z.number(),
+      voided: z.number(),
+      methods: z.record(payMethod, z.number()),
+      totalFen: z.number(),
+    }),
+  ),
+  receipts: z.array(ReceiptSummary.extend({ cashier: z.string(), unitCode: z.string() })),
+});
+
+export const ArrearsList = z.object({
+  period: z.string(),
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      unitCode: z.string(),
+      amountFen: z.number(),
+      oldest: z.string(),
+      months: z.number(),
+      age: z.number(),
+      reminders: z.number(),
+      demandLetterDue: z.string().nullable(),
+    }),
+  ),
+  buckets: z.object({ one: z.number(), two: z.number(), threePlus: z.number() }),
+  collection: z.object({ dueFen: z.number(), paidFen: z.number(), ratePermille: z.number() }),
+});
+
+export const ReminderInput = z.object({
+  unitId: z.string().min(1, { message: 'err.required' }),
+  channel: z.enum(REMINDER_CHANNELS, { message: 'err.fee.channel' }),
+  outcome: requiredText(200),
+});
+
+export const ExcelFile = z.object({ fileName: z.string(), base64: z.string() });

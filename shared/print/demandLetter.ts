@@ -1,0 +1,55 @@
+import { esc, page } from './html.js';
+import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { FEE_WORDS } from './feeLabels.js';
+import { fmtYuan } from './format.js';
+import { amountInCapitals } from '../domain/money.js';
+import { FEE_ITEM_NAMES, type FeeItemCode } from '../domain/fees.js';
+
+export interface DemandLetterData {
+  siteName: string;
+  unitCode: string;
+  addressee: string;
+  lines: { item: FeeItemCode; period: string; amountFen: number }[];
+  totalFen: number;
+  firstReminderAt: string | null;
+  issuedOn: string;
+  payBy: string;
+  letterNo: string;
+  copyNo: number;
+}
+
+/**
+ * 催缴函 (A4): the formal demand sent by express post three months after the first phone reminder
+ * (seed 000). Chinese only in substance — it is a letter to the owner, not a bilingual desk slip;
+ * an English desk prints the English wording.
+ */
+export function renderDemandLetter(d: DemandLetterData, locale: PrintLocale): string {
+  const W = FEE_WORDS[locale];
+  const L = PRINT_LABELS[locale];
+  const names = FEE_ITEM_NAMES[locale];
+  const rows = d.lines
+    .map(
+      (l) => `<tr><td>${esc(names[l.item])}</td><td>${esc(l.period)}</td><td class="amt">${esc(fmtYuan(l.amountFen))}</td></tr>`,
+    )
+    .join('');
+  const en = locale === 'en';
+  const text = en
+    ? `<p>Dear ${esc(d.addressee)} (unit ${esc(d.unitCode)}),</p>
+<p>Our records show the fees below unpaid${d.firstReminderAt ? `, despite our reminder of ${esc(d.firstReminderAt.slice(0, 10))}` : ''}. Please pay the total of <b>${esc(fmtYuan(d.totalFen))}</b> at the front desk by <b>${esc(d.payBy)}</b>. Otherwise we will pursue the debt through legal channels as the property service contract provides.</p>`
+    : `<p>尊敬的 ${esc(d.addressee)}（${esc(d.unitCode)}）：</p>
+<p>经核对，截至本函发出之日，您尚有下列费用未缴纳${d.firstReminderAt ? `，我司已于 ${esc(d.firstReminderAt.slice(0, 10))} 电话通知` : ''}。请于 <b>${esc(d.payBy)}</b> 前到服务中心前台缴清欠款共计 <b>${esc(fmtYuan(d.totalFen))}</b>（人民币${esc(amountInCapitals(d.totalFen))}）。逾期仍未缴纳的，我司将依据物业服务合同通过法律途径追缴，由此产生的费用由您承担。</p>
+<p>如您已缴纳，请忽略本函并保留收据。</p>`;
+  const body = `<h1>${esc(W.demandLetter)}</h1>
+<div class="sub">${esc(d.letterNo)}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${text}
+<table class="t"><tr><th>${esc(W.item)}</th><th>${esc(W.period)}</th><th class="amt">${esc(W.amount)}</th></tr>${rows}
+<tr><td><b>${esc(W.total)}</b></td><td></td><td class="amt"><b>${esc(fmtYuan(d.totalFen))}</b></td></tr></table>
+<p class="sign">${esc(d.siteName)}<br>${esc(d.issuedOn)}</p>`;
+  const css = `table.t { width: 100%; border-collapse: collapse; margin: 4mm 0; }
+table.t th, table.t td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; }
+table.t .amt { text-align: right; }
+p { text-indent: 0; margin: 3mm 0; line-height: 1.7; }
+p.sign { text-align: right; margin-top: 12mm; }`;
+  return page({ title: `${W.demandLetter} ${d.unitCode}`, layout: 'a4', lang: locale, body, css });
+}
