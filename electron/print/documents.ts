@@ -15,6 +15,7 @@ import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
 import { shiftById } from '../../db/queries/shifts.js';
 import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
+import { renderTicketDocument } from './ticketDocuments.js';
 
 /**
  * Renders a print job's document from current data. The job fixes what and which copy; the
@@ -98,5 +99,8 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
         locale,
       );
     }
+    case 'work_order':
+    case 'ticket_notice':
+      return renderTicketDocument(db, site, job, locale);
   }
 }

@@ -1,3 +1,4 @@
+import { ticketById } from '../../../db/queries/tickets.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { PrintJob } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
@@ -32,6 +33,8 @@ export const printHandlers: Pick<
     if (input.docType === 'handover_sheet' && !(await shiftById(ctx.db, input.docId))?.closed_at)
       throw fieldError('docId', 'err.notFound');
     if (input.docType === 'release_pass' && !(await passById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    if ((input.docType === 'work_order' || input.docType === 'ticket_notice') && !(await ticketById(ctx.db, input.docId)))
+      throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;
