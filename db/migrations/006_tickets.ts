@@ -65,6 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX tickets_open_due ON tickets (next_due_at) WHERE is_open = 1`.execute(db);
   await sql`CREATE INDEX tickets_opened ON tickets (opened_at)`.execute(db);
   await sql`CREATE INDEX tickets_unit_category ON tickets (unit_code, category, opened_at)`.execute(db);
+  await sql`CREATE INDEX tickets_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL`.execute(db);
   await sql`
     CREATE TABLE ticket_steps (
       id TEXT PRIMARY KEY,
@@ -78,6 +79,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       flagged INTEGER NOT NULL DEFAULT 0
     )`.execute(db);
   await sql`CREATE INDEX ticket_steps_ticket ON ticket_steps (ticket_id, hlc)`.execute(db);
+  await sql`CREATE INDEX ticket_steps_callbacks ON ticket_steps (at) WHERE sort IN ('callback_satisfied', 'callback_not_satisfied')`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE ticket_deadlines (
       ticket_id TEXT NOT NULL,

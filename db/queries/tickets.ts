@@ -33,8 +33,67 @@ export const stepsOf = (db: Db, ticketId: string) =>
 export const deadlinesOf = (db: Db, ticketId: string) =>
   db.selectFrom('ticket_deadlines').selectAll().where('ticket_id', '=', ticketId).orderBy('n').execute();
 
-/** Every open ticket (partial index on is_open): the board sorts and groups them. */
-export const openTickets = (db: Db) => db.selectFrom('tickets').selectAll().where('is_open', '=', 1).execute();
+// Literal `is_open = 1`, never a bound parameter: only then can SQLite use the partial index.
+const OPEN = sql<boolean>`is_open = 1`;
+
+/** The first `limit` open tickets by next due time (overdue first), then those with nothing due, oldest first. */
+export async function openTicketsByDue(db: Db, limit: number) {
+  const due = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where(OPEN)
+    .where('next_due_at', 'is not', null)
+    .orderBy('next_due_at')
+    .limit(limit)
+    .execute();
+  if (due.length >= limit) return due;
+  const rest = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where(OPEN)
+    .where('next_due_at', 'is', null)
+    .orderBy('opened_at')
+    .limit(limit - due.length)
+    .execute();
+  return [...due, ...rest];
+}
+
+export async function countOpen(db: Db) {
+  const r = await db
+    .selectFrom('tickets')
+    .select(sql<number>`count(*)`.as('n'))
+    .where(OPEN)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Open tickets whose callback falls due by `untilIso`. */
+export const callbacksDue = (db: Db, untilIso: string) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where(OPEN)
+    .where('state', '=', 'resolved')
+    .where('next_due_at', '<=', untilIso)
+    .orderBy('next_due_at')
+    .execute();
+
+/** Deferred, flagged, or without a step since `quietSinceIso`: the stuck orders (死单) of the daily report. */
+export const stuckTickets = (db: Db, quietSinceIso: string) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where(OPEN)
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'deferred'),
+        eb('flagged_count', '>', 0),
+        eb.and([eb('state', '<>', 'resolved'), eb('last_activity_at', '<', quietSinceIso)]),
+      ]),
+    )
+    .orderBy('opened_at')
+    .limit(200)
+    .execute();
 
 export const searchTickets = (db: Db, q: string, limit: number) => {
   let query = db.selectFrom('tickets').selectAll();
@@ -99,6 +158,7 @@ export async function callbackRate(db: Db, fromIso: string, toIso: string) {
         'called',
       ),
     ])
+    .where(sql<boolean>`resolved_at IS NOT NULL`)
     .where('resolved_at', '>=', fromIso)
     .where('resolved_at', '<', toIso)
     .where('kind', 'in', ['repair', 'complaint'])
@@ -110,7 +170,7 @@ export async function satisfaction(db: Db, fromIso: string, toIso: string) {
   const rows = await db
     .selectFrom('ticket_steps')
     .select(['sort', sql<number>`count(*)`.as('n')])
-    .where('sort', 'in', ['callback_satisfied', 'callback_not_satisfied'])
+    .where(sql<boolean>`sort IN ('callback_satisfied', 'callback_not_satisfied')`)
     .where('at', '>=', fromIso)
     .where('at', '<', toIso)
     .groupBy('sort')

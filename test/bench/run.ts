@@ -9,7 +9,8 @@
  * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED,
  * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day), BENCH_PASSES (past
  * release passes, default 1,000,000), BENCH_PASS_ISSUES (measured issues, default 1,000),
- * BENCH_PASS_VERIFIES (default 2,000).
+ * BENCH_PASS_VERIFIES (default 2,000), BENCH_TICKETS (past tickets, default 500,000), BENCH_TICKETS_PER_DAY
+ * (default 100), BENCH_TICKET_CREATES (measured creates, default 1,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import {
 import { median, percentile, round, summarize, timeAsync, type Summary } from './stats.js';
 import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 import { insertPastPasses, measurePasses } from './passes.js';
+import { measureTickets } from './tickets.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -54,6 +56,9 @@ const PASSES = Math.max(100, envInt('BENCH_PASSES', 1_000_000));
 const PASS_ISSUES = Math.max(50, envInt('BENCH_PASS_ISSUES', 1000));
 const PASS_VERIFIES = Math.max(50, envInt('BENCH_PASS_VERIFIES', 2000));
 const SEED = envInt('BENCH_SEED', 20261122);
+const TICKETS = Math.max(1000, envInt('BENCH_TICKETS', 500_000));
+const TICKETS_PER_DAY = Math.max(1, envInt('BENCH_TICKETS_PER_DAY', 100));
+const TICKET_CREATES = Math.max(50, envInt('BENCH_TICKET_CREATES', 1000));
 const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
 const LOG_DAYS = 5 * 365;
 const LOG_RUNS = 200;
@@ -542,6 +547,14 @@ async function main() {
     await desk.close();
     desk = undefined;
 
+    // ---- intake tickets: create, the board among past tickets, a month's statistics ----------------------
+    const tt = performance.now();
+    const tickets = await measureTickets({ past: TICKETS, perDay: TICKETS_PER_DAY, creates: TICKET_CREATES, runs: 100 }, rand);
+    phases.tickets_phase_ms = performance.now() - tt;
+    log(
+      `tickets: create p99 ${tickets.create.p99} ms; board median ${tickets.board.p50} ms (${tickets.openTickets} open of ${TICKETS}); monthly stats median ${tickets.monthly.p50} ms`,
+    );
+
     // ---- report ----------------------------------------------------------------------------------------
     const ratio = checkin.p99 / rawInsertSummary.p99;
     const targets: Record<string, Target> = {
@@ -553,6 +566,9 @@ async function main() {
       log_search_ms: target(logSearchP95, 50, '<', 'ms'),
       pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
       pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
+      ticket_create_p99_ms: target(tickets.create.p99, 10, '<', 'ms'),
+      board_ms: target(tickets.board.p50, 20, '<', 'ms'),
+      monthly_stats_ms: target(tickets.monthly.p50, 200, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -569,6 +585,9 @@ async function main() {
       log_search_ms: round(logSearchP95),
       pass_issue_p99_ms: passes.issue.p99,
       pass_verify_ms: passes.verify.p50,
+      ticket_create_p99_ms: tickets.create.p99,
+      board_ms: tickets.board.p50,
+      monthly_stats_ms: tickets.monthly.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -714,6 +733,9 @@ function printTable(
     'log_search_ms',
     'pass_issue_p99_ms',
     'pass_verify_ms',
+    'ticket_create_p99_ms',
+    'board_ms',
+    'monthly_stats_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

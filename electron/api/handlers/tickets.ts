@@ -212,7 +212,7 @@ export const ticketHandlers: Pick<
   },
 
   async 'tickets:board'(_input, ctx) {
-    return ticketBoard(await q.openTickets(ctx.db), ctx.now, seesIdentity(ctx));
+    return ticketBoard(ctx.db, ctx.now, seesIdentity(ctx));
   },
 
   /** Handed to a department: the work order (派工单) prints in the same transaction. */
