@@ -132,8 +132,11 @@ export async function countBy(db: Db, column: 'kind' | 'category' | 'channel', f
   return rows.map((r) => ({ key: String((r as Record<string, unknown>)[column]), count: Number(r.n) }));
 }
 
-/** Deadlines falling due in the period: how many, and how many were met by their due time. */
-export async function onTimeByType(db: Db, fromIso: string, toIso: string) {
+/**
+ * Deadlines falling due in the period that have come due by `nowIso` (or were met): how many, and how
+ * many were met by their due time. One still running is neither late nor on time yet.
+ */
+export async function onTimeByType(db: Db, fromIso: string, toIso: string, nowIso: string) {
   const rows = await db
     .selectFrom('ticket_deadlines')
     .select([
@@ -143,6 +146,7 @@ export async function onTimeByType(db: Db, fromIso: string, toIso: string) {
     ])
     .where('due_at', '>=', fromIso)
     .where('due_at', '<', toIso)
+    .where((eb) => eb.or([eb('due_at', '<', nowIso), eb('met_at', 'is not', null)]))
     .groupBy('type')
     .execute();
   return rows.map((r) => ({ type: r.type, due: Number(r.due), onTime: Number(r.on_time) }));

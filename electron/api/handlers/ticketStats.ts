@@ -19,10 +19,10 @@ export function monthBounds(month: string): { fromIso: string; toIso: string } {
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 /** The monthly summary the seeds ask for (000, 002): counts, on-time rates, callbacks, satisfaction, recurring problems. */
-export async function monthlyStats(db: Kysely<Database>, month: string): Promise<TicketStats> {
+export async function monthlyStats(db: Kysely<Database>, month: string, now: Date): Promise<TicketStats> {
   const { fromIso, toIso } = monthBounds(month);
   const byKind = await q.countBy(db, 'kind', fromIso, toIso);
-  const onTimeRows = await q.onTimeByType(db, fromIso, toIso);
+  const onTimeRows = await q.onTimeByType(db, fromIso, toIso, now.toISOString());
   const cb = await q.callbackRate(db, fromIso, toIso);
   const sat = await q.satisfaction(db, fromIso, toIso);
   return {

@@ -340,11 +340,11 @@ export const ticketHandlers: Pick<
   },
 
   async 'tickets:stats'(input, ctx) {
-    return monthlyStats(ctx.db, input.month);
+    return monthlyStats(ctx.db, input.month, ctx.now);
   },
 
   async 'tickets:export'(input, ctx) {
-    const buf = await monthlyWorkbook(ctx.db, input.month, await monthlyStats(ctx.db, input.month));
+    const buf = await monthlyWorkbook(ctx.db, input.month, await monthlyStats(ctx.db, input.month, ctx.now));
     return { fileName: `tickets-${input.month}.xlsx`, base64: buf.toString('base64') };
   },
 };

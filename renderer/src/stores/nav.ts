@@ -9,6 +9,9 @@ export type Page =
   | 'passIssue'
   | 'passes'
   | 'gate'
+  | 'intake'
+  | 'tickets'
+  | 'ticketStats'
   | 'directory'
   | 'deny'
   | 'staff'
@@ -24,6 +27,7 @@ export const SHORTCUTS: Partial<Record<Page, string>> = {
   passIssue: 'F7',
   passes: 'F8',
   gate: 'F9',
+  intake: 'F11',
 };
 
 interface NavState {
