@@ -136,18 +136,21 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     highPriority: '本班重要记事',
     visitorsOnSite: '仍在场访客',
     visitsNotReturned: '未交回访客单（自动关闭）',
+    ticketsDue: '超时及今日到期工单',
   },
   'zh-Hant': {
     pending: '未結待辦事項',
     highPriority: '本班重要記事',
     visitorsOnSite: '仍在場訪客',
     visitsNotReturned: '未交回訪客單（自動關閉）',
+    ticketsDue: '超時及今日到期工單',
   },
   en: {
     pending: 'Open pending items',
     highPriority: 'High-priority entries of the shift',
     visitorsOnSite: 'Visitors still on site',
     visitsNotReturned: 'Passes never returned (closed automatically)',
+    ticketsDue: 'Tickets overdue or due today',
   },
 };
 

@@ -195,6 +195,11 @@ describe('tickets: the board', () => {
     expect(board.open.slice(1).every((t) => !t.overdue)).toBe(true);
     expect(board.open.map((t) => t.id)).toContain(minor.ticket.id);
     expect(board.callbacksToday.map((t) => t.id)).toEqual([done.ticket.id]);
+    // The handover hands on what is overdue or due today; an anonymous complaint shows no unit.
+    const sheet = await desk.ok('shift:preview', {});
+    const due = sheet.sections.find((x) => x.key === 'ticketsDue')!.lines;
+    expect(due[0]).toMatchObject({ text: expect.stringContaining(urgent.ticket.ticketNo), tag: '1-2-301', high: true });
+    expect(due.map((l) => l.text).join()).toContain(done.ticket.ticketNo);
     expect(board.stuck).toEqual([
       expect.objectContaining({
         reason: 'deferred',
