@@ -34,6 +34,8 @@ export function TicketDrawer(props: { ticketId: string; onClose: () => void }) {
   if (!data) return <Drawer open onClose={props.onClose} width={760} />;
   const tk = data.ticket;
   const id = tk.id;
+  // A closed or cancelled ticket's unmet deadlines no longer count down.
+  const finished = tk.state === 'closed' || tk.state === 'cancelled';
 
   const open = (p: Pane, action?: StepAction) => {
     setPane({ pane: p, action });
@@ -125,7 +127,13 @@ export function TicketDrawer(props: { ticketId: string; onClose: () => void }) {
         {data.deadlines.map((d, i) => (
           <span key={i}>
             {t(`ticketDeadline.${d.type}`)}:{' '}
-            {d.metAt ? <Tag color="green">{fmtDateTime(d.metAt)}</Tag> : <Countdown dueAt={d.dueAt} now={now} />}
+            {d.metAt ? (
+              <Tag color="green">{fmtDateTime(d.metAt)}</Tag>
+            ) : finished ? (
+              <Tag>{t('ticket.notMet')}</Tag>
+            ) : (
+              <Countdown dueAt={d.dueAt} now={now} />
+            )}
           </span>
         ))}
       </Space>
