@@ -111,7 +111,16 @@ export interface DenyListTable {
 
 export interface PrintJobsTable {
   id: string;
-  doc_type: 'visitor_pass' | 'onsite_roll' | 'handover_sheet' | 'release_pass' | 'receipt' | 'daily_report' | 'demand_letter';
+  doc_type:
+    | 'visitor_pass'
+    | 'onsite_roll'
+    | 'handover_sheet'
+    | 'release_pass'
+    | 'receipt'
+    | 'daily_report'
+    | 'demand_letter'
+    | 'work_order'
+    | 'ticket_notice';
   doc_id: string;
   layout: 'roll80' | 'a6' | 'a5' | 'a4';
   copy_no: number;
@@ -423,4 +432,82 @@ export interface Database {
   drawer_entries: DrawerEntriesTable;
   drawer_counts: DrawerCountsTable;
   fee_reminders: FeeRemindersTable;
+  tickets: TicketsTable;
+  ticket_steps: TicketStepsTable;
+  ticket_deadlines: TicketDeadlinesTable;
+}
+
+export interface TicketsTable {
+  id: string;
+  request_id: string;
+  ticket_no: string;
+  kind: string;
+  channel: string;
+  occupant_id: string | null;
+  customer_name: string;
+  unit_code: string;
+  company: string;
+  customer_phone: string;
+  anonymous: number;
+  receiver_id: string;
+  receiver_name: string;
+  occurred_at: string | null;
+  location: string;
+  concerned: string;
+  description: string;
+  wants: string;
+  place: string;
+  category: string;
+  problem: string;
+  label: string;
+  callback_class: string;
+  severity: string | null;
+  urgency: string | null;
+  paid: number;
+  charge_fen: number;
+  convenient_time: string;
+  leak_test_date: string | null;
+  promised_reply_at: string | null;
+  customer_deadline: string | null;
+  target_occupant_id: string | null;
+  target_name: string | null;
+  target_unit: string | null;
+  opened_at: string;
+  intake_deadlines: string;
+  duplicate_of: string | null;
+  state: string;
+  is_open: number;
+  reopen_count: number;
+  department: string | null;
+  assignee: string | null;
+  deferred_until: string | null;
+  defer_reason: string | null;
+  cancel_reason: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  last_callback: string | null;
+  next_due_at: string | null;
+  last_activity_at: string;
+  flagged_count: number;
+  device_id: string;
+}
+
+export interface TicketStepsTable {
+  id: string;
+  ticket_id: string;
+  hlc: string;
+  at: string;
+  sort: string;
+  actor: string;
+  text: string;
+  detail: string;
+  flagged: number;
+}
+
+export interface TicketDeadlinesTable {
+  ticket_id: string;
+  n: number;
+  type: string;
+  due_at: string;
+  met_at: string | null;
 }

@@ -9,6 +9,7 @@ import { shiftAppliers } from './shifts.js';
 import { logAppliers } from './log.js';
 import { releasePassAppliers } from './releasePasses.js';
 import { feeAppliers } from './fees.js';
+import { ticketAppliers } from './tickets.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -26,4 +27,5 @@ export const appliers: ApplierMap = {
   ...logAppliers,
   ...releasePassAppliers,
   ...feeAppliers,
+  ...ticketAppliers,
 };

@@ -5,6 +5,7 @@ import type { HandoverLine, HandoverSection } from '../../shared/handover/sectio
 import { logSections } from './logSections.js';
 import { visitorSections } from './visitorSections.js';
 import { drawerSections } from './drawerSections.js';
+import { ticketSections } from './ticketSections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -22,7 +23,7 @@ export interface HandoverContribution {
   collect(ctx: HandoverContext): Promise<HandoverLine[]>;
 }
 
-const CONTRIBUTIONS: HandoverContribution[] = [...logSections, ...visitorSections, ...drawerSections];
+const CONTRIBUTIONS: HandoverContribution[] = [...logSections, ...visitorSections, ...drawerSections, ...ticketSections];
 
 /** Every section, in sheet order; empty sections stay (an empty "pending" says "nothing open"). */
 export async function assembleHandover(ctx: HandoverContext): Promise<HandoverSection[]> {

@@ -16,6 +16,7 @@ import { shiftById } from '../../db/queries/shifts.js';
 import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
 import { renderFeeJob } from './feeDocuments.js';
+import { renderTicketDocument } from './ticketDocuments.js';
 
 /**
  * Renders a print job's document from current data. The job fixes what and which copy; the
@@ -103,5 +104,8 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
     case 'daily_report':
     case 'demand_letter':
       return renderFeeJob(db, job, site, locale, now);
+    case 'work_order':
+    case 'ticket_notice':
+      return renderTicketDocument(db, site, job, locale);
   }
 }

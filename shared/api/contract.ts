@@ -6,6 +6,7 @@ import * as lg from './logSchemas.js';
 import * as rp from './releasePassSchemas.js';
 import * as sy from './syncSchemas.js';
 import * as fe from './feeSchemas.js';
+import * as tk from './ticketSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -118,6 +119,21 @@ export const contract = {
     'receptionist',
   ),
   'drawer:count': work(fe.DrawerCountInput, fe.DrawerState, 'receptionist'),
+  // Intake (咨询/投诉/报修/建议/留言): taken and moved on at the desk; statistics for shift leaders up.
+  'tickets:classifier': proc(s.Empty, tk.ClassifierView, 'receptionist'),
+  'tickets:create': work(tk.CreateTicketInput, tk.CreateTicketResult, 'receptionist'),
+  'tickets:get': work(tk.TicketRef, tk.TicketDetail, 'receptionist'),
+  'tickets:search': work(tk.TicketSearchInput, z.array(tk.TicketView), 'receptionist'),
+  'tickets:board': work(s.Empty, tk.TicketBoard, 'receptionist'),
+  'tickets:dispatch': work(tk.DispatchInput, tk.DispatchResult, 'receptionist'),
+  'tickets:step': work(tk.StepInput, tk.TicketDetail, 'receptionist'),
+  'tickets:callback': work(tk.CallbackInput, tk.TicketDetail, 'receptionist'),
+  'tickets:defer': work(tk.DeferInput, tk.TicketDetail, 'receptionist'),
+  'tickets:reopen': work(tk.ReasonInput, tk.TicketDetail, 'receptionist'),
+  'tickets:cancel': work(tk.ReasonInput, tk.TicketDetail, 'receptionist'),
+  'tickets:note': work(tk.NoteInput, tk.TicketDetail, 'receptionist'),
+  'tickets:stats': proc(tk.MonthInput, tk.TicketStats, 'shift_leader'),
+  'tickets:export': proc(tk.MonthInput, z.object({ fileName: z.string(), base64: z.string() }), 'shift_leader'),
 
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
@@ -139,6 +155,7 @@ export type DeskNotice =
   | { kind: 'log-changed' }
   | { kind: 'passes-changed' }
   | { kind: 'fees-changed' }
+  | { kind: 'tickets-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'sync-changed' }
   | { kind: 'locked' };

@@ -21,6 +21,7 @@ import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
 import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { ShiftPatterns } from './shiftSchemas.js';
+import { DeadlineRuleSchema } from './ticketSchemas.js';
 
 export const Empty = z.object({}).strict().optional().default({});
 
@@ -86,6 +87,8 @@ export const Settings = z.object({
     .max(24 * 60, { message: 'err.range' }),
   /** The desk's shift rota (交接班): A 09:00–17:00, B 12:00–20:00, C 20:00–22:00 on call by default. */
   shiftPatterns: ShiftPatterns,
+  /** Intake deadline rules (complaint severity, repair urgency, callbacks); defaults from the seeds. */
+  ticketRules: z.array(DeadlineRuleSchema).max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -241,6 +244,8 @@ export const DOC_TYPES = [
   'receipt',
   'daily_report',
   'demand_letter',
+  'work_order',
+  'ticket_notice',
 ] as const;
 export const LAYOUTS = ['roll80', 'a6', 'a5', 'a4'] as const;
 export const PrintJob = z.object({

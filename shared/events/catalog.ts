@@ -7,6 +7,8 @@ import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.j
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 import { feeEvents } from './feeEvents.js';
+import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
+import { CALLBACK_CLASSES, DEADLINE_TYPES } from '../domain/ticketDeadlines.js';
 
 /**
  * Every domain event type with its current schema version and payload schema. Appliers on the desk
@@ -191,6 +193,97 @@ export const eventCatalog = {
   LogItemResolved: ev(1, z.object({ entryId: z.string(), resolution: z.string(), at: z.string() })),
   // ---- fees, receipts and the cash drawer (收费) ------------------------------------------------------
   ...feeEvents,
+  // ---- intake: inquiries, complaints, repairs, suggestions, messages (咨询/投诉/报修/建议/留言) -------
+  /**
+   * A ticket taken. Self-contained for HQ: the customer is a snapshot (later directory changes do
+   * not rewrite it), labels are copied, and the deadlines computed from the rules at intake travel
+   * with it. An anonymous complainant's identity is in here for the manager role only.
+   */
+  TicketOpened: ev(
+    1,
+    z.object({
+      ticketId: z.string(),
+      requestId: z.string(),
+      ticketNo: z.string(),
+      kind: z.enum(TICKET_KINDS),
+      channel: z.enum(TICKET_CHANNELS),
+      customer: z.object({
+        occupantId: z.string().nullable(),
+        name: z.string(),
+        unitCode: z.string(),
+        company: z.string(),
+        phone: z.string(),
+      }),
+      anonymous: z.boolean(),
+      receiver: z.object({ staffId: z.string(), name: z.string() }),
+      occurredAt: z.string().nullable(),
+      location: z.string(),
+      concerned: z.string(),
+      description: z.string(),
+      wants: z.string(),
+      classification: z.object({
+        place: z.string(),
+        category: z.string(),
+        problem: z.string(),
+        label: z.string(),
+        callbackClass: z.enum(CALLBACK_CLASSES),
+      }),
+      severity: z.enum(SEVERITIES).nullable(),
+      urgency: z.enum(URGENCIES).nullable(),
+      paid: z.boolean(),
+      chargeFen: z.number().int(),
+      convenientTime: z.string(),
+      leakTestDate: z.string().nullable(),
+      promisedReplyAt: z.string().nullable(),
+      customerDeadline: z.string().nullable(),
+      target: z.object({ occupantId: z.string(), name: z.string(), unitCode: z.string() }).nullable(),
+      openedAt: z.string(),
+      deadlines: z.array(z.object({ type: z.enum(DEADLINE_TYPES), dueAt: z.string() })),
+      /** Set when the desk was warned of a ticket for the same unit and category within 24 h and went on. */
+      duplicateOf: z.string().nullable(),
+    }),
+  ),
+  /** start (on site), resolve, close, resume, escalate, reply: steps with no data of their own beyond a note. */
+  TicketTransitioned: ev(
+    1,
+    z.object({
+      ticketId: z.string(),
+      action: z.enum(['start', 'resolve', 'close', 'resume', 'escalate', 'reply']),
+      at: z.string(),
+      note: z.string(),
+      /** On resolve: the leak test's date (leaks) and the callback due time computed from the rules. */
+      leakTestDate: z.string().nullable(),
+      callbackDueAt: z.string().nullable(),
+    }),
+  ),
+  /** Handed to a department: first-question responsibility passes on; the work order prints. */
+  TicketDispatched: ev(
+    1,
+    z.object({
+      ticketId: z.string(),
+      at: z.string(),
+      department: z.string(),
+      assignee: z.string(),
+      note: z.string(),
+      /** The department needs to call: the work order prints the full number instead of the masked one. */
+      showPhone: z.boolean(),
+    }),
+  ),
+  TicketCallbackRecorded: ev(
+    1,
+    z.object({
+      ticketId: z.string(),
+      at: z.string(),
+      outcome: z.enum(CALLBACK_OUTCOMES),
+      calledBy: z.string(),
+      note: z.string(),
+    }),
+  ),
+  TicketDeferred: ev(1, z.object({ ticketId: z.string(), at: z.string(), until: z.string(), reason: z.string() })),
+  TicketReopened: ev(1, z.object({ ticketId: z.string(), at: z.string(), reason: z.string() })),
+  TicketCancelled: ev(1, z.object({ ticketId: z.string(), at: z.string(), reason: z.string() })),
+  /** Never an edit: a correction is another note naming the one it corrects. */
+  TicketNoteAdded: ev(1, z.object({ ticketId: z.string(), at: z.string(), text: z.string(), correctsId: z.string().nullable() })),
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

@@ -137,6 +137,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitorsOnSite: '仍在场访客',
     visitsNotReturned: '未交回访客单（自动关闭）',
     drawer: '收银与钱箱对账',
+    ticketsDue: '超时及今日到期工单',
   },
   'zh-Hant': {
     pending: '未結待辦事項',
@@ -144,6 +145,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitorsOnSite: '仍在場訪客',
     visitsNotReturned: '未交回訪客單（自動關閉）',
     drawer: '收銀與錢箱對賬',
+    ticketsDue: '超時及今日到期工單',
   },
   en: {
     pending: 'Open pending items',
@@ -151,6 +153,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitorsOnSite: 'Visitors still on site',
     visitsNotReturned: 'Passes never returned (closed automatically)',
     drawer: 'Takings and the cash drawer',
+    ticketsDue: 'Tickets overdue or due today',
   },
 };
 

@@ -14,6 +14,8 @@
  * (events a fresh desk pulls and applies, default 10,000).
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_FEE_RECEIPTS_PER_DAY (default 500) over BENCH_FEE_DAYS (default 365),
  * BENCH_PAYMENTS (measured payments, default 1,000).
+ * BENCH_PASS_VERIFIES (default 2,000), BENCH_TICKETS (past tickets, default 500,000), BENCH_TICKETS_PER_DAY
+ * (default 100), BENCH_TICKET_CREATES (measured creates, default 1,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +45,7 @@ import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 import { insertPastPasses, measurePasses } from './passes.js';
 import { measureSync } from './sync.js';
 import { measureFees } from './fees.js';
+import { measureTickets } from './tickets.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -66,6 +69,9 @@ const SYNC_PULL = Math.max(100, envInt('BENCH_PULL', 10_000));
 const FEE_RECEIPTS_PER_DAY = envInt('BENCH_FEE_RECEIPTS_PER_DAY', 500);
 const FEE_DAYS = Math.max(1, envInt('BENCH_FEE_DAYS', 365));
 const PAYMENTS = Math.max(50, envInt('BENCH_PAYMENTS', 1000));
+const TICKETS = Math.max(1000, envInt('BENCH_TICKETS', 500_000));
+const TICKETS_PER_DAY = Math.max(1, envInt('BENCH_TICKETS_PER_DAY', 100));
+const TICKET_CREATES = Math.max(50, envInt('BENCH_TICKET_CREATES', 1000));
 const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
 const LOG_DAYS = 5 * 365;
 const LOG_RUNS = 200;
@@ -558,6 +564,7 @@ async function main() {
     const ts = performance.now();
     const sync = await measureSync({ small: SYNC_SMALL, large: SYNC_LARGE, pull: SYNC_PULL, log });
     phases.sync_phase_ms = performance.now() - ts;
+
     // ---- fees: payment (durable), unit lookup, daily report over a year, receipt render (own desk) ----
     const tf = performance.now();
     const fees = await measureFees(
@@ -567,6 +574,14 @@ async function main() {
     phases.fees_phase_ms = performance.now() - tf;
     log(
       `fees: payment p99 ${fees.payment.p99} ms; lookup ${fees.lookup.p50} ms; daily report ${fees.daily.p50} ms; render ${fees.render.p50} ms`,
+    );
+
+    // ---- intake tickets: create, the board among past tickets, a month's statistics ----------------------
+    const tt = performance.now();
+    const tickets = await measureTickets({ past: TICKETS, perDay: TICKETS_PER_DAY, creates: TICKET_CREATES, runs: 100 }, rand);
+    phases.tickets_phase_ms = performance.now() - tt;
+    log(
+      `tickets: create p99 ${tickets.create.p99} ms; board median ${tickets.board.p50} ms (${tickets.openTickets} open of ${TICKETS}); monthly stats median ${tickets.monthly.p50} ms`,
     );
 
     // ---- report ----------------------------------------------------------------------------------------
@@ -587,6 +602,9 @@ async function main() {
       unit_lookup_ms: target(fees.lookup.p50, 5, '<', 'ms'),
       daily_report_ms: target(fees.daily.p50, 50, '<', 'ms'),
       receipt_render_ms: target(fees.render.p50, 20, '<', 'ms'),
+      ticket_create_p99_ms: target(tickets.create.p99, 10, '<', 'ms'),
+      board_ms: target(tickets.board.p50, 20, '<', 'ms'),
+      monthly_stats_ms: target(tickets.monthly.p50, 200, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -613,6 +631,9 @@ async function main() {
       unit_lookup_ms: fees.lookup.p50,
       daily_report_ms: fees.daily.p50,
       receipt_render_ms: fees.render.p50,
+      ticket_create_p99_ms: tickets.create.p99,
+      board_ms: tickets.board.p50,
+      monthly_stats_ms: tickets.monthly.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -782,6 +803,9 @@ function printTable(
     'unit_lookup_ms',
     'daily_report_ms',
     'receipt_render_ms',
+    'ticket_create_p99_ms',
+    'board_ms',
+    'monthly_stats_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

@@ -3,6 +3,7 @@ import { ADMIN, checkInInput, newRequestId, type TestDesk } from '../support/des
 import { importPassDirectory, passInput } from '../support/releasePass.js';
 import { addStaff, later } from './helpers.js';
 import { cashPayment, importSampleCharges } from '../support/fees.js';
+import { complaintInput, repairInput } from '../support/tickets.js';
 
 /**
  * A day and a morning at the desk that writes every kind of event, with refused calls mixed in:
@@ -109,6 +110,41 @@ export async function busyDay(desk: TestDesk) {
   await desk.ok('drawer:move', { direction: 'out', amount: '20', reason: '买零钱' }, rec.session);
   await desk.ok('drawer:count', { denominations: { '10000': 3, '1000': 3 } }, rec.session);
   await desk.ok('fees:remind', { unitId: zhang.unitId, channel: 'phone', outcome: '答应周末来交' }, rec.session);
+  // Intake: a complaint taken, dispatched, resolved, called back unsatisfied and reopened, then closed;
+  // a repair deferred and resumed; a refused repair (charge on a free repair); a note and its correction;
+  // a suggestion cancelled.
+  const complaint = (await desk.ok('tickets:create', await complaintInput(desk), rec.session)).ticket;
+  await desk.call('tickets:create', await repairInput(desk, { paid: false, chargeAgreed: false }), rec.session); // refused
+  await desk.ok('tickets:dispatch', { ticketId: complaint.id, department: '客服部' }, rec.session);
+  await desk.ok('tickets:step', { ticketId: complaint.id, action: 'escalate', note: '已报部门负责人' }, rec.session);
+  await desk.ok('tickets:step', { ticketId: complaint.id, action: 'resolve' }, rec.session);
+  await desk.ok('tickets:callback', { ticketId: complaint.id, outcome: 'not_satisfied', note: '仍有异议' }, rec.session);
+  await desk.ok('tickets:step', { ticketId: complaint.id, action: 'resolve' }, rec.session);
+  await desk.ok('tickets:callback', { ticketId: complaint.id, outcome: 'satisfied' }, rec.session);
+  await desk.ok('tickets:step', { ticketId: complaint.id, action: 'close' }, rec.session);
+  await desk.ok('tickets:reopen', { ticketId: complaint.id, reason: '主管复查' }, leader.session);
+  await desk.call('tickets:step', { ticketId: complaint.id, action: 'close' }, rec.session); // refused: reopened
+  const repair = (await desk.ok('tickets:create', await repairInput(desk), rec.session)).ticket;
+  await desk.ok('tickets:defer', { ticketId: repair.id, until: '2026-11-30', reason: '等配件' }, rec.session);
+  await desk.ok('tickets:step', { ticketId: repair.id, action: 'resume' }, rec.session);
+  const note = await desk.ok('tickets:note', { ticketId: repair.id, text: '住户下午不在家' }, rec.session);
+  await desk.ok('tickets:note', { ticketId: repair.id, text: '更正：住户上午不在家', correctsId: note.steps[0].id }, rec.session);
+  const idea = (
+    await desk.ok(
+      'tickets:create',
+      {
+        ...(await complaintInput(desk)),
+        kind: 'suggestion',
+        severity: undefined,
+        channel: 'letter',
+        place: 'outdoor',
+        category: 'parking',
+        problem: 'occupied',
+      },
+      rec.session,
+    )
+  ).ticket;
+  await desk.ok('tickets:cancel', { ticketId: idea.id, reason: '重复登记' }, rec.session);
 
   await desk.ok('shift:leave', {}, rec.session);
   const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: ADMIN.pin });

@@ -46,6 +46,9 @@ const TABLES = [
   'sync_conflicts',
   'sync_rejections',
   'sync_state',
+  'ticket_deadlines',
+  'ticket_steps',
+  'tickets',
   'units',
   'visits',
 ];

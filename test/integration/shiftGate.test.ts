@@ -3,6 +3,7 @@ import { contract, type ProcInput, type ProcName } from '../../shared/api/contra
 import { ADMIN, checkInInput, importSampleDirectory, newRequestId, openTestDesk, type TestDesk } from '../support/desk.js';
 import { addStaff, counts, failure, snapshot } from './helpers.js';
 import { passInput } from '../support/releasePass.js';
+import { complaintInput } from '../support/tickets.js';
 
 const GATED = (Object.keys(contract) as ProcName[]).filter((n) => contract[n].gate === 'shift');
 
@@ -53,6 +54,17 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'drawer:float': { amount: '500' },
     'drawer:move': { direction: 'in', amount: '100', reason: '补零钱' },
     'drawer:count': { denominations: { '10000': 5 } },
+    'tickets:create': await complaintInput(desk),
+    'tickets:get': { ticketId: 'x' },
+    'tickets:search': { q: '1-2' },
+    'tickets:board': {},
+    'tickets:dispatch': { ticketId: 'x', department: '工程部' },
+    'tickets:step': { ticketId: 'x', action: 'start' },
+    'tickets:callback': { ticketId: 'x', outcome: 'satisfied' },
+    'tickets:defer': { ticketId: 'x', until: '2026-12-01', reason: '等配件' },
+    'tickets:reopen': { ticketId: 'x', reason: '复发' },
+    'tickets:cancel': { ticketId: 'x', reason: '重复登记' },
+    'tickets:note': { ticketId: 'x', text: '已电话联系' },
   };
 }
 

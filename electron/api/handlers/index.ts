@@ -16,6 +16,7 @@ import { feeHandlers } from './fees.js';
 import { feeChargeHandlers } from './feeCharges.js';
 import { feeReportHandlers } from './feeReports.js';
 import { drawerHandlers } from './drawer.js';
+import { ticketHandlers } from './tickets.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...feeChargeHandlers,
   ...feeReportHandlers,
   ...drawerHandlers,
+  ...ticketHandlers,
 };

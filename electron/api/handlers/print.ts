@@ -1,3 +1,4 @@
+import { ticketById } from '../../../db/queries/tickets.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { PrintJob } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
@@ -39,6 +40,8 @@ export const printHandlers: Pick<
     // A demand letter is for a unit with overdue fees; one that owes nothing has no letter to print.
     if (input.docType === 'demand_letter' && !(await demandLetterData(ctx.db, input.docId, ctx.now)))
       throw fieldError('docId', 'err.fee.noArrears');
+    if ((input.docType === 'work_order' || input.docType === 'ticket_notice') && !(await ticketById(ctx.db, input.docId)))
+      throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;

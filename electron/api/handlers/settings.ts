@@ -1,5 +1,6 @@
 import { Settings } from '../../../shared/api/schemas.js';
 import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
+import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
 import { readSettings, writeSettings } from '../../../db/queries/settings.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   drawerVarianceLimitFen: 1000,
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
+  ticketRules: DEFAULT_TICKET_RULES,
 };
 
 /** This desk's settings: stored values over defaults (a value that no longer parses falls back). */

@@ -19,6 +19,9 @@ import {
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/domain/staff';
@@ -31,6 +34,9 @@ import { CheckInPage } from '../features/visitors/CheckInPage';
 import { OnSitePage } from '../features/visitors/OnSitePage';
 import { HistoryPage } from '../features/visitors/HistoryPage';
 import { IssuePassPage } from '../features/releasePasses/IssuePassPage';
+import { IntakePage } from '../features/tickets/IntakePage';
+import { TicketBoardPage } from '../features/tickets/TicketBoardPage';
+import { TicketStatsPage } from '../features/tickets/TicketStatsPage';
 import { PassListPage } from '../features/releasePasses/PassListPage';
 import { GatePage } from '../features/releasePasses/GatePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
@@ -60,6 +66,9 @@ const PAGES: PageDef[] = [
   // The gate post: a guard sees only this page; the desk may check a pass here too.
   { key: 'gate', icon: <AuditOutlined />, minRole: 'guard', render: () => <GatePage /> },
   { key: 'fees', icon: <AccountBookOutlined />, minRole: 'receptionist', render: () => <FeesPage /> },
+  { key: 'intake', icon: <CustomerServiceOutlined />, minRole: 'receptionist', render: () => <IntakePage /> },
+  { key: 'tickets', icon: <ToolOutlined />, minRole: 'receptionist', render: () => <TicketBoardPage /> },
+  { key: 'ticketStats', icon: <BarChartOutlined />, minRole: 'shift_leader', render: () => <TicketStatsPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },

@@ -10,6 +10,9 @@ export type Page =
   | 'passes'
   | 'gate'
   | 'fees'
+  | 'intake'
+  | 'tickets'
+  | 'ticketStats'
   | 'directory'
   | 'deny'
   | 'staff'
@@ -27,6 +30,7 @@ export const SHORTCUTS: Partial<Record<Page, string>> = {
   passes: 'F8',
   gate: 'F9',
   fees: 'F10',
+  intake: 'F11',
 };
 
 interface NavState {

@@ -1,0 +1,70 @@
+import { esc, page, type Layout } from './html.js';
+import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { WORK_ORDER_WORDS } from './workOrderLabels.js';
+import { qrSvg } from './qr.js';
+import { fmtDateTime, fmtYuan } from './format.js';
+import type { Severity, TicketKind, Urgency } from '../domain/tickets.js';
+
+export interface WorkOrderData {
+  siteName: string;
+  ticketNo: string;
+  kind: TicketKind;
+  urgency: Urgency | null;
+  severity: Severity | null;
+  /** null for an anonymous complaint: the work order never names the complainant. */
+  contact: { unit: string; name: string; phone: string } | null;
+  problem: string;
+  description: string;
+  location: string;
+  convenientTime: string;
+  paid: boolean;
+  chargeFen: number;
+  department: string;
+  assignee: string;
+  dispatchedAt: string;
+  receiver: string;
+  copyNo: number;
+}
+
+/**
+ * 派工单 (seed 003): what maintenance takes to the job. Urgency in large type, the agreed charge of a
+ * paid repair, a block for the customer's signature after the work, and a QR of the ticket number.
+ */
+export async function renderWorkOrder(d: WorkOrderData, layout: Layout, locale: PrintLocale): Promise<string> {
+  const W = WORK_ORDER_WORDS[locale];
+  const E = WORK_ORDER_WORDS.en;
+  const L = PRINT_LABELS[locale];
+  const label = (zh: string, en: string) => (locale === 'en' ? esc(en) : `${esc(zh)}<span class="en">${esc(en)}</span>`);
+  const row = (zh: string, en: string, value: string) =>
+    value ? `<tr><th>${label(zh, en)}</th><td>${esc(value)}</td></tr>` : '';
+  const level = d.urgency ? W.urgency[d.urgency] : d.severity ? W.severity[d.severity] : '';
+  const contact = d.contact ? [d.contact.name, d.contact.phone].filter(Boolean).join(' · ') : W.anonymous;
+  const body = `
+<h1>${esc(W.title)}</h1>
+<div class="sub">${esc(d.siteName)} · ${esc(W.kind[d.kind])}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+<div class="head"><div class="code big">${esc(W.no)} ${esc(d.ticketNo)}</div>${level ? `<div class="level">${esc(level)}</div>` : ''}</div>
+<table class="kv">
+${row(W.unit, E.unit, d.contact?.unit ?? '')}
+<tr><th>${label(W.contact, E.contact)}</th><td>${esc(contact)}</td></tr>
+${row(W.problem, E.problem, d.problem)}
+${row(W.description, E.description, d.description)}
+${row(W.location, E.location, d.location)}
+${row(W.convenient, E.convenient, d.convenientTime)}
+${d.kind === 'repair' ? row(W.charge, E.charge, d.paid ? W.paid(fmtYuan(d.chargeFen)) : W.free) : ''}
+${row(W.department, E.department, [d.department, d.assignee].filter(Boolean).join(' · '))}
+${row(W.dispatchedAt, E.dispatchedAt, fmtDateTime(d.dispatchedAt))}
+${row(W.receiver, E.receiver, d.receiver)}
+</table>
+<div class="qr">${await qrSvg(d.ticketNo)}</div>
+<table class="sign"><tr><th>${label(W.worker, E.worker)}</th><td></td><th>${label(W.done, E.done)}</th><td></td></tr>
+<tr><th>${label(W.sign, E.sign)}</th><td colspan="3" class="signature"></td></tr></table>
+<div class="foot">${esc(W.foot)}</div>`;
+  const css = `.head { display: flex; justify-content: space-between; align-items: baseline; }
+.code.big { font-size: 1.25em; font-weight: bold; }
+.level { font-size: 1.4em; font-weight: bold; border: 2px solid #000; padding: 0 2mm; }
+table.sign { width: 100%; border-collapse: collapse; margin-top: 4mm; }
+table.sign th, table.sign td { border: 1px solid #000; padding: 1.5mm; text-align: left; font-weight: normal; }
+table.sign td { min-width: 30mm; height: 10mm; } table.sign td.signature { height: 18mm; }`;
+  return page({ title: `${W.title} ${d.ticketNo}`, layout, lang: locale, body, css });
+}

@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './printRecorder';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
+import { startDeskServer, type DeskServer } from './deskServer';
+
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+
+test.describe.configure({ mode: 'serial' });
+let desk: DeskServer;
+test.beforeAll(async () => {
+  desk = await startDeskServer();
+});
+test.afterAll(() => desk.close());
+
+async function api(page: Page, name: string, input: unknown) {
+  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+async function signIn(page: Page) {
+  await page.goto(desk.url);
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+}
+
+/** Picks an option of an antd Select by its label. */
+async function choose(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+async function act(page: Page, action: string, fill: Record<string, string> = {}) {
+  await page.getByTestId(`ticket-act-${action}`).click();
+  for (const [id, value] of Object.entries(fill)) await page.getByTestId(id).fill(value);
+  await page.getByTestId('ticket-action-submit').click();
+  await expect(page.getByTestId('ticket-action-form')).toHaveCount(0);
+}
+
+const repair = (extra: Record<string, unknown> = {}) => ({
+  requestId: crypto.randomUUID(),
+  kind: 'repair',
+  channel: 'walk_in',
+  customer: { name: '李四', unitCode: '1-2-301', phone: '13900139000' },
+  urgency: 'urgent',
+  description: '卫生间龙头漏水',
+  place: 'in_unit',
+  category: 'plumbing',
+  problem: 'tap',
+  confirmDuplicate: true,
+  ...extra,
+});
+
+test('a phone complaint (important) is dispatched, resolved, called back unsatisfied, reopened, called back satisfied and closed', async ({
+  page,
+}) => {
+  await page.goto(desk.url);
+  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
+  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
+  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await page.reload();
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+
+  // F11: kind first, keyboard first; the caller is found by pinyin initials.
+  await page.keyboard.press('F11');
+  await expect(page.getByTestId('ticket-kind').locator('input')).toBeFocused();
+  await page.keyboard.type('投诉');
+  await page.keyboard.press('Enter');
+  await choose(page, 'ticket-channel', '来电');
+  await choose(page, 'ticket-severity', '重要');
+  await page.getByTestId('host-select').first().locator('input').fill('zs');
+  await expect(page.getByTestId('host-option').first()).toContainText('张三');
+  await page.keyboard.press('Enter');
+  await choose(page, 'ticket-place', '服务与收费');
+  await choose(page, 'ticket-category', '收费');
+  await choose(page, 'ticket-problem', '账单疑问');
+  await page.getByTestId('ticket-description').fill('物业费账单多收了一个月');
+  // The draft survives leaving the page while the caller keeps talking.
+  await page.keyboard.press('F2');
+  await page.keyboard.press('F11');
+  await expect(page.getByTestId('ticket-description')).toHaveValue('物业费账单多收了一个月');
+  await page.getByTestId('ticket-wants').fill('退还并道歉');
+  await shot(page, 't01-intake-complaint');
+  await page.getByTestId('ticket-wants').press('Control+Enter');
+  await expect(page.getByTestId('ticket-last')).toContainText(/HY-A1-T\d{6}-0001/);
+  await expect(page.getByTestId('ticket-description')).toHaveValue('');
+
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('ticket-row').first().click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('已登记');
+  await act(page, 'dispatch', { 'ticket-department': '客服部' });
+  await expect(page.getByTestId('ticket-state')).toHaveText('已派工');
+  await act(page, 'resolve', { 'ticket-text': '已退还多收费用' });
+  await expect(page.getByTestId('ticket-state')).toHaveText('已解决');
+  // Closing is not offered before the callback.
+  await expect(page.getByTestId('ticket-act-close')).toHaveCount(0);
+  await page.getByTestId('ticket-act-callback').click();
+  await choose(page, 'ticket-outcome', '不满意（重开）');
+  await page.getByTestId('ticket-text').fill('未收到书面道歉');
+  await page.getByTestId('ticket-action-submit').click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('重开');
+  await expect(page.getByTestId('ticket-drawer')).toContainText('重开 1 次');
+  await act(page, 'dispatch', { 'ticket-department': '客服部' });
+  await act(page, 'resolve', { 'ticket-text': '已送达书面道歉' });
+  await act(page, 'callback', { 'ticket-text': '满意' });
+  await expect(page.getByTestId('ticket-state')).toHaveText('已回访');
+  await act(page, 'close');
+  await expect(page.getByTestId('ticket-state')).toHaveText('已关闭');
+  await expect(page.getByTestId('ticket-timeline')).toContainText('回访：不满意');
+  await shot(page, 't02-complaint-closed');
+});
+
+test('a repair prints its work order as PDF: number, urgency, masked phone, signature block, QR', async ({ page }) => {
+  await signIn(page);
+  const { ticket } = await api(page, 'tickets:create', repair());
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('ticket-row').filter({ hasText: ticket.ticketNo }).click();
+  await act(page, 'dispatch', { 'ticket-department': '工程部', 'ticket-assignee': '王师傅' });
+  const preview = page.frameLocator('[data-testid=work-order-preview]');
+  await expect(preview.locator('body')).toContainText('派工单');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('work-order-pdf').click();
+  const pdfPath = join(ARTIFACTS, 'work-order.pdf');
+  await (await downloadPromise).saveAs(pdfPath);
+  const text = pdfText(pdfPath);
+  for (const s of ['派工单', ticket.ticketNo, '急（10分钟到场）', '1-2-301', '139****9000', '客户签字确认', '王师傅'])
+    expect(text).toContain(s);
+  expect(text).not.toContain('13900139000');
+  expect(pdfQr(pdfPath)).toBe(ticket.ticketNo);
+});
+
+test('the board shows an overdue ticket first, in red', async ({ page }) => {
+  await signIn(page);
+  // A site rule of "on site at once" makes the extra-urgent repair overdue the moment it is taken.
+  const settings = await api(page, 'settings:get', {});
+  await api(page, 'settings:update', {
+    ticketRules: settings.ticketRules.map((r: { when: string; type: string; span: object }) =>
+      r.when === 'extra_urgent' && r.type === 'onsite' ? { ...r, span: { unit: 'minutes', n: 0 } } : r,
+    ),
+  });
+  const { ticket } = await api(
+    page,
+    'tickets:create',
+    repair({ urgency: 'extra_urgent', category: 'electric', problem: 'no_power', description: '整户跳闸' }),
+  );
+  await page.getByTestId('nav-tickets').click();
+  const first = page.getByTestId('ticket-board-open').getByTestId('ticket-row').first();
+  await expect(first).toContainText(ticket.ticketNo);
+  await expect(first.getByTestId('ticket-overdue')).toBeVisible();
+  await shot(page, 't03-board-overdue-first');
+});
+
+test('the monthly statistics chart renders', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('nav-ticketStats').click();
+  await expect(page.getByTestId('chart-kind').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('ticket-stats')).toContainText('总件数');
+  await page.waitForTimeout(300);
+  await shot(page, 't04-monthly-stats');
+});
