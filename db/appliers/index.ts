@@ -8,6 +8,7 @@ import { printAppliers } from './print.js';
 import { shiftAppliers } from './shifts.js';
 import { logAppliers } from './log.js';
 import { releasePassAppliers } from './releasePasses.js';
+import { mailAppliers } from './mail.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -24,4 +25,5 @@ export const appliers: ApplierMap = {
   ...shiftAppliers,
   ...logAppliers,
   ...releasePassAppliers,
+  ...mailAppliers,
 };

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_shifts.js';
 import * as m003 from './003_release_passes.js';
+import * as m007 from './007_mail.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
   { name: '001_initial', up: m001.up },
   { name: '002_shifts', up: m002.up },
   { name: '003_release_passes', up: m003.up },
+  { name: '007_mail', up: m007.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -4,6 +4,7 @@ import type { ShiftRow } from '../../db/queries/shifts.js';
 import type { HandoverLine, HandoverSection } from '../../shared/handover/sections.js';
 import { logSections } from './logSections.js';
 import { visitorSections } from './visitorSections.js';
+import { mailSections } from './mailSections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -21,7 +22,7 @@ export interface HandoverContribution {
   collect(ctx: HandoverContext): Promise<HandoverLine[]>;
 }
 
-const CONTRIBUTIONS: HandoverContribution[] = [...logSections, ...visitorSections];
+const CONTRIBUTIONS: HandoverContribution[] = [...logSections, ...visitorSections, ...mailSections];
 
 /** Every section, in sheet order; empty sections stay (an empty "pending" says "nothing open"). */
 export async function assembleHandover(ctx: HandoverContext): Promise<HandoverSection[]> {

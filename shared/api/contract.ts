@@ -4,6 +4,7 @@ import * as s from './schemas.js';
 import * as sh from './shiftSchemas.js';
 import * as lg from './logSchemas.js';
 import * as rp from './releasePassSchemas.js';
+import * as ml from './mailSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -87,6 +88,23 @@ export const contract = {
   'passes:release': proc(rp.ReleaseGoodsInput, rp.PassCheck, 'guard'),
   'passes:refuse': proc(rp.RefuseGoodsInput, rp.PassCheck, 'guard'),
 
+  // Mail and parcels (报刊函件): the register, the damage register, hand-over and returns.
+  'mail:receive': work(ml.ReceiveMailInput, ml.ReceiveResult, 'receptionist'),
+  'mail:recordDamage': work(ml.RecordDamageInput, ml.MailDamage, 'receptionist'),
+  'mail:confirmDamage': work(ml.ConfirmDamageInput, ml.ConfirmResult, 'receptionist'),
+  'mail:notice': work(ml.NoticeInput, ml.MailItem, 'receptionist'),
+  'mail:pickUp': work(ml.PickUpInput, ml.MailDetail, 'receptionist'),
+  'mail:return': work(ml.ReturnInput, ml.MailDetail, 'receptionist'),
+  'mail:countNewspapers': work(ml.NewspaperCountInput, ml.NewspaperCount, 'receptionist'),
+  'mail:newspapers': work(s.Empty, z.array(ml.NewspaperCount), 'receptionist'),
+  'mail:list': work(ml.MailListInput, z.array(ml.MailItem), 'receptionist'),
+  'mail:search': work(ml.MailSearchInput, z.array(ml.MailItem), 'receptionist'),
+  'mail:lookup': work(z.object({ trackingNo: ml.trackingNo }), z.array(ml.MailItem), 'receptionist'),
+  'mail:detail': work(z.object({ itemId: z.string() }), ml.MailDetail, 'receptionist'),
+  'mail:damageList': work(s.Empty, z.array(ml.MailDamage), 'receptionist'),
+  'mail:overview': work(s.Empty, ml.MailOverview, 'receptionist'),
+  'mail:attachment': work(z.object({ sha256: z.string() }), z.object({ mime: z.string(), base64: z.string() }), 'receptionist'),
+
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
   'print:markPrinted': proc(z.object({ jobId: z.string() }), z.null(), 'receptionist'),
@@ -106,5 +124,6 @@ export type DeskNotice =
   | { kind: 'shift-changed' }
   | { kind: 'log-changed' }
   | { kind: 'passes-changed' }
+  | { kind: 'mail-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'locked' };

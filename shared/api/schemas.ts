@@ -75,6 +75,8 @@ export const Settings = z.object({
   visitorPassPrinter: z.string().max(200),
   autoPrintVisitorPass: z.boolean(),
   releasePassLayout: z.enum(['roll80', 'a6']),
+  /** Days unclaimed registered mail waits before the supervisor may return it to the post office (退件). */
+  mailReturnDays: z.number().int().min(1, { message: 'err.range' }).max(90, { message: 'err.range' }),
   defaultVisitMinutes: z
     .number()
     .int()
@@ -229,7 +231,14 @@ export const DenyEntry = z.object({
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
 // ---- printing ---------------------------------------------------------------------------------
-export const DOC_TYPES = ['visitor_pass', 'onsite_roll', 'handover_sheet', 'release_pass'] as const;
+export const DOC_TYPES = [
+  'visitor_pass',
+  'onsite_roll',
+  'handover_sheet',
+  'release_pass',
+  'mail_damage_slip',
+  'mail_pickup_slip',
+] as const;
 export const LAYOUTS = ['roll80', 'a6', 'a4'] as const;
 export const PrintJob = z.object({
   id: z.string(),

@@ -136,18 +136,27 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     highPriority: '本班重要记事',
     visitorsOnSite: '仍在场访客',
     visitsNotReturned: '未交回访客单（自动关闭）',
+    mailAwaitingPickup: '待领邮件（含转投专柜）',
+    mailDamageUnconfirmed: '破损邮件待领班确认',
+    newspaperShortfalls: '报刊缺份或迟到（报领班）',
   },
   'zh-Hant': {
     pending: '未結待辦事項',
     highPriority: '本班重要記事',
     visitorsOnSite: '仍在場訪客',
     visitsNotReturned: '未交回訪客單（自動關閉）',
+    mailAwaitingPickup: '待領郵件（含轉投專櫃）',
+    mailDamageUnconfirmed: '破損郵件待領班確認',
+    newspaperShortfalls: '報刊缺份或遲到（報領班）',
   },
   en: {
     pending: 'Open pending items',
     highPriority: 'High-priority entries of the shift',
     visitorsOnSite: 'Visitors still on site',
     visitsNotReturned: 'Passes never returned (closed automatically)',
+    mailAwaitingPickup: 'Mail awaiting pickup (incl. forwarding cabinet)',
+    mailDamageUnconfirmed: 'Damaged mail awaiting the shift leader',
+    newspaperShortfalls: 'Newspapers short or late (to the shift leader)',
   },
 };
 

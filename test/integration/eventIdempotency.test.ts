@@ -27,6 +27,11 @@ const READ_TABLES = [
   'log_entries',
   'release_passes',
   'release_gate_checks',
+  'mail_items',
+  'mail_closings',
+  'mail_notices',
+  'mail_damage',
+  'newspaper_counts',
 ];
 const storedEvents = (raw: OpenedDatabase['raw']) =>
   (raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][]).map(rowToEvent);

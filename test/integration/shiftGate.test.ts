@@ -3,6 +3,7 @@ import { contract, type ProcInput, type ProcName } from '../../shared/api/contra
 import { ADMIN, checkInInput, importSampleDirectory, newRequestId, openTestDesk, type TestDesk } from '../support/desk.js';
 import { addStaff, counts, failure, snapshot } from './helpers.js';
 import { passInput } from '../support/releasePass.js';
+import { mailInput, pickupInput } from '../support/mail.js';
 
 const GATED = (Object.keys(contract) as ProcName[]).filter((n) => contract[n].gate === 'shift');
 
@@ -33,6 +34,21 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'passes:cancel': { passId: 'x', reason: '业主改期' },
     'passes:list': { view: 'today' },
     'passes:search': { unit: '1-2' },
+    'mail:receive': await mailInput(desk),
+    'mail:recordDamage': { damageId: newRequestId(), itemId: 'x', what: '外包装', how: ['torn'] },
+    'mail:confirmDamage': { damageId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '已核对' } },
+    'mail:notice': { itemId: 'x', method: 'phone' },
+    'mail:pickUp': pickupInput('x'),
+    'mail:return': { itemId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '无人认领' } },
+    'mail:countNewspapers': { countId: newRequestId(), carrier: '邮局', title: '人民日报', expected: 10, received: 10 },
+    'mail:newspapers': {},
+    'mail:list': { view: 'awaiting' },
+    'mail:search': { trackingNo: 'XA' },
+    'mail:lookup': { trackingNo: 'XA123' },
+    'mail:detail': { itemId: 'x' },
+    'mail:damageList': {},
+    'mail:overview': {},
+    'mail:attachment': { sha256: 'x' },
   };
 }
 

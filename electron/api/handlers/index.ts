@@ -11,6 +11,7 @@ import { printHandlers } from './print.js';
 import { shiftHandlers } from './shifts.js';
 import { logHandlers } from './log.js';
 import { releasePassHandlers } from './releasePasses.js';
+import { mailHandlers } from './mail.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...shiftHandlers,
   ...logHandlers,
   ...releasePassHandlers,
+  ...mailHandlers,
 };

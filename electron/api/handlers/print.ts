@@ -1,3 +1,4 @@
+import { damageById, itemById } from '../../../db/queries/mail.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { PrintJob } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
@@ -32,6 +33,10 @@ export const printHandlers: Pick<
     if (input.docType === 'handover_sheet' && !(await shiftById(ctx.db, input.docId))?.closed_at)
       throw fieldError('docId', 'err.notFound');
     if (input.docType === 'release_pass' && !(await passById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
+    // A damage slip exists only once the shift leader confirmed the record.
+    if (input.docType === 'mail_damage_slip' && !(await damageById(ctx.db, input.docId))?.confirmed_at)
+      throw fieldError('docId', 'err.mail.damageUnconfirmed');
+    if (input.docType === 'mail_pickup_slip' && !(await itemById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;

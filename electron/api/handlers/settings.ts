@@ -1,5 +1,6 @@
 import { Settings } from '../../../shared/api/schemas.js';
 import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
+import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
 import { readSettings, writeSettings } from '../../../db/queries/settings.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -12,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visitorPassPrinter: '',
   autoPrintVisitorPass: true,
   releasePassLayout: 'roll80',
+  mailReturnDays: DEFAULT_RETURN_DAYS,
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
 };
