@@ -221,6 +221,18 @@ describe('mail: the registered-mail register and the damage register', () => {
     expect(failure(await desk.call('mail:pickUp', pickupInput(item.id), rec.session)).message).toBe('err.mail.returned');
   });
 
+  it('a pickup notice prints on request with the recipient, the tracking number and where the item waits', async () => {
+    const { item } = await desk.ok('mail:receive', await mailInput(desk, { trackingNo: 'SF777', location: 'B-2' }), rec.session);
+    const job = await desk.ok(
+      'print:request',
+      { jobId: newRequestId(), docType: 'mail_pickup_slip', docId: item.id, layout: 'roll80' },
+      rec.session,
+    );
+    const text = pdfText((await desk.ok('print:pdf', { jobId: job.id }, rec.session)).base64);
+    for (const s of ['取件通知', 'SF777', '1-2-301', '张三', 'B-2', item.registerNo]) expect(text).toContain(s);
+    expect(text).not.toContain('补打');
+  });
+
   it('moved-out residents: forwarding cabinet for a month, a weekly notice reminder', async () => {
     const { item } = await desk.ok('mail:receive', await mailInput(desk, { movedOut: true, location: '转投专柜' }), rec.session);
     expect(item.forwardUntil).toBe('2026-12-22T01:30:00.000Z');

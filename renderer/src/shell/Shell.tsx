@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  MailOutlined,
   LogoutOutlined,
   SettingOutlined,
   StopOutlined,
@@ -20,7 +21,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/domain/staff';
-import { SHORTCUTS, useNav, type Page } from '../stores/nav';
+import { SHORTCUTS, pageForKey, useNav, type Page } from '../stores/nav';
 import { useSession } from '../stores/session';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -37,6 +38,7 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { LogPage } from '../features/log/LogPage';
 import { ShiftPage } from '../features/shifts/ShiftPage';
+import { MailPage } from '../features/mail/MailPage';
 
 interface PageDef {
   key: Page;
@@ -55,6 +57,7 @@ const PAGES: PageDef[] = [
   { key: 'passes', icon: <FileDoneOutlined />, minRole: 'receptionist', render: () => <PassListPage /> },
   // The gate post: a guard sees only this page; the desk may check a pass here too.
   { key: 'gate', icon: <AuditOutlined />, minRole: 'guard', render: () => <GatePage /> },
+  { key: 'mail', icon: <MailOutlined />, minRole: 'receptionist', render: () => <MailPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
@@ -70,13 +73,16 @@ export function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = PAGES.find((p) => SHORTCUTS[p.key] === e.key);
-      if (target) {
-        e.preventDefault();
-        go(target.key);
-      } else if (e.key === 'F12' && e.ctrlKey) {
+      // Ctrl+F12 locks; a bare F-key (F12 included) opens its page.
+      if (e.key === 'F12' && e.ctrlKey) {
         e.preventDefault();
         void lock();
+        return;
+      }
+      const target = pageForKey(e);
+      if (target && PAGES.some((p) => p.key === target)) {
+        e.preventDefault();
+        go(target);
       }
     };
     window.addEventListener('keydown', onKey);
