@@ -39,6 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX mail_items_on_shelf ON mail_items (unit_code, received_at) WHERE status = 'on_shelf'`.execute(db);
   await sql`CREATE INDEX mail_items_unit ON mail_items (unit_code, received_at)`.execute(db);
   await sql`CREATE INDEX mail_items_received ON mail_items (received_at)`.execute(db);
+  await sql`CREATE INDEX mail_items_batch ON mail_items (batch_id)`.execute(db);
   // Every hand-over or return ever recorded; the earliest by HLC is the one the item shows.
   await sql`
     CREATE TABLE mail_closings (

@@ -9,7 +9,8 @@
  * BENCH_CHECKINS (measured check-ins, default 2,000), BENCH_SEARCHES (default 600), BENCH_SEED,
  * BENCH_LOG_ENTRIES (post-log entries over 5 years, default 365,000 = 200 a day), BENCH_PASSES (past
  * release passes, default 1,000,000), BENCH_PASS_ISSUES (measured issues, default 1,000),
- * BENCH_PASS_VERIFIES (default 2,000).
+ * BENCH_PASS_VERIFIES (default 2,000), BENCH_MAIL_ITEMS (registered mail items over 3 years, default
+ * 2,000,000), BENCH_MAIL_SCANS (measured scan-ins, default 1,000), BENCH_MAIL_LOOKUPS (default 2,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ import {
 import { median, percentile, round, summarize, timeAsync, type Summary } from './stats.js';
 import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 import { insertPastPasses, measurePasses } from './passes.js';
+import { insertPastMail, measureMail } from './mail.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -53,6 +55,9 @@ const SEARCHES = Math.max(100, envInt('BENCH_SEARCHES', 600));
 const PASSES = Math.max(100, envInt('BENCH_PASSES', 1_000_000));
 const PASS_ISSUES = Math.max(50, envInt('BENCH_PASS_ISSUES', 1000));
 const PASS_VERIFIES = Math.max(50, envInt('BENCH_PASS_VERIFIES', 2000));
+const MAIL_ITEMS = Math.max(100, envInt('BENCH_MAIL_ITEMS', 2_000_000));
+const MAIL_SCANS = Math.max(50, envInt('BENCH_MAIL_SCANS', 1000));
+const MAIL_LOOKUPS = Math.max(50, envInt('BENCH_MAIL_LOOKUPS', 2000));
 const SEED = envInt('BENCH_SEED', 20261122);
 const LOG_ENTRIES = envInt('BENCH_LOG_ENTRIES', 365_000);
 const LOG_DAYS = 5 * 365;
@@ -190,6 +195,8 @@ interface Fixture {
   /** Owners (who may apply for a release pass themselves) and pass numbers from history to verify. */
   owners: OccupantFixture[];
   passSample: string[];
+  /** Tracking numbers from the mail register's history to look up. */
+  mailSample: string[];
 }
 
 /** Setup, a directory import and deny entries through the router; then bulk rows straight into the file. */
@@ -278,6 +285,23 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
     );
     phases.passes_insert_ms = performance.now() - t2;
     log(`past release passes: ${PASSES} (${elapsed(t2)})`);
+    t2 = performance.now();
+    const mailSample = insertPastMail(
+      db,
+      {
+        count: MAIL_ITEMS,
+        todayMs: clock.ms,
+        days: HISTORY_DAYS,
+        siteCode: site.siteCode,
+        deviceCode: site.deviceCode,
+        deviceId: site.deviceId,
+        actor: adminId,
+        hosts: dir.occupants,
+      },
+      rand,
+    );
+    phases.mail_insert_ms = performance.now() - t2;
+    log(`past mail items: ${MAIL_ITEMS} (${elapsed(t2)})`);
 
     // Queries use the pinyin keys as stored, so "zs" is what the app would find for 张三.
     const keyStmt = db.prepare('SELECT initials, pinyin FROM occupants WHERE id = ?');
@@ -296,6 +320,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       deny_entries: count('deny_list'),
       log_entries: count('log_entries'),
       past_release_passes: count('release_passes'),
+      past_mail_items: count('mail_items'),
     };
     phases.fixture_ms = performance.now() - t;
     return {
@@ -307,6 +332,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       queries,
       owners: sample(rand, owners, 5000),
       passSample,
+      mailSample,
     };
   } finally {
     db.close();
@@ -329,7 +355,7 @@ async function main() {
   let desk: TestDesk | undefined;
   let rawDb: BetterSqlite3.Database | undefined;
   try {
-    const { rows, site, adminId, hosts, visitors, queries, owners, passSample } = await buildFixture(
+    const { rows, site, adminId, hosts, visitors, queries, owners, passSample, mailSample } = await buildFixture(
       dataDir,
       clock,
       rand,
@@ -539,6 +565,16 @@ async function main() {
     );
     phases.passes_phase_ms = performance.now() - tp;
     log(`release pass: issue p99 ${passes.issue.p99} ms; verify median ${passes.verify.p50} ms, p99 ${passes.verify.p99} ms`);
+
+    // ---- mail: scan-in through the router, lookup by tracking number among the register's history ----
+    const tm = performance.now();
+    const mail = await measureMail(
+      desk,
+      { scans: MAIL_SCANS, lookups: MAIL_LOOKUPS, warmup: 50, hosts, sample: mailSample },
+      rand,
+    );
+    phases.mail_phase_ms = performance.now() - tm;
+    log(`mail: scan-in p99 ${mail.scanIn.p99} ms; lookup median ${mail.lookup.p50} ms, p99 ${mail.lookup.p99} ms`);
     await desk.close();
     desk = undefined;
 
@@ -553,6 +589,8 @@ async function main() {
       log_search_ms: target(logSearchP95, 50, '<', 'ms'),
       pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
       pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
+      mail_scan_in_p99_ms: target(mail.scanIn.p99, 10, '<', 'ms'),
+      mail_lookup_ms: target(mail.lookup.p50, 2, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -569,6 +607,8 @@ async function main() {
       log_search_ms: round(logSearchP95),
       pass_issue_p99_ms: passes.issue.p99,
       pass_verify_ms: passes.verify.p50,
+      mail_scan_in_p99_ms: mail.scanIn.p99,
+      mail_lookup_ms: mail.lookup.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -586,6 +626,8 @@ async function main() {
         startup_runs: startupRuns.length,
         pass_issues_measured: passes.issue.n,
         pass_verifies_measured: passes.verify.n,
+        mail_scans_measured: mail.scanIn.n,
+        mail_lookups_measured: mail.lookup.n,
       },
       details: {
         startup_runs_ms: startupRuns.map((x) => round(x)),
@@ -600,6 +642,8 @@ async function main() {
         pass_issue: passes.issue,
         pass_verify: passes.verify,
         pass_verify_verdicts: passes.verifyVerdicts,
+        mail_scan_in: mail.scanIn,
+        mail_lookup: mail.lookup,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -618,6 +662,7 @@ async function main() {
           "A check-in touches ~19 B-trees (events + indexes, visits + 9 indexes, print_jobs + 2, meta, counters), ~22 WAL pages per commit against ~3 for the raw insert, so SQLite's WAL auto-checkpoint (1000 pages) lands in ~2% of check-ins and ~0.3% of raw inserts: see details.checkin_checkpoint_commits.",
           'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
           'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
+          'mail_scan_in_p99_ms: mail:receive through backend.router with the admin session (zod parse and tracking-number normalisation, recipient from the directory, on-shelf duplicate check, MailReceived event with a gapless register number, commit with synchronous=FULL, read-back with the batch count), batches of 20; the TestClock moves 1 s per item. mail_lookup_ms: median of mail:lookup through the router for tracking numbers drawn from BENCH_MAIL_ITEMS past items (inserted with prepared statements, no events or closings rows).',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
         ],
         env: {
@@ -628,6 +673,9 @@ async function main() {
           BENCH_PASSES: PASSES,
           BENCH_PASS_ISSUES: PASS_ISSUES,
           BENCH_PASS_VERIFIES: PASS_VERIFIES,
+          BENCH_MAIL_ITEMS: MAIL_ITEMS,
+          BENCH_MAIL_SCANS: MAIL_SCANS,
+          BENCH_MAIL_LOOKUPS: MAIL_LOOKUPS,
           BENCH_SEED: SEED,
           BENCH_LOG_ENTRIES: LOG_ENTRIES,
         },
@@ -714,6 +762,8 @@ function printTable(
     'log_search_ms',
     'pass_issue_p99_ms',
     'pass_verify_ms',
+    'mail_scan_in_p99_ms',
+    'mail_lookup_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];
