@@ -138,3 +138,30 @@ export async function recentNewspaperCounts(db: Db, sinceIso: string): Promise<N
 export async function attachmentBySha(db: Db, sha256: string) {
   return db.selectFrom('attachments').selectAll().where('sha256', '=', sha256).executeTakeFirst();
 }
+
+/** The mail desk's badges: counts read through the partial and range indexes, never whole lists. */
+export async function mailCounts(db: Db, dueBeforeIso: string, noticeBeforeIso: string) {
+  const n = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
+  const shelf = () =>
+    db
+      .selectFrom('mail_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'on_shelf');
+  return {
+    awaiting: await n(shelf().where('forward_until', 'is', null).executeTakeFirst()),
+    returnsDue: await n(shelf().where('received_at', '<=', dueBeforeIso).where('kind', '!=', 'newspaper').executeTakeFirst()),
+    forwardingNoticesDue: await n(
+      shelf()
+        .where('forward_until', 'is not', null)
+        .where((eb) => eb.or([eb('last_notice_at', 'is', null), eb('last_notice_at', '<=', noticeBeforeIso)]))
+        .executeTakeFirst(),
+    ),
+    damageUnconfirmed: await n(
+      db
+        .selectFrom('mail_damage')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('confirmed_at', 'is', null)
+        .executeTakeFirst(),
+    ),
+  };
+}

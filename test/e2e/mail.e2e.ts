@@ -74,6 +74,7 @@ test('five items scanned in (one damaged), the leader confirms, the slip prints,
   await expect(page.locator('.ant-modal-confirm-content')).toContainText('XA100000001CN');
   await shot(page, 'm01-mail-intake-duplicate-warning');
   await page.getByRole('button', { name: '取 消' }).click();
+  await expect(page.locator('.ant-modal-confirm')).toBeHidden();
   await expect(page.getByTestId('mail-batch-count')).toContainText('5');
   await shot(page, 'm02-mail-intake-batch');
 

@@ -2,7 +2,13 @@ import dayjs from 'dayjs';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { formatMailDamageNo, formatMailRegisterNo } from '../../../shared/domain/numbering.js';
-import { DAY_MS, FORWARDING_DAYS, daysWaiting, forwardingNoticeDue } from '../../../shared/domain/mail.js';
+import {
+  DAY_MS,
+  FORWARDING_DAYS,
+  FORWARDING_NOTICE_DAYS,
+  daysWaiting,
+  normalizeTrackingNo,
+} from '../../../shared/domain/mail.js';
 import { maskIdNumber } from '../../../shared/domain/mask.js';
 import { draft } from '../../../db/events.js';
 import { nextCounter } from '../../../db/meta.js';
@@ -317,7 +323,7 @@ export const mailHandlers: Pick<
   async 'mail:search'(input, ctx) {
     const { mailReturnDays } = await ctx.services.settings();
     const rows = await q.searchItems(ctx.db, {
-      trackingNo: input.trackingNo.replace(/[\s-]+/g, '').toUpperCase(),
+      trackingNo: normalizeTrackingNo(input.trackingNo),
       unit: input.unit,
       fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
       toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
@@ -343,15 +349,12 @@ export const mailHandlers: Pick<
 
   async 'mail:overview'(_input, ctx) {
     const { mailReturnDays } = await ctx.services.settings();
-    const awaiting = await q.onShelf(ctx.db, false, 100_000);
-    const forwarding = await q.onShelf(ctx.db, true, 100_000);
-    const dueBefore = new Date(ctx.now.getTime() - mailReturnDays * DAY_MS).toISOString();
-    return {
-      awaiting: awaiting.length,
-      damageUnconfirmed: (await q.unconfirmedDamage(ctx.db)).length,
-      returnsDue: [...awaiting, ...forwarding].filter((r) => r.kind !== 'newspaper' && r.received_at <= dueBefore).length,
-      forwardingNoticesDue: forwarding.filter((r) => forwardingNoticeDue(r.last_notice_at, ctx.now)).length,
-    };
+    const now = ctx.now.getTime();
+    return q.mailCounts(
+      ctx.db,
+      new Date(now - mailReturnDays * DAY_MS).toISOString(),
+      new Date(now - FORWARDING_NOTICE_DAYS * DAY_MS).toISOString(),
+    );
   },
 
   async 'mail:attachment'(input, ctx) {
