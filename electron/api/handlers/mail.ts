@@ -92,11 +92,11 @@ export const mailHandlers: Pick<
   /** One scanned item into the register. Recipient from the directory; a tracking number still on the shelf warns. */
   async 'mail:receive'(input, ctx) {
     const { site, staff } = signedIn(ctx);
-    const replay = async (id: string) => ({
-      item: await itemView(ctx, id),
-      damage: (await q.damageOfItem(ctx.db, id)).map(toMailDamage)[0] ?? null,
-      batchCount: await q.batchCount(ctx.db, input.batchId),
-    });
+    const replay = async (id: string) => {
+      const item = await itemView(ctx, id);
+      const damage = item.condition === 'damaged' ? ((await q.damageOfItem(ctx.db, id)).map(toMailDamage)[0] ?? null) : null;
+      return { item, damage, batchCount: await q.batchCount(ctx.db, input.batchId) };
+    };
     if (await q.itemById(ctx.db, input.itemId)) return replay(input.itemId);
     const recipient = await hostById(ctx.db, input.occupantId);
     if (!recipient) throw fieldError('occupantId', 'err.mail.unknownUnit');
