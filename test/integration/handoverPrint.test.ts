@@ -38,6 +38,9 @@ describe('the handover sheet (交接班记录)', () => {
       highPriority: ['下午两点地库漏水，已报工程部'],
       visitorsOnSite: ['赵六 → 1-2-301 张三'],
       visitsNotReturned: [],
+      mailAwaitingPickup: [],
+      mailDamageUnconfirmed: [],
+      newspaperShortfalls: [],
     });
     expect(sheet).toMatchObject({ note: '备用钥匙在二号抽屉', outgoing: { name: ADMIN.name, at: '2026-11-22T02:30:00.000Z' } });
     // The visitor leaves after the handover: the sheet still says what was handed over.

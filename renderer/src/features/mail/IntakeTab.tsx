@@ -86,7 +86,11 @@ export function IntakeTab() {
           cancelText: t('common.cancel'),
           okButtonProps: { 'data-testid': 'mail-duplicate-go' } as never,
           onOk: () => submit(occupantId, true),
-          onCancel: () => scan.current?.select(),
+          onCancel: () => {
+            // Not registered: the next scan starts clean.
+            setRecipient(null);
+            scan.current?.select();
+          },
         });
         return;
       }
