@@ -144,6 +144,17 @@ test('five items scanned in (one damaged), the leader confirms, the slip prints,
   await expect(page.getByTestId('mail-last-signer')).toHaveText('王小明');
   await shot(page, 'm05-mail-register-signer');
 
+  // Newspapers: counted against subscriptions; a shortfall is flagged for the shift leader.
+  await page.getByTestId('mail-tab-newspapers').click();
+  await page.getByTestId('newspaper-title').fill('人民日报');
+  await page.getByTestId('newspaper-expected').fill('40');
+  await page.getByTestId('newspaper-received').fill('38');
+  await page.getByTestId('newspaper-received').press('Control+Enter');
+  await expect(page.getByTestId('newspaper-escalated')).toBeVisible();
+  await page.getByTestId('mail-tab-returns').click();
+  await expect(page.getByTestId('mail-returns-due')).toContainText('没有邮件');
+  await shot(page, 'm06-mail-returns');
+
   // Ctrl+F12 still locks the desk (F12 alone is the mail page).
   await page.keyboard.press('Control+F12');
   await expect(page.getByText('前台已锁定')).toBeVisible();

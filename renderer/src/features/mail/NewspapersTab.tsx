@@ -55,13 +55,13 @@ export function NewspapersTab() {
           <Input value={carrier} onChange={(e) => setCarrier(e.target.value)} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item label={t('mail.title')} required>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} style={{ width: 160 }} />
+          <Input value={title} onChange={(e) => setTitle(e.target.value)} style={{ width: 160 }} data-testid="newspaper-title" />
         </Form.Item>
         <Form.Item label={t('mail.expected')} required>
-          <InputNumber value={expected} onChange={setExpected} min={0} max={9999} />
+          <InputNumber value={expected} onChange={setExpected} min={0} max={9999} data-testid="newspaper-expected" />
         </Form.Item>
         <Form.Item label={t('mail.received')} required>
-          <InputNumber value={received} onChange={setReceived} min={0} max={9999} />
+          <InputNumber value={received} onChange={setReceived} min={0} max={9999} data-testid="newspaper-received" />
         </Form.Item>
         <Form.Item>
           <Checkbox checked={late} onChange={(e) => setLate(e.target.checked)}>
@@ -92,7 +92,7 @@ export function NewspapersTab() {
             key: 'flag',
             render: (_, c) =>
               c.escalated ? (
-                <Tag color="red">
+                <Tag color="red" data-testid="newspaper-escalated">
                   {t('mail.escalated')}
                   {c.late ? ` · ${t('mail.late')}` : ''}
                 </Tag>
