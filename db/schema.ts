@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../shared/domain/staff.js';
+import type { MailKind, MailStatus } from '../shared/domain/mail.js';
 
 /** Kysely types of the desk's SQLite database. Booleans are 0/1, times ISO-8601 UTC strings. */
 export interface EventsTable {
@@ -120,7 +121,9 @@ export interface PrintJobsTable {
     | 'daily_report'
     | 'demand_letter'
     | 'work_order'
-    | 'ticket_notice';
+    | 'ticket_notice'
+    | 'mail_damage_slip'
+    | 'mail_pickup_slip';
   doc_id: string;
   layout: 'roll80' | 'a6' | 'a5' | 'a4';
   copy_no: number;
@@ -401,6 +404,101 @@ export interface SyncConflictsTable {
   winner_event_id: string;
 }
 
+export interface MailItemsTable {
+  id: string;
+  batch_id: string;
+  register_no: string;
+  carrier: string;
+  tracking_no: string;
+  kind: MailKind;
+  occupant_id: string;
+  unit_id: string;
+  unit_code: string;
+  recipient_name: string;
+  company: string;
+  location: string;
+  condition: 'intact' | 'damaged';
+  forward_until: string | null;
+  received_at: string;
+  received_by: string;
+  duplicate_of: string | null;
+  device_id: string;
+  notice_count: number;
+  last_notice_at: string | null;
+  last_notice_method: string | null;
+  status: MailStatus;
+  closed_at: string | null;
+  closed_by: string | null;
+  closing_event_id: string | null;
+}
+
+export interface MailClosingsTable {
+  id: string;
+  item_id: string;
+  hlc: string;
+  kind: 'pickup' | 'return';
+  at: string;
+  actor: string;
+  signer_name: string | null;
+  relation: string | null;
+  id_type: string | null;
+  id_number_masked: string | null;
+  signature_sha256: string | null;
+  typed_name: string | null;
+  reviewed_by: string | null;
+  reason: string | null;
+  days_waited: number | null;
+  conflict: number;
+}
+
+export interface MailNoticesTable {
+  id: string;
+  item_id: string;
+  at: string;
+  method: string;
+  note: string;
+  actor: string;
+}
+
+export interface MailDamageTable {
+  id: string;
+  item_id: string;
+  register_no: string;
+  what: string;
+  /** JSON array of DAMAGE_HOWS. */
+  how: string;
+  description: string;
+  photo_sha256: string | null;
+  photo_mime: string | null;
+  received_by: string;
+  recorded_at: string;
+  recorded_by: string;
+  corrects_id: string | null;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+  device_id: string;
+}
+
+export interface NewspaperCountsTable {
+  id: string;
+  at: string;
+  carrier: string;
+  title: string;
+  expected: number;
+  received: number;
+  late: number;
+  note: string;
+  actor: string;
+}
+
+export interface AttachmentsTable {
+  sha256: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionsTable;
@@ -435,6 +533,12 @@ export interface Database {
   tickets: TicketsTable;
   ticket_steps: TicketStepsTable;
   ticket_deadlines: TicketDeadlinesTable;
+  mail_items: MailItemsTable;
+  mail_closings: MailClosingsTable;
+  mail_notices: MailNoticesTable;
+  mail_damage: MailDamageTable;
+  newspaper_counts: NewspaperCountsTable;
+  attachments: AttachmentsTable;
 }
 
 export interface TicketsTable {

@@ -10,6 +10,7 @@ import { logAppliers } from './log.js';
 import { releasePassAppliers } from './releasePasses.js';
 import { feeAppliers } from './fees.js';
 import { ticketAppliers } from './tickets.js';
+import { mailAppliers } from './mail.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -28,4 +29,5 @@ export const appliers: ApplierMap = {
   ...releasePassAppliers,
   ...feeAppliers,
   ...ticketAppliers,
+  ...mailAppliers,
 };

@@ -6,6 +6,7 @@ import { logSections } from './logSections.js';
 import { visitorSections } from './visitorSections.js';
 import { drawerSections } from './drawerSections.js';
 import { ticketSections } from './ticketSections.js';
+import { mailSections } from './mailSections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -23,7 +24,13 @@ export interface HandoverContribution {
   collect(ctx: HandoverContext): Promise<HandoverLine[]>;
 }
 
-const CONTRIBUTIONS: HandoverContribution[] = [...logSections, ...visitorSections, ...drawerSections, ...ticketSections];
+const CONTRIBUTIONS: HandoverContribution[] = [
+  ...logSections,
+  ...visitorSections,
+  ...drawerSections,
+  ...ticketSections,
+  ...mailSections,
+];
 
 /** Every section, in sheet order; empty sections stay (an empty "pending" says "nothing open"). */
 export async function assembleHandover(ctx: HandoverContext): Promise<HandoverSection[]> {

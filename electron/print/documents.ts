@@ -17,6 +17,10 @@ import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
 import { renderFeeJob } from './feeDocuments.js';
 import { renderTicketDocument } from './ticketDocuments.js';
+import { damageById, itemById } from '../../db/queries/mail.js';
+import { renderMailDamageSlip } from '../../shared/print/mailDamageSlip.js';
+import { renderMailPickupSlip } from '../../shared/print/mailPickupSlip.js';
+import type { DamageHow } from '../../shared/domain/mail.js';
 
 /**
  * Renders a print job's document from current data. The job fixes what and which copy; the
@@ -107,5 +111,51 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
     case 'work_order':
     case 'ticket_notice':
       return renderTicketDocument(db, site, job, locale);
+    case 'mail_damage_slip': {
+      const d = await damageById(db, job.doc_id);
+      const item = d && (await itemById(db, d.item_id));
+      // Only a confirmed record is valid (seed 000): the slip never prints before the leader signs.
+      if (!d || !item || !d.confirmed_at) throw new ApiFailure('not_found', 'err.notFound');
+      return renderMailDamageSlip(
+        {
+          siteName: site.siteName,
+          deviceCode: site.deviceCode,
+          registerNo: d.register_no,
+          itemRegisterNo: item.register_no,
+          trackingNo: item.tracking_no,
+          carrier: item.carrier,
+          kind: item.kind,
+          receivedAt: item.received_at,
+          what: d.what,
+          how: JSON.parse(d.how) as DamageHow[],
+          description: d.description,
+          receivedBy: d.received_by_name ?? '',
+          confirmedBy: d.confirmed_by_name ?? '',
+          confirmedAt: d.confirmed_at,
+          copyNo: job.copy_no,
+        },
+        job.layout,
+        locale,
+      );
+    }
+    case 'mail_pickup_slip': {
+      const item = await itemById(db, job.doc_id);
+      if (!item) throw new ApiFailure('not_found', 'err.notFound');
+      return renderMailPickupSlip(
+        {
+          siteName: site.siteName,
+          registerNo: item.register_no,
+          trackingNo: item.tracking_no,
+          carrier: item.carrier,
+          kind: item.kind,
+          recipient: [item.unit_code, item.company, item.recipient_name].filter(Boolean).join(' '),
+          location: item.location,
+          receivedAt: item.received_at,
+          copyNo: job.copy_no,
+        },
+        job.layout,
+        locale,
+      );
+    }
   }
 }

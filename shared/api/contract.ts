@@ -7,6 +7,7 @@ import * as rp from './releasePassSchemas.js';
 import * as sy from './syncSchemas.js';
 import * as fe from './feeSchemas.js';
 import * as tk from './ticketSchemas.js';
+import * as ml from './mailSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -134,6 +135,22 @@ export const contract = {
   'tickets:note': work(tk.NoteInput, tk.TicketDetail, 'receptionist'),
   'tickets:stats': proc(tk.MonthInput, tk.TicketStats, 'shift_leader'),
   'tickets:export': proc(tk.MonthInput, z.object({ fileName: z.string(), base64: z.string() }), 'shift_leader'),
+  // Mail and parcels (报刊函件): the register, the damage register, hand-over and returns.
+  'mail:receive': work(ml.ReceiveMailInput, ml.ReceiveResult, 'receptionist'),
+  'mail:recordDamage': work(ml.RecordDamageInput, ml.MailDamage, 'receptionist'),
+  'mail:confirmDamage': work(ml.ConfirmDamageInput, ml.ConfirmResult, 'receptionist'),
+  'mail:notice': work(ml.NoticeInput, ml.MailItem, 'receptionist'),
+  'mail:pickUp': work(ml.PickUpInput, ml.MailDetail, 'receptionist'),
+  'mail:return': work(ml.ReturnInput, ml.MailDetail, 'receptionist'),
+  'mail:countNewspapers': work(ml.NewspaperCountInput, ml.NewspaperCount, 'receptionist'),
+  'mail:newspapers': work(s.Empty, z.array(ml.NewspaperCount), 'receptionist'),
+  'mail:list': work(ml.MailListInput, z.array(ml.MailItem), 'receptionist'),
+  'mail:search': work(ml.MailSearchInput, z.array(ml.MailItem), 'receptionist'),
+  'mail:lookup': work(z.object({ trackingNo: ml.trackingNo }), z.array(ml.MailItem), 'receptionist'),
+  'mail:detail': work(z.object({ itemId: z.string() }), ml.MailDetail, 'receptionist'),
+  'mail:damageList': work(s.Empty, z.array(ml.MailDamage), 'receptionist'),
+  'mail:overview': work(s.Empty, ml.MailOverview, 'receptionist'),
+  'mail:attachment': work(z.object({ sha256: z.string() }), z.object({ mime: z.string(), base64: z.string() }), 'receptionist'),
 
   'print:request': proc(s.PrintRequest, s.PrintJob, 'receptionist'),
   'print:html': proc(z.object({ jobId: z.string() }), z.object({ html: z.string(), job: s.PrintJob }), 'receptionist'),
@@ -156,6 +173,7 @@ export type DeskNotice =
   | { kind: 'passes-changed' }
   | { kind: 'fees-changed' }
   | { kind: 'tickets-changed' }
+  | { kind: 'mail-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'sync-changed' }
   | { kind: 'locked' };

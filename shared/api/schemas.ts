@@ -80,6 +80,8 @@ export const Settings = z.object({
   receiptLayout: z.enum(['roll80', 'a5']),
   /** A shift-end drawer count further off than this (fen) needs a shift leader's PIN and a reason. */
   drawerVarianceLimitFen: z.number().int().min(0, { message: 'err.range' }).max(1_000_000, { message: 'err.range' }),
+  /** Days unclaimed registered mail waits before the supervisor may return it to the post office (退件). */
+  mailReturnDays: z.number().int().min(1, { message: 'err.range' }).max(90, { message: 'err.range' }),
   defaultVisitMinutes: z
     .number()
     .int()
@@ -246,6 +248,8 @@ export const DOC_TYPES = [
   'demand_letter',
   'work_order',
   'ticket_notice',
+  'mail_damage_slip',
+  'mail_pickup_slip',
 ] as const;
 export const LAYOUTS = ['roll80', 'a6', 'a5', 'a4'] as const;
 export const PrintJob = z.object({

@@ -43,3 +43,16 @@ export function parseReleasePassNo(raw: string): { site: string; device: string;
   if (!m) return null;
   return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
 }
+
+/** Mail register line (挂号邮件收发登记簿): `{SITE}-{DEVICE}-M{YYMMDD}-{NNNN}`, gapless per desk and day. */
+export function formatMailRegisterNo(site: string, device: string, day: string, n: number): string {
+  if (n < 1 || n > 9999 || !Number.isInteger(n)) throw new RangeError(`mail sequence out of range: ${n}`);
+  if (!/^\d{8}$/.test(day)) throw new RangeError(`day must be YYYYMMDD: ${day}`);
+  return `${site}-${device}-M${day.slice(2)}-${pad(n, 4)}`;
+}
+
+/** Damage register line (邮件破损登记簿): `{SITE}-{DEVICE}-D{YYYY}-{NNNN}`, gapless per desk and year. */
+export function formatMailDamageNo(site: string, device: string, year: number, n: number): string {
+  if (n < 1 || n > 9999 || !Number.isInteger(n)) throw new RangeError(`damage sequence out of range: ${n}`);
+  return `${site}-${device}-D${year}-${pad(n, 4)}`;
+}

@@ -9,12 +9,30 @@ import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.
 import { feeEvents } from './feeEvents.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
 import { CALLBACK_CLASSES, DEADLINE_TYPES } from '../domain/ticketDeadlines.js';
+import { DAMAGE_HOWS, MAIL_CONDITIONS, MAIL_KINDS, NOTICE_METHODS, PICKUP_RELATIONS } from '../domain/mail.js';
 
 /**
  * Every domain event type with its current schema version and payload schema. Appliers on the desk
  * and projections at HQ both validate against these. Bump `v` when a payload changes shape.
  */
 const ev = <P extends z.ZodType>(v: number, payload: P) => ({ v, payload });
+
+/** A photo or signature kept in the `attachments` table by its SHA-256; its bytes never ride in an event. */
+const AttachmentRef = z.object({ sha256: z.string(), mime: z.enum(ATTACHMENT_TYPES), size: z.number().int() });
+
+/** What the damage register says; a correction carries the same shape plus the entry it corrects. */
+const MailDamage = z.object({
+  damageId: z.string(),
+  itemId: z.string(),
+  registerNo: z.string(),
+  what: z.string(),
+  how: z.array(z.enum(DAMAGE_HOWS)),
+  description: z.string(),
+  photo: AttachmentRef.nullable(),
+  /** The desk person who signed for the item: they may not confirm their own damage record. */
+  receivedBy: z.string(),
+  at: z.string(),
+});
 
 const VisitorSnapshot = z.object({
   name: z.string(),
@@ -284,6 +302,76 @@ export const eventCatalog = {
   TicketCancelled: ev(1, z.object({ ticketId: z.string(), at: z.string(), reason: z.string() })),
   /** Never an edit: a correction is another note naming the one it corrects. */
   TicketNoteAdded: ev(1, z.object({ ticketId: z.string(), at: z.string(), text: z.string(), correctsId: z.string().nullable() })),
+  // ---- mail and parcels (报刊函件) ----------------------------------------------------------------
+  /** Signed for at the desk; the recipient is a snapshot, so the register reads the same whatever the directory says later. */
+  MailReceived: ev(
+    1,
+    z.object({
+      itemId: z.string(),
+      batchId: z.string(),
+      registerNo: z.string(),
+      carrier: z.string(),
+      trackingNo: z.string(),
+      kind: z.enum(MAIL_KINDS),
+      recipient: z.object({
+        occupantId: z.string(),
+        unitId: z.string(),
+        unitCode: z.string(),
+        name: z.string(),
+        company: z.string(),
+      }),
+      location: z.string(),
+      condition: z.enum(MAIL_CONDITIONS),
+      /** A moved-out resident's item: forwarding cabinet until `forwardUntil`, weekly notices. */
+      forwardUntil: z.string().nullable(),
+      receivedAt: z.string(),
+      /** Another item with this tracking number was still on the shelf; the desk was warned and went on. */
+      duplicateOf: z.string().nullable(),
+    }),
+  ),
+  MailNoticeRecorded: ev(1, z.object({ itemId: z.string(), at: z.string(), method: z.enum(NOTICE_METHODS), note: z.string() })),
+  /** A damage register line, awaiting the shift leader's confirmation. */
+  MailDamageRecorded: ev(1, MailDamage),
+  /** The register is append-only: a correction is a new line linked to the one it corrects. */
+  MailDamageCorrected: ev(1, MailDamage.extend({ correctsId: z.string() })),
+  /** The shift leader's sign-off (second person, own PIN); only then is the record valid and the slip printed. */
+  MailDamageConfirmed: ev(1, z.object({ damageId: z.string(), confirmedBy: z.string(), at: z.string() })),
+  /**
+   * Handed over against ID and signature. Closing: if two desks hand over one item (sync), the earlier
+   * by HLC is the pickup and the later is kept, flagged.
+   */
+  MailPickedUp: ev(
+    1,
+    z.object({
+      itemId: z.string(),
+      at: z.string(),
+      signerName: z.string(),
+      relation: z.enum(PICKUP_RELATIONS),
+      idType: z.enum(ID_TYPES),
+      idNumberMasked: z.string(),
+      signature: AttachmentRef.nullable(),
+      typedName: z.string().nullable(),
+    }),
+  ),
+  /** Unclaimed after the configured days, reviewed by a supervisor: into the return register (退件). */
+  MailReturned: ev(
+    1,
+    z.object({ itemId: z.string(), at: z.string(), reviewedBy: z.string(), reason: z.string(), daysWaited: z.number().int() }),
+  ),
+  /** Newspapers and magazines counted against subscriptions; a shortfall or a late delivery goes to the shift leader. */
+  NewspaperDeliveryCounted: ev(
+    1,
+    z.object({
+      countId: z.string(),
+      at: z.string(),
+      carrier: z.string(),
+      title: z.string(),
+      expected: z.number().int(),
+      received: z.number().int(),
+      late: z.boolean(),
+      note: z.string(),
+    }),
+  ),
 } as const;
 
 export type EventCatalog = typeof eventCatalog;

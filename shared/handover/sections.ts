@@ -22,4 +22,14 @@ export interface HandoverSection {
 }
 
 /** Sections known today, in sheet order; a new feature adds its key and its labels. */
-export const HANDOVER_SECTION_KEYS = ['pending', 'highPriority', 'visitorsOnSite', 'visitsNotReturned', 'drawer', 'ticketsDue'] as const;
+export const HANDOVER_SECTION_KEYS = [
+  'pending',
+  'highPriority',
+  'visitorsOnSite',
+  'visitsNotReturned',
+  'drawer',
+  'ticketsDue',
+  'mailAwaitingPickup',
+  'mailDamageUnconfirmed',
+  'newspaperShortfalls',
+] as const;

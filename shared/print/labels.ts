@@ -138,6 +138,9 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitsNotReturned: '未交回访客单（自动关闭）',
     drawer: '收银与钱箱对账',
     ticketsDue: '超时及今日到期工单',
+    mailAwaitingPickup: '待领邮件（含转投专柜）',
+    mailDamageUnconfirmed: '破损邮件待领班确认',
+    newspaperShortfalls: '报刊缺份或迟到（报领班）',
   },
   'zh-Hant': {
     pending: '未結待辦事項',
@@ -146,6 +149,9 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitsNotReturned: '未交回訪客單（自動關閉）',
     drawer: '收銀與錢箱對賬',
     ticketsDue: '超時及今日到期工單',
+    mailAwaitingPickup: '待領郵件（含轉投專櫃）',
+    mailDamageUnconfirmed: '破損郵件待領班確認',
+    newspaperShortfalls: '報刊缺份或遲到（報領班）',
   },
   en: {
     pending: 'Open pending items',
@@ -154,6 +160,9 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     visitsNotReturned: 'Passes never returned (closed automatically)',
     drawer: 'Takings and the cash drawer',
     ticketsDue: 'Tickets overdue or due today',
+    mailAwaitingPickup: 'Mail awaiting pickup (incl. forwarding cabinet)',
+    mailDamageUnconfirmed: 'Damaged mail awaiting the shift leader',
+    newspaperShortfalls: 'Newspapers short or late (to the shift leader)',
   },
 };
 

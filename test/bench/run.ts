@@ -16,6 +16,8 @@
  * BENCH_PAYMENTS (measured payments, default 1,000).
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_TICKETS (past tickets, default 500,000), BENCH_TICKETS_PER_DAY
  * (default 100), BENCH_TICKET_CREATES (measured creates, default 1,000).
+ * BENCH_PASS_VERIFIES (default 2,000), BENCH_MAIL_ITEMS (registered mail items over 3 years, default
+ * 2,000,000), BENCH_MAIL_SCANS (measured scan-ins, default 1,000), BENCH_MAIL_LOOKUPS (default 2,000).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,7 @@ import { insertPastPasses, measurePasses } from './passes.js';
 import { measureSync } from './sync.js';
 import { measureFees } from './fees.js';
 import { measureTickets } from './tickets.js';
+import { insertPastMail, measureMail } from './mail.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -62,6 +65,9 @@ const SEARCHES = Math.max(100, envInt('BENCH_SEARCHES', 600));
 const PASSES = Math.max(100, envInt('BENCH_PASSES', 1_000_000));
 const PASS_ISSUES = Math.max(50, envInt('BENCH_PASS_ISSUES', 1000));
 const PASS_VERIFIES = Math.max(50, envInt('BENCH_PASS_VERIFIES', 2000));
+const MAIL_ITEMS = Math.max(100, envInt('BENCH_MAIL_ITEMS', 2_000_000));
+const MAIL_SCANS = Math.max(50, envInt('BENCH_MAIL_SCANS', 1000));
+const MAIL_LOOKUPS = Math.max(50, envInt('BENCH_MAIL_LOOKUPS', 2000));
 const SEED = envInt('BENCH_SEED', 20261122);
 const SYNC_SMALL = Math.max(100, envInt('BENCH_SYNC_SMALL', 10_000));
 const SYNC_LARGE = Math.max(100, envInt('BENCH_SYNC_LARGE', 100_000));
@@ -208,6 +214,8 @@ interface Fixture {
   /** Owners (who may apply for a release pass themselves) and pass numbers from history to verify. */
   owners: OccupantFixture[];
   passSample: string[];
+  /** Tracking numbers from the mail register's history to look up. */
+  mailSample: string[];
 }
 
 /** Setup, a directory import and deny entries through the router; then bulk rows straight into the file. */
@@ -296,6 +304,23 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
     );
     phases.passes_insert_ms = performance.now() - t2;
     log(`past release passes: ${PASSES} (${elapsed(t2)})`);
+    t2 = performance.now();
+    const mailSample = insertPastMail(
+      db,
+      {
+        count: MAIL_ITEMS,
+        todayMs: clock.ms,
+        days: HISTORY_DAYS,
+        siteCode: site.siteCode,
+        deviceCode: site.deviceCode,
+        deviceId: site.deviceId,
+        actor: adminId,
+        hosts: dir.occupants,
+      },
+      rand,
+    );
+    phases.mail_insert_ms = performance.now() - t2;
+    log(`past mail items: ${MAIL_ITEMS} (${elapsed(t2)})`);
 
     // Queries use the pinyin keys as stored, so "zs" is what the app would find for 张三.
     const keyStmt = db.prepare('SELECT initials, pinyin FROM occupants WHERE id = ?');
@@ -314,6 +339,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       deny_entries: count('deny_list'),
       log_entries: count('log_entries'),
       past_release_passes: count('release_passes'),
+      past_mail_items: count('mail_items'),
     };
     phases.fixture_ms = performance.now() - t;
     return {
@@ -325,6 +351,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       queries,
       owners: sample(rand, owners, 5000),
       passSample,
+      mailSample,
     };
   } finally {
     db.close();
@@ -347,7 +374,7 @@ async function main() {
   let desk: TestDesk | undefined;
   let rawDb: BetterSqlite3.Database | undefined;
   try {
-    const { rows, site, adminId, hosts, visitors, queries, owners, passSample } = await buildFixture(
+    const { rows, site, adminId, hosts, visitors, queries, owners, passSample, mailSample } = await buildFixture(
       dataDir,
       clock,
       rand,
@@ -557,6 +584,16 @@ async function main() {
     );
     phases.passes_phase_ms = performance.now() - tp;
     log(`release pass: issue p99 ${passes.issue.p99} ms; verify median ${passes.verify.p50} ms, p99 ${passes.verify.p99} ms`);
+
+    // ---- mail: scan-in through the router, lookup by tracking number among the register's history ----
+    const tm = performance.now();
+    const mail = await measureMail(
+      desk,
+      { scans: MAIL_SCANS, lookups: MAIL_LOOKUPS, warmup: 50, hosts, sample: mailSample },
+      rand,
+    );
+    phases.mail_phase_ms = performance.now() - tm;
+    log(`mail: scan-in p99 ${mail.scanIn.p99} ms; lookup median ${mail.lookup.p50} ms, p99 ${mail.lookup.p99} ms`);
     await desk.close();
     desk = undefined;
 
@@ -605,6 +642,8 @@ async function main() {
       ticket_create_p99_ms: target(tickets.create.p99, 10, '<', 'ms'),
       board_ms: target(tickets.board.p50, 20, '<', 'ms'),
       monthly_stats_ms: target(tickets.monthly.p50, 200, '<', 'ms'),
+      mail_scan_in_p99_ms: target(mail.scanIn.p99, 10, '<', 'ms'),
+      mail_lookup_ms: target(mail.lookup.p50, 2, '<', 'ms'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -634,6 +673,8 @@ async function main() {
       ticket_create_p99_ms: tickets.create.p99,
       board_ms: tickets.board.p50,
       monthly_stats_ms: tickets.monthly.p50,
+      mail_scan_in_p99_ms: mail.scanIn.p99,
+      mail_lookup_ms: mail.lookup.p50,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -653,6 +694,8 @@ async function main() {
         pass_verifies_measured: passes.verify.n,
         ...fees.rows,
         payments_measured: fees.payment.n,
+        mail_scans_measured: mail.scanIn.n,
+        mail_lookups_measured: mail.lookup.n,
       },
       details: {
         startup_runs_ms: startupRuns.map((x) => round(x)),
@@ -671,6 +714,8 @@ async function main() {
         unit_lookup: fees.lookup,
         daily_report: fees.daily,
         receipt_render: fees.render,
+        mail_scan_in: mail.scanIn,
+        mail_lookup: mail.lookup,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -691,6 +736,7 @@ async function main() {
           'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
           ...sync.notes,
           'Fees run on a desk of their own (test/bench/fees.ts). payment_p99_ms: fees:pay through the router (lines checked unpaid inside the transaction, PaymentReceived + PrintJobQueued, gapless receipt counter, synchronous=FULL commit, read-back), one month in cash with change, after a year of past receipts. unit_lookup_ms: median fees:account for a unit with 10 years × 4 items of monthly charges, 110 months paid. daily_report_ms: median fees:daily for one day of a desk with BENCH_FEE_RECEIPTS_PER_DAY receipts a day over BENCH_FEE_DAYS days (prepared inserts). receipt_render_ms: median of the receipt template, data to HTML with the QR as SVG.',
+          'mail_scan_in_p99_ms: mail:receive through backend.router with the admin session (zod parse and tracking-number normalisation, recipient from the directory, on-shelf duplicate check, MailReceived event with a gapless register number, commit with synchronous=FULL, read-back with the batch count), batches of 20; the TestClock moves 1 s per item. mail_lookup_ms: median of mail:lookup through the router for tracking numbers drawn from BENCH_MAIL_ITEMS past items (inserted with prepared statements, no events or closings rows).',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
         ],
         env: {
@@ -701,6 +747,9 @@ async function main() {
           BENCH_PASSES: PASSES,
           BENCH_PASS_ISSUES: PASS_ISSUES,
           BENCH_PASS_VERIFIES: PASS_VERIFIES,
+          BENCH_MAIL_ITEMS: MAIL_ITEMS,
+          BENCH_MAIL_SCANS: MAIL_SCANS,
+          BENCH_MAIL_LOOKUPS: MAIL_LOOKUPS,
           BENCH_SEED: SEED,
           BENCH_LOG_ENTRIES: LOG_ENTRIES,
           BENCH_SYNC_SMALL: SYNC_SMALL,
@@ -806,6 +855,8 @@ function printTable(
     'ticket_create_p99_ms',
     'board_ms',
     'monthly_stats_ms',
+    'mail_scan_in_p99_ms',
+    'mail_lookup_ms',
   ];
   const lines = keys.map((k) => {
     const t = targets[k];

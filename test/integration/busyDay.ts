@@ -4,13 +4,16 @@ import { importPassDirectory, passInput } from '../support/releasePass.js';
 import { addStaff, later } from './helpers.js';
 import { cashPayment, importSampleCharges } from '../support/fees.js';
 import { complaintInput, repairInput } from '../support/tickets.js';
+import { damage, mailInput, pickupInput } from '../support/mail.js';
 
 /**
  * A day and a morning at the desk that writes every kind of event, with refused calls mixed in:
  * staff, a PIN change, an import, check-ins, a reprint, check-outs, a deny entry added and revoked,
  * an override, release passes issued, refused and released at the gate and cancelled, post-log entries
  * with a correction and a resolved pending item, a colleague leaving the shift, a handover closed with
- * PIN and acknowledged into the next shift, and the end-of-day close.
+ * PIN and acknowledged into the next shift, and the end-of-day close; mail scanned in (one damaged, its line
+ * corrected and confirmed by the leader, a duplicate refused), a notice, a pickup, a newspaper shortfall and,
+ * the next morning, an unclaimed item returned after the supervisor's review.
  */
 export async function busyDay(desk: TestDesk) {
   await importPassDirectory(desk);
@@ -146,6 +149,32 @@ export async function busyDay(desk: TestDesk) {
   ).ticket;
   await desk.ok('tickets:cancel', { ticketId: idea.id, reason: '重复登记' }, rec.session);
 
+  await desk.ok('settings:update', { mailReturnDays: 1 });
+  const letter = await desk.ok('mail:receive', await mailInput(desk, { trackingNo: 'XA100200300CN' }), rec.session);
+  await desk.call('mail:receive', await mailInput(desk, { trackingNo: 'XA100200300CN' }), rec.session); // warned: on shelf
+  const parcel = await desk.ok(
+    'mail:receive',
+    await mailInput(desk, { kind: 'parcel', condition: 'damaged', damage: damage() }),
+    rec.session,
+  );
+  const fix = await desk.ok(
+    'mail:recordDamage',
+    { damageId: newRequestId(), itemId: parcel.item.id, correctsId: parcel.damage!.id, what: '纸箱', how: ['crushed'] },
+    rec.session,
+  );
+  for (const d of [parcel.damage!.id, fix.id])
+    await desk.ok(
+      'mail:confirmDamage',
+      { damageId: d, approval: { staffNo: leader.staffNo, pin: leader.pin, reason: '已核对' } },
+      rec.session,
+    );
+  await desk.ok('mail:notice', { itemId: parcel.item.id, method: 'phone', note: '' }, rec.session);
+  await desk.ok('mail:pickUp', pickupInput(parcel.item.id), rec.session);
+  await desk.ok(
+    'mail:countNewspapers',
+    { countId: newRequestId(), carrier: '邮局', title: '新民晚报', expected: 20, received: 18, late: true },
+    rec.session,
+  );
   await desk.ok('shift:leave', {}, rec.session);
   const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: ADMIN.pin });
   await desk.ok('shift:handover', {}, leader.session);
@@ -157,5 +186,9 @@ export async function busyDay(desk: TestDesk) {
   await closeYesterdaysVisits(desk.backend.services);
   await desk.ok('visits:checkOut', { code: b.visit.passNo }); // the slip came back the next morning
   await desk.ok('visits:checkIn', await checkInInput(desk, {}, '李四'));
+  await desk.ok('mail:return', {
+    itemId: letter.item.id,
+    approval: { staffNo: leader.staffNo, pin: leader.pin, reason: '无人认领' },
+  });
   return { rec, leader };
 }

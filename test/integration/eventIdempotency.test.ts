@@ -36,6 +36,11 @@ const READ_TABLES = [
   'drawer_entries',
   'drawer_counts',
   'fee_reminders',
+  'mail_items',
+  'mail_closings',
+  'mail_notices',
+  'mail_damage',
+  'newspaper_counts',
 ];
 const storedEvents = (raw: OpenedDatabase['raw']) =>
   (raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][]).map(rowToEvent);

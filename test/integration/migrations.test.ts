@@ -12,6 +12,7 @@ import { browserPrintBackend } from '../../electron/print/headlessPdf.js';
 import { ADMIN, checkInInput, importSampleDirectory, openTestDesk } from '../support/desk.js';
 
 const TABLES = [
+  'attachments',
   'counters',
   'deny_list',
   'drawer_counts',
@@ -33,7 +34,12 @@ const TABLES = [
   'log_fts_data',
   'log_fts_docsize',
   'log_fts_idx',
+  'mail_closings',
+  'mail_damage',
+  'mail_items',
+  'mail_notices',
   'meta',
+  'newspaper_counts',
   'occupants',
   'pin_attempts',
   'print_jobs',

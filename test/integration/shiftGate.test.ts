@@ -4,6 +4,7 @@ import { ADMIN, checkInInput, importSampleDirectory, newRequestId, openTestDesk,
 import { addStaff, counts, failure, snapshot } from './helpers.js';
 import { passInput } from '../support/releasePass.js';
 import { complaintInput } from '../support/tickets.js';
+import { mailInput, pickupInput } from '../support/mail.js';
 
 const GATED = (Object.keys(contract) as ProcName[]).filter((n) => contract[n].gate === 'shift');
 
@@ -65,6 +66,21 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'tickets:reopen': { ticketId: 'x', reason: '复发' },
     'tickets:cancel': { ticketId: 'x', reason: '重复登记' },
     'tickets:note': { ticketId: 'x', text: '已电话联系' },
+    'mail:receive': await mailInput(desk),
+    'mail:recordDamage': { damageId: newRequestId(), itemId: 'x', what: '外包装', how: ['torn'] },
+    'mail:confirmDamage': { damageId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '已核对' } },
+    'mail:notice': { itemId: 'x', method: 'phone' },
+    'mail:pickUp': pickupInput('x'),
+    'mail:return': { itemId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '无人认领' } },
+    'mail:countNewspapers': { countId: newRequestId(), carrier: '邮局', title: '人民日报', expected: 10, received: 10 },
+    'mail:newspapers': {},
+    'mail:list': { view: 'awaiting' },
+    'mail:search': { trackingNo: 'XA' },
+    'mail:lookup': { trackingNo: 'XA123' },
+    'mail:detail': { itemId: 'x' },
+    'mail:damageList': {},
+    'mail:overview': {},
+    'mail:attachment': { sha256: 'x' },
   };
 }
 

@@ -17,6 +17,7 @@ import { feeChargeHandlers } from './feeCharges.js';
 import { feeReportHandlers } from './feeReports.js';
 import { drawerHandlers } from './drawer.js';
 import { ticketHandlers } from './tickets.js';
+import { mailHandlers } from './mail.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -38,4 +39,5 @@ export const handlers: HandlerMap = {
   ...feeReportHandlers,
   ...drawerHandlers,
   ...ticketHandlers,
+  ...mailHandlers,
 };

@@ -1,4 +1,5 @@
 import { ticketById } from '../../../db/queries/tickets.js';
+import { damageById, itemById } from '../../../db/queries/mail.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { PrintJob } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
@@ -42,6 +43,10 @@ export const printHandlers: Pick<
       throw fieldError('docId', 'err.fee.noArrears');
     if ((input.docType === 'work_order' || input.docType === 'ticket_notice') && !(await ticketById(ctx.db, input.docId)))
       throw fieldError('docId', 'err.notFound');
+    // A damage slip exists only once the shift leader confirmed the record.
+    if (input.docType === 'mail_damage_slip' && !(await damageById(ctx.db, input.docId))?.confirmed_at)
+      throw fieldError('docId', 'err.mail.damageUnconfirmed');
+    if (input.docType === 'mail_pickup_slip' && !(await itemById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
       // Two requests with one job id can both pass the check above; inside the transaction only one queues it.
       if (await printJobById(trx, input.jobId)) return;

@@ -1,6 +1,7 @@
 import { Settings } from '../../../shared/api/schemas.js';
 import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
 import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
+import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
 import { readSettings, writeSettings } from '../../../db/queries/settings.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
@@ -15,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   releasePassLayout: 'roll80',
   receiptLayout: 'roll80',
   drawerVarianceLimitFen: 1000,
+  mailReturnDays: DEFAULT_RETURN_DAYS,
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
   ticketRules: DEFAULT_TICKET_RULES,

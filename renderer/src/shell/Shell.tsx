@@ -13,6 +13,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  MailOutlined,
   LogoutOutlined,
   SettingOutlined,
   StopOutlined,
@@ -25,7 +26,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/domain/staff';
-import { SHORTCUTS, useNav, type Page } from '../stores/nav';
+import { SHORTCUTS, pageForKey, useNav, type Page } from '../stores/nav';
 import { useSession } from '../stores/session';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -47,6 +48,7 @@ import { LogPage } from '../features/log/LogPage';
 import { ShiftPage } from '../features/shifts/ShiftPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { FeesPage } from '../features/fees/FeesPage';
+import { MailPage } from '../features/mail/MailPage';
 
 interface PageDef {
   key: Page;
@@ -69,6 +71,7 @@ const PAGES: PageDef[] = [
   { key: 'intake', icon: <CustomerServiceOutlined />, minRole: 'receptionist', render: () => <IntakePage /> },
   { key: 'tickets', icon: <ToolOutlined />, minRole: 'receptionist', render: () => <TicketBoardPage /> },
   { key: 'ticketStats', icon: <BarChartOutlined />, minRole: 'shift_leader', render: () => <TicketStatsPage /> },
+  { key: 'mail', icon: <MailOutlined />, minRole: 'receptionist', render: () => <MailPage /> },
   { key: 'directory', icon: <ContactsOutlined />, minRole: 'receptionist', render: () => <DirectoryPage /> },
   { key: 'deny', icon: <StopOutlined />, minRole: 'receptionist', render: () => <DenyListPage /> },
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
@@ -85,13 +88,16 @@ export function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = PAGES.find((p) => SHORTCUTS[p.key] === e.key);
-      if (target) {
-        e.preventDefault();
-        go(target.key);
-      } else if (e.key === 'F12' && e.ctrlKey) {
+      // Ctrl+F12 locks; a bare F-key (F12 included) opens its page.
+      if (e.key === 'F12' && e.ctrlKey) {
         e.preventDefault();
         void lock();
+        return;
+      }
+      const target = pageForKey(e);
+      if (target && PAGES.some((p) => p.key === target)) {
+        e.preventDefault();
+        go(target);
       }
     };
     window.addEventListener('keydown', onKey);

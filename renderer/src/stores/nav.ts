@@ -13,6 +13,7 @@ export type Page =
   | 'intake'
   | 'tickets'
   | 'ticketStats'
+  | 'mail'
   | 'directory'
   | 'deny'
   | 'staff'
@@ -31,7 +32,24 @@ export const SHORTCUTS: Partial<Record<Page, string>> = {
   gate: 'F9',
   fees: 'F10',
   intake: 'F11',
+  mail: 'F12',
 };
+
+/**
+ * The page an F-key opens, or null. Only a bare F-key navigates: Ctrl+F12 locks the desk, and a
+ * modified F-key is the browser's or the system's (Alt+F4), never a page.
+ */
+export function pageForKey(e: {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}): Page | null {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return null;
+  const hit = (Object.keys(SHORTCUTS) as Page[]).find((p) => SHORTCUTS[p] === e.key);
+  return hit ?? null;
+}
 
 interface NavState {
   page: Page;

@@ -99,6 +99,13 @@ export function SettingsPage() {
             render={({ field }) => <InputNumber {...field} min={15} max={1440} step={15} />}
           />
         </Field>
+        <Field label={t('settings.mailReturnDays')} error={e.mailReturnDays}>
+          <Controller
+            name="mailReturnDays"
+            control={control}
+            render={({ field }) => <InputNumber {...field} min={1} max={90} data-testid="settings-mailReturnDays" />}
+          />
+        </Field>
         <Field label={t('settings.idleLockMinutes')} error={e.idleLockMinutes}>
           <Controller
             name="idleLockMinutes"

@@ -1,0 +1,68 @@
+import { esc, page, type Layout } from './html.js';
+import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { MAIL_WORDS, type MailWordKey } from './mailLabels.js';
+import { qrSvg } from './qr.js';
+import { fmtDateTime } from './format.js';
+import type { DamageHow, MailKind } from '../domain/mail.js';
+
+export interface MailDamageSlipData {
+  siteName: string;
+  deviceCode: string;
+  /** The damage register line. */
+  registerNo: string;
+  /** The mail register line of the item. */
+  itemRegisterNo: string;
+  trackingNo: string;
+  carrier: string;
+  kind: MailKind;
+  receivedAt: string;
+  what: string;
+  how: DamageHow[];
+  description: string;
+  receivedBy: string;
+  confirmedBy: string;
+  confirmedAt: string;
+  /** 0 for the first print; n > 0 prints "补打 · 第n次". */
+  copyNo: number;
+}
+
+/** "label / English label" rows like every other document of the desk. */
+export function mailRow(locale: PrintLocale, key: MailWordKey, value: string): string {
+  if (!value) return '';
+  const W = MAIL_WORDS[locale];
+  const label = locale === 'en' ? W[key] : `${W[key]}<span class="en">${MAIL_WORDS.en[key]}</span>`;
+  return `<tr><th>${label}</th><td>${esc(value)}</td></tr>`;
+}
+
+/**
+ * The desk's own damage label (seed 000: 本部专用的"此邮件收到时已破损"封条), stuck over the damaged part,
+ * with the register line it belongs to. The sentence is printed in Chinese and English whatever the
+ * desk's language; the QR holds the tracking number, so a scan at pickup finds the item.
+ */
+export async function renderMailDamageSlip(d: MailDamageSlipData, layout: Layout, locale: PrintLocale): Promise<string> {
+  const W = MAIL_WORDS[locale];
+  const L = PRINT_LABELS[locale];
+  const row = (key: MailWordKey, value: string) => mailRow(locale, key, value);
+  const hows = d.how.map((h) => W.hows[h]).join('、');
+  const sentenceZh = locale === 'zh-Hant' ? MAIL_WORDS['zh-Hant'].damageSentence : MAIL_WORDS['zh-Hans'].damageSentence;
+  const body = `
+<div class="seal">${esc(sentenceZh)}<span class="seal-en">${esc(MAIL_WORDS.en.damageSentence)}</span></div>
+<div class="sub">${esc(d.siteName)} · ${esc(W.damageTitle)}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+<table class="kv">
+${row('registerNo', d.registerNo)}
+${row('trackingNo', d.trackingNo)}
+${row('carrier', `${d.carrier} · ${W.kinds[d.kind]}`)}
+${row('receivedAt', fmtDateTime(d.receivedAt))}
+${row('damage', [d.what, hows, d.description].filter(Boolean).join(' · '))}
+${row('receivedBy', `${d.receivedBy} · ${L.desk} ${d.deviceCode}`)}
+${row('confirmedBy', `${d.confirmedBy} · ${fmtDateTime(d.confirmedAt)}`)}
+</table>
+<div class="qr">${await qrSvg(d.trackingNo)}</div>
+<div class="code">${esc(d.itemRegisterNo)}</div>
+<div class="foot">${esc(W.foot)}</div>`;
+  const css = `.seal { border: 2px solid #000; text-align: center; font-size: 1.5em; font-weight: bold; padding: 1.5mm 1mm;
+  margin-bottom: 1.5mm; letter-spacing: 0.08em; }
+.seal-en { display: block; font-size: 0.55em; letter-spacing: 0; font-weight: bold; }`;
+  return page({ title: `${W.damageTitle} ${d.registerNo}`, layout, lang: locale, body, css });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { SHORTCUTS, pageForKey } from '../../renderer/src/stores/nav.js';
+
+const bare = { ctrlKey: false, altKey: false, metaKey: false, shiftKey: false };
+
+describe('F-keys', () => {
+  it('a bare F-key opens its page; F12 is the mail desk', () => {
+    expect(pageForKey({ ...bare, key: 'F12' })).toBe('mail');
+    expect(pageForKey({ ...bare, key: 'F2' })).toBe('checkIn');
+    expect(pageForKey({ ...bare, key: 'F11' })).toBeNull();
+  });
+
+  it('a modified F-key never navigates: Ctrl+F12 is the lock, Alt+F4 the system', () => {
+    expect(pageForKey({ ...bare, key: 'F12', ctrlKey: true })).toBeNull();
+    expect(pageForKey({ ...bare, key: 'F4', altKey: true })).toBeNull();
+    expect(pageForKey({ ...bare, key: 'F7', shiftKey: true })).toBeNull();
+  });
+
+  it('no two pages claim the same key', () => {
+    const keys = Object.values(SHORTCUTS);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
