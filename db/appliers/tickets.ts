@@ -2,34 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
 import { projectTicket, nextDue, type Step } from '../../shared/domain/ticketTimeline.js';
-import { callbackAction, isOpen } from '../../shared/domain/ticketStates.js';
+import { isOpen } from '../../shared/domain/ticketStates.js';
+import { stepSortOf, type TicketStepEvent } from '../../shared/events/ticketSteps.js';
 import type { Deadline, StepSort } from '../../shared/domain/ticketDeadlines.js';
 import type { TicketKind } from '../../shared/domain/tickets.js';
 import type { Applier } from './index.js';
 
 type Db = Kysely<Database>;
-type StepEvent = Exclude<Extract<EventType, `Ticket${string}`>, 'TicketOpened'>;
-
-/** What a timeline event means to the state machine and the deadlines. */
-function sortOf(e: DomainEvent<StepEvent>): StepSort {
-  switch (e.type) {
-    case 'TicketTransitioned':
-      return (e as DomainEvent<'TicketTransitioned'>).payload.action;
-    case 'TicketDispatched':
-      return 'dispatch';
-    case 'TicketCallbackRecorded':
-      return callbackAction((e as DomainEvent<'TicketCallbackRecorded'>).payload.outcome) ?? 'callback_unreachable';
-    case 'TicketDeferred':
-      return 'defer';
-    case 'TicketReopened':
-      return 'reopen';
-    case 'TicketCancelled':
-      return 'cancel';
-    case 'TicketNoteAdded':
-      return 'note';
-  }
-  throw new Error(`not a ticket step: ${e.type}`);
-}
+type StepEvent = TicketStepEvent;
 
 function textOf(e: DomainEvent<StepEvent>): string {
   const p = e.payload as Record<string, unknown>;
@@ -108,7 +88,7 @@ async function addStep(db: Db, e: DomainEvent<StepEvent>) {
       ticket_id: p.ticketId,
       hlc: e.hlc,
       at: p.at,
-      sort: sortOf(e),
+      sort: stepSortOf(e),
       actor: e.actor,
       text: textOf(e),
       detail: JSON.stringify(detail),

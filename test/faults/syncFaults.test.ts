@@ -23,9 +23,24 @@ const WORKER = fileURLToPath(new URL('./syncWorker.ts', import.meta.url));
 
 /**
  * The tables every desk must agree on after sync. A feature adds its table here in one line
- * (receipts, tickets, mail …); columns are compared whole, rows ordered by the first column.
+ * (receipts, tickets, mail …); columns are compared whole, rows ordered by every column.
  */
-const CONVERGED_TABLES = ['visits', 'release_passes', 'release_gate_checks', 'sync_conflicts'];
+const CONVERGED_TABLES = [
+  'visits',
+  'release_passes',
+  'release_gate_checks',
+  'sync_conflicts',
+  'fee_charges',
+  'fee_receipts',
+  'fee_receipt_lines',
+  'fee_receipt_payments',
+  'fee_voids',
+  'tickets',
+  'ticket_steps',
+  'ticket_deadlines',
+  'mail_items',
+  'mail_closings',
+];
 
 interface Desk {
   dir: string;
@@ -39,6 +54,7 @@ let proxyUrl: string;
 let templates: string[];
 /** Closing events that lost to an earlier one, over all schedules: the crossing cases really happen. */
 let conflicts = 0;
+let receiptsSeen = 0;
 const scratch = mkdtempSync(join(tmpdir(), 'lobbydesk-syncfaults-'));
 
 beforeAll(async () => {
@@ -92,7 +108,12 @@ function faultSchedule(rnd: () => number): (path: string) => Fault {
   };
 }
 
-const rows = (d: Desk, table: string) => d.opened.raw.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+/** All rows, ordered by every column: tables keyed by two columns have ties on the first. */
+const rows = (d: Desk, table: string) => {
+  const columns = d.opened.raw.prepare(`SELECT count(*) AS n FROM pragma_table_info('${table}')`).get() as { n: number };
+  const order = Array.from({ length: columns.n }, (_, i) => i + 1).join(', ');
+  return d.opened.raw.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+};
 
 /** Runs child-process desk `dir` until it has pushed at least once, then SIGKILLs it mid-push. */
 function killMidPush(dir: string, seed: number): Promise<void> {
@@ -196,6 +217,29 @@ async function runSchedule(seed: number) {
   expect(hqVisits, `seed ${seed}: HQ visits`).toEqual(
     desks[0].opened.raw.prepare('SELECT id, status, checked_out_at FROM visits ORDER BY id').all(),
   );
+  // Receipts: HQ's projection agrees with the desks, and no receipt number was issued twice.
+  const { rows: hqReceipts } = await sql<{ id: string; receipt_no: string; status: string }>`
+    SELECT id, receipt_no, status FROM hq_receipts ORDER BY id`.execute(hq.db);
+  const deskReceipts = desks[0].opened.raw
+    .prepare(
+      `SELECT r.id, r.receipt_no, CASE WHEN v.receipt_id IS NULL THEN 'issued' ELSE 'voided' END AS status
+      FROM fee_receipts r LEFT JOIN (SELECT DISTINCT receipt_id FROM fee_voids) v ON v.receipt_id = r.id ORDER BY r.id`,
+    )
+    .all();
+  expect(hqReceipts, `seed ${seed}: HQ receipts`).toEqual(deskReceipts);
+  expect(new Set(hqReceipts.map((r) => r.receipt_no)).size, `seed ${seed}: receipt numbers unique`).toBe(hqReceipts.length);
+  receiptsSeen += hqReceipts.length;
+  // Tickets and mail: HQ folds the same timelines and closings to the same states.
+  const { rows: hqTickets } = await sql<{ id: string; state: string; reopen_count: number }>`
+    SELECT id, state, reopen_count FROM hq_tickets ORDER BY id`.execute(hq.db);
+  expect(hqTickets, `seed ${seed}: HQ tickets`).toEqual(
+    desks[0].opened.raw.prepare('SELECT id, state, reopen_count FROM tickets ORDER BY id').all(),
+  );
+  const { rows: hqMail } = await sql<{ id: string; status: string }>`
+    SELECT id, status FROM hq_mail_items ORDER BY id`.execute(hq.db);
+  expect(hqMail, `seed ${seed}: HQ mail`).toEqual(
+    desks[0].opened.raw.prepare('SELECT id, status FROM mail_items ORDER BY id').all(),
+  );
   conflicts += rows(desks[0], 'sync_conflicts').length;
   for (const d of desks) await d.opened.close();
   desks = [];
@@ -207,6 +251,7 @@ describe(`sync through a faulty network (${SCHEDULES} seeded schedules)`, () => 
     for (let seed = 1; seed <= SCHEDULES; seed++) await runSchedule(seed);
     // The schedules really exercised every fault.
     expect(conflicts).toBeGreaterThan(0);
+    expect(receiptsSeen).toBeGreaterThan(0);
     for (const f of ['drop', 'delay', 'lose_response', 'duplicate', 'restart'] as Fault[])
       expect(proxy.stats[f]).toBeGreaterThan(0);
   }, 600_000);

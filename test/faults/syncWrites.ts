@@ -3,32 +3,58 @@ import type { Kysely } from 'kysely';
 import { appendEvents, draft, type EventDraft } from '../../db/events.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import type { Database } from '../../db/schema.js';
+import { nextCounter } from '../../db/meta.js';
+import { formatReceiptNo } from '../../shared/domain/numbering.js';
 
 /**
  * Desk work for the sync fault suite, written through the desk's one write path (appendEvents):
- * check-ins and release passes (facts), and check-outs / releases / cancels (closing events) of
- * records this desk knows — its own or pulled — so two desks often close the same record.
+ * check-ins, release passes, charges, payments with receipt numbers from this desk's counter, tickets
+ * and mail received (facts), and check-outs / releases / cancels / voids / ticket steps / pickups
+ * (closing events) of records this desk knows — its own or pulled — so two desks often close the
+ * same record, pay the same month or void the same receipt.
  */
 export async function writeSomething(db: Kysely<Database>, rnd: () => number, now: Date, n: number): Promise<void> {
   const site = (await getSiteIdentity(db))!;
   const openVisits = await db.selectFrom('visits').select('id').where('status', '=', 'on_site').limit(20).execute();
   const openPasses = await db.selectFrom('release_passes').select('id').where('status', '=', 'issued').limit(20).execute();
+  const charges = await db.selectFrom('fee_charges').select('id').limit(20).execute();
+  const receipts = await db.selectFrom('fee_receipts').select(['id', 'receipt_no']).limit(20).execute();
+  const tickets = await db.selectFrom('tickets').select('id').where('is_open', '=', 1).limit(20).execute();
+  const shelf = await db.selectFrom('mail_items').select('id').where('status', '=', 'on_shelf').limit(20).execute();
   const drafts: EventDraft[] = [];
   const at = now.toISOString();
+  let paid = 0;
   for (let i = 0; i < n; i++) {
     const r = rnd();
-    if (r < 0.35 || (r < 0.6 && openVisits.length === 0)) drafts.push(checkIn(site.deviceCode, at));
-    else if (r < 0.6) drafts.push(draft('VisitorCheckedOut', { visitId: pick(openVisits, rnd).id, at, method: 'list' }));
-    else if (r < 0.75 || openPasses.length === 0) drafts.push(passIssued(at));
-    else if (r < 0.9)
+    if (r < 0.2 || (r < 0.35 && openVisits.length === 0)) drafts.push(checkIn(site.deviceCode, at));
+    else if (r < 0.35) drafts.push(draft('VisitorCheckedOut', { visitId: pick(openVisits, rnd).id, at, method: 'list' }));
+    else if (r < 0.42 || (r < 0.5 && openPasses.length === 0)) drafts.push(passIssued(at));
+    else if (r < 0.46)
       drafts.push(
         draft('ReleasePassReleased', { passId: pick(openPasses, rnd).id, at, released: [1], partial: false, note: '' }),
       );
-    else drafts.push(draft('ReleasePassCancelled', { passId: pick(openPasses, rnd).id, at, reason: '取消' }));
+    else if (r < 0.5) drafts.push(draft('ReleasePassCancelled', { passId: pick(openPasses, rnd).id, at, reason: '取消' }));
+    else if (r < 0.56 || (r < 0.68 && charges.length === 0)) drafts.push(chargeRaised(rnd));
+    else if (r < 0.64) paid++;
+    else if (r < 0.68 && receipts.length > 0) {
+      const rc = pick(receipts, rnd);
+      drafts.push(
+        draft('ReceiptVoided', { receiptId: rc.id, receiptNo: rc.receipt_no, at, approvedBy: 'staff-2', reason: '错收' }),
+      );
+    } else if (r < 0.76 || (r < 0.86 && tickets.length === 0)) drafts.push(ticketOpened(site.deviceCode, at));
+    else if (r < 0.86) drafts.push(ticketStep(pick(tickets, rnd).id, at, rnd));
+    else if (r < 0.94 || shelf.length === 0) drafts.push(mailReceived(site.deviceCode, at));
+    else drafts.push(mailPickedUp(pick(shelf, rnd).id, at));
   }
-  await db
-    .transaction()
-    .execute((trx) => appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'staff-1', now }, drafts));
+  await db.transaction().execute(async (trx) => {
+    // A payment takes its receipt number from this desk's counter in the same transaction, as the handler does.
+    for (let i = 0; i < paid && charges.length > 0; i++) {
+      const year = now.getUTCFullYear();
+      const seq = await nextCounter(trx, 'receipt', String(year));
+      drafts.push(payment(formatReceiptNo(site.siteCode, site.deviceCode, year, seq), year, seq, pick(charges, rnd).id, at));
+    }
+    await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'staff-1', now }, drafts);
+  });
 }
 
 const pick = <T>(xs: T[], rnd: () => number) => xs[Math.floor(rnd() * xs.length)];
@@ -74,5 +100,116 @@ export function passIssued(at: string) {
     issuedAt: at,
     arrears: { amountFen: 0, approvedBy: null, reason: '' },
     note: '',
+  });
+}
+
+const UNIT = { unitId: 'u1', unitCode: '1-2-301' };
+
+function chargeRaised(rnd: () => number) {
+  const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+  return draft('ChargesRaised', {
+    batchId: uuidv7(),
+    source: 'manual',
+    fileName: '',
+    charges: [
+      { ...UNIT, chargeId: uuidv7(), item: 'property', period: `2026-${month}`, amountFen: 25_000, vacant: false, note: '' },
+    ],
+  });
+}
+
+function payment(receiptNo: string, year: number, seq: number, chargeId: string, at: string) {
+  const id = uuidv7();
+  return draft('PaymentReceived', {
+    receiptId: id,
+    requestId: id,
+    receiptNo,
+    year,
+    seq,
+    shiftId: null,
+    unit: UNIT,
+    payer: '张三',
+    lines: [{ chargeId, item: 'property', period: '2026-01', amountFen: 25_000 }],
+    advanceFen: 0,
+    totalFen: 25_000,
+    methods: [{ method: 'cash', amountFen: 25_000, reference: '' }],
+    tenderedFen: 30_000,
+    changeFen: 5_000,
+    issuedAt: at,
+  });
+}
+
+function ticketOpened(deviceCode: string, at: string) {
+  const id = uuidv7();
+  return draft('TicketOpened', {
+    ticketId: id,
+    requestId: id,
+    ticketNo: `${deviceCode}-T${id.slice(-8)}`,
+    kind: 'repair',
+    channel: 'phone',
+    customer: { occupantId: 'o1', name: '张三', unitCode: '1-2-301', company: '', phone: '13700137000' },
+    anonymous: false,
+    receiver: { staffId: 'staff-1', name: '李四' },
+    occurredAt: null,
+    location: '厨房',
+    concerned: '',
+    description: '水龙头漏水',
+    wants: '上门维修',
+    classification: { place: 'indoor', category: 'plumbing', problem: 'leak', label: '室内/给排水/漏水', callbackClass: 'other' },
+    severity: null,
+    urgency: 'normal',
+    paid: false,
+    chargeFen: 0,
+    convenientTime: '',
+    leakTestDate: null,
+    promisedReplyAt: null,
+    customerDeadline: null,
+    target: null,
+    openedAt: at,
+    deadlines: [],
+    duplicateOf: null,
+  });
+}
+
+/** A random step: legal or not at its HLC position — an illegal one is kept and flagged on every desk alike. */
+function ticketStep(ticketId: string, at: string, rnd: () => number) {
+  const r = rnd();
+  if (r < 0.3)
+    return draft('TicketDispatched', { ticketId, at, department: '工程部', assignee: '王师傅', note: '', showPhone: false });
+  if (r < 0.5)
+    return draft('TicketTransitioned', { ticketId, at, action: 'start', note: '', leakTestDate: null, callbackDueAt: null });
+  if (r < 0.7)
+    return draft('TicketTransitioned', { ticketId, at, action: 'resolve', note: '', leakTestDate: null, callbackDueAt: at });
+  if (r < 0.85) return draft('TicketCallbackRecorded', { ticketId, at, outcome: 'satisfied', calledBy: 'staff-1', note: '' });
+  return draft('TicketCancelled', { ticketId, at, reason: '重复' });
+}
+
+function mailReceived(deviceCode: string, at: string) {
+  const id = uuidv7();
+  return draft('MailReceived', {
+    itemId: id,
+    batchId: id,
+    registerNo: `${deviceCode}-M${id.slice(-8)}`,
+    carrier: 'EMS',
+    trackingNo: `EA${id.slice(-9)}CN`,
+    kind: 'registered_letter',
+    recipient: { occupantId: 'o1', unitId: 'u1', unitCode: '1-2-301', name: '张三', company: '' },
+    location: 'A-1',
+    condition: 'intact',
+    forwardUntil: null,
+    receivedAt: at,
+    duplicateOf: null,
+  });
+}
+
+function mailPickedUp(itemId: string, at: string) {
+  return draft('MailPickedUp', {
+    itemId,
+    at,
+    signerName: '张三',
+    relation: 'recipient',
+    idType: 'passport',
+    idNumberMasked: 'E1****78',
+    signature: null,
+    typedName: '张三',
   });
 }

@@ -4,12 +4,22 @@ import type { Projection } from './types.js';
 import { visitsProjection } from './visits.js';
 import { releasePassesProjection } from './releasePasses.js';
 import { shiftsProjection } from './shifts.js';
+import { feesProjection } from './fees.js';
+import { ticketsProjection } from './tickets.js';
+import { mailProjection } from './mail.js';
 
 /**
- * Every HQ projection. A feature adds its file and one line here (fees/receipts, tickets, mail);
+ * Every HQ projection. A feature adds its file and one line here;
  * event types no projection names are stored in the event table only.
  */
-export const projections: Projection[] = [visitsProjection, releasePassesProjection, shiftsProjection];
+export const projections: Projection[] = [
+  visitsProjection,
+  releasePassesProjection,
+  shiftsProjection,
+  feesProjection,
+  ticketsProjection,
+  mailProjection,
+];
 
 export const projectionMigrations = projections.map((p) => ({
   name: `projection_${p.name}`,

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { DomainEvent } from '../../../shared/events/catalog.js';
+import type { HqDb, Projection } from './types.js';
+import { closeRecord } from './closing.js';
+
+/** Drawer and reminder events are kept whole for HQ's reports; the desk's shift owns their meaning. */
+const note = (trx: HqDb, siteId: string, events: DomainEvent[]) => {
+  const values = events.map((e) => sql`(${e.id}, ${siteId}, ${e.deviceId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb)`);
+  return sql`INSERT INTO hq_fee_events (event_id, site_id, device_id, type, data) VALUES ${sql.join(values)}
+    ON CONFLICT (event_id) DO NOTHING`.execute(trx);
+};
+
+/**
+ * Fees at HQ: charges and refunds are facts; a receipt is checked (its number must be unique across
+ * every desk — the device prefix makes a clash impossible, HQ enforces it anyway); a void closes the
+ * receipt and, of two voids, the earlier by HLC wins and the later is flagged.
+ */
+export const feesProjection: Projection = {
+  name: 'fees',
+  async up(db) {
+    await sql`
+      CREATE TABLE hq_fee_charges (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL,
+        unit_code text NOT NULL, item text NOT NULL, period text NOT NULL, amount_fen bigint NOT NULL)`.execute(db);
+    await sql`
+      CREATE TABLE hq_receipts (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL,
+        receipt_no text NOT NULL UNIQUE, unit_code text NOT NULL, payer text NOT NULL, total_fen bigint NOT NULL,
+        methods jsonb NOT NULL, issued_at text NOT NULL, status text NOT NULL, voided_at text, void_reason text,
+        close_hlc text, close_event_id text)`.execute(db);
+    await sql`CREATE INDEX hq_receipts_site ON hq_receipts (site_id, issued_at)`.execute(db);
+    await sql`
+      CREATE TABLE hq_fee_refunds (id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL,
+        unit_code text NOT NULL, amount_fen bigint NOT NULL, method text NOT NULL, at text NOT NULL)`.execute(db);
+    await sql`
+      CREATE TABLE hq_fee_events (event_id text PRIMARY KEY, site_id text NOT NULL, device_id text NOT NULL,
+        type text NOT NULL, data jsonb NOT NULL)`.execute(db);
+  },
+  facts: {
+    async ChargesRaised(trx, siteId, events) {
+      const values = events.flatMap((e) =>
+        e.payload.charges.map(
+          (c) => sql`(${c.chargeId}, ${siteId}, ${e.deviceId}, ${c.unitCode}, ${c.item}, ${c.period}, ${c.amountFen})`,
+        ),
+      );
+      if (values.length === 0) return;
+      await sql`INSERT INTO hq_fee_charges (id, site_id, device_id, unit_code, item, period, amount_fen)
+        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+    },
+    async RefundIssued(trx, siteId, events) {
+      const values = events.map(
+        ({ deviceId, payload: p }) =>
+          sql`(${p.refundId}, ${siteId}, ${deviceId}, ${p.unit.unitCode}, ${p.amountFen}, ${p.method}, ${p.at})`,
+      );
+      await sql`INSERT INTO hq_fee_refunds (id, site_id, device_id, unit_code, amount_fen, method, at)
+        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+    },
+    DrawerFloatSet: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    CashMoved: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    DrawerCounted: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    ReminderRecorded: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+  },
+  checked: {
+    async PaymentReceived(trx, siteId, { deviceId, payload: p }) {
+      const { rows } = await sql<{ id: string }>`SELECT id FROM hq_receipts WHERE receipt_no = ${p.receiptNo}`.execute(trx);
+      if (rows.length) return rows[0].id === p.receiptId ? null : 'duplicate_receipt_no';
+      await sql`INSERT INTO hq_receipts (id, site_id, device_id, receipt_no, unit_code, payer, total_fen, methods, issued_at, status)
+        VALUES (${p.receiptId}, ${siteId}, ${deviceId}, ${p.receiptNo}, ${p.unit.unitCode}, ${p.payer}, ${p.totalFen},
+          ${JSON.stringify(p.methods)}::jsonb, ${p.issuedAt}, 'issued')
+        ON CONFLICT (id) DO NOTHING`.execute(trx);
+      return null;
+    },
+    ReceiptVoided: (trx, siteId, e) =>
+      closeRecord(trx, 'hq_receipts', 'receipt', siteId, e.payload.receiptId, e, {
+        status: 'voided',
+        voided_at: e.payload.at,
+        void_reason: e.payload.reason,
+      }),
+  },
+};
