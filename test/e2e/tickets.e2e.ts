@@ -136,13 +136,16 @@ test('a repair prints its work order as PDF: number, urgency, masked phone, sign
 
 test('the board shows an overdue ticket first, in red', async ({ page }) => {
   await signIn(page);
-  // A site rule of "on site at once" makes the extra-urgent repair overdue the moment it is taken.
-  const settings = await api(page, 'settings:get', {});
-  await api(page, 'settings:update', {
-    ticketRules: settings.ticketRules.map((r: { when: string; type: string; span: object }) =>
-      r.when === 'extra_urgent' && r.type === 'onsite' ? { ...r, span: { unit: 'minutes', n: 0 } } : r,
-    ),
-  });
+  // The manager sets the site's rule to "on site at once" in settings: the extra-urgent repair is then
+  // overdue the moment it is taken.
+  await page.getByTestId('nav-settings').click();
+  const rule = page.getByTestId('ticket-rules').locator('tr', { hasText: '特急' });
+  await rule.locator('input').first().fill('0');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await shot(page, 't05-settings-ticket-rules');
+  const saved = await api(page, 'settings:get', {});
+  expect(saved.ticketRules.find((r: { when: string }) => r.when === 'extra_urgent').span).toEqual({ unit: 'minutes', n: 0 });
   const { ticket } = await api(
     page,
     'tickets:create',

@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
+import { TicketRulesEditor } from './TicketRulesEditor';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -115,6 +116,9 @@ export function SettingsPage() {
         </Field>
         <Field label={t('settings.shiftPatterns')} error={undefined}>
           <ShiftPatternsEditor control={control} errors={e} disabled={!canEdit} />
+        </Field>
+        <Field label={t('settings.ticketRules')} error={undefined}>
+          <TicketRulesEditor control={control} errors={e} disabled={!canEdit} />
         </Field>
         {canEdit && (
           <Button type="primary" onClick={() => void submit()} data-testid="settings-save">
