@@ -4,10 +4,12 @@ import { SHORTCUTS, pageForKey } from '../../renderer/src/stores/nav.js';
 const bare = { ctrlKey: false, altKey: false, metaKey: false, shiftKey: false };
 
 describe('F-keys', () => {
-  it('a bare F-key opens its page; F12 is the mail desk', () => {
+  it('a bare F-key opens its page: F10 fees, F11 intake, F12 the mail desk', () => {
     expect(pageForKey({ ...bare, key: 'F12' })).toBe('mail');
+    expect(pageForKey({ ...bare, key: 'F11' })).toBe('intake');
+    expect(pageForKey({ ...bare, key: 'F10' })).toBe('fees');
     expect(pageForKey({ ...bare, key: 'F2' })).toBe('checkIn');
-    expect(pageForKey({ ...bare, key: 'F11' })).toBeNull();
+    expect(pageForKey({ ...bare, key: 'F1' })).toBeNull();
   });
 
   it('a modified F-key never navigates: Ctrl+F12 is the lock, Alt+F4 the system', () => {
