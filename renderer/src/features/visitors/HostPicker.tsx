@@ -54,9 +54,16 @@ export function HostPicker(props: {
       onSearch={search}
       onChange={(v: string | undefined) => props.onChange(v, options.find((o) => o.occupantId === v) ?? null)}
       onSelect={() => {
-        // Picking a host is the answer to this field: move on, as Enter does elsewhere.
+        // Picking a host is the answer to this field: move on, as Enter does elsewhere. The list hands
+        // focus back to its own input as it closes — later on a busy PC — so check again once it has.
         const input = document.activeElement as HTMLElement | null;
-        if (input) setTimeout(() => focusNextField(input), 0);
+        if (!input) return;
+        const moveOn = () => {
+          const here = document.activeElement;
+          if (here === input || here === document.body) focusNextField(input);
+        };
+        setTimeout(moveOn, 0);
+        setTimeout(moveOn, 150);
       }}
       onBlur={props.onBlur}
       loading={searching}
