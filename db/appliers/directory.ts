@@ -21,12 +21,33 @@ export function pinyinKeys(name: string): { initials: string; pinyin: string } {
 
 export const directoryAppliers: { DirectoryImported: Applier<'DirectoryImported'> } = {
   async DirectoryImported(db, { payload: p }) {
-    // Imports merge: units and occupants are upserted by id, so re-applying writes the same rows.
+    // Imports merge: units are upserted by code and occupants by (unit, name), so re-applying writes the
+    // same rows, and an import pulled from another desk (or HQ) that names a unit or occupant this desk
+    // already has under another id updates that row instead of failing on the unique unit code — which
+    // would stop every later pull. Rows this desk has keep their ids; the event's ids are mapped to them.
+    const unitIds = new Map<string, string>();
     for (const chunk of chunks(p.units, 200)) {
+      const existing = await db
+        .selectFrom('units')
+        .select(['id', 'code'])
+        .where(
+          'code',
+          'in',
+          chunk.map((u) => u.code),
+        )
+        .execute();
+      const byCode = new Map(existing.map((u) => [u.code, u.id]));
+      for (const u of chunk) unitIds.set(u.id, byCode.get(u.code) ?? u.id);
       await db
         .insertInto('units')
         .values(
-          chunk.map((u) => ({ id: u.id, code: u.code, code_rev: reverse(u.code), building: u.building, area_m2: u.areaM2 })),
+          chunk.map((u) => ({
+            id: unitIds.get(u.id)!,
+            code: u.code,
+            code_rev: reverse(u.code),
+            building: u.building,
+            area_m2: u.areaM2,
+          })),
         )
         .onConflict((oc) =>
           oc.column('id').doUpdateSet((eb) => ({ building: eb.ref('excluded.building'), area_m2: eb.ref('excluded.area_m2') })),
@@ -34,12 +55,19 @@ export const directoryAppliers: { DirectoryImported: Applier<'DirectoryImported'
         .execute();
     }
     for (const chunk of chunks(p.occupants, 200)) {
+      const localUnit = (id: string) => unitIds.get(id) ?? id;
+      const existing = await db
+        .selectFrom('occupants')
+        .select(['id', 'unit_id', 'name'])
+        .where('unit_id', 'in', [...new Set(chunk.map((o) => localUnit(o.unitId)))])
+        .execute();
+      const byKey = new Map(existing.map((o) => [`${o.unit_id}\u0000${o.name}`, o.id]));
       await db
         .insertInto('occupants')
         .values(
           chunk.map((o) => ({
-            id: o.id,
-            unit_id: o.unitId,
+            id: byKey.get(`${localUnit(o.unitId)}\u0000${o.name}`) ?? o.id,
+            unit_id: localUnit(o.unitId),
             name: o.name,
             phone: o.phone,
             phone_rev: reverse(o.phone),

@@ -15,7 +15,7 @@ import { applyPage, outbox, recordPush, syncState, waitingSummary } from './stat
 
 export class SyncFailure extends Error {
   constructor(
-    readonly code: SyncErrorCode | 'network' | 'protocol',
+    readonly code: SyncErrorCode | 'network' | 'protocol' | 'local',
     message: string,
     readonly status = 0,
   ) {
@@ -23,7 +23,7 @@ export class SyncFailure extends Error {
   }
   /** Failures a retry can fix; the rest wait for a person (enroll again, update the desk). */
   get transient() {
-    return this.code === 'network' || this.code === 'unavailable' || this.code === 'protocol';
+    return this.code === 'network' || this.code === 'unavailable' || this.code === 'protocol' || this.code === 'local';
   }
 }
 
@@ -230,7 +230,8 @@ export class SyncClient {
         .where('id', '=', 1)
         .execute();
     } catch (e) {
-      const f = e instanceof SyncFailure ? e : new SyncFailure('network', (e as Error).message);
+      // Anything else failed on this desk (e.g. applying a pulled page): retried, shown as a local error.
+      const f = e instanceof SyncFailure ? e : new SyncFailure('local', (e as Error).message);
       this.failures++;
       this.online = !(f.code === 'network' || f.code === 'unavailable');
       await this.o.db

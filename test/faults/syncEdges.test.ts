@@ -273,4 +273,23 @@ describe('sync with a real HQ', () => {
     await cb.pushAll();
     expect((await cb.status()).waiting).toBe(0);
   });
+
+  it('two desks that each imported the same directory before enrolling still sync, and keep one row per unit and occupant', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await importSampleDirectory(a);
+    await importSampleDirectory(b);
+    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    await ca.syncNow();
+    await cb.syncNow();
+    await ca.syncNow();
+    for (const [d, c] of [
+      [a, ca],
+      [b, cb],
+    ] as const) {
+      expect((await c.status()).lastError).toBeNull();
+      expect(d.count('units')).toBe(3);
+      expect(d.count('occupants')).toBe(4);
+    }
+  });
 });
