@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeHlc, tickHlc, decodeHlc } from '../../../shared/domain/hlc.js';
-import { eventCatalog, type EventPayload, type EventType } from '../../../shared/events/catalog.js';
+import { eventCatalog, type DomainEvent, type EventPayload, type EventType } from '../../../shared/events/catalog.js';
 import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { newEnrollCode } from './auth.js';
 import { driftFlagged } from './push.js';
+import { factHandlers } from '../projections/index.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -101,6 +102,23 @@ export async function writeMasterEvent<T extends EventType>(
       })
       .execute();
     await trx.updateTable('sites').set({ version }).where('id', '=', siteId).execute();
+    // HQ's own read model sees master data like a desk's facts (e.g. charges billed at HQ).
+    const project = factHandlers.get(type);
+    if (project) {
+      const event: DomainEvent = {
+        id,
+        deviceId: HQ_DEVICE_ID,
+        deviceSeq: Number(last?.device_seq ?? 0) + 1,
+        hlc,
+        type,
+        v: eventCatalog[type].v,
+        actor: HQ_DEVICE_ID,
+        siteId,
+        payload,
+        recordedAt: now.toISOString(),
+      } as DomainEvent;
+      await project(trx, siteId, [event] as never[]);
+    }
     return id;
   });
 }
