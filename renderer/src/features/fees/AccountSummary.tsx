@@ -56,8 +56,9 @@ export function AccountSummary({ account }: { account: Account }) {
       {account.demandLetterDue && (
         <Alert
           style={{ marginTop: 8 }}
-          type={dayjs(account.demandLetterDue).isBefore(dayjs()) ? 'error' : 'warning'}
-          message={t('fee.letterDue', { date: dayjs(account.demandLetterDue).format('YYYY-MM-DD') })}
+          type={account.letterDueNow ? 'error' : 'warning'}
+          data-testid="fee-letter-due"
+          message={t(account.letterDueNow ? 'fee.letterDueNow' : 'fee.letterDue', { date: account.demandLetterDue })}
         />
       )}
     </>
