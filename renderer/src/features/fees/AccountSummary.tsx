@@ -43,7 +43,9 @@ export function AccountSummary({ account }: { account: Account }) {
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('fee.balance')}>
-          {account.balanceFen < 0 ? t('fee.credit', { amount: fmtYuan(-account.balanceFen) }) : fmtYuan(account.balanceFen)}
+          <span data-testid="fee-balance">
+            {account.balanceFen < 0 ? t('fee.credit', { amount: fmtYuan(-account.balanceFen) }) : fmtYuan(account.balanceFen)}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('fee.reminders')}>
           {account.reminders.length

@@ -84,9 +84,11 @@ export function RefundPanel(props: { account: Account; onRefunded: () => void })
             </Field>
           )}
         </Space>
-        <Button danger onClick={() => void next()} data-testid="fee-refund">
-          {t('fee.refund')} (Ctrl+Enter)
-        </Button>
+        <div>
+          <Button danger onClick={() => void next()} data-testid="fee-refund">
+            {t('fee.refund')} (Ctrl+Enter)
+          </Button>
+        </div>
       </Form>
       <SupervisorApprovalModal
         open={!!pending}
