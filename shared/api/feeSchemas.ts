@@ -76,7 +76,10 @@ export const Account = z.object({
   monthsPaid: z.array(z.string()),
   monthsDue: z.array(z.object({ period: z.string(), amountFen: z.number() })),
   reminders: z.array(z.object({ channel: z.enum(REMINDER_CHANNELS), at: z.string(), outcome: z.string(), by: z.string() })),
+  /** Beijing date (YYYY-MM-DD) the demand letter falls due; null without a phone reminder or arrears. */
   demandLetterDue: z.string().nullable(),
+  /** That day has come: the desk should send the letter. */
+  letterDueNow: z.boolean(),
   receipts: z.array(ReceiptSummary),
 });
 
@@ -134,13 +137,20 @@ export const PayResult = z.object({ receipt: ReceiptDetail, printJobId: z.string
 
 export const VoidInput = z.object({ receiptId: z.string().min(1), approval: supervisorApproval });
 
-export const RefundInput = z.object({
+/** What the cashier types for a refund (the form checks it before asking for the leader's PIN). */
+const refundShape = {
   unitId: z.string().min(1),
   amount: positiveYuan,
   method: payMethod,
   reference: optionalText(60),
-  approval: supervisorApproval,
-});
+};
+/** Money paid back other than in cash leaves a trace: the transfer or terminal reference. */
+const refundReference = (v: { method: string; reference: string }, ctx: z.RefinementCtx) => {
+  if (v.method !== 'cash' && !v.reference)
+    ctx.addIssue({ code: 'custom', path: ['reference'], message: 'err.fee.refundReference' });
+};
+export const RefundFields = z.object(refundShape).superRefine(refundReference);
+export const RefundInput = z.object({ ...refundShape, approval: supervisorApproval }).superRefine(refundReference);
 
 export const RaiseChargeInput = z.object({
   unitId: z.string().min(1, { message: 'err.required' }),
@@ -224,9 +234,12 @@ export const ArrearsList = z.object({
       age: z.number(),
       reminders: z.number(),
       demandLetterDue: z.string().nullable(),
+      letterDueNow: z.boolean(),
     }),
   ),
   buckets: z.object({ one: z.number(), two: z.number(), threePlus: z.number() }),
+  /** Units whose demand letter is due today or earlier. */
+  lettersDue: z.number(),
   collection: z.object({ dueFen: z.number(), paidFen: z.number(), ratePermille: z.number() }),
 });
 

@@ -159,6 +159,27 @@ export const REMINDER_CHANNELS = ['phone', 'sms', 'visit'] as const;
 /** A formal demand letter (催缴函) is due three months after the first phone reminder (seed 000). */
 export const DEMAND_LETTER_AFTER_MONTHS = 3;
 
+/** Beijing time has no daylight saving: a fixed +8 h gives the desk's calendar date on any machine. */
+const BEIJING_MS = 8 * 3_600_000;
+export const beijingDate = (at: string | Date): string =>
+  new Date(new Date(at).getTime() + BEIJING_MS).toISOString().slice(0, 10);
+
+/**
+ * The day the demand letter falls due: the Beijing date of the first phone reminder plus three
+ * calendar months, kept inside the month (a call on 30 Nov is due on 28 Feb, not in March).
+ */
+export function demandLetterDueOn(firstPhoneAt: string): string {
+  const [y, m, d] = beijingDate(firstPhoneAt).split('-').map(Number);
+  const months = y * 12 + (m - 1) + DEMAND_LETTER_AFTER_MONTHS;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/** Due from the start of that Beijing day on (the day before: not yet). */
+export const demandLetterIsDue = (dueOn: string, now: Date): boolean => beijingDate(now) >= dueOn;
+
 /** Collection rate of a month in per mille: paid of what fell due (management watches this). */
 export const collectionRatePermille = (paidFen: number, dueFen: number): number =>
   dueFen === 0 ? 1000 : Math.round((paidFen * 1000) / dueFen);

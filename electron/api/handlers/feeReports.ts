@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/fees.js';
 import type { ProcOutput } from '../../../shared/api/contract.js';
 import { signedIn, type HandlerMap } from '../context.js';
-import { currentPeriod, demandLetterDue, toReceiptSummary, unitRow } from './feeView.js';
+import { currentPeriod, demandLetter, toReceiptSummary, unitRow } from './feeView.js';
 
 type DailyReport = ProcOutput<'fees:daily'>;
 
@@ -111,11 +111,18 @@ export async function arrearsList(db: Kysely<Database>, now: Date): Promise<Proc
       months: r.months,
       age,
       reminders: reminders.get(r.unit_id) ?? 0,
-      demandLetterDue: demandLetterDue(firstPhone.get(r.unit_id)),
+      ...demandLetter(firstPhone.get(r.unit_id), now),
     };
   });
+  const lettersDue = out.filter((r) => r.letterDueNow).length;
   const { dueFen, paidFen } = await q.monthCollection(db, period);
-  return { period, rows: out, buckets, collection: { dueFen, paidFen, ratePermille: collectionRatePermille(paidFen, dueFen) } };
+  return {
+    period,
+    rows: out,
+    buckets,
+    lettersDue,
+    collection: { dueFen, paidFen, ratePermille: collectionRatePermille(paidFen, dueFen) },
+  };
 }
 
 export const feeReportHandlers: Pick<HandlerMap, 'fees:daily' | 'fees:dailyExcel' | 'fees:arrears' | 'fees:remind'> = {

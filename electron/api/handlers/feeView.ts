@@ -4,15 +4,20 @@ import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/fees.js';
 import { occupantsOfUnit } from '../../../db/queries/directory.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
-import { DEMAND_LETTER_AFTER_MONTHS, type FeeItemCode, type PayMethod } from '../../../shared/domain/fees.js';
+import { demandLetterDueOn, demandLetterIsDue, type FeeItemCode, type PayMethod } from '../../../shared/domain/fees.js';
 import type { ProcOutput } from '../../../shared/api/contract.js';
 
 type Db = Kysely<Database>;
 export const currentPeriod = (now: Date) => dayjs(now).format('YYYY-MM');
 
-/** The demand letter (催缴函) falls due three months after the first phone reminder. */
-export const demandLetterDue = (firstPhoneAt: string | undefined) =>
-  firstPhoneAt ? dayjs(firstPhoneAt).add(DEMAND_LETTER_AFTER_MONTHS, 'month').toISOString() : null;
+/**
+ * The demand letter (催缴函): due (a Beijing date) three months after the first phone reminder, and
+ * whether that day has come. SMS and visits do not start the clock; no phone call, no date.
+ */
+export function demandLetter(firstPhoneAt: string | undefined, now: Date) {
+  const dueOn = firstPhoneAt ? demandLetterDueOn(firstPhoneAt) : null;
+  return { demandLetterDue: dueOn, letterDueNow: dueOn !== null && demandLetterIsDue(dueOn, now) };
+}
 
 export async function unitRow(db: Db, unitId: string) {
   return db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
@@ -59,7 +64,7 @@ export async function accountOf(db: Db, unitId: string, now: Date): Promise<Proc
     monthsPaid: [...paidMonths].sort(),
     monthsDue: [...dueByMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, amountFen]) => ({ period: p, amountFen })),
     reminders: reminders.map((r) => ({ channel: r.channel, at: r.at, outcome: r.outcome, by: r.actor_name ?? '' })),
-    demandLetterDue: unpaid.some((c) => c.period < period) ? demandLetterDue(firstPhone) : null,
+    ...demandLetter(unpaid.some((c) => c.period < period) ? firstPhone : undefined, now),
     receipts: (await q.receiptsOfUnit(db, unitId, 20)).map(toReceiptSummary),
   };
 }

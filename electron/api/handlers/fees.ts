@@ -152,7 +152,6 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
     const { site } = signedIn(ctx);
     const unit = await unitRow(ctx.db, input.unitId);
     if (!unit) throw fieldError('unitId', 'err.fee.unitNotFound');
-    if (input.method !== 'cash' && !input.reference) throw fieldError('reference', 'err.fee.referenceRequired');
     const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval');
     await ctx.transact(async (trx, emit) => {
       const credit = -(await q.unitBalanceFen(trx, unit.id));

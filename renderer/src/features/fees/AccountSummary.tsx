@@ -43,7 +43,9 @@ export function AccountSummary({ account }: { account: Account }) {
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('fee.balance')}>
-          {account.balanceFen < 0 ? t('fee.credit', { amount: fmtYuan(-account.balanceFen) }) : fmtYuan(account.balanceFen)}
+          <span data-testid="fee-balance">
+            {account.balanceFen < 0 ? t('fee.credit', { amount: fmtYuan(-account.balanceFen) }) : fmtYuan(account.balanceFen)}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('fee.reminders')}>
           {account.reminders.length
@@ -56,8 +58,9 @@ export function AccountSummary({ account }: { account: Account }) {
       {account.demandLetterDue && (
         <Alert
           style={{ marginTop: 8 }}
-          type={dayjs(account.demandLetterDue).isBefore(dayjs()) ? 'error' : 'warning'}
-          message={t('fee.letterDue', { date: dayjs(account.demandLetterDue).format('YYYY-MM-DD') })}
+          type={account.letterDueNow ? 'error' : 'warning'}
+          data-testid="fee-letter-due"
+          message={t(account.letterDueNow ? 'fee.letterDueNow' : 'fee.letterDue', { date: account.demandLetterDue })}
         />
       )}
     </>

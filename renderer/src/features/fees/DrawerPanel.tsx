@@ -58,7 +58,7 @@ export function DrawerPanel() {
             </Descriptions.Item>
             {PAY_METHODS.map((m) => (
               <Descriptions.Item key={m} label={t(`fee.methodName.${m}`)}>
-                {fmtYuan(s.expected[m] ?? 0)}
+                <span data-testid={`drawer-expected-${m}`}>{fmtYuan(s.expected[m] ?? 0)}</span>
               </Descriptions.Item>
             ))}
             <Descriptions.Item label={t('drawer.receipts')}>

@@ -12,6 +12,7 @@ import { printJobInBrowser } from '../../print/printing';
 import { SupervisorApprovalModal } from '../../forms/SupervisorApprovalModal';
 import { AccountSummary } from './AccountSummary';
 import { PaymentForm } from './PaymentForm';
+import { RefundPanel } from './RefundPanel';
 import { useNav } from '../../stores/nav';
 
 type Account = ProcOutput<'fees:account'>;
@@ -73,6 +74,13 @@ export function PayPage() {
                   }}
                 />
               </div>
+              {account.balanceFen < 0 && (
+                <RefundPanel
+                  key={`${account.unitId}${account.balanceFen}`}
+                  account={account}
+                  onRefunded={() => void load(account.unitId)}
+                />
+              )}
             </>
           )}
         </Card>

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ProcOutput } from '../../../../shared/api/contract';
@@ -91,6 +106,8 @@ export function ArrearsPanel() {
     channel: (typeof REMINDER_CHANNELS)[number];
     outcome: string;
   } | null>(null);
+  /** Only the units whose demand letter is due: the day's letters to print. */
+  const [lettersOnly, setLettersOnly] = useState(false);
   const d = list.data;
   const record = async () => {
     if (!reminder) return;
@@ -109,11 +126,21 @@ export function ArrearsPanel() {
             <Statistic title={t('arrears.one')} value={d.buckets.one} />
             <Statistic title={t('arrears.two')} value={d.buckets.two} />
             <Statistic title={t('arrears.threePlus')} value={d.buckets.threePlus} valueStyle={{ color: '#c0392b' }} />
+            <span data-testid="arrears-letters-due">
+              <Statistic
+                title={t('arrears.lettersDue')}
+                value={d.lettersDue}
+                valueStyle={{ color: d.lettersDue ? '#c0392b' : undefined }}
+              />
+            </span>
+            <Checkbox checked={lettersOnly} onChange={(e) => setLettersOnly(e.target.checked)} data-testid="arrears-letters-only">
+              {t('arrears.onlyLettersDue')}
+            </Checkbox>
           </Space>
           <Table<ArrearsRow>
             size="small"
             rowKey="unitId"
-            dataSource={d.rows}
+            dataSource={lettersOnly ? d.rows.filter((r) => r.letterDueNow) : d.rows}
             data-testid="arrears-table"
             pagination={{ pageSize: 20 }}
             columns={[
@@ -133,7 +160,14 @@ export function ArrearsPanel() {
               {
                 title: t('arrears.letterDue'),
                 dataIndex: 'demandLetterDue',
-                render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD') : '—'),
+                render: (v: string | null, r) =>
+                  r.letterDueNow ? (
+                    <Tag color="red" data-testid="arrears-letter-due-tag">
+                      {t('arrears.letterDueTag')} {v}
+                    </Tag>
+                  ) : (
+                    (v ?? '—')
+                  ),
               },
               {
                 title: '',
@@ -145,6 +179,7 @@ export function ArrearsPanel() {
                     </Button>
                     <Button
                       size="small"
+                      type={r.letterDueNow ? 'primary' : 'default'}
                       onClick={() => void requestPrint({ docType: 'demand_letter', docId: r.unitId, layout: 'a4' })}
                     >
                       {t('arrears.letter')}
