@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { HqDatabase } from './pg/schema.js';
 import { createSite, issueEnrollCode, listDevices, listRejected, revokeDevice, siteByCode } from './store/admin.js';
+import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -8,7 +11,20 @@ const USAGE = [
   'npm run hq -- revoke <deviceId>                     refuse a device from now on',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
+  'npm run hq -- import-directory <siteCode> <file>    occupant directory (CSV UTF-8/GBK or XLSX, as at the desk)',
+  'npm run hq -- import-charges <siteCode> <file>      charges 应收 (CSV/XLSX, as at the desk); flow down to every desk',
 ];
+
+/** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
+function report(result: ImportResult, out: (line: string) => void): number {
+  if (result.ok) {
+    out(`imported: ${result.summary}`);
+    return 0;
+  }
+  out(`nothing imported: ${result.problems.length} problem(s)`);
+  for (const p of result.problems) out(`line ${p.line}\t${p.column}\t${p.message}`);
+  return 1;
+}
 
 /** Admin commands; returns the exit code. */
 export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line: string) => void): Promise<number> {
@@ -46,6 +62,15 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
           );
         }
         return 0;
+      }
+      case 'import-directory':
+      case 'import-charges': {
+        const [siteCode, file] = rest;
+        if (!siteCode || !file) break;
+        const { id } = await site(siteCode);
+        const bytes = readFileSync(file);
+        const run = cmd === 'import-directory' ? importDirectory : importCharges;
+        return report(await run(db, id, basename(file), bytes), out);
       }
       case 'rejected': {
         if (!rest[0]) break;
