@@ -50,7 +50,15 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     onChange: (pulled) => {
       const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
       // Other desks' work arrived: the lists that show it refresh.
-      if (pulled > 0) notices.push({ kind: 'visits-changed' }, { kind: 'passes-changed' }, { kind: 'log-changed' });
+      if (pulled > 0)
+        notices.push(
+          { kind: 'visits-changed' },
+          { kind: 'passes-changed' },
+          { kind: 'log-changed' },
+          { kind: 'fees-changed' },
+          { kind: 'tickets-changed' },
+          { kind: 'mail-changed' },
+        );
       for (const n of notices) listeners.forEach((l) => l(n));
     },
   });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend.js';
 import { resolveDataDir } from './dataDir.js';
 import { electronPrintBackend } from './mainPrint.js';
+import { desktopSecretStore } from './mainSecret.js';
 import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
 
 /**
@@ -26,7 +27,9 @@ function isOurFrame(event: IpcMainInvokeEvent): boolean {
 }
 
 async function start(): Promise<void> {
-  backend = await createBackend({ dataDir: resolveDataDir(app.getPath('userData')), printer: electronPrintBackend() });
+  const dataDir = resolveDataDir(app.getPath('userData'));
+  backend = await createBackend({ dataDir, printer: electronPrintBackend(), secrets: desktopSecretStore(dataDir) });
+  watchConnectivity(backend);
 
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
@@ -67,6 +70,16 @@ async function start(): Promise<void> {
   backend.subscribe((notice) => mainWindow?.webContents.send('desk:notice', notice));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(`${ORIGIN}/index.html`);
+}
+
+/** The network came back (the lobby's link drops often): sync at once instead of waiting out the backoff. */
+function watchConnectivity(b: Backend): void {
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) b.services.sync.connectivityRegained();
+    online = now;
+  }, 5000).unref();
 }
 
 // Navigation and new windows are blocked for every web contents, including print windows.

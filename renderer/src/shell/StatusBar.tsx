@@ -38,7 +38,17 @@ export function StatusBar() {
     'visits-changed',
     'passes-changed',
     'log-changed',
+    'fees-changed',
+    'tickets-changed',
+    'mail-changed',
   ]);
+  // The browser saw the network come back: sync now rather than after the backoff (the desk app's main
+  // process watches the network too; in desk-server mode this is the only signal).
+  useEffect(() => {
+    const back = () => void run('sync:now').then(reload);
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [reload]);
   const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
