@@ -53,7 +53,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
             aria-label={t(`settings.classifierName.${k}`)}
             placeholder={t(`settings.classifierName.${k}`)}
             status={error ? 'error' : undefined}
-            style={{ width: 150 }}
+            style={{ width: 116 }}
             data-testid={`${testId}-${k}`}
             onChange={(e) => apply(k, e.target.value)}
           />
@@ -72,7 +72,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
       <div style={{ maxHeight: 520, overflowY: 'auto', border: '1px solid #f0f0f0', padding: 8 }}>
         {tree.map((place, i) => (
           <div key={place.code} data-testid={`classifier-place-${i}`} style={{ marginBottom: 8 }}>
-            <Space align="start" wrap>
+            <Space align="start" size={6} wrap>
               <b>{t('settings.classifierPlace')}</b>
               {names([i], place, `classifier-place-${i}`, (k, v) => edit((d) => void (d[i]![k] = v)))}
               <Button
@@ -89,8 +89,8 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
               <div style={{ color: '#ff4d4f', fontSize: 12 }}>{tError(errorAt(props.errors, [i, 'categories'])!)}</div>
             )}
             {place.categories.map((cat, j) => (
-              <div key={cat.code} style={{ marginLeft: 24, marginTop: 4 }} data-testid={`classifier-category-${i}-${j}`}>
-                <Space align="start" wrap>
+              <div key={cat.code} style={{ marginLeft: 16, marginTop: 4 }} data-testid={`classifier-category-${i}-${j}`}>
+                <Space align="start" size={6} wrap>
                   <span>{t('settings.classifierCategory')}</span>
                   {names([i, 'categories', j], cat, `classifier-category-${i}-${j}`, (k, v) =>
                     edit((d) => void (d[i]!.categories[j]![k] = v)),
@@ -113,8 +113,8 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
                   </div>
                 )}
                 {cat.problems.map((pr, k) => (
-                  <div key={pr.code} style={{ marginLeft: 24, marginTop: 4 }} data-testid={`classifier-problem-${i}-${j}-${k}`}>
-                    <Space align="start" wrap>
+                  <div key={pr.code} style={{ marginLeft: 16, marginTop: 4 }} data-testid={`classifier-problem-${i}-${j}-${k}`}>
+                    <Space align="start" size={6} wrap>
                       <span>{t('settings.classifierProblem')}</span>
                       {names([i, 'categories', j, 'problems', k], pr, `classifier-problem-${i}-${j}-${k}`, (key, v) =>
                         edit((d) => void (d[i]!.categories[j]!.problems[k]![key] = v)),
@@ -124,7 +124,8 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
                         value={pr.callback}
                         disabled={props.disabled}
                         aria-label={t('settings.classifierCallback')}
-                        style={{ width: 170 }}
+                        style={{ width: 136 }}
+                        popupMatchSelectWidth={false}
                         data-testid={`classifier-problem-${i}-${j}-${k}-callback`}
                         options={CALLBACK_CLASSES.map((c) => ({ value: c, label: t(`callbackClass.${c}`) }))}
                         onChange={(v) => edit((d) => void (d[i]!.categories[j]!.problems[k]!.callback = v))}
