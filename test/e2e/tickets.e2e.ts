@@ -209,4 +209,18 @@ test('a manager adds a problem to the classifier in 设置 and the intake form o
   await page.getByTestId('ticket-description').fill('热水器底部滴水');
   await page.getByTestId('ticket-submit').click();
   await expect(page.getByTestId('ticket-last')).toContainText('户内 / 给排水 / 热水器漏水');
+
+  // Remove the problem again, then reset to the office defaults: intake offers the office places.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('classifier-remove-problem-0-0-3').click();
+  await expect(page.getByTestId('classifier-problem-0-0-3')).toHaveCount(0);
+  await page.getByTestId('classifier-reset-office').click();
+  await expect(page.getByTestId('classifier-place-0-zh')).toHaveValue('办公室内');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  const office = await api(page, 'tickets:classifier', {});
+  expect(office.places.map((p: { code: string }) => p.code)).toEqual(['office', 'common', 'basement', 'service']);
+  // The ticket taken before keeps its label.
+  await page.getByTestId('nav-tickets').click();
+  await expect(page.getByTestId('ticket-board-open')).toContainText('热水器漏水');
 });
