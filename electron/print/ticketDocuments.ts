@@ -5,7 +5,8 @@ import type { SiteIdentity } from '../../db/meta.js';
 import { ticketById, stepsOf } from '../../db/queries/tickets.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import { maskPhone } from '../../shared/domain/mask.js';
-import { categoryByCode, classifierFor } from '../../shared/domain/ticketClassifier.js';
+import { noticeFor } from '../../shared/domain/ticketClassifier.js';
+import { loadSettings } from '../api/handlers/settings.js';
 import type { PrintLocale } from '../../shared/print/labels.js';
 import { renderWorkOrder } from '../../shared/print/workOrder.js';
 import { renderTicketNotice } from '../../shared/print/ticketNotice.js';
@@ -24,14 +25,15 @@ export async function renderTicketDocument(
   const t = await ticketById(db, job.doc_id);
   if (!t) throw new ApiFailure('not_found', 'err.notFound');
   if (job.doc_type === 'ticket_notice') {
-    const cat = categoryByCode(classifierFor(site.siteKind as 'residential' | 'office' | 'mixed'), t.category);
-    if (!cat) throw new ApiFailure('not_found', 'err.notFound');
+    // The notification template comes from the tree in force (a removed category has none to read out).
+    const notice = noticeFor((await loadSettings(db)).classifier, t.category, t.problem);
+    if (!notice) throw new ApiFailure('not_found', 'err.notFound');
     return renderTicketNotice(
       {
         siteName: site.siteName,
         ticketNo: t.ticket_no,
         category: t.label,
-        notice: cat.notice,
+        notice,
         openedAt: t.opened_at,
         receiver: t.receiver_name,
         copyNo: job.copy_no,

@@ -38,6 +38,14 @@ export async function createDeskServer(backend: Backend, opts: { rendererDir: st
     return key;
   };
 
+  // Loading the page hands out the session cookie, so the page's first calls and anything else the window
+  // sends at the same moment share one session (two cookie-less calls at once got two, and the later
+  // Set-Cookie dropped the sign-in the other had just made).
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/'))
+      ensureSession(req.headers.cookie, (v) => reply.header('Set-Cookie', v));
+  });
+
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
     // Only same-origin pages may call: a page on another origin cannot drive the desk.
     const origin = req.headers.origin;

@@ -21,7 +21,7 @@ import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
 import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { ShiftPatterns } from './shiftSchemas.js';
-import { DeadlineRuleSchema } from './ticketSchemas.js';
+import { ClassifierTree, DeadlineRuleSchema } from './ticketSchemas.js';
 
 export const Empty = z.object({}).strict().optional().default({});
 
@@ -91,6 +91,8 @@ export const Settings = z.object({
   shiftPatterns: ShiftPatterns,
   /** Intake deadline rules (complaint severity, repair urgency, callbacks); defaults from the seeds. */
   ticketRules: z.array(DeadlineRuleSchema).max(100),
+  /** Intake classifier place → category → problem; defaults by the site kind (residential / office). */
+  classifier: ClassifierTree,
 });
 export type Settings = z.infer<typeof Settings>;
 

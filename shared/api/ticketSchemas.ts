@@ -235,21 +235,67 @@ export const DeadlineRuleSchema = z.object({
     n: z.number().int().min(0, { message: 'err.range' }).max(1000, { message: 'err.range' }),
   }),
 });
-const LabelS = z.object({ zh: z.string(), en: z.string() });
+const NoticeS = z.object({ documents: z.string(), steps: z.string(), timeLimit: z.string(), contact: z.string() });
+const nodeName = z.string().trim().min(1, { message: 'err.required' }).max(40, { message: 'err.tooLong' });
+const nodeCode = z
+  .string()
+  .trim()
+  .min(1, { message: 'err.required' })
+  .max(40, { message: 'err.tooLong' })
+  .regex(/^[a-z0-9_]+$/, { message: 'err.invalid' });
+const Node = z.object({ code: nodeCode, zh: nodeName, en: nodeName });
+export const ClassifierProblem = Node.extend({
+  callback: z.enum(CALLBACK_CLASSES, { message: 'err.invalid' }),
+  /** Another category (by code) whose one-time notification is read out for this problem. */
+  notice: z.string().max(40).optional(),
+});
+export const ClassifierCategory = Node.extend({
+  notice: NoticeS,
+  problems: z.array(ClassifierProblem).min(1, { message: 'err.classifier.empty' }).max(50),
+});
+export const ClassifierPlace = Node.extend({
+  categories: z.array(ClassifierCategory).min(1, { message: 'err.classifier.empty' }).max(50),
+});
+
+/** Siblings need distinct codes and distinct names (in both languages): the desk picks by name. */
+function uniqueSiblings(
+  nodes: readonly { code: string; zh: string; en: string }[],
+  at: (string | number)[],
+  ctx: z.RefinementCtx,
+) {
+  for (const key of ['code', 'zh', 'en'] as const) {
+    const seen = new Set<string>();
+    nodes.forEach((n, i) => {
+      const v = n[key].trim().toLowerCase();
+      if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [...at, i, key], message: 'err.classifier.duplicate' });
+      seen.add(v);
+    });
+  }
+}
+
+/** The classifier tree place → category → problem (设置 → 工单分类). */
+export const ClassifierTree = z
+  .array(ClassifierPlace)
+  .min(1, { message: 'err.classifier.empty' })
+  .max(30)
+  .superRefine((places, ctx) => {
+    uniqueSiblings(places, [], ctx);
+    const categories = new Set(places.flatMap((p) => p.categories.map((c) => c.code)));
+    places.forEach((p, i) => {
+      uniqueSiblings(p.categories, [i, 'categories'], ctx);
+      p.categories.forEach((c, j) => {
+        uniqueSiblings(c.problems, [i, 'categories', j, 'problems'], ctx);
+        c.problems.forEach((pr, k) => {
+          if (pr.notice && !categories.has(pr.notice))
+            ctx.addIssue({ code: 'custom', path: [i, 'categories', j, 'problems', k, 'notice'], message: 'err.invalid' });
+        });
+      });
+    });
+  });
+export type ClassifierTree = z.infer<typeof ClassifierTree>;
+
 export const ClassifierView = z.object({
-  places: z.array(
-    LabelS.extend({
-      code: z.string(),
-      categories: z.array(
-        LabelS.extend({
-          code: z.string(),
-          callback: z.enum(CALLBACK_CLASSES),
-          problems: z.array(LabelS.extend({ code: z.string() })),
-          notice: z.object({ documents: z.string(), steps: z.string(), timeLimit: z.string(), contact: z.string() }),
-        }),
-      ),
-    }),
-  ),
+  places: ClassifierTree,
   rules: z.array(DeadlineRuleSchema),
 });
 export const DuplicateDetails = z.object({ ticketNo: z.string(), openedAt: z.string() });

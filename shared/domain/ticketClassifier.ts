@@ -15,7 +15,22 @@ export interface Notice {
   timeLimit: string;
   contact: string;
 }
+/**
+ * A problem names its own callback class; `notice` optionally points at another category (by code)
+ * whose one-time notification is read out instead of its own category's.
+ */
+export interface Problem extends Label {
+  code: string;
+  callback: CallbackClass;
+  notice?: string;
+}
 export interface Category extends Label {
+  code: string;
+  problems: Problem[];
+  notice: Notice;
+}
+/** How the defaults are written: a category's problems share its callback class. */
+interface CategoryDef extends Label {
   code: string;
   callback: CallbackClass;
   problems: (Label & { code: string })[];
@@ -29,7 +44,7 @@ export interface Place extends Label {
 const p = (code: string, zh: string, en: string) => ({ code, zh, en });
 const DESK = '前台 / Front desk 021-5555 0000';
 
-const plumbing: Category = {
+const plumbing: CategoryDef = {
   code: 'plumbing',
   zh: '给排水',
   en: 'Plumbing',
@@ -46,7 +61,7 @@ const plumbing: Category = {
     contact: DESK,
   },
 };
-const leak: Category = {
+const leak: CategoryDef = {
   code: 'leak',
   zh: '渗漏水',
   en: 'Water leak',
@@ -63,7 +78,7 @@ const leak: Category = {
     contact: DESK,
   },
 };
-const electric: Category = {
+const electric: CategoryDef = {
   code: 'electric',
   zh: '电气照明',
   en: 'Electrical',
@@ -75,7 +90,7 @@ const electric: Category = {
   ],
   notice: { documents: '无', steps: '登记 → 派工 → 维修 → 签字 → 回访', timeLimit: '急修10分钟内到场', contact: DESK },
 };
-const fire: Category = {
+const fire: CategoryDef = {
   code: 'fire_safety',
   zh: '消防安全设施',
   en: 'Fire & safety',
@@ -87,7 +102,7 @@ const fire: Category = {
   ],
   notice: { documents: '无', steps: '登记 → 立即派工 → 处理 → 2天内回访', timeLimit: '安全设施2天内回访', contact: DESK },
 };
-const elevator: Category = {
+const elevator: CategoryDef = {
   code: 'elevator',
   zh: '电梯',
   en: 'Lift',
@@ -95,7 +110,7 @@ const elevator: Category = {
   problems: [p('stuck', '困人', 'Person trapped'), p('noise', '异响', 'Noise'), p('out_of_service', '停运', 'Out of service')],
   notice: { documents: '无', steps: '困人立即报特急 → 维保单位到场 → 2天内回访', timeLimit: '困人5分钟内到场', contact: DESK },
 };
-const door: Category = {
+const door: CategoryDef = {
   code: 'door_access',
   zh: '门禁门锁',
   en: 'Doors & access',
@@ -112,7 +127,7 @@ const door: Category = {
     contact: DESK,
   },
 };
-const cleaning: Category = {
+const cleaning: CategoryDef = {
   code: 'cleaning',
   zh: '保洁卫生',
   en: 'Cleaning',
@@ -124,7 +139,7 @@ const cleaning: Category = {
   ],
   notice: { documents: '无', steps: '登记 → 通知保洁主管 → 处理 → 回复', timeLimit: '2天内处理', contact: DESK },
 };
-const noise: Category = {
+const noise: CategoryDef = {
   code: 'noise',
   zh: '噪音扰民',
   en: 'Noise',
@@ -136,7 +151,7 @@ const noise: Category = {
   ],
   notice: { documents: '无', steps: '登记 → 秩序维护员到场劝导 → 回复', timeLimit: '当日处理', contact: DESK },
 };
-const parking: Category = {
+const parking: CategoryDef = {
   code: 'parking',
   zh: '停车交通',
   en: 'Parking',
@@ -148,7 +163,7 @@ const parking: Category = {
   ],
   notice: { documents: '行驶证、身份证、车位产权或租赁证明', steps: '登记 → 核验 → 办理', timeLimit: '3个工作日', contact: DESK },
 };
-const service: Category = {
+const service: CategoryDef = {
   code: 'service',
   zh: '服务质量',
   en: 'Service quality',
@@ -160,7 +175,7 @@ const service: Category = {
   ],
   notice: { documents: '无', steps: '登记 → 报部门负责人 → 调查 → 答复', timeLimit: '24小时内回应', contact: DESK },
 };
-const fees: Category = {
+const fees: CategoryDef = {
   code: 'fees',
   zh: '收费',
   en: 'Fees',
@@ -168,7 +183,7 @@ const fees: Category = {
   problems: [p('bill', '账单疑问', 'Bill question'), p('receipt', '票据补开', 'Receipt reissue')],
   notice: { documents: '缴费凭证、身份证', steps: '登记 → 财务核对 → 答复', timeLimit: '3个工作日', contact: DESK },
 };
-const aircon: Category = {
+const aircon: CategoryDef = {
   code: 'hvac',
   zh: '空调通风',
   en: 'Air conditioning',
@@ -181,7 +196,7 @@ const aircon: Category = {
     contact: DESK,
   },
 };
-const other: Category = {
+const other: CategoryDef = {
   code: 'other',
   zh: '其他',
   en: 'Other',
@@ -190,21 +205,31 @@ const other: Category = {
   notice: { documents: '视具体事项告知', steps: '登记 → 转相关部门 → 答复', timeLimit: '按承诺时间答复', contact: DESK },
 };
 
+/** The notification a category added in settings starts with. */
+export const GENERIC_NOTICE: Notice = other.notice;
+
+const c = ({ callback, problems, ...rest }: CategoryDef): Category => ({
+  ...rest,
+  problems: problems.map((pr) => ({ ...pr, callback })),
+});
+
 export const RESIDENTIAL_CLASSIFIER: Place[] = [
-  { ...p('in_unit', '户内', 'In the unit'), categories: [plumbing, leak, electric, door, other] },
-  { ...p('common', '公共区域', 'Common areas'), categories: [elevator, fire, cleaning, noise, electric, leak, other] },
-  { ...p('outdoor', '室外/车场', 'Outdoor & parking'), categories: [parking, cleaning, other] },
-  { ...p('service', '服务与收费', 'Service & fees'), categories: [service, fees, other] },
+  { ...p('in_unit', '户内', 'In the unit'), categories: [plumbing, leak, electric, door, other].map(c) },
+  { ...p('common', '公共区域', 'Common areas'), categories: [elevator, fire, cleaning, noise, electric, leak, other].map(c) },
+  { ...p('outdoor', '室外/车场', 'Outdoor & parking'), categories: [parking, cleaning, other].map(c) },
+  { ...p('service', '服务与收费', 'Service & fees'), categories: [service, fees, other].map(c) },
 ];
 
 export const OFFICE_CLASSIFIER: Place[] = [
-  { ...p('office', '办公室内', 'In the office'), categories: [aircon, electric, plumbing, leak, door, other] },
-  { ...p('common', '公共区域', 'Common areas'), categories: [elevator, fire, cleaning, aircon, other] },
-  { ...p('basement', '地库', 'Basement'), categories: [parking, leak, other] },
-  { ...p('service', '服务与收费', 'Service & fees'), categories: [service, fees, other] },
+  { ...p('office', '办公室内', 'In the office'), categories: [aircon, electric, plumbing, leak, door, other].map(c) },
+  { ...p('common', '公共区域', 'Common areas'), categories: [elevator, fire, cleaning, aircon, other].map(c) },
+  { ...p('basement', '地库', 'Basement'), categories: [parking, leak, other].map(c) },
+  { ...p('service', '服务与收费', 'Service & fees'), categories: [service, fees, other].map(c) },
 ];
 
-export function classifierFor(siteKind: 'residential' | 'office' | 'mixed'): Place[] {
+export type SiteKind = 'residential' | 'office' | 'mixed';
+
+export function classifierFor(siteKind: SiteKind): Place[] {
   if (siteKind === 'residential') return RESIDENTIAL_CLASSIFIER;
   if (siteKind === 'office') return OFFICE_CLASSIFIER;
   // Mixed: residential places, then the office ones under their own codes.
@@ -217,6 +242,17 @@ export function classify(tree: readonly Place[], place: string, category: string
   const cat = pl?.categories.find((c) => c.code === category);
   const pr = cat?.problems.find((x) => x.code === problem);
   return pl && cat && pr ? { place: pl, category: cat, problem: pr } : null;
+}
+
+/** The one-time notification read out for a problem: the template it names, else its category's. */
+export function noticeFor(tree: readonly Place[], category: string, problem: string): Notice | null {
+  for (const pl of tree)
+    for (const cat of pl.categories)
+      if (cat.code === category) {
+        const pr = cat.problems.find((x) => x.code === problem);
+        return (pr?.notice ? categoryByCode(tree, pr.notice)?.notice : undefined) ?? cat.notice;
+      }
+  return null;
 }
 
 export function categoryByCode(tree: readonly Place[], code: string): Category | null {

@@ -166,3 +166,61 @@ test('the monthly statistics chart renders', async ({ page }) => {
   await page.waitForTimeout(300);
   await shot(page, 't04-monthly-stats');
 });
+
+test('a manager adds a problem to the classifier in 设置 and the intake form offers it', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('nav-settings').click();
+  const editor = page.getByTestId('classifier-editor');
+  // Keyboard: the add button takes Enter, and the new problem's name field has the focus.
+  await editor.getByTestId('classifier-add-problem-0-0').focus();
+  await page.keyboard.press('Enter');
+  const zh = editor.getByTestId('classifier-problem-0-0-3-zh');
+  await expect(zh).toBeFocused();
+  // An empty name and a name already used at this level are refused at the field; nothing is saved.
+  await page.getByTestId('settings-save').click();
+  await expect(editor.getByTestId('classifier-problem-0-0-3')).toContainText('必填');
+  await page.keyboard.type('下水堵塞');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Heater leak');
+  await page.getByTestId('settings-save').click();
+  await expect(editor.getByTestId('classifier-problem-0-0-3')).toContainText('同一层级已有此名称');
+  await shot(page, 't06-settings-classifier-duplicate');
+  const before = await api(page, 'settings:get', {});
+  expect(before.classifier[0].categories[0].problems).toHaveLength(3);
+  await zh.fill('热水器漏水');
+  await choose(page, 'classifier-problem-0-0-3-callback', '渗漏水（闭水试验后）');
+  await editor.getByTestId('classifier-problem-0-0-3').scrollIntoViewIfNeeded();
+  await shot(page, 't06-settings-classifier');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  const saved = await api(page, 'settings:get', {});
+  expect(saved.classifier[0].categories[0].problems[3]).toMatchObject({ zh: '热水器漏水', en: 'Heater leak', callback: 'leak' });
+
+  await page.keyboard.press('F11');
+  await page.getByTestId('ticket-clear').click();
+  await choose(page, 'ticket-kind', '报修');
+  await page.getByTestId('ticket-name').fill('李四');
+  await page.getByTestId('ticket-unit').fill('9-9-909');
+  await page.getByTestId('ticket-phone').fill('13900139000');
+  await choose(page, 'ticket-urgency', '一般');
+  await choose(page, 'ticket-place', '户内');
+  await choose(page, 'ticket-category', '给排水');
+  await choose(page, 'ticket-problem', '热水器漏水');
+  await page.getByTestId('ticket-description').fill('热水器底部滴水');
+  await page.getByTestId('ticket-submit').click();
+  await expect(page.getByTestId('ticket-last')).toContainText('户内 / 给排水 / 热水器漏水');
+
+  // Remove the problem again, then reset to the office defaults: intake offers the office places.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('classifier-remove-problem-0-0-3').click();
+  await expect(page.getByTestId('classifier-problem-0-0-3')).toHaveCount(0);
+  await page.getByTestId('classifier-reset-office').click();
+  await expect(page.getByTestId('classifier-place-0-zh')).toHaveValue('办公室内');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  const office = await api(page, 'tickets:classifier', {});
+  expect(office.places.map((p: { code: string }) => p.code)).toEqual(['office', 'common', 'basement', 'service']);
+  // The ticket taken before keeps its label.
+  await page.getByTestId('nav-tickets').click();
+  await expect(page.getByTestId('ticket-board-open')).toContainText('热水器漏水');
+});

@@ -36,6 +36,8 @@ export const setupHandlers: Pick<HandlerMap, 'setup:status' | 'setup:complete'> 
       },
       { siteId, deviceId, actor: staffId },
     );
+    // Some defaults (the intake classifier) follow the site kind just set.
+    ctx.services.settingsChanged();
     ctx.services.sessions.signIn(ctx.sessionKey, staffId, ctx.now.getTime());
     return sessionInfo(ctx, staffId);
   },

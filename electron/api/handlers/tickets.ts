@@ -4,7 +4,7 @@ import type { ProcParsed } from '../../../shared/api/contract.js';
 import { formatTicketNo, type TicketKind } from '../../../shared/domain/tickets.js';
 import { nextState, type TicketAction, type TicketState } from '../../../shared/domain/ticketStates.js';
 import { callbackDue, intakeDeadlines, localDateStart, endOfLocalDay } from '../../../shared/domain/ticketDeadlines.js';
-import { classifierFor, classify } from '../../../shared/domain/ticketClassifier.js';
+import { classify } from '../../../shared/domain/ticketClassifier.js';
 import { roleAtLeast } from '../../../shared/domain/staff.js';
 import { draft, type EventDraft } from '../../../db/events.js';
 import { nextCounter } from '../../../db/meta.js';
@@ -106,16 +106,16 @@ export const ticketHandlers: Pick<
   | 'tickets:export'
 > = {
   async 'tickets:classifier'(_input, ctx) {
-    const site = ctx.site;
-    const kind = (site?.siteKind ?? 'mixed') as 'residential' | 'office' | 'mixed';
-    return { places: classifierFor(kind), rules: (await ctx.services.settings()).ticketRules };
+    const settings = await ctx.services.settings();
+    return { places: settings.classifier, rules: settings.ticketRules };
   },
 
   async 'tickets:create'(input, ctx) {
     const { site, staff } = signedIn(ctx);
     const earlier = await q.ticketByRequest(ctx.db, input.requestId);
     if (earlier) return { ticket: toTicketView(earlier, ctx.now, seesIdentity(ctx)) };
-    const tree = classifierFor(site.siteKind as 'residential' | 'office' | 'mixed');
+    // The tree in force now; the ticket keeps the labels it was taken with (TicketOpened copies them).
+    const tree = (await ctx.services.settings()).classifier;
     const cls = classify(tree, input.place, input.category, input.problem);
     if (!cls) throw fieldError('problem', 'err.ticket.unknownProblem');
     checkTimes(input, ctx.now);
@@ -180,7 +180,7 @@ export const ticketHandlers: Pick<
             category: cls.category.code,
             problem: cls.problem.code,
             label: `${cls.place.zh} / ${cls.category.zh} / ${cls.problem.zh}`,
-            callbackClass: cls.category.callback,
+            callbackClass: cls.problem.callback,
           },
           severity: input.severity ?? null,
           urgency: input.urgency ?? null,

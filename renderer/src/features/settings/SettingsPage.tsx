@@ -12,6 +12,7 @@ import { Field } from '../../forms/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
+import { ClassifierEditor } from './ClassifierEditor';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -119,6 +120,20 @@ export function SettingsPage() {
         </Field>
         <Field label={t('settings.ticketRules')} error={undefined}>
           <TicketRulesEditor control={control} errors={e} disabled={!canEdit} />
+        </Field>
+        <Field label={t('settings.classifier')} error={undefined} extra={t('settings.classifierHint')}>
+          <Controller
+            name="classifier"
+            control={control}
+            render={({ field }) => (
+              <ClassifierEditor
+                value={field.value}
+                onChange={field.onChange}
+                errors={e.classifier as Record<string, unknown> | undefined}
+                disabled={!canEdit}
+              />
+            )}
+          />
         </Field>
         {canEdit && (
           <Button type="primary" onClick={() => void submit()} data-testid="settings-save">
