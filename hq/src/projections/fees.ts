@@ -1,14 +1,10 @@
 import { sql } from 'kysely';
-import type { DomainEvent } from '../../../shared/events/catalog.js';
-import type { HqDb, Projection } from './types.js';
+import type { Projection } from './types.js';
+import { keepWhole } from './keepWhole.js';
 import { closeRecord } from './closing.js';
 
 /** Drawer and reminder events are kept whole for HQ's reports; the desk's shift owns their meaning. */
-const note = (trx: HqDb, siteId: string, events: DomainEvent[]) => {
-  const values = events.map((e) => sql`(${e.id}, ${siteId}, ${e.deviceId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb)`);
-  return sql`INSERT INTO hq_fee_events (event_id, site_id, device_id, type, data) VALUES ${sql.join(values)}
-    ON CONFLICT (event_id) DO NOTHING`.execute(trx);
-};
+const note = keepWhole('hq_fee_events');
 
 /**
  * Fees at HQ: charges and refunds are facts; a receipt is checked (its number must be unique across
@@ -53,10 +49,10 @@ export const feesProjection: Projection = {
       await sql`INSERT INTO hq_fee_refunds (id, site_id, device_id, unit_code, amount_fen, method, at)
         VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
     },
-    DrawerFloatSet: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    CashMoved: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    DrawerCounted: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    ReminderRecorded: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    DrawerFloatSet: note,
+    CashMoved: note,
+    DrawerCounted: note,
+    ReminderRecorded: note,
   },
   checked: {
     async PaymentReceived(trx, siteId, { deviceId, payload: p }) {

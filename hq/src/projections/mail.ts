@@ -1,13 +1,10 @@
 import { sql } from 'kysely';
 import type { DomainEvent } from '../../../shared/events/catalog.js';
 import type { HqDb, Projection } from './types.js';
+import { keepWhole } from './keepWhole.js';
 import { closeRecord } from './closing.js';
 
-const note = (trx: HqDb, siteId: string, events: DomainEvent[]) => {
-  const values = events.map((e) => sql`(${e.id}, ${siteId}, ${e.deviceId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb)`);
-  return sql`INSERT INTO hq_mail_events (event_id, site_id, device_id, type, data) VALUES ${sql.join(values)}
-    ON CONFLICT (event_id) DO NOTHING`.execute(trx);
-};
+const note = keepWhole('hq_mail_events');
 
 const damageValues = (siteId: string, events: DomainEvent<'MailDamageRecorded' | 'MailDamageCorrected'>[]) =>
   events.map(({ payload: p }) => {
@@ -56,8 +53,8 @@ export const mailProjection: Projection = {
     },
     MailDamageRecorded: insertDamage,
     MailDamageCorrected: insertDamage,
-    MailNoticeRecorded: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    NewspaperDeliveryCounted: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    MailNoticeRecorded: note,
+    NewspaperDeliveryCounted: note,
   },
   checked: {
     MailPickedUp: (trx, siteId, e) =>

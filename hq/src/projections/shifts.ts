@@ -1,13 +1,9 @@
 import { sql } from 'kysely';
-import type { DomainEvent } from '../../../shared/events/catalog.js';
-import type { HqDb, Projection } from './types.js';
+import type { Projection } from './types.js';
+import { keepWhole } from './keepWhole.js';
 
 /** Shifts, handovers and the post log at HQ: every desk's shifts and entries, for the site's managers. */
-const note = (trx: HqDb, siteId: string, events: DomainEvent[]) => {
-  const values = events.map((e) => sql`(${e.id}, ${siteId}, ${e.deviceId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb)`);
-  return sql`INSERT INTO hq_shift_events (event_id, site_id, device_id, type, data) VALUES ${sql.join(values)}
-    ON CONFLICT (event_id) DO NOTHING`.execute(trx);
-};
+const note = keepWhole('hq_shift_events');
 
 export const shiftsProjection: Projection = {
   name: 'shifts',
@@ -37,9 +33,9 @@ export const shiftsProjection: Projection = {
       }
       await note(trx, siteId, events);
     },
-    HandoverAcknowledged: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    ShiftJoined: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
-    ShiftLeft: (trx, siteId, events) => note(trx, siteId, events).then(() => undefined),
+    HandoverAcknowledged: note,
+    ShiftJoined: note,
+    ShiftLeft: note,
     async LogEntryAdded(trx, siteId, events) {
       const values = events.map(
         (e) =>
