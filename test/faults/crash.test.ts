@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDesk, ADMIN, importSampleDirectory } from '../support/desk.js';
+import { openTestDesk, importSampleDirectory } from '../support/desk.js';
+import { burstAndKill } from './burstAndKill.js';
 
 const WORKER = fileURLToPath(new URL('./checkinWorker.ts', import.meta.url));
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
@@ -13,38 +12,6 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
 interface Ack {
   visitId: string;
   passNo: string;
-}
-
-/** Runs the worker until it has acknowledged `killAfter` check-ins, then kills it with SIGKILL. */
-function burstAndKill(
-  dataDir: string,
-  hostId: string,
-  killAfter: number,
-): Promise<{ acks: Ack[]; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, hostId, ADMIN.staffNo, ADMIN.pin], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acks: Ack[] = [];
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`worker did not reach ${killAfter} acknowledgements in time; got ${acks.length}; stderr: ${stderr}`));
-    }, 30_000);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const [word, visitId, passNo] = line.split(' ');
-      if (word !== 'ack') return;
-      acks.push({ visitId, passNo });
-      // Mid-burst: the worker is already inside its next check-in when this lands.
-      if (acks.length === killAfter) child.kill('SIGKILL');
-    });
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      resolve({ acks, signal, stderr });
-    });
-    child.on('error', reject);
-  });
 }
 
 describe('a desk killed mid-burst of check-ins', () => {
@@ -65,7 +32,10 @@ describe('a desk killed mid-burst of check-ins', () => {
       const acknowledged: Ack[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const killAfter = 10 + ((round * 17) % 30);
-        const { acks, signal, stderr } = await burstAndKill(dataDir, hostId, killAfter);
+        const { acks, signal, stderr } = await burstAndKill(WORKER, dataDir, hostId, killAfter, ([visitId, passNo]): Ack => ({
+          visitId,
+          passNo,
+        }));
         expect(signal, stderr).toBe('SIGKILL');
         expect(acks.length).toBeGreaterThanOrEqual(killAfter);
         acknowledged.push(...acks);

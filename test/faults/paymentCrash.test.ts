@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDesk, ADMIN, importSampleDirectory } from '../support/desk.js';
+import { ADMIN, openTestDesk, importSampleDirectory } from '../support/desk.js';
+import { burstAndKill } from './burstAndKill.js';
 
 const WORKER = fileURLToPath(new URL('./paymentWorker.ts', import.meta.url));
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
@@ -14,38 +13,6 @@ interface Ack {
   receiptId: string;
   receiptNo: string;
   totalFen: number;
-}
-
-/** Runs the worker until it has acknowledged `killAfter` payments, then kills it with SIGKILL. */
-function burstAndKill(
-  dataDir: string,
-  unitId: string,
-  killAfter: number,
-): Promise<{ acks: Ack[]; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, unitId, ADMIN.staffNo, ADMIN.pin], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acks: Ack[] = [];
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`worker did not reach ${killAfter} acknowledgements in time; got ${acks.length}; stderr: ${stderr}`));
-    }, 30_000);
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const [word, receiptId, receiptNo, totalFen] = line.split(' ');
-      if (word !== 'ack') return;
-      acks.push({ receiptId, receiptNo, totalFen: Number(totalFen) });
-      // Mid-burst: the worker is already inside its next payment transaction when this lands.
-      if (acks.length === killAfter) child.kill('SIGKILL');
-    });
-    child.on('exit', (_code, signal) => {
-      clearTimeout(guard);
-      resolve({ acks, signal, stderr });
-    });
-    child.on('error', reject);
-  });
 }
 
 describe('a desk killed mid-burst of payments', () => {
@@ -66,7 +33,13 @@ describe('a desk killed mid-burst of payments', () => {
       const acknowledged: Ack[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const killAfter = 10 + ((round * 13) % 25);
-        const { acks, signal, stderr } = await burstAndKill(dataDir, unitId, killAfter);
+        const { acks, signal, stderr } = await burstAndKill(
+          WORKER,
+          dataDir,
+          unitId,
+          killAfter,
+          ([receiptId, receiptNo, totalFen]): Ack => ({ receiptId, receiptNo, totalFen: Number(totalFen) }),
+        );
         expect(signal, stderr).toBe('SIGKILL');
         acknowledged.push(...acks);
 
