@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,9 @@ import { join } from 'node:path';
 export interface DeskServer {
   url: string;
   dataDir: string;
+  /** Calls a procedure as the page's signed-in session (its cookies) and returns the value; a failure throws. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec reads the fields it needs
+  api(page: Page, name: string, input: unknown): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,11 @@ export async function startDeskServer(): Promise<DeskServer> {
   return {
     url,
     dataDir,
+    async api(page, name, input) {
+      const r = await (await page.request.post(`${url}api/${name}`, { data: input })).json();
+      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+      return r.value;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -16,11 +16,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => desk.close());
 
-async function api(page: Page, name: string, input: unknown) {
-  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 test('look up a unit, pay two months in cash with change, the receipt PDF reads the capitals, void with a supervisor PIN, reprint says 补打, count the drawer at shift end', async ({
   page,

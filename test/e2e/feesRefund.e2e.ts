@@ -17,11 +17,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => desk.close());
 
-async function api(page: Page, name: string, input: unknown) {
-  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 test('a credit is refunded in cash with a shift leader PIN: bad input at the field, then the credit and the drawer expectation go down', async ({
   page,

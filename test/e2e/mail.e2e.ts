@@ -15,11 +15,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => desk.close());
 
-async function api(page: Page, name: string, input: unknown) {
-  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 /** The scanner types the number and Enter; the recipient is found by what the receptionist types. */
 async function scanIn(page: Page, tracking: string, who: string, expectName: string) {

@@ -17,11 +17,7 @@ test.beforeAll(async () => {
 test.afterAll(() => desk.close());
 
 /** Calls the desk's API as the page's session (the setup tested in visitor.e2e.ts is not repeated here). */
-async function api(page: Page, name: string, input: unknown) {
-  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 async function signIn(page: Page, who: { staffNo: string; name: string; pin: string }) {
   await page.getByTestId('signin-staffNo').fill(who.staffNo);

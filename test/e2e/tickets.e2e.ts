@@ -14,11 +14,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => desk.close());
 
-async function api(page: Page, name: string, input: unknown) {
-  const r = await (await page.request.post(`${desk.url}api/${name}`, { data: input })).json();
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 async function signIn(page: Page) {
   await page.goto(desk.url);
