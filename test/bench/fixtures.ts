@@ -13,17 +13,7 @@ import { formatVisitorPassNo } from '../../shared/domain/numbering.js';
 
 // ---- deterministic randomness ---------------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG so every run draws the same data shape. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../support/seededRandom.js';
 
 export type Rand = () => number;
 export const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

@@ -2,18 +2,6 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 
 export type Fault = 'pass' | 'drop' | 'delay' | 'lose_response' | 'duplicate' | 'restart';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same schedule. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Upstream {
   status: number;
   headers: Record<string, string>;

@@ -13,7 +13,8 @@ import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import { openTestDesk } from '../support/desk.js';
 import { startTestHq, type TestHq } from '../support/hq.js';
-import { FaultProxy, prng, type Fault } from './faultProxy.js';
+import { FaultProxy, type Fault } from './faultProxy.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { writeSomething } from './syncWrites.js';
 
 const SCHEDULES = Number(process.env.SYNC_SCHEDULES ?? 200);
@@ -142,7 +143,7 @@ function killMidPush(dir: string, seed: number): Promise<void> {
 }
 
 async function runSchedule(seed: number) {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   await hq.reset();
   const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
   const n = 2 + Math.floor(rnd() * 2);
@@ -159,13 +160,13 @@ async function runSchedule(seed: number) {
     await d.opened.db.updateTable('sync_state').set({ hq_url: proxyUrl }).execute();
     desks.push(d);
   }
-  proxy.next = faultSchedule(prng(seed * 7919));
+  proxy.next = faultSchedule(seededRandom(seed * 7919));
 
   // Faulty phase: each desk writes and syncs concurrently; failures are expected and retried later.
   const rounds = 3 + Math.floor(rnd() * 3);
   await Promise.all(
     desks.map(async (d, i) => {
-      const local = prng(seed * 31 + i);
+      const local = seededRandom(seed * 31 + i);
       for (let r = 0; r < rounds; r++) {
         await writeSomething(d.opened.db, local, new Date(Date.now() + Math.floor(local() * 1000)), 1 + Math.floor(local() * 4));
         await d.client.syncNow().catch(() => {});

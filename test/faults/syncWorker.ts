@@ -9,7 +9,7 @@ import { openDatabase } from '../../db/open.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { SyncClient } from '../../electron/sync/client.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
-import { prng } from './faultProxy.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { writeSomething } from './syncWrites.js';
 
 const [dataDir, seed] = process.argv.slice(2);
@@ -20,7 +20,7 @@ const client = new SyncClient({
   schemaVersion: SCHEMA_VERSION,
   backoff: { baseMs: 5, capMs: 20 },
 });
-const rnd = prng(Number(seed));
+const rnd = seededRandom(Number(seed));
 process.stdout.write('ready\n');
 for (;;) {
   await writeSomething(opened.db, rnd, new Date(), 1 + Math.floor(rnd() * 5));
