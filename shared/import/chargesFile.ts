@@ -4,7 +4,7 @@ import { ChargeRow, chargeColumnOf, type ChargeColumn } from '../api/chargeRow.j
 import type { ImportProblem } from '../api/directoryRow.js';
 import { chargeAmountFen } from '../domain/fees.js';
 import type { EventPayload } from '../events/catalog.js';
-import { readTableFile } from './tableFile.js';
+import { readRecords, rowProblems } from './tableFile.js';
 
 export type NewCharge = EventPayload<'ChargesRaised'>['charges'][number];
 
@@ -21,46 +21,34 @@ export async function parseChargesFile(
   units: Map<string, { id: string; area: number | null }>,
   alreadyCharged: Set<string>,
 ) {
-  let table;
-  try {
-    table = await readTableFile(fileName, bytes);
-  } catch {
-    throw fieldError('fileName', 'err.import.fileType');
-  }
-  const [header, ...rows] = table;
-  if (!header || rows.length === 0) throw fieldError('fileName', 'err.import.empty');
-  const columns = header.cells.map(chargeColumnOf);
+  const { columns, records } = await readRecords(fileName, bytes, chargeColumnOf);
+  if (!columns || records.length === 0) throw fieldError('fileName', 'err.import.empty');
   if (!(['unit', 'item', 'period'] as ChargeColumn[]).every((c) => columns.includes(c)))
     throw fieldError('fileName', 'err.fee.importHeader');
   const problems: ImportProblem[] = [];
-  const charges: (NewCharge & { line: number })[] = [];
+  const charges: NewCharge[] = [];
   const seen = new Set<string>();
-  for (const row of rows) {
-    const record: Partial<Record<ChargeColumn, string>> = {};
-    columns.forEach((col, i) => {
-      if (col) record[col] = row.cells[i] ?? '';
-    });
+  for (const { line, record } of records) {
     const parsed = ChargeRow.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({ line: row.line, column: String(issue.path[0] ?? ''), message: issue.message });
+      problems.push(...rowProblems(line, parsed.error.issues));
       continue;
     }
     const r = parsed.data;
     const unit = units.get(r.unit);
     if (!unit) {
-      problems.push({ line: row.line, column: 'unit', message: 'err.fee.unitNotFound' });
+      problems.push({ line, column: 'unit', message: 'err.fee.unitNotFound' });
       continue;
     }
     const amountFen = chargeAmountFen(r.item, { areaM2: unit.area, amountFen: r.amount ?? undefined, vacant: r.vacant });
     if (!amountFen) {
-      problems.push({ line: row.line, column: 'amount', message: r.amount === null ? 'err.fee.amountNeeded' : 'err.fee.amount' });
+      problems.push({ line, column: 'amount', message: r.amount === null ? 'err.fee.amountNeeded' : 'err.fee.amount' });
       continue;
     }
     const key = chargeKey(r.unit, r.item, r.period);
     // A month already charged (an earlier import) is refused too: importing twice never bills twice.
-    if (alreadyCharged.has(key)) problems.push({ line: row.line, column: 'period', message: 'err.fee.alreadyCharged' });
-    else if (seen.has(key)) problems.push({ line: row.line, column: 'period', message: 'err.import.duplicate' });
+    if (alreadyCharged.has(key)) problems.push({ line, column: 'period', message: 'err.fee.alreadyCharged' });
+    else if (seen.has(key)) problems.push({ line, column: 'period', message: 'err.import.duplicate' });
     seen.add(key);
     charges.push({
       chargeId: uuidv7(),
@@ -71,9 +59,8 @@ export async function parseChargesFile(
       amountFen,
       vacant: r.vacant,
       note: r.note,
-      line: row.line,
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { charges: charges.map(({ line: _line, ...c }) => c), problems };
+  return { charges, problems };
 }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '../api/result.js';
 import { columnOf, DirectoryRow, type DirectoryColumn, type ImportProblem } from '../api/directoryRow.js';
 import type { EventPayload } from '../events/catalog.js';
-import { readTableFile } from './tableFile.js';
+import { readRecords, rowProblems } from './tableFile.js';
 
 export type DirectoryPayload = Pick<EventPayload<'DirectoryImported'>, 'units' | 'occupants'>;
 
@@ -18,38 +18,26 @@ export interface KnownDirectoryIds {
  * and every problem by line; the caller imports nothing while there is one.
  */
 export async function parseDirectoryFile(fileName: string, bytes: Buffer) {
-  let table;
-  try {
-    table = await readTableFile(fileName, bytes);
-  } catch {
-    throw fieldError('fileName', 'err.import.fileType');
-  }
-  const [header, ...rows] = table;
-  if (!header) throw fieldError('fileName', 'err.import.empty');
-  const columns = header.cells.map(columnOf);
+  const { columns, records } = await readRecords(fileName, bytes, columnOf);
+  if (!columns) throw fieldError('fileName', 'err.import.empty');
   const missing = (['unit'] as DirectoryColumn[]).filter((c) => !columns.includes(c));
   if (missing.length || !(columns.includes('name') || columns.includes('company'))) {
     throw fieldError('fileName', 'err.import.header');
   }
-  if (rows.length === 0) throw fieldError('fileName', 'err.import.empty');
+  if (records.length === 0) throw fieldError('fileName', 'err.import.empty');
   const problems: ImportProblem[] = [];
   const good: (DirectoryRow & { line: number })[] = [];
   const seen = new Set<string>();
-  for (const row of rows) {
-    const record: Partial<Record<DirectoryColumn, string>> = {};
-    columns.forEach((col, i) => {
-      if (col) record[col] = row.cells[i] ?? '';
-    });
+  for (const { line, record } of records) {
     const parsed = DirectoryRow.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({ line: row.line, column: String(issue.path[0] ?? ''), message: issue.message });
+      problems.push(...rowProblems(line, parsed.error.issues));
       continue;
     }
     const key = `${parsed.data.unit}\u0000${parsed.data.name}`;
-    if (seen.has(key)) problems.push({ line: row.line, column: 'name', message: 'err.import.duplicate' });
+    if (seen.has(key)) problems.push({ line, column: 'name', message: 'err.import.duplicate' });
     seen.add(key);
-    good.push({ ...parsed.data, line: row.line });
+    good.push({ ...parsed.data, line });
   }
   problems.sort((a, b) => a.line - b.line);
   return { good, problems };

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { fieldError } from '../api/result.js';
+import type { ImportProblem } from '../api/directoryRow.js';
 
 /** A spreadsheet's rows as strings, with the 1-based line number each came from. */
 export interface TableRow {
@@ -50,3 +52,35 @@ export async function readTableFile(fileName: string, bytes: Buffer): Promise<Ta
   }
   throw new Error('unsupported file type');
 }
+
+/**
+ * An import file's rows as records keyed by the columns its header names (`columnOf` resolves the
+ * Chinese or English aliases), each with its line. `columns` is null when the file has no header row.
+ * A file that is neither CSV nor XLSX is a message at the file field.
+ */
+export async function readRecords<C extends string>(
+  fileName: string,
+  bytes: Buffer,
+  columnOf: (header: string) => C | undefined,
+) {
+  let table;
+  try {
+    table = await readTableFile(fileName, bytes);
+  } catch {
+    throw fieldError('fileName', 'err.import.fileType');
+  }
+  const [header, ...rows] = table;
+  const columns = header ? header.cells.map(columnOf) : null;
+  const records = rows.map((row) => {
+    const record: Partial<Record<C, string>> = {};
+    columns?.forEach((col, i) => {
+      if (col) record[col] = row.cells[i] ?? '';
+    });
+    return { line: row.line, record };
+  });
+  return { columns, records };
+}
+
+/** A row's schema issues as import problems at its line. */
+export const rowProblems = (line: number, issues: readonly { path: PropertyKey[]; message: string }[]): ImportProblem[] =>
+  issues.map((issue) => ({ line, column: String(issue.path[0] ?? ''), message: issue.message }));
