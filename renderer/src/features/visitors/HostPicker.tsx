@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HostMatch } from '../../../../shared/api/schemas';
@@ -27,6 +27,24 @@ export function HostPicker(props: {
   // The chosen host stays among the options so its label shows after a new search.
   const selected = props.selected;
   const options = selected && !found.some((x) => x.occupantId === selected.occupantId) ? [selected, ...found] : found;
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  /** Set by Enter in the search box, cleared when the list picks an option itself. */
+  const enterPending = useRef(false);
+
+  // Picking a host is the answer to this field: move on, as Enter does elsewhere. The list hands
+  // focus back to its own input as it closes — later on a busy PC — so check again once it has.
+  const moveOn = (input: HTMLElement | null) => {
+    if (!input) return;
+    const step = () => {
+      const here = document.activeElement;
+      if (here === input || here === document.body) focusNextField(input);
+    };
+    setTimeout(step, 0);
+    setTimeout(step, 150);
+  };
 
   const search = (q: string) => {
     clearTimeout(timer.current);
@@ -54,16 +72,22 @@ export function HostPicker(props: {
       onSearch={search}
       onChange={(v: string | undefined) => props.onChange(v, options.find((o) => o.occupantId === v) ?? null)}
       onSelect={() => {
-        // Picking a host is the answer to this field: move on, as Enter does elsewhere. The list hands
-        // focus back to its own input as it closes — later on a busy PC — so check again once it has.
-        const input = document.activeElement as HTMLElement | null;
-        if (!input) return;
-        const moveOn = () => {
-          const here = document.activeElement;
-          if (here === input || here === document.body) focusNextField(input);
-        };
-        setTimeout(moveOn, 0);
-        setTimeout(moveOn, 150);
+        enterPending.current = false;
+        moveOn(document.activeElement as HTMLElement | null);
+      }}
+      onInputKeyDown={(e) => {
+        const input = e.currentTarget as HTMLInputElement;
+        if (e.key !== 'Enter' || !input.value.trim()) return;
+        // A fast typist's Enter can land while the next search's results replace the list and no
+        // option is active yet; the list then ignores it. Enter still means "the first match".
+        enterPending.current = true;
+        setTimeout(() => {
+          const first = latest.current[0];
+          if (!enterPending.current || !first) return;
+          enterPending.current = false;
+          props.onChange(first.occupantId, first);
+          moveOn(input);
+        }, 0);
       }}
       onBlur={props.onBlur}
       loading={searching}
