@@ -212,6 +212,8 @@ test('a manager adds a problem to the classifier in 设置 and the intake form o
   await expect(page.getByTestId('classifier-problem-0-0-3')).toHaveCount(0);
   await page.getByTestId('classifier-reset-office').click();
   await expect(page.getByTestId('classifier-place-0-zh')).toHaveValue('办公室内');
+  // The first save's toast must be gone, so the one awaited next is this save's.
+  await expect(page.getByText('设置已保存')).toHaveCount(0);
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   const office = await api(page, 'tickets:classifier', {});

@@ -31,7 +31,8 @@ export function SettingsPage() {
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
     const r = await run('settings:update', values);
-    if (r.ok) message.success(t('settings.saved'));
+    // One keyed toast: saving twice in a row replaces it instead of stacking two.
+    if (r.ok) message.success({ content: t('settings.saved'), key: 'settings-saved' });
     else applyServerErrors(setError, r.error, Object.keys(Settings.shape));
   });
   if (!loaded) return null;
