@@ -190,8 +190,9 @@ test('a tenant without the owner consent is stopped at the field; a cancelled pa
     .getByRole('row', { name: new RegExp(pass.passNo) })
     .getByTestId('pass-cancel')
     .click();
+  // Keyboard-first: Enter in the reason field cancels the pass.
   await page.getByTestId('pass-cancel-reason').fill('业主改期');
-  await page.getByTestId('pass-cancel-submit').click();
+  await page.getByTestId('pass-cancel-reason').press('Enter');
   await expect(page.getByText(`放行条 ${pass.passNo} 已作废`)).toBeVisible();
 
   await page.keyboard.press('F9');

@@ -36,14 +36,29 @@ export function HostPicker(props: {
 
   // Picking a host is the answer to this field: move on, as Enter does elsewhere. The list hands
   // focus back to its own input as it closes — later on a busy PC — so check again once it has.
+  // Once focus goes anywhere else (the form moved on by itself, the next scan began), leave it be:
+  // a late second step would pull the cursor out of the field the receptionist is typing in.
   const moveOn = (input: HTMLElement | null) => {
     if (!input) return;
+    let movedTo: Element | null = null;
+    let cancelled = false;
+    const watch = (e: FocusEvent) => {
+      if (e.target !== input && e.target !== movedTo) cancelled = true;
+    };
     const step = () => {
       const here = document.activeElement;
-      if (here === input || here === document.body) focusNextField(input);
+      if (cancelled || (here !== input && here !== document.body)) return;
+      document.removeEventListener('focusin', watch);
+      focusNextField(input);
+      movedTo = document.activeElement;
+      document.addEventListener('focusin', watch);
     };
+    document.addEventListener('focusin', watch);
     setTimeout(step, 0);
-    setTimeout(step, 150);
+    setTimeout(() => {
+      step();
+      document.removeEventListener('focusin', watch);
+    }, 150);
   };
 
   const search = (q: string) => {
