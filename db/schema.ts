@@ -373,6 +373,8 @@ export interface LogAttachmentsTable {
   size: number;
   sha256: string;
   data: Buffer;
+  /** When HQ acknowledged the bytes; null while they are still to upload. */
+  uploaded_at: string | null;
 }
 
 export interface SyncStateTable {
@@ -497,6 +499,8 @@ export interface AttachmentsTable {
   size: number;
   data: Buffer;
   created_at: string;
+  /** When HQ acknowledged the bytes; null while they are still to upload. */
+  uploaded_at: string | null;
 }
 
 export interface Database {

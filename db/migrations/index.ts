@@ -6,6 +6,7 @@ import * as m004 from './004_sync.js';
 import * as m005 from './005_fees.js';
 import * as m006 from './006_tickets.js';
 import * as m007 from './007_mail.js';
+import * as m008 from './008_attachment_uploads.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -16,6 +17,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '005_fees', up: m005.up },
   { name: '006_tickets', up: m006.up },
   { name: '007_mail', up: m007.up },
+  { name: '008_attachment_uploads', up: m008.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

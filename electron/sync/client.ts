@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import {
+  AttachmentUploadResponse,
   EnrollResponse,
   PullResponse,
   PushResponse,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/sync/protocol.js';
 import type { SecretStore } from './secret.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
+import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -48,6 +50,8 @@ export interface SyncStatus {
   online: boolean;
   waiting: number;
   oldestWaitingAt: string | null;
+  /** Photos and signatures whose bytes HQ has not acknowledged yet. */
+  attachmentsWaiting: number;
   lastSuccessAt: string | null;
   lastError: string | null;
   rejections: number;
@@ -197,7 +201,34 @@ export class SyncClient {
     }
   }
 
-  /** One full round (push then pull); records success or the error for the status bar. */
+  /**
+   * Uploads every photo and signature HQ has not acknowledged, a few at a time (each is up to 5 MB).
+   * Runs after push and pull: records first, pictures after. A picture HQ refuses for its content is
+   * listed with the rejections and skipped, so it never holds the others back.
+   */
+  async uploadAttachments(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await pendingAttachments(this.o.db, 4);
+      if (batch.length === 0) return sent;
+      for (const a of batch) {
+        try {
+          await this.request(
+            '/sync/attachment',
+            { schemaVersion: this.o.schemaVersion, sha256: a.sha256, mime: a.mime, contentBase64: a.data.toString('base64') },
+            (x) => AttachmentUploadResponse.parse(x),
+          );
+        } catch (e) {
+          if (!(e instanceof SyncFailure) || (e.code !== 'bad_request' && e.code !== 'payload_too_large')) throw e;
+          await recordAttachmentRejection(this.o.db, a, e.code, e.message, this.now().toISOString());
+        }
+        await markUploaded(this.o.db, a, this.now().toISOString());
+        sent++;
+      }
+    }
+  }
+
+  /** One full round (push, pull, then pictures); records success or the error for the status bar. */
   async syncNow(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -222,6 +253,7 @@ export class SyncClient {
     try {
       await this.pushAll();
       pulled = await this.pullAll();
+      await this.uploadAttachments();
       this.failures = 0;
       this.online = true;
       await this.o.db
@@ -298,6 +330,7 @@ export class SyncClient {
       hqUrl: st.hq_url,
       online: this.online,
       ...w,
+      attachmentsWaiting: await attachmentsWaiting(this.o.db),
       lastSuccessAt: st.last_success_at,
       lastError: st.last_error,
       rejections: Number(rej.n),

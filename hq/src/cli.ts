@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { HqDatabase } from './pg/schema.js';
 import { createSite, issueEnrollCode, listDevices, listRejected, revokeDevice, siteByCode } from './store/admin.js';
+import { attachmentCount, missingAttachments } from './store/attachments.js';
 import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
 
 const USAGE = [
@@ -11,6 +12,7 @@ const USAGE = [
   'npm run hq -- revoke <deviceId>                     refuse a device from now on',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
+  'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',
   'npm run hq -- import-directory <siteCode> <file>    occupant directory (CSV UTF-8/GBK or XLSX, as at the desk)',
   'npm run hq -- import-charges <siteCode> <file>      charges 应收 (CSV/XLSX, as at the desk); flow down to every desk',
 ];
@@ -71,6 +73,14 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const bytes = readFileSync(file);
         const run = cmd === 'import-directory' ? importDirectory : importCharges;
         return report(await run(db, id, basename(file), bytes), out);
+      }
+      case 'attachments': {
+        if (!rest[0]) break;
+        const { id } = await site(rest[0]);
+        const missing = await missingAttachments(db, id);
+        out(`received: ${await attachmentCount(db, id)}\tnot yet received: ${missing.length}`);
+        for (const sha of missing) out(`missing\t${sha}`);
+        return 0;
       }
       case 'rejected': {
         if (!rest[0]) break;

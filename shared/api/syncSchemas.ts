@@ -7,6 +7,8 @@ export const SyncStatus = z.object({
   online: z.boolean(),
   waiting: z.number().int(),
   oldestWaitingAt: z.string().nullable(),
+  /** Photos and signatures whose bytes have not reached HQ yet. */
+  attachmentsWaiting: z.number().int(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   rejections: z.number().int(),

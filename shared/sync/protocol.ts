@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../domain/log.js';
 
 /**
  * The desk ↔ HQ wire protocol (docs/sync-protocol.md). Both sides validate every message with these
@@ -86,6 +87,27 @@ export const PullResponse = z.object({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/**
+ * One photo or signature, on its own channel: events carry only `{sha256, mime, size}`, and the desk
+ * uploads each picture's bytes once after pushing its events. HQ checks that the bytes hash to the
+ * name and are the image type they claim; storing one it already has is acknowledged without effect.
+ */
+export const AttachmentUpload = z.object({
+  schemaVersion: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.enum(ATTACHMENT_TYPES),
+  // Base64 of at most 5 MB (4 characters per 3 bytes).
+  contentBase64: z.string().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4),
+});
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
+
+export const AttachmentUploadResponse = z.object({
+  sha256: z.string(),
+  /** False when HQ already held these bytes (another desk of the site, or a retried request). */
+  stored: z.boolean(),
+});
+export type AttachmentUploadResponse = z.infer<typeof AttachmentUploadResponse>;
 
 export const SYNC_ERRORS = [
   'bad_request',

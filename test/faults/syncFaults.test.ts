@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { SyncClient } from '../../electron/sync/client.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
+import { missingAttachments } from '../../hq/src/store/attachments.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import { openTestDesk } from '../support/desk.js';
 import { startTestHq, type TestHq } from '../support/hq.js';
@@ -56,6 +58,7 @@ let templates: string[];
 /** Closing events that lost to an earlier one, over all schedules: the crossing cases really happen. */
 let conflicts = 0;
 let receiptsSeen = 0;
+let picturesSeen = 0;
 const scratch = mkdtempSync(join(tmpdir(), 'lobbydesk-syncfaults-'));
 
 beforeAll(async () => {
@@ -186,6 +189,7 @@ async function runSchedule(seed: number) {
   for (const d of desks) {
     const s = await d.client.status();
     expect(s.waiting, `seed ${seed}: queue drained (${s.lastError})`).toBe(0);
+    expect(s.attachmentsWaiting, `seed ${seed}: pictures uploaded (${s.lastError})`).toBe(0);
   }
   // HQ holds every event of every desk exactly once.
   const { rows: hqRows } = await sql<{ device_id: string; n: string; distinct_ids: string; max_seq: string; rejected: string }>`
@@ -241,6 +245,11 @@ async function runSchedule(seed: number) {
   expect(hqMail, `seed ${seed}: HQ mail`).toEqual(
     desks[0].opened.raw.prepare('SELECT id, status FROM mail_items ORDER BY id').all(),
   );
+  // Every signature a hand-over names is at HQ, byte for byte under its hash.
+  expect(await missingAttachments(hq.db, siteId), `seed ${seed}: HQ has every picture`).toEqual([]);
+  const { rows: pictures } = await sql<{ sha256: string; data: Buffer }>`SELECT sha256, data FROM attachments`.execute(hq.db);
+  for (const p of pictures) expect(createHash('sha256').update(p.data).digest('hex')).toBe(p.sha256);
+  picturesSeen += pictures.length;
   conflicts += rows(desks[0], 'sync_conflicts').length;
   for (const d of desks) await d.opened.close();
   desks = [];
@@ -253,6 +262,7 @@ describe(`sync through a faulty network (${SCHEDULES} seeded schedules)`, () => 
     // The schedules really exercised every fault.
     expect(conflicts).toBeGreaterThan(0);
     expect(receiptsSeen).toBeGreaterThan(0);
+    expect(picturesSeen).toBeGreaterThan(0);
     for (const f of ['drop', 'delay', 'lose_response', 'duplicate', 'restart'] as Fault[])
       expect(proxy.stats[f]).toBeGreaterThan(0);
   }, 600_000);

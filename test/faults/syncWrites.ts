@@ -5,13 +5,21 @@ import { getSiteIdentity } from '../../db/meta.js';
 import type { Database } from '../../db/schema.js';
 import { nextCounter } from '../../db/meta.js';
 import { formatReceiptNo } from '../../shared/domain/numbering.js';
+import {
+  attachmentRef,
+  readAttachment,
+  storeAttachment,
+  type StoredAttachment,
+} from '../../electron/api/handlers/mailAttachments.js';
+import { PNG_1x1 } from '../support/mail.js';
 
 /**
  * Desk work for the sync fault suite, written through the desk's one write path (appendEvents):
  * check-ins, release passes, charges, payments with receipt numbers from this desk's counter, tickets
  * and mail received (facts), and check-outs / releases / cancels / voids / ticket steps / pickups
  * (closing events) of records this desk knows — its own or pulled — so two desks often close the
- * same record, pay the same month or void the same receipt.
+ * same record, pay the same month or void the same receipt. Most hand-overs carry a drawn signature,
+ * stored with its event as the pickup handler does, so pictures ride the sync too.
  */
 export async function writeSomething(db: Kysely<Database>, rnd: () => number, now: Date, n: number): Promise<void> {
   const site = (await getSiteIdentity(db))!;
@@ -22,6 +30,7 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
   const tickets = await db.selectFrom('tickets').select('id').where('is_open', '=', 1).limit(20).execute();
   const shelf = await db.selectFrom('mail_items').select('id').where('status', '=', 'on_shelf').limit(20).execute();
   const drafts: EventDraft[] = [];
+  const pictures: StoredAttachment[] = [];
   const at = now.toISOString();
   let paid = 0;
   for (let i = 0; i < n; i++) {
@@ -44,7 +53,11 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
     } else if (r < 0.76 || (r < 0.86 && tickets.length === 0)) drafts.push(ticketOpened(site.deviceCode, at));
     else if (r < 0.86) drafts.push(ticketStep(pick(tickets, rnd).id, at, rnd));
     else if (r < 0.94 || shelf.length === 0) drafts.push(mailReceived(site.deviceCode, at));
-    else drafts.push(mailPickedUp(pick(shelf, rnd).id, at));
+    else {
+      const signature = rnd() < 0.7 ? signaturePicture(rnd) : null;
+      if (signature) pictures.push(signature);
+      drafts.push(mailPickedUp(pick(shelf, rnd).id, at, signature));
+    }
   }
   await db.transaction().execute(async (trx) => {
     // A payment takes its receipt number from this desk's counter in the same transaction, as the handler does.
@@ -53,6 +66,7 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
       const seq = await nextCounter(trx, 'receipt', String(year));
       drafts.push(payment(formatReceiptNo(site.siteCode, site.deviceCode, year, seq), year, seq, pick(charges, rnd).id, at));
     }
+    for (const p of pictures) await storeAttachment(trx, p, now);
     await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'staff-1', now }, drafts);
   });
 }
@@ -201,7 +215,14 @@ function mailReceived(deviceCode: string, at: string) {
   });
 }
 
-function mailPickedUp(itemId: string, at: string) {
+/** A picture the desk accepts (PNG magic bytes) that differs by seed; now and then the same one twice. */
+function signaturePicture(rnd: () => number): StoredAttachment {
+  const png = Buffer.from(PNG_1x1, 'base64');
+  const stroke = Buffer.from(String(Math.floor(rnd() * 50)));
+  return readAttachment({ contentBase64: Buffer.concat([png, stroke]).toString('base64') }, 'signature');
+}
+
+function mailPickedUp(itemId: string, at: string, signature: StoredAttachment | null) {
   return draft('MailPickedUp', {
     itemId,
     at,
@@ -209,7 +230,7 @@ function mailPickedUp(itemId: string, at: string) {
     relation: 'recipient',
     idType: 'passport',
     idNumberMasked: 'E1****78',
-    signature: null,
-    typedName: '张三',
+    signature: signature && attachmentRef(signature),
+    typedName: signature ? null : '张三',
   });
 }

@@ -52,7 +52,18 @@ const core: Migration = {
   },
 };
 
-export const hqMigrations: Migration[] = [core, ...projectionMigrations];
+/** Photos and signatures from the desks, by content: one row per picture per site, never updated. */
+const attachments: Migration = {
+  name: '002_attachments',
+  async up(db) {
+    await sql`
+      CREATE TABLE attachments (site_id text NOT NULL REFERENCES sites(id), sha256 text NOT NULL, mime text NOT NULL,
+        size int NOT NULL, data bytea NOT NULL, device_id text NOT NULL REFERENCES devices(id),
+        received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (site_id, sha256))`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
 export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {

@@ -53,4 +53,13 @@ export interface HqDatabase {
     reject_detail: string | null;
   };
   hq_conflicts: { event_id: string; site_id: string; entity: string; entity_id: string; winner_event_id: string };
+  attachments: {
+    site_id: string;
+    sha256: string;
+    mime: string;
+    size: number;
+    data: Buffer;
+    device_id: string;
+    received_at: Generated<Date>;
+  };
 }

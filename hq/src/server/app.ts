@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
+  AttachmentUpload,
   EnrollRequest,
   PullRequest,
   PushRequest,
@@ -15,6 +16,7 @@ import { authenticate, HqError } from '../store/auth.js';
 import { enroll } from '../store/enroll.js';
 import { push } from '../store/push.js';
 import { pull } from '../store/pull.js';
+import { storeAttachment } from '../store/attachments.js';
 
 export interface HqAppOptions {
   db: Kysely<HqDatabase>;
@@ -27,7 +29,7 @@ const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message
   reply.code(status).send({ error, message });
 
 /**
- * The HQ HTTP API: POST /sync/enroll, /sync/push, /sync/pull. Every body is validated by the shared
+ * The HQ HTTP API: POST /sync/enroll, /sync/push, /sync/pull, /sync/attachment. Every body is validated by the shared
  * schemas before anything is read or written; bad input is a 4xx with a reason, a database failure a
  * 503 the desk retries.
  */
@@ -89,5 +91,11 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     return res;
   });
   app.post('/sync/pull', async (req) => pull(opts.db, await credential(req), parse(PullRequest, req)));
+  app.post('/sync/attachment', async (req) => {
+    const cred = await credential(req);
+    const res = await storeAttachment(opts.db, cred, parse(AttachmentUpload, req));
+    req.log.info({ device: cred.deviceId, sha256: res.sha256, stored: res.stored }, 'attachment');
+    return res;
+  });
   return app;
 }

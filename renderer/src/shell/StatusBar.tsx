@@ -71,6 +71,9 @@ export function StatusBar() {
             <span data-testid="sync-waiting">{t('status.pending', { count: sync.waiting })}</span>
             {sync.oldestWaitingAt &&
               ` · ${t('status.oldest', { age: age(t, now.getTime() - Date.parse(sync.oldestWaitingAt)) })}`}
+            {sync.attachmentsWaiting > 0 && (
+              <span data-testid="sync-pictures">{` · ${t('status.pictures', { count: sync.attachmentsWaiting })}`}</span>
+            )}
             {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: dayjs(sync.lastSuccessAt).format('HH:mm') })}`}
           </>
         )}

@@ -44,6 +44,9 @@ export function SyncPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('sync.waiting')}>{status.waiting}</Descriptions.Item>
             <Descriptions.Item label={t('sync.oldest')}>{time(status.oldestWaitingAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.attachmentsWaiting')}>
+              <span data-testid="sync-attachments-waiting">{status.attachmentsWaiting}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('sync.lastSuccess')}>{time(status.lastSuccessAt)}</Descriptions.Item>
             <Descriptions.Item label={t('sync.rejections')}>{status.rejections}</Descriptions.Item>
             {status.lastError && (
