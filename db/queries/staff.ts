@@ -31,3 +31,13 @@ export async function recordPinFailure(db: Db, staffId: string, failures: number
 export async function clearPinFailures(db: Db, staffId: string) {
   await db.deleteFrom('pin_attempts').where('staff_id', '=', staffId).execute();
 }
+
+/** Staff who can sign in at this desk (a desk set up from HQ has none until the site's staff come down). */
+export async function activeStaffCount(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -21,7 +21,8 @@ function sessionKeyOf(cookieHeader: string | undefined): string | undefined {
  * Server-Sent Events, and the built renderer. Staff sign in exactly as in the app.
  */
 export async function createDeskServer(backend: Backend, opts: { rendererDir: string }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  // A stop (Ctrl+C, service stop) must not wait on an open browser's event stream, which never ends.
+  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);

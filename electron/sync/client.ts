@@ -121,8 +121,12 @@ export class SyncClient {
     }
   }
 
-  /** Redeems a one-time code; the caller has already checked/created the local site identity. */
-  async enroll(hqUrl: string, code: string): Promise<EnrollResponse> {
+  /**
+   * Redeems a one-time code and keeps the secret; the caller records the enrollment (with
+   * `recordEnrollment`, in the transaction that also sets up a fresh desk). A desk that is already
+   * set up sends its identity, which HQ checks against the code.
+   */
+  async redeem(hqUrl: string, code: string): Promise<EnrollResponse> {
     const site = await getSiteIdentity(this.o.db);
     const req: EnrollRequest = {
       schemaVersion: this.o.schemaVersion,
@@ -131,7 +135,12 @@ export class SyncClient {
     };
     const res = await this.post(hqUrl, '/sync/enroll', req, (x) => EnrollResponse.parse(x), null);
     this.o.secrets.set(res.secret);
-    await this.o.db
+    return res;
+  }
+
+  /** Where this desk syncs from now on; written with the caller's other changes, or on its own. */
+  async recordEnrollment(trx: Kysely<Database>, hqUrl: string, res: EnrollResponse): Promise<void> {
+    await trx
       .updateTable('sync_state')
       .set({
         hq_url: hqUrl,
@@ -142,6 +151,12 @@ export class SyncClient {
       })
       .where('id', '=', 1)
       .execute();
+  }
+
+  /** Enrolls a desk that is already set up (the HQ sync page). */
+  async enroll(hqUrl: string, code: string): Promise<EnrollResponse> {
+    const res = await this.redeem(hqUrl, code);
+    await this.recordEnrollment(this.o.db, hqUrl, res);
     return res;
   }
 

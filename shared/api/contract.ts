@@ -34,6 +34,8 @@ const work = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, acc
 export const contract = {
   'setup:status': proc(s.Empty, s.SetupStatus, 'public'),
   'setup:complete': proc(s.SetupInput, s.SessionInfo, 'public'),
+  'setup:fromHq': proc(sy.EnrollInput, s.SetupFromHqResult, 'public'),
+  'setup:firstAdmin': proc(s.FirstAdminInput, s.SessionInfo, 'public'),
 
   'auth:signIn': proc(s.SignInInput, s.SessionInfo, 'public'),
   'auth:session': proc(s.Empty, s.SessionInfo.nullable(), 'public'),

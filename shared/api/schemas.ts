@@ -37,12 +37,31 @@ export const SetupInput = z.object({
 });
 export type SetupInput = z.input<typeof SetupInput>;
 
+/** The first administrator of a desk set up from HQ when HQ had nobody for the site yet. */
+export const FirstAdminInput = z.object({ admin: z.object({ staffNo, name: personName, pin }) });
+export type FirstAdminInput = z.input<typeof FirstAdminInput>;
+
+/** A desk set up from an HQ code: the site HQ named, and what came down with it. */
+export const SetupFromHqResult = z.object({
+  siteName: z.string(),
+  siteCode: z.string(),
+  deviceCode: z.string(),
+  /** Staff who can sign in here now (from the site's other desks). */
+  staffCount: z.number().int(),
+  /** The first download failed; the desk keeps retrying by itself. */
+  syncError: z.string().nullable(),
+});
+export type SetupFromHqResult = z.infer<typeof SetupFromHqResult>;
+
 export const SetupStatus = z.object({
   isSetUp: z.boolean(),
+  /** Set up (from HQ), but nobody can sign in yet: HQ had no staff for the site. */
+  needsAdmin: z.boolean().optional(),
   siteName: z.string().optional(),
   siteCode: z.string().optional(),
   deviceCode: z.string().optional(),
 });
+export type SetupStatus = z.infer<typeof SetupStatus>;
 
 export const StaffSummary = z.object({
   id: z.string(),

@@ -120,6 +120,7 @@ export const SYNC_ERRORS = [
   'cursor_too_old',
   'code_invalid',
   'code_mismatch',
+  'device_code_taken',
   'unavailable',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];

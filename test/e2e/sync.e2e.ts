@@ -7,8 +7,10 @@ import { PNG_1x1 } from '../support/mail';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 
+test.describe.configure({ mode: 'serial' });
 let desk: DeskServer;
 let hq: TestHq;
+let siteId: string;
 test.beforeAll(async () => {
   [desk, hq] = await Promise.all([startDeskServer(), startTestHq()]);
 });
@@ -45,7 +47,7 @@ test('a desk that worked offline connects to HQ with a one-time code; its waitin
   await expect(page.getByTestId('sync-pictures')).toHaveText(' · 图片 1 张待上传');
 
   // HQ issues a code for site HY, desk A1; a code for another desk is refused at its field.
-  const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+  siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
   const wrong = await issueEnrollCode(hq.db, siteId, 'B9');
   const code = await issueEnrollCode(hq.db, siteId, 'A1');
   await page.getByRole('menuitem', { name: '总部同步' }).click();
@@ -65,4 +67,42 @@ test('a desk that worked offline connects to HQ with a one-time code; its waitin
   const [picture] = await hq.db.selectFrom('attachments').select('data').execute();
   expect(picture.data.equals(Buffer.from(PNG_1x1, 'base64'))).toBe(true);
   await shot(page, 'sync-drained');
+});
+
+test('a new PC joins the site from HQ with a code; the manager signs in there with the PIN from the first desk', async ({
+  page,
+}) => {
+  const second = await startDeskServer();
+  try {
+    await page.goto(second.url);
+    await page.getByTestId('setup-mode-hq').click();
+    await expect(page.getByTestId('setup-hq-url')).toBeFocused();
+    await page.keyboard.type(hq.url);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('setup-hq-code')).toBeFocused();
+    // A code for A1, the first PC's desk code, is refused at the field: the numbers would repeat.
+    await page.keyboard.type(await issueEnrollCode(hq.db, siteId, 'A1'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('setup-hq-code-error')).toHaveText(
+      '此前台编号已被另一台电脑使用；请让总部按新的前台编号（如 A3）发接入码',
+    );
+    await shot(page, 'sync-new-desk-code-taken');
+    await page.getByTestId('setup-hq-code').fill(await issueEnrollCode(hq.db, siteId, 'A2'));
+    await page.getByTestId('setup-hq-code').press('Enter');
+    await expect(page.getByText('已接入 华远大厦（HY-A2），已下载 1 位员工，请登录')).toBeVisible();
+
+    // The manager from desk A1 signs in with their own PIN and opens this desk's first shift.
+    await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+    await page.getByTestId('signin-pin').fill(ADMIN.pin);
+    await page.getByTestId('signin-pin').press('Enter');
+    await page.getByTestId('shift-pattern').getByText('A 班').click();
+    await page.getByTestId('shift-open').click();
+    const bar = page.getByTestId('status-bar');
+    await expect(bar).toContainText(ADMIN.name);
+    await expect(bar).toContainText('HY-A2');
+    await expect(page.getByTestId('sync-status')).toContainText('已连接总部');
+    await shot(page, 'sync-new-desk-signed-in');
+  } finally {
+    await second.close();
+  }
 });

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context.js';
 import { setupHandlers } from './setup.js';
+import { setupFromHqHandlers } from './setupFromHq.js';
 import { authHandlers } from './auth.js';
 import { staffHandlers } from './staff.js';
 import { settingsHandlers } from './settings.js';
@@ -22,6 +23,7 @@ import { mailHandlers } from './mail.js';
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
   ...setupHandlers,
+  ...setupFromHqHandlers,
   ...authHandlers,
   ...staffHandlers,
   ...settingsHandlers,

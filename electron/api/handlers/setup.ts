@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure } from '../../../shared/api/result.js';
 import { draft } from '../../../db/events.js';
 import { getSiteIdentity } from '../../../db/meta.js';
+import { activeStaffCount } from '../../../db/queries/staff.js';
 import { hashPin } from '../pin.js';
 import type { HandlerMap } from '../context.js';
 import { sessionInfo } from './auth.js';
@@ -11,7 +12,13 @@ export const setupHandlers: Pick<HandlerMap, 'setup:status' | 'setup:complete'> 
   async 'setup:status'(_input, ctx) {
     const site = ctx.site ?? (await getSiteIdentity(ctx.db));
     if (!site) return { isSetUp: false };
-    return { isSetUp: true, siteName: site.siteName, siteCode: site.siteCode, deviceCode: site.deviceCode };
+    return {
+      isSetUp: true,
+      needsAdmin: (await activeStaffCount(ctx.db)) === 0,
+      siteName: site.siteName,
+      siteCode: site.siteCode,
+      deviceCode: site.deviceCode,
+    };
   },
 
   async 'setup:complete'(input, ctx) {

@@ -20,14 +20,9 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
   async 'sync:enroll'(input, ctx) {
     signedIn(ctx);
     try {
-      await ctx.services.sync.enroll(input.hqUrl.replace(/\/+$/, ''), input.code.toUpperCase());
+      await ctx.services.sync.enroll(hqAddress(input.hqUrl), input.code.toUpperCase());
     } catch (e) {
-      if (!(e instanceof SyncFailure)) throw e;
-      const details = { hqMessage: e.message };
-      if (e.code === 'code_invalid') throw withDetails(fieldError('code', 'err.sync.codeInvalid'), details);
-      if (e.code === 'code_mismatch') throw withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
-      if (e.code === 'upgrade_required') throw new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
-      throw withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
+      throw enrollmentRefused(e);
     }
     void ctx.services.sync.syncNow();
     return ctx.services.sync.status();
@@ -45,6 +40,19 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
     }));
   },
 };
+
+export const hqAddress = (url: string) => url.replace(/\/+$/, '');
+
+/** Why HQ did not take the code, at the field it concerns (HQ's own words kept in the details). */
+export function enrollmentRefused(e: unknown): unknown {
+  if (!(e instanceof SyncFailure)) return e;
+  const details = { hqMessage: e.message };
+  if (e.code === 'code_invalid') return withDetails(fieldError('code', 'err.sync.codeInvalid'), details);
+  if (e.code === 'code_mismatch') return withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
+  if (e.code === 'device_code_taken') return withDetails(fieldError('code', 'err.sync.deviceCodeTaken'), details);
+  if (e.code === 'upgrade_required') return new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
+  return withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
+}
 
 function withDetails(f: ApiFailure, details: Record<string, unknown>): ApiFailure {
   return new ApiFailure(f.code, f.message, f.issues, details);

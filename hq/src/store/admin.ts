@@ -7,12 +7,20 @@ import type { HqDatabase } from '../pg/schema.js';
 import { newEnrollCode } from './auth.js';
 import { driftFlagged } from './push.js';
 import { factHandlers } from '../projections/index.js';
+import { deviceCode as deskCode, siteCode } from '../../../shared/api/fields.js';
+import { SITE_KINDS } from '../../../shared/api/schemas.js';
 
 type Db = Kysely<HqDatabase>;
 
+/** Codes and kind as a desk sets them up, so a desk set up from HQ gets a site it can take. */
 export async function createSite(db: Db, s: { code: string; name: string; kind: string }): Promise<string> {
+  const code = siteCode.safeParse(s.code);
+  if (!code.success) throw new Error(`Site code ${s.code}: a letter, then 1–5 letters or digits (e.g. HY).`);
+  if (!(SITE_KINDS as readonly string[]).includes(s.kind))
+    throw new Error(`Site kind ${s.kind}: one of ${SITE_KINDS.join(', ')}.`);
+  if (!s.name.trim()) throw new Error('The site needs a name.');
   const id = uuidv7();
-  await db.insertInto('sites').values({ id, code: s.code, name: s.name, kind: s.kind }).execute();
+  await db.insertInto('sites').values({ id, code: code.data, name: s.name.trim(), kind: s.kind }).execute();
   return id;
 }
 
@@ -22,8 +30,10 @@ export async function siteByCode(db: Db, code: string) {
 
 /** A one-time code a desk redeems to enroll as `deviceCode` of the site. */
 export async function issueEnrollCode(db: Db, siteId: string, deviceCode: string): Promise<string> {
+  const desk = deskCode.safeParse(deviceCode);
+  if (!desk.success) throw new Error(`Desk code ${deviceCode}: 1–4 letters or digits (e.g. A1).`);
   const code = newEnrollCode();
-  await db.insertInto('enroll_codes').values({ code, site_id: siteId, device_code: deviceCode, used_by: null }).execute();
+  await db.insertInto('enroll_codes').values({ code, site_id: siteId, device_code: desk.data, used_by: null }).execute();
   return code;
 }
 

@@ -8,7 +8,7 @@ import { HqError, hashSecret, newSecret } from './auth.js';
  * Redeems a one-time code issued for (site, device code). A desk that is already set up must have
  * the same site and device codes; it keeps its own device id and its local site id becomes an alias
  * of the HQ site (its events already carry it). A fresh desk gets a new device id and sets itself up
- * from the answer.
+ * from the answer. Either way the desk code must not belong to another device of the site.
  */
 export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promise<EnrollResponse> {
   return db.transaction().execute(async (trx) => {
@@ -42,6 +42,21 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
       }
       deviceId = req.desk.deviceId;
     }
+    // A desk code names one device of the site: its receipt, pass and register numbers carry the code,
+    // so a second device under the same code (a replacement PC) would repeat the first one's numbers.
+    const sameCode = await trx
+      .selectFrom('devices')
+      .select('id')
+      .where('site_id', '=', site.id)
+      .where('code', '=', code.device_code)
+      .where('id', '!=', deviceId)
+      .executeTakeFirst();
+    if (sameCode)
+      throw new HqError(
+        409,
+        'device_code_taken',
+        `Desk code ${code.device_code} of site ${site.code} belongs to another device; a new PC gets a new desk code.`,
+      );
     const secret = newSecret();
     // Re-enrolling the same desk (a new code after a revoke) replaces its secret and lifts the revoke.
     await sql`INSERT INTO devices (id, site_id, code, secret_hash) VALUES (${deviceId}, ${site.id}, ${code.device_code}, ${hashSecret(secret)})

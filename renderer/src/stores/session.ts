@@ -23,7 +23,8 @@ export const useSession = create<SessionState>((set, get) => ({
   lastStaffNo: '',
   async refresh() {
     const status = await call('setup:status');
-    if (status.ok && !status.value.isSetUp) return set({ phase: 'setup', session: null });
+    // Set up from HQ with nobody to sign in yet: the setup page asks for a first administrator.
+    if (status.ok && (!status.value.isSetUp || status.value.needsAdmin)) return set({ phase: 'setup', session: null });
     const s = await call('auth:session');
     if (s.ok && s.value) set({ phase: 'ready', session: s.value, lastStaffNo: s.value.staff.staffNo });
     else set({ phase: get().lastStaffNo ? 'locked' : 'signIn', session: null });

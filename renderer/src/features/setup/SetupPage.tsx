@@ -1,24 +1,64 @@
-import { useState } from 'react';
-import { Button, Form, Input, Radio, Space } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Form, Input, Radio, Segmented, Space } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { SetupInput, SITE_KINDS } from '../../../../shared/api/schemas';
+import { SetupInput, SITE_KINDS, type SetupFromHqResult, type SetupStatus } from '../../../../shared/api/schemas';
+import { call } from '../../api/desk';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { GateCard } from '../../shell/GateCard';
+import { ADMIN_FIELDS, AdminFields, withPinAgain } from './AdminFields';
+import { SetupFromHqForm } from './SetupFromHqForm';
+import { FirstAdminForm } from './FirstAdminForm';
 
-const SetupForm = SetupInput.and(z.object({ pinAgain: z.string() })).superRefine((v, ctx) => {
-  if (v.admin.pin !== v.pinAgain) ctx.addIssue({ code: 'custom', path: ['pinAgain'], message: 'err.pin.mismatch' });
-});
+const SetupForm = withPinAgain(SetupInput);
 type SetupValues = z.input<typeof SetupForm>;
 
-/** First run: which building, which desk, and the first administrator. */
+/**
+ * First run. Either a new site on this PC (the building, this desk, the first administrator), or a
+ * desk joining a site HQ already knows (HQ's address and a one-time code; the staff come down).
+ */
 export function SetupPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<SetupStatus | null>(null);
+  const [mode, setMode] = useState<'local' | 'hq'>('local');
+  const [download, setDownload] = useState<SetupFromHqResult | null>(null);
+  const load = () => void call('setup:status').then((r) => r.ok && setStatus(r.value));
+  useEffect(load, []);
+  if (!status) return null;
+  if (status.needsAdmin) return <FirstAdminForm status={status} download={download} />;
+  const modeSwitch = (
+    <Segmented
+      block
+      style={{ marginBottom: 16 }}
+      value={mode}
+      onChange={(v) => setMode(v as 'local' | 'hq')}
+      options={[
+        { value: 'local', label: <span data-testid="setup-mode-local">{t('setup.modeLocal')}</span> },
+        { value: 'hq', label: <span data-testid="setup-mode-hq">{t('setup.modeHq')}</span> },
+      ]}
+    />
+  );
+  return mode === 'local' ? (
+    <SetupLocalForm modeSwitch={modeSwitch} />
+  ) : (
+    <SetupFromHqForm
+      modeSwitch={modeSwitch}
+      onDone={(r) => {
+        setDownload(r);
+        load();
+      }}
+    />
+  );
+}
+
+/** A new site: which building, which desk, and the first administrator. */
+function SetupLocalForm({ modeSwitch }: { modeSwitch: ReactNode }) {
   const { t } = useTranslation();
   const signedIn = useSession((s) => s.signedIn);
   const [formError, setFormError] = useState<string | null>(null);
@@ -38,22 +78,12 @@ export function SetupPage() {
     const { pinAgain: _pinAgain, ...input } = values;
     const r = await run('setup:complete', input);
     if (r.ok) signedIn(r.value);
-    else
-      setFormError(
-        applyServerErrors(setError, r.error, [
-          'siteName',
-          'siteCode',
-          'siteKind',
-          'deviceCode',
-          'admin.staffNo',
-          'admin.name',
-          'admin.pin',
-        ]),
-      );
+    else setFormError(applyServerErrors(setError, r.error, ['siteName', 'siteCode', 'siteKind', 'deviceCode', ...ADMIN_FIELDS]));
   });
 
   return (
     <GateCard title={<>{t('setup.title')}</>} intro={t('setup.intro')} error={formError}>
+      {modeSwitch}
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
         <Field label={t('setup.siteName')} error={e.siteName} required>
           <Controller
@@ -94,38 +124,7 @@ export function SetupPage() {
           />
         </Field>
         <div style={{ fontWeight: 600, margin: '8px 0' }}>{t('setup.adminTitle')}</div>
-        <Space.Compact block style={{ gap: 12 }}>
-          <Field label={t('staff.staffNo')} error={e.admin?.staffNo} required>
-            <Controller
-              name="admin.staffNo"
-              control={control}
-              render={({ field }) => <Input {...field} data-testid="setup-staffNo" />}
-            />
-          </Field>
-          <Field label={t('staff.name')} error={e.admin?.name} required>
-            <Controller
-              name="admin.name"
-              control={control}
-              render={({ field }) => <Input {...field} data-testid="setup-name" />}
-            />
-          </Field>
-        </Space.Compact>
-        <Space.Compact block style={{ gap: 12 }}>
-          <Field label={t('staff.pin')} error={e.admin?.pin} required extra={t('staff.pinHint')}>
-            <Controller
-              name="admin.pin"
-              control={control}
-              render={({ field }) => <Input.Password {...field} data-testid="setup-pin" inputMode="numeric" />}
-            />
-          </Field>
-          <Field label={t('staff.pinAgain')} error={e.pinAgain} required>
-            <Controller
-              name="pinAgain"
-              control={control}
-              render={({ field }) => <Input.Password {...field} data-testid="setup-pinAgain" inputMode="numeric" />}
-            />
-          </Field>
-        </Space.Compact>
+        <AdminFields control={control} errors={e} />
         <Button
           type="primary"
           size="large"

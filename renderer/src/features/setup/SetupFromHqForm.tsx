@@ -1,0 +1,77 @@
+import { useState, type ReactNode } from 'react';
+import { App, Button, Form, Input } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { EnrollInput } from '../../../../shared/api/syncSchemas';
+import type { SetupFromHqResult } from '../../../../shared/api/schemas';
+import { run } from '../../api/useDesk';
+import { useSession } from '../../stores/session';
+import { Field } from '../../forms/Field';
+import { formKeyDown } from '../../forms/keyboard';
+import { applyServerErrors } from '../../forms/serverErrors';
+import { GateCard } from '../../shell/GateCard';
+
+/**
+ * A new PC for a site HQ already knows: HQ's address and the one-time code HQ issued for this desk
+ * code. The site, its staff and its records come down; colleagues sign in with their own PINs.
+ */
+export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode; onDone: (r: SetupFromHqResult) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const refresh = useSession((s) => s.refresh);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { control, handleSubmit, formState, setError } = useForm({
+    resolver: zodResolver(EnrollInput),
+    defaultValues: { hqUrl: '', code: '' },
+  });
+  const e = formState.errors;
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const r = await run('setup:fromHq', values);
+    if (!r.ok) {
+      // A field says what to do; HQ's own words (English, for the admin) only when no field does.
+      const hq = typeof r.error.details?.hqMessage === 'string' ? ` (${r.error.details.hqMessage})` : '';
+      const rest = applyServerErrors(setError, r.error, ['hqUrl', 'code']);
+      setFormError(rest ? rest + hq : null);
+      return;
+    }
+    const done = r.value;
+    if (done.staffCount > 0) {
+      message.success(t('setup.hqDone', { ...done, count: done.staffCount }), 8);
+      await refresh();
+    } else onDone(done);
+  });
+  return (
+    <GateCard title={t('setup.title')} intro={t('setup.hqIntro')} error={formError}>
+      {modeSwitch}
+      <Form layout="vertical" component="div" data-form onKeyDown={(ev) => formKeyDown(ev, submit)}>
+        <Field label={t('sync.hqUrl')} error={e.hqUrl} required testId="setup-hq-url">
+          <Controller
+            name="hqUrl"
+            control={control}
+            render={({ field }) => <Input {...field} autoFocus placeholder="http://hq.example:8780" data-testid="setup-hq-url" />}
+          />
+        </Field>
+        <Field label={t('sync.code')} error={e.code} required extra={t('setup.hqCodeHint')} testId="setup-hq-code">
+          <Controller
+            name="code"
+            control={control}
+            render={({ field }) => <Input {...field} className="mono" data-testid="setup-hq-code" />}
+          />
+        </Field>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => void submit()}
+          loading={formState.isSubmitting}
+          data-submit
+          data-testid="setup-hq-submit"
+        >
+          {formState.isSubmitting ? t('setup.hqDownloading') : t('setup.hqSubmit')}
+        </Button>
+      </Form>
+    </GateCard>
+  );
+}
