@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { missingAttachments } from '../../hq/src/store/attachments.js';
 import { runCli } from '../../hq/src/cli.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { openTestDesk, newRequestId, type TestDesk } from '../support/desk.js';
-import { startTestHq, type TestHq } from '../support/hq.js';
+import { newRequestId, type TestDesk } from '../support/desk.js';
+import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
 import { importPassDirectory } from '../support/releasePass.js';
 import { damage, mailInput, PNG_1x1, pickupInput } from '../support/mail.js';
@@ -15,11 +15,9 @@ import { FaultProxy } from './faultProxy.js';
  * Photos and signatures travel on their own channel after the events that name them
  * (docs/sync-protocol.md, "Attachments"): HQ must end up with every picture, byte for byte, once.
  */
-let hq: TestHq;
-const desks: TestDesk[] = [];
+const suite = hqSuite();
 const desk = async (deviceCode: string) => {
-  const d = await openTestDesk({ deviceCode });
-  desks.push(d);
+  const d = await suite.openDesk({ deviceCode });
   await importPassDirectory(d);
   return d;
 };
@@ -31,15 +29,17 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** What an HQ admin reads from `npm run hq -- attachments HY`. */
 const adminReport = async () => {
   const lines: string[] = [];
-  expect(await runCli(hq.db, ['attachments', 'HY'], (l) => lines.push(l))).toBe(0);
+  expect(await runCli(suite.hq.db, ['attachments', 'HY'], (l) => lines.push(l))).toBe(0);
   return lines;
 };
 
 const hqPictures = async () =>
-  (await hq.db.selectFrom('attachments').select(['sha256', 'mime', 'size', 'data']).orderBy('sha256').execute()).map((r) => ({
-    ...r,
-    hashOfBytes: sha(r.data),
-  }));
+  (await suite.hq.db.selectFrom('attachments').select(['sha256', 'mime', 'size', 'data']).orderBy('sha256').execute()).map(
+    (r) => ({
+      ...r,
+      hashOfBytes: sha(r.data),
+    }),
+  );
 
 /** A damaged parcel with a photo, a letter handed over with a drawn signature, a post-log entry with a photo. */
 async function writePictures(d: TestDesk, photo = png(), signature = Buffer.from(PNG_1x1, 'base64'), logPhoto = jpeg()) {
@@ -64,22 +64,11 @@ async function writePictures(d: TestDesk, photo = png(), signature = Buffer.from
   return { photo, signature, logPhoto };
 }
 
-beforeAll(async () => {
-  hq = await startTestHq();
-}, 60_000);
-afterAll(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-  await hq.close();
-});
-beforeEach(async () => {
-  await hq.reset();
-});
-
 describe('photos and signatures reach HQ', () => {
   it('after the events, byte for byte, once — and the same signature from a second desk is one picture', async () => {
     const a = await desk('A1');
     const b = await desk('A2');
-    const { siteId, clients } = await enrollDesks(hq, [a, b]);
+    const { siteId, clients } = await enrollDesks(suite.hq, [a, b]);
     const [ca, cb] = clients;
     const sent = await writePictures(a);
     expect((await ca.status()).attachmentsWaiting).toBe(3);
@@ -92,14 +81,14 @@ describe('photos and signatures reach HQ', () => {
     // Each is stored under the hash of its own bytes, with the type the events name.
     for (const p of pictures) expect(p.hashOfBytes).toBe(p.sha256);
     expect(pictures.find((p) => p.sha256 === sha(sent.logPhoto))?.mime).toBe('image/jpeg');
-    expect(await missingAttachments(hq.db, siteId)).toEqual([]);
+    expect(await missingAttachments(suite.hq.db, siteId)).toEqual([]);
 
     // The other desk signs a hand-over with the very same picture: HQ keeps one copy.
     await writePictures(b, png(), sent.signature, jpeg());
     await cb.syncNow();
     expect((await cb.status()).attachmentsWaiting).toBe(0);
     expect(await hqPictures()).toHaveLength(5);
-    expect(await missingAttachments(hq.db, siteId)).toEqual([]);
+    expect(await missingAttachments(suite.hq.db, siteId)).toEqual([]);
     // Nothing is sent twice: a new round finds no picture to upload.
     expect(await ca.uploadAttachments()).toBe(0);
   });
@@ -107,12 +96,12 @@ describe('photos and signatures reach HQ', () => {
   it('while HQ cannot be reached the pictures wait on the status bar; when it is back they go up', async () => {
     const a = await desk('A1');
     const proxy = new FaultProxy(
-      () => hq.port,
-      () => hq.restart(),
+      () => suite.hq.port,
+      () => suite.hq.restart(),
     );
     const proxyUrl = await proxy.listen();
     try {
-      const { siteId, clients } = await enrollDesks(hq, [a], proxyUrl);
+      const { siteId, clients } = await enrollDesks(suite.hq, [a], proxyUrl);
       const [ca] = clients;
       await writePictures(a);
       // Events go through; every picture upload is cut off.
@@ -122,7 +111,7 @@ describe('photos and signatures reach HQ', () => {
       expect(s.waiting).toBe(0);
       expect(s.attachmentsWaiting).toBe(3);
       expect(s.lastError).toMatch(/^network/);
-      expect((await missingAttachments(hq.db, siteId)).length).toBe(3);
+      expect((await missingAttachments(suite.hq.db, siteId)).length).toBe(3);
       const before = await adminReport();
       expect(before[0]).toBe('received: 0\tnot yet received: 3');
       expect(before.slice(1).every((l) => /^missing\t[0-9a-f]{64}$/.test(l))).toBe(true);
@@ -131,7 +120,7 @@ describe('photos and signatures reach HQ', () => {
       await ca.syncNow();
       s = await ca.status();
       expect(s).toMatchObject({ attachmentsWaiting: 0, lastError: null });
-      expect(await missingAttachments(hq.db, siteId)).toEqual([]);
+      expect(await missingAttachments(suite.hq.db, siteId)).toEqual([]);
       expect(await adminReport()).toEqual(['received: 3\tnot yet received: 0']);
     } finally {
       await proxy.close();
@@ -140,11 +129,11 @@ describe('photos and signatures reach HQ', () => {
 
   it('HQ refuses bytes that do not match their name or type and requests without a credential; nothing is stored', async () => {
     const a = await desk('A1');
-    await enrollDesks(hq, [a]);
+    await enrollDesks(suite.hq, [a]);
     const deviceId = a.backend.database.raw.prepare('SELECT device_id FROM sync_state').pluck().get() as string;
     const secret = fileSecretStore(a.dataDir).get()!;
     const upload = (body: object, auth = true) =>
-      fetch(`${hq.url}/sync/attachment`, {
+      fetch(`${suite.hq.url}/sync/attachment`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -175,7 +164,7 @@ describe('photos and signatures reach HQ', () => {
 
   it('a picture HQ refuses (its bytes damaged on the desk) is listed for a supervisor and does not hold the others back', async () => {
     const a = await desk('A1');
-    const [ca] = (await enrollDesks(hq, [a])).clients;
+    const [ca] = (await enrollDesks(suite.hq, [a])).clients;
     const { photo } = await writePictures(a);
     // The disk flipped bits in the stored photo: its bytes no longer hash to the name its event carries.
     const damaged = Buffer.from(photo);

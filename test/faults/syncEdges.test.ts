@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { createSite, issueEnrollCode, listDevices, revokeDevice, writeMasterEvent } from '../../hq/src/store/admin.js';
 import { SyncFailure } from '../../electron/sync/client.js';
-import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
-import { startTestHq, type TestHq } from '../support/hq.js';
+import { checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
+import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks, syncClientFor } from '../support/sync.js';
 import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
 import { SYNC_LIMITS } from '../../shared/sync/protocol.js';
 
-let hq: TestHq;
-const desks: TestDesk[] = [];
-const desk = async (deviceCode: string) => {
-  const d = await openTestDesk({ deviceCode });
-  desks.push(d);
-  return d;
-};
+const suite = hqSuite();
+const desk = (deviceCode: string) => suite.openDesk({ deviceCode });
 const hqCount = async (where = "status = 'ok'") => {
-  const { rows } = await hq.db.executeQuery<{ n: string }>({
+  const { rows } = await suite.hq.db.executeQuery<{ n: string }>({
     sql: `SELECT count(*) AS n FROM events WHERE ${where}`,
     parameters: [],
     query: null as never,
@@ -25,18 +20,7 @@ const hqCount = async (where = "status = 'ok'") => {
   return Number(rows[0].n);
 };
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${hq.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-
-beforeAll(async () => {
-  hq = await startTestHq();
-}, 60_000);
-afterAll(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-  await hq.close();
-});
-beforeEach(async () => {
-  await hq.reset();
-});
+  fetch(`${suite.hq.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('sync with a real HQ', () => {
   it('HQ speaks the desk schema version of this build', () => {
@@ -47,7 +31,7 @@ describe('sync with a real HQ', () => {
     const a = await desk('A1');
     const b = await desk('A2');
     await importSampleDirectory(a);
-    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    const [ca, cb] = (await enrollDesks(suite.hq, [a, b])).clients;
     await ca.syncNow();
     await cb.syncNow();
     expect(b.count('occupants')).toBe(a.count('occupants'));
@@ -77,12 +61,11 @@ describe('sync with a real HQ', () => {
 
   it("site isolation: events for another site are rejected, the other site's data is never pulled, a revoked desk is refused", async () => {
     const a = await desk('A1');
-    const other = await openTestDesk({ deviceCode: 'B1' });
-    desks.push(other);
+    const other = await suite.openDesk({ deviceCode: 'B1' });
     const {
       clients: [ca],
-    } = await enrollDesks(hq, [a]);
-    const siteB = await createSite(hq.db, { code: 'XB', name: '西部', kind: 'office' });
+    } = await enrollDesks(suite.hq, [a]);
+    const siteB = await createSite(suite.hq.db, { code: 'XB', name: '西部', kind: 'office' });
     await importSampleDirectory(a);
     await ca.syncNow();
     // A forged batch: desk A's credential, but an event that says it belongs to site B.
@@ -111,12 +94,12 @@ describe('sync with a real HQ', () => {
     expect(body.rejections[0].reason).toBe('wrong_site');
     expect(await hqCount(`site_id = '${siteB}'`)).toBe(0);
     // Site B's desk enrolls and pulls: nothing of site A arrives.
-    const codeB = await issueEnrollCode(hq.db, siteB, 'B1');
+    const codeB = await issueEnrollCode(suite.hq.db, siteB, 'B1');
     const cb = syncClientFor(other);
-    await expect(cb.enroll(hq.url, codeB)).rejects.toThrow(/site XB/);
+    await expect(cb.enroll(suite.hq.url, codeB)).rejects.toThrow(/site XB/);
     expect(other.count('occupants')).toBe(0);
     // Revoked: refused, the queue stays.
-    await revokeDevice(hq.db, st.device_id);
+    await revokeDevice(suite.hq.db, st.device_id);
     await a.ok('visits:checkIn', await checkInInput(a));
     await expect(ca.pushAll()).rejects.toMatchObject({ code: 'revoked' });
     expect((await ca.status()).waiting).toBeGreaterThan(0);
@@ -125,7 +108,7 @@ describe('sync with a real HQ', () => {
   it('version skew: one schema behind syncs, two behind gets upgrade_required and keeps its queue', async () => {
     const a = await desk('A1');
     const b = await desk('A2');
-    await enrollDesks(hq, [a, b]);
+    await enrollDesks(suite.hq, [a, b]);
     const behind1 = syncClientFor(a, { schemaVersion: SCHEMA_VERSION - 1 });
     await behind1.pushAll();
     expect((await behind1.status()).waiting).toBe(0);
@@ -140,7 +123,7 @@ describe('sync with a real HQ', () => {
   it('bad input at HQ: malformed JSON, oversized batch, wrong types, forged device id → 4xx with a reason, nothing stored', async () => {
     const a = await desk('A1');
     const b = await desk('A2');
-    await enrollDesks(hq, [a, b]);
+    await enrollDesks(suite.hq, [a, b]);
     const id = (d: TestDesk) =>
       (d.backend.database.raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string }).device_id;
     const { readFileSync } = await import('node:fs');
@@ -231,14 +214,14 @@ describe('sync with a real HQ', () => {
     const {
       siteId,
       clients: [ca],
-    } = await enrollDesks(hq, [a]);
-    await writeMasterEvent(hq.db, siteId, 'DirectoryImported', {
+    } = await enrollDesks(suite.hq, [a]);
+    await writeMasterEvent(suite.hq.db, siteId, 'DirectoryImported', {
       importId: 'hq-1',
       fileName: 'hq.xlsx',
       units: [{ id: 'u-hq', code: '9-9-909', building: '9栋', areaM2: null }],
       occupants: [{ id: 'o-hq', unitId: 'u-hq', name: '总部导入', phone: '13800000000', role: 'owner', company: '' }],
     });
-    await writeMasterEvent(hq.db, siteId, 'DenyEntryAdded', {
+    await writeMasterEvent(suite.hq.db, siteId, 'DenyEntryAdded', {
       entryId: 'd-hq',
       name: '某人',
       idNumber: '11010519491231002X',
@@ -250,7 +233,7 @@ describe('sync with a real HQ', () => {
     expect((await ca.status()).lastError).toBeNull();
     expect(a.count("occupants WHERE name = '总部导入'")).toBe(1);
     expect(a.count("deny_list WHERE id = 'd-hq'")).toBe(1);
-    const [device] = await listDevices(hq.db, siteId);
+    const [device] = await listDevices(suite.hq.db, siteId);
     expect(device.driftFlagged).toBe(true);
     expect(Math.round(device.drift_ms! / 3_600_000)).toBe(-6);
   });
@@ -259,7 +242,7 @@ describe('sync with a real HQ', () => {
     const a = await desk('A1');
     const b = await desk('A2');
     await importSampleDirectory(a);
-    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    const [ca, cb] = (await enrollDesks(suite.hq, [a, b])).clients;
     await ca.syncNow();
     await cb.syncNow();
     await b.backend.services.db.updateTable('sync_state').set({ cursor: 1_000_000 }).execute();
@@ -279,7 +262,7 @@ describe('sync with a real HQ', () => {
     const b = await desk('A2');
     await importSampleDirectory(a);
     await importSampleDirectory(b);
-    const [ca, cb] = (await enrollDesks(hq, [a, b])).clients;
+    const [ca, cb] = (await enrollDesks(suite.hq, [a, b])).clients;
     await ca.syncNow();
     await cb.syncNow();
     await ca.syncNow();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { runCli } from '../../hq/src/cli.js';
-import { ADMIN, checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
-import { startTestHq, type TestHq } from '../support/hq.js';
+import { ADMIN, checkInInput, importSampleDirectory } from '../support/desk.js';
+import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
 import { expectFieldError, failure } from '../integration/helpers.js';
 
@@ -11,25 +11,9 @@ import { expectFieldError, failure } from '../integration/helpers.js';
  * and desk code come from HQ, the first sync brings the staff, directory and records down, and the
  * receptionists sign in with the PINs they already have.
  */
-let hq: TestHq;
-const desks: TestDesk[] = [];
-const open = async (opts: Parameters<typeof openTestDesk>[0] = {}) => {
-  const d = await openTestDesk(opts);
-  desks.push(d);
-  return d;
-};
+const suite = hqSuite();
+const open = suite.openDesk;
 const fresh = () => open({ setUp: false });
-
-beforeAll(async () => {
-  hq = await startTestHq();
-}, 60_000);
-afterAll(async () => {
-  await Promise.all(desks.map((d) => d.close()));
-  await hq.close();
-});
-beforeEach(async () => {
-  await hq.reset();
-});
 
 describe('a desk set up from an HQ code', () => {
   it('comes down with the site, its staff, directory and visits; a colleague signs in with their own PIN', async () => {
@@ -37,13 +21,13 @@ describe('a desk set up from an HQ code', () => {
     await importSampleDirectory(a);
     await a.ok('staff:create', { staffNo: 'R001', name: '小李', role: 'receptionist', pin: '135790' });
     const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
-    const { siteId, clients } = await enrollDesks(hq, [a]);
+    const { siteId, clients } = await enrollDesks(suite.hq, [a]);
     await clients[0].syncNow();
 
     const b = await fresh();
     expect(await b.ok('setup:status', {}, 'x')).toEqual({ isSetUp: false });
-    const code = await issueEnrollCode(hq.db, siteId, 'A2');
-    const done = await b.ok('setup:fromHq', { hqUrl: `${hq.url}/`, code: code.toLowerCase() }, 'x');
+    const code = await issueEnrollCode(suite.hq.db, siteId, 'A2');
+    const done = await b.ok('setup:fromHq', { hqUrl: `${suite.hq.url}/`, code: code.toLowerCase() }, 'x');
     expect(done).toEqual({ siteName: '华远大厦', siteCode: 'HY', deviceCode: 'A2', staffCount: 2, syncError: null });
     expect(await b.ok('setup:status', {}, 'x')).toMatchObject({ isSetUp: true, needsAdmin: false, deviceCode: 'A2' });
 
@@ -61,7 +45,7 @@ describe('a desk set up from an HQ code', () => {
     expect(own).toEqual([siteId]);
     await b.backend.services.sync.syncNow();
     expect((await b.backend.services.sync.status()).waiting).toBe(0);
-    const atHq = await hq.db
+    const atHq = await suite.hq.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('device_id', '=', b.backend.database.raw.prepare('SELECT device_id FROM sync_state').pluck().get() as string)
@@ -69,21 +53,30 @@ describe('a desk set up from an HQ code', () => {
     expect(Number(atHq.n)).toBe(b.count('events WHERE device_id = (SELECT device_id FROM sync_state)'));
     // Setting up a second time is refused, with a code or by hand.
     expect(
-      failure(await b.call('setup:fromHq', { hqUrl: hq.url, code: await issueEnrollCode(hq.db, siteId, 'A3') }, 'x')).code,
+      failure(await b.call('setup:fromHq', { hqUrl: suite.hq.url, code: await issueEnrollCode(suite.hq.db, siteId, 'A3') }, 'x'))
+        .code,
     ).toBe('already_set_up');
     expect(failure(await b.call('setup:firstAdmin', { admin: ADMIN }, 'x')).code).toBe('already_set_up');
   });
 
   it('a wrong code, a desk code another PC has, or an unreachable HQ are refused at their field; nothing is set up', async () => {
     const a = await open({ deviceCode: 'A1' });
-    const { siteId } = await enrollDesks(hq, [a]);
+    const { siteId } = await enrollDesks(suite.hq, [a]);
     const b = await fresh();
-    expectFieldError(await b.call('setup:fromHq', { hqUrl: hq.url, code: 'NOSUCHCODE' }, 'x'), 'code', 'err.sync.codeInvalid');
+    expectFieldError(
+      await b.call('setup:fromHq', { hqUrl: suite.hq.url, code: 'NOSUCHCODE' }, 'x'),
+      'code',
+      'err.sync.codeInvalid',
+    );
     // A1 is the other PC's desk code: its receipt and pass numbers would repeat.
-    const taken = await b.call('setup:fromHq', { hqUrl: hq.url, code: await issueEnrollCode(hq.db, siteId, 'A1') }, 'x');
+    const taken = await b.call(
+      'setup:fromHq',
+      { hqUrl: suite.hq.url, code: await issueEnrollCode(suite.hq.db, siteId, 'A1') },
+      'x',
+    );
     expectFieldError(taken, 'code', 'err.sync.deviceCodeTaken');
     expectFieldError(
-      await b.call('setup:fromHq', { hqUrl: 'http://127.0.0.1:9', code: await issueEnrollCode(hq.db, siteId, 'A2') }, 'x'),
+      await b.call('setup:fromHq', { hqUrl: 'http://127.0.0.1:9', code: await issueEnrollCode(suite.hq.db, siteId, 'A2') }, 'x'),
       'hqUrl',
       'err.sync.unreachable',
     );
@@ -93,9 +86,9 @@ describe('a desk set up from an HQ code', () => {
   });
 
   it("the site's first desk from HQ asks for a first administrator, once", async () => {
-    const siteId = await createSite(hq.db, { code: 'XY', name: '新园小区', kind: 'residential' });
+    const siteId = await createSite(suite.hq.db, { code: 'XY', name: '新园小区', kind: 'residential' });
     const d = await fresh();
-    const done = await d.ok('setup:fromHq', { hqUrl: hq.url, code: await issueEnrollCode(hq.db, siteId, 'A1') }, 'x');
+    const done = await d.ok('setup:fromHq', { hqUrl: suite.hq.url, code: await issueEnrollCode(suite.hq.db, siteId, 'A1') }, 'x');
     expect(done).toMatchObject({ siteName: '新园小区', siteCode: 'XY', staffCount: 0, syncError: null });
     expect(await d.ok('setup:status', {}, 'x')).toMatchObject({ isSetUp: true, needsAdmin: true });
     // Until then nobody is signed in and desk work is refused.
@@ -109,18 +102,18 @@ describe('a desk set up from an HQ code', () => {
 
   it('HQ creates sites and codes only as a desk could take them', async () => {
     const out: string[] = [];
-    const cli = (...args: string[]) => runCli(hq.db, args, (l) => out.push(l));
+    const cli = (...args: string[]) => runCli(suite.hq.db, args, (l) => out.push(l));
     expect(await cli('create-site', 'hy-1', '华远大厦')).toBe(1);
     expect(await cli('create-site', 'HY', '华远大厦', 'hotel')).toBe(1);
     expect(out).toEqual([
       'Site code hy-1: a letter, then 1–5 letters or digits (e.g. HY).',
       'Site kind hotel: one of residential, office, mixed.',
     ]);
-    expect(await hq.db.selectFrom('sites').selectAll().execute()).toEqual([]);
+    expect(await suite.hq.db.selectFrom('sites').selectAll().execute()).toEqual([]);
     expect(await cli('create-site', 'hy', '华远大厦', 'office')).toBe(0);
     expect(await cli('enroll-code', 'HY', 'A-1')).toBe(1);
     expect(out.at(-1)).toBe('Desk code A-1: 1–4 letters or digits (e.g. A1).');
     expect(await cli('enroll-code', 'HY', 'a2')).toBe(0);
-    expect(await hq.db.selectFrom('enroll_codes').select('device_code').execute()).toEqual([{ device_code: 'A2' }]);
+    expect(await suite.hq.db.selectFrom('enroll_codes').select('device_code').execute()).toEqual([{ device_code: 'A2' }]);
   });
 });

@@ -17,7 +17,13 @@ describe('first-run setup', () => {
     const session = await desk.ok('setup:complete', SETUP);
     expect(session.staff).toMatchObject({ staffNo: 'A001', name: '王经理', role: 'admin', active: true });
     expect(session).toMatchObject({ siteName: '华远大厦', siteCode: 'HY', deviceCode: 'A1' });
-    expect(await desk.ok('setup:status')).toEqual({ isSetUp: true, siteName: '华远大厦', siteCode: 'HY', deviceCode: 'A1' });
+    expect(await desk.ok('setup:status')).toEqual({
+      isSetUp: true,
+      needsAdmin: false,
+      siteName: '华远大厦',
+      siteCode: 'HY',
+      deviceCode: 'A1',
+    });
     // The admin is signed in at the window that did the setup.
     expect((await desk.ok('auth:session'))?.staff.staffNo).toBe('A001');
     // Desk work waits for the first shift; with no handover before it there is nothing to acknowledge.

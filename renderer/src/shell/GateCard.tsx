@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The card on the blue gate screens (first-run setup, sign-in, unlock): title, language, intro, error. */
@@ -16,5 +16,22 @@ export function GateCard(props: { title: ReactNode; intro: ReactNode; error: str
         {props.children}
       </Card>
     </div>
+  );
+}
+
+/** A gate screen's one big action; Enter in the form's last field presses it too (`data-submit`). */
+export function GateSubmit(props: { onClick: () => void; loading: boolean; testId: string; children: ReactNode }) {
+  return (
+    <Button
+      type="primary"
+      size="large"
+      block
+      onClick={props.onClick}
+      loading={props.loading}
+      data-submit
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Button>
   );
 }

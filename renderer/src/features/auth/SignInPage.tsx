@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,7 +11,7 @@ import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
-import { GateCard } from '../../shell/GateCard';
+import { GateCard, GateSubmit } from '../../shell/GateCard';
 import dayjs from 'dayjs';
 
 /** Sign in, or unlock after the idle lock: staff number and PIN, Enter to go. */
@@ -61,17 +61,9 @@ export function SignInPage(props: { locked: boolean }) {
             )}
           />
         </Field>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => void submit()}
-          loading={formState.isSubmitting}
-          data-submit
-          data-testid="signin-submit"
-        >
+        <GateSubmit onClick={() => void submit()} loading={formState.isSubmitting} testId="signin-submit">
           {props.locked ? t('auth.unlock') : t('auth.signIn')}
-        </Button>
+        </GateSubmit>
       </Form>
     </GateCard>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form } from 'antd';
+import { Alert, Form } from 'antd';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
-import { GateCard } from '../../shell/GateCard';
+import { GateCard, GateSubmit } from '../../shell/GateCard';
 import { ADMIN_FIELDS, AdminFields, withPinAgain } from './AdminFields';
 
 const FirstAdmin = withPinAgain(FirstAdminInput);
@@ -60,17 +60,9 @@ export function FirstAdminForm({ status, download }: { status: SetupStatus; down
       )}
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
         <AdminFields control={control} errors={formState.errors} autoFocus />
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => void submit()}
-          loading={formState.isSubmitting}
-          data-submit
-          data-testid="setup-first-admin-submit"
-        >
+        <GateSubmit onClick={() => void submit()} loading={formState.isSubmitting} testId="setup-first-admin-submit">
           {t('setup.firstAdminSubmit')}
-        </Button>
+        </GateSubmit>
       </Form>
     </GateCard>
   );

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { App, Form, Input } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,8 @@ import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
-import { applyServerErrors } from '../../forms/serverErrors';
-import { GateCard } from '../../shell/GateCard';
+import { GateCard, GateSubmit } from '../../shell/GateCard';
+import { enrollError } from '../sync/enrollError';
 
 /**
  * A new PC for a site HQ already knows: HQ's address and the one-time code HQ issued for this desk
@@ -30,10 +30,7 @@ export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode;
     setFormError(null);
     const r = await run('setup:fromHq', values);
     if (!r.ok) {
-      // A field says what to do; HQ's own words (English, for the admin) only when no field does.
-      const hq = typeof r.error.details?.hqMessage === 'string' ? ` (${r.error.details.hqMessage})` : '';
-      const rest = applyServerErrors(setError, r.error, ['hqUrl', 'code']);
-      setFormError(rest ? rest + hq : null);
+      setFormError(enrollError(setError, r.error));
       return;
     }
     const done = r.value;
@@ -60,17 +57,9 @@ export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode;
             render={({ field }) => <Input {...field} className="mono" data-testid="setup-hq-code" />}
           />
         </Field>
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => void submit()}
-          loading={formState.isSubmitting}
-          data-submit
-          data-testid="setup-hq-submit"
-        >
+        <GateSubmit onClick={() => void submit()} loading={formState.isSubmitting} testId="setup-hq-submit">
           {formState.isSubmitting ? t('setup.hqDownloading') : t('setup.hqSubmit')}
-        </Button>
+        </GateSubmit>
       </Form>
     </GateCard>
   );

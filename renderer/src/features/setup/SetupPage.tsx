@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Form, Input, Radio, Segmented, Space } from 'antd';
+import { Form, Input, Radio, Segmented, Space } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -11,7 +11,7 @@ import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
-import { GateCard } from '../../shell/GateCard';
+import { GateCard, GateSubmit } from '../../shell/GateCard';
 import { ADMIN_FIELDS, AdminFields, withPinAgain } from './AdminFields';
 import { SetupFromHqForm } from './SetupFromHqForm';
 import { FirstAdminForm } from './FirstAdminForm';
@@ -125,17 +125,9 @@ function SetupLocalForm({ modeSwitch }: { modeSwitch: ReactNode }) {
         </Field>
         <div style={{ fontWeight: 600, margin: '8px 0' }}>{t('setup.adminTitle')}</div>
         <AdminFields control={control} errors={e} />
-        <Button
-          type="primary"
-          size="large"
-          block
-          onClick={() => void submit()}
-          loading={formState.isSubmitting}
-          data-submit
-          data-testid="setup-submit"
-        >
+        <GateSubmit onClick={() => void submit()} loading={formState.isSubmitting} testId="setup-submit">
           {t('setup.submit')}
-        </Button>
+        </GateSubmit>
       </Form>
     </GateCard>
   );

@@ -9,7 +9,7 @@ import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
-import { applyServerErrors } from '../../forms/serverErrors';
+import { enrollError } from './enrollError';
 import { formKeyDown } from '../../forms/keyboard';
 
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
@@ -79,9 +79,7 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
       message.success(t('sync.enrolled'));
       onDone();
     } else {
-      const hq = typeof r.error.details?.hqMessage === 'string' ? ` (${r.error.details.hqMessage})` : '';
-      const rest = applyServerErrors(setError, r.error, ['hqUrl', 'code']);
-      setFormError(rest ? rest + hq : hq ? hq.slice(2, -1) : null);
+      setFormError(enrollError(setError, r.error));
     }
   });
   return (
