@@ -34,6 +34,8 @@ export interface StaffTable {
   name: string;
   role: Role;
   pin_hash: string;
+  /** HLC of the event that set the PIN: a PIN change applies only over an older one. */
+  pin_hlc: string | null;
   active: number;
   created_at: string;
 }
@@ -310,9 +312,18 @@ export interface FeeRemindersTable {
 }
 
 /** Local only: this desk's printers, paper and idle lock. */
+/** This desk's own settings (language, idle lock, printer and paper). */
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+/** The site's rules, from `SiteSettingsChanged` events: per key the value of the latest change by HLC. */
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+  hlc: string;
+  event_id: string;
 }
 
 export interface ShiftsTable {
@@ -518,6 +529,7 @@ export interface Database {
   deny_list: DenyListTable;
   print_jobs: PrintJobsTable;
   settings: SettingsTable;
+  site_settings: SiteSettingsTable;
   shifts: ShiftsTable;
   shift_members: ShiftMembersTable;
   handover_acks: HandoverAcksTable;

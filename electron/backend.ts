@@ -49,7 +49,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     clock: opts.clock,
     onChange: (pulled) => {
       const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
-      // Other desks' work arrived: the lists that show it refresh.
+      // Other desks' work arrived (a manager's new site rules among it): the lists that show it refresh.
+      if (pulled > 0) settings = null;
       if (pulled > 0)
         notices.push(
           { kind: 'visits-changed' },

@@ -5,6 +5,7 @@ export const siteAppliers: {
   SiteConfigured: Applier<'SiteConfigured'>;
   StaffCreated: Applier<'StaffCreated'>;
   StaffPinChanged: Applier<'StaffPinChanged'>;
+  SiteSettingsChanged: Applier<'SiteSettingsChanged'>;
 } = {
   async SiteConfigured(db, { payload: p }) {
     await setMeta(db, 'site_id', p.siteId);
@@ -14,7 +15,7 @@ export const siteAppliers: {
     await setMeta(db, 'device_id', p.deviceId);
     await setMeta(db, 'device_code', p.deviceCode);
   },
-  async StaffCreated(db, { payload: p, recordedAt }) {
+  async StaffCreated(db, { payload: p, recordedAt, hlc }) {
     await db
       .insertInto('staff')
       .values({
@@ -23,13 +24,32 @@ export const siteAppliers: {
         name: p.name,
         role: p.role,
         pin_hash: p.pinHash,
+        pin_hlc: hlc,
         active: 1,
         created_at: recordedAt,
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
-  async StaffPinChanged(db, { payload: p }) {
-    await db.updateTable('staff').set({ pin_hash: p.pinHash }).where('id', '=', p.staffId).execute();
+  // Two desks changing one person's PIN offline: the later change (HLC) wins on every desk.
+  async StaffPinChanged(db, { payload: p, hlc }) {
+    await db
+      .updateTable('staff')
+      .set({ pin_hash: p.pinHash, pin_hlc: hlc })
+      .where('id', '=', p.staffId)
+      .where((eb) => eb.or([eb('pin_hlc', 'is', null), eb('pin_hlc', '<', hlc)]))
+      .execute();
+  },
+  // Per key, the change with the later HLC wins, whatever order the desks receive them in.
+  async SiteSettingsChanged(db, { payload: p, hlc, id }) {
+    for (const [key, v] of Object.entries(p.changes)) {
+      if (v === undefined) continue;
+      const value = JSON.stringify(v);
+      await db
+        .insertInto('site_settings')
+        .values({ key, value, hlc, event_id: id })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, hlc, event_id: id }).where('site_settings.hlc', '<', hlc))
+        .execute();
+    }
   },
 };

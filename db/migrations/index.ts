@@ -7,6 +7,7 @@ import * as m005 from './005_fees.js';
 import * as m006 from './006_tickets.js';
 import * as m007 from './007_mail.js';
 import * as m008 from './008_attachment_uploads.js';
+import * as m009 from './009_site_settings.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '006_tickets', up: m006.up },
   { name: '007_mail', up: m007.up },
   { name: '008_attachment_uploads', up: m008.up },
+  { name: '009_site_settings', up: m009.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

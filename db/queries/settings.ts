@@ -3,6 +3,13 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
+/** The site's rules as the latest `SiteSettingsChanged` per key left them. */
+export async function readSiteSettings(db: Db): Promise<Record<string, unknown>> {
+  const rows = await db.selectFrom('site_settings').select(['key', 'value']).execute();
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+}
+
+/** This desk's own settings (and, from before site settings synced, its copy of the site's). */
 export async function readSettings(db: Db): Promise<Record<string, unknown>> {
   const rows = await db.selectFrom('settings').selectAll().execute();
   return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));

@@ -115,6 +115,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * Settings that are the site's rules, not this PC's: one manager's change reaches every desk of the
+ * site (event `SiteSettingsChanged`, last change by HLC wins per key). The rest — language, idle lock,
+ * printer and paper — stay with the desk they were set on.
+ */
+export const SITE_SETTING_KEYS = [
+  'drawerVarianceLimitFen',
+  'mailReturnDays',
+  'defaultVisitMinutes',
+  'shiftPatterns',
+  'ticketRules',
+  'classifier',
+] as const;
+export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
+export const SiteSettingsPatch = Settings.pick(
+  Object.fromEntries(SITE_SETTING_KEYS.map((k) => [k, true])) as {
+    [K in SiteSettingKey]: true;
+  },
+).partial();
+export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
+
 // ---- directory --------------------------------------------------------------------------------
 export const OCCUPANT_ROLES = ['owner', 'tenant', 'family', 'company'] as const;
 

@@ -3,7 +3,7 @@ import { ID_TYPES } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { HOST_CONFIRM_METHODS } from '../domain/visits.js';
 import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
-import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS } from '../api/schemas.js';
+import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS, SiteSettingsPatch } from '../api/schemas.js';
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 import { feeEvents } from './feeEvents.js';
@@ -188,6 +188,11 @@ export const eventCatalog = {
       sections: z.array(HandoverSectionSchema),
     }),
   ),
+  /**
+   * A manager changed the site's rules (deadline rules, classifier, shift patterns, limits) at one desk;
+   * every desk of the site applies them. Per key, the change with the later HLC wins everywhere.
+   */
+  SiteSettingsChanged: ev(1, z.object({ changes: SiteSettingsPatch })),
   // ---- the post log (岗位记事本) ---------------------------------------------------------------------
   /** Never edited: a correction is another entry with `correctsId`. The photo's bytes stay on the desk. */
   LogEntryAdded: ev(

@@ -215,6 +215,10 @@ test('a manager edits the shift patterns: a bad time is refused at its field, a 
   await page.getByTestId('signin-pin').fill(ADMIN.pin);
   await page.getByTestId('signin-pin').press('Enter');
   await page.getByTestId('nav-settings').click();
+  // Two groups: this PC's printer and paper, and the site's rules that every desk takes.
+  await expect(page.getByTestId('settings-desk-section')).toHaveText('本前台（这台电脑）');
+  await expect(page.getByTestId('settings-site-section')).toHaveText('全项目（所有前台）');
+  await shot(page, '12a-settings-groups');
   await page.getByTestId('pattern-add').click();
   await page.getByTestId('pattern-3-code').fill('D');
   await page.getByTestId('pattern-3-start').fill('25:00');

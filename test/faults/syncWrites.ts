@@ -18,7 +18,8 @@ import { PNG_1x1 } from '../support/mail.js';
  * check-ins, release passes, charges, payments with receipt numbers from this desk's counter, tickets
  * and mail received (facts), and check-outs / releases / cancels / voids / ticket steps / pickups
  * (closing events) of records this desk knows — its own or pulled — so two desks often close the
- * same record, pay the same month or void the same receipt. Most hand-overs carry a drawn signature,
+ * same record, pay the same month or void the same receipt; site settings and PINs changed at two desks
+ * converge by HLC. Most hand-overs carry a drawn signature,
  * stored with its event as the pickup handler does, so pictures ride the sync too.
  */
 export async function writeSomething(db: Kysely<Database>, rnd: () => number, now: Date, n: number): Promise<void> {
@@ -29,6 +30,7 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
   const receipts = await db.selectFrom('fee_receipts').select(['id', 'receipt_no']).limit(20).execute();
   const tickets = await db.selectFrom('tickets').select('id').where('is_open', '=', 1).limit(20).execute();
   const shelf = await db.selectFrom('mail_items').select('id').where('status', '=', 'on_shelf').limit(20).execute();
+  const staff = await db.selectFrom('staff').select('id').execute();
   const drafts: EventDraft[] = [];
   const pictures: StoredAttachment[] = [];
   const at = now.toISOString();
@@ -52,7 +54,10 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
       );
     } else if (r < 0.76 || (r < 0.86 && tickets.length === 0)) drafts.push(ticketOpened(site.deviceCode, at));
     else if (r < 0.86) drafts.push(ticketStep(pick(tickets, rnd).id, at, rnd));
-    else if (r < 0.94 || shelf.length === 0) drafts.push(mailReceived(site.deviceCode, at));
+    else if (r < 0.91 || shelf.length === 0) drafts.push(mailReceived(site.deviceCode, at));
+    // Managers at two desks change the site's rules, or one person's PIN, offline: the later wins everywhere.
+    else if (r < 0.925) drafts.push(draft('SiteSettingsChanged', { changes: { mailReturnDays: 1 + Math.floor(rnd() * 90) } }));
+    else if (r < 0.94) drafts.push(draft('StaffPinChanged', { staffId: pick(staff, rnd).id, pinHash: `pin-${rnd()}` }));
     else {
       const signature = rnd() < 0.7 ? signaturePicture(rnd) : null;
       if (signature) pictures.push(signature);

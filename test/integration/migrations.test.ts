@@ -48,6 +48,7 @@ const TABLES = [
   'settings',
   'shift_members',
   'shifts',
+  'site_settings',
   'staff',
   'sync_conflicts',
   'sync_rejections',
@@ -136,9 +137,17 @@ describe('database migrations', () => {
       expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(raw.prepare('SELECT id, role FROM staff').all()).toEqual([{ id: 's1', role: 'admin' }]);
       expect(raw.prepare('SELECT * FROM pin_attempts').all()).toEqual([{ staff_id: 's1', failures: 3, locked_until: null }]);
-      raw.prepare("INSERT INTO staff VALUES ('s2', 'G001', '老赵', 'guard', 'hash', 1, '2026-01-01')").run();
+      raw
+        .prepare(
+          "INSERT INTO staff (id, staff_no, name, role, pin_hash, active, created_at) VALUES ('s2', 'G001', '老赵', 'guard', 'hash', 1, '2026-01-01')",
+        )
+        .run();
       expect(() =>
-        raw.prepare("INSERT INTO staff VALUES ('s3', 'X001', '某', 'janitor', 'hash', 1, '2026-01-01')").run(),
+        raw
+          .prepare(
+            "INSERT INTO staff (id, staff_no, name, role, pin_hash, active, created_at) VALUES ('s3', 'X001', '某', 'janitor', 'hash', 1, '2026-01-01')",
+          )
+          .run(),
       ).toThrow(/CHECK/);
       expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL)").run()).toThrow(/FOREIGN KEY/);
       expect(raw.pragma('foreign_key_check')).toEqual([]);

@@ -18,13 +18,23 @@ export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; ba
   });
 }
 
-/** Creates the test site HY at HQ (as the desks set it up) and enrolls each desk with a one-time code. */
-export async function enrollDesks(hq: TestHq, desks: TestDesk[], hqUrl = hq.url, siteCode = 'HY') {
+/**
+ * Creates the test site HY at HQ (as the desks set it up) and enrolls each desk with a one-time code.
+ * `backendClient`: use the desk backend's own sync client, as the app does (what it pulls refreshes
+ * the backend's caches); otherwise a separate client with short backoff.
+ */
+export async function enrollDesks(
+  hq: TestHq,
+  desks: TestDesk[],
+  hqUrl = hq.url,
+  siteCode = 'HY',
+  opts: { backendClient?: boolean } = {},
+) {
   const siteId = await createSite(hq.db, { code: siteCode, name: '华远大厦', kind: 'mixed' });
   const clients = [];
   for (const desk of desks) {
     const site = await desk.backend.services.site();
-    const client = syncClientFor(desk);
+    const client = opts.backendClient ? desk.backend.services.sync : syncClientFor(desk);
     await client.enroll(hqUrl, await issueEnrollCode(hq.db, siteId, site!.deviceCode));
     clients.push(client);
   }

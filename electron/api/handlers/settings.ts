@@ -1,8 +1,9 @@
-import { Settings } from '../../../shared/api/schemas.js';
+import { SITE_SETTING_KEYS, Settings, type SiteSettingsPatch } from '../../../shared/api/schemas.js';
+import { draft } from '../../../db/events.js';
 import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
 import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
 import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
-import { readSettings, writeSettings } from '../../../db/queries/settings.js';
+import { readSettings, readSiteSettings, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
 import type { Kysely } from 'kysely';
@@ -25,13 +26,16 @@ export const DEFAULT_SETTINGS: Settings = {
   classifier: classifierFor('mixed'),
 };
 
-/** This desk's settings: stored values over defaults (a value that no longer parses falls back). */
+/**
+ * The settings in force at this desk: defaults, then this desk's own values, then the site's rules as
+ * the managers last set them at any desk (a value that no longer parses falls back to the defaults).
+ */
 export async function loadSettings(db: Kysely<Database>): Promise<Settings> {
   const stored = await readSettings(db);
   // The classifier defaults to the site kind's tree until a manager edits it.
   const kind = ((await getSiteIdentity(db))?.siteKind ?? 'mixed') as SiteKind;
   const defaults = { ...DEFAULT_SETTINGS, classifier: classifierFor(kind) };
-  const merged = { ...defaults, ...stored };
+  const merged = { ...defaults, ...stored, ...(await readSiteSettings(db)) };
   const parsed = Settings.safeParse(merged);
   return parsed.success ? parsed.data : defaults;
 }
@@ -40,8 +44,20 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
   async 'settings:get'(_input, ctx) {
     return ctx.services.settings();
   },
+  // This desk's own settings are written here; the site's rules that changed become one event that
+  // every desk of the site applies.
   async 'settings:update'(input, ctx) {
-    await writeSettings(ctx.db, input);
+    const current = await ctx.services.settings();
+    const changes: Record<string, unknown> = {};
+    const deskOnly: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (!(SITE_SETTING_KEYS as readonly string[]).includes(key)) deskOnly[key] = value;
+      else if (JSON.stringify(value) !== JSON.stringify(current[key as keyof Settings])) changes[key] = value;
+    }
+    await ctx.transact(async (trx, emit) => {
+      await writeSettings(trx, deskOnly);
+      if (Object.keys(changes).length) await emit(draft('SiteSettingsChanged', { changes: changes as SiteSettingsPatch }));
+    });
     ctx.services.settingsChanged();
     return ctx.services.settings();
   },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,9 @@ export function SettingsPage() {
     <Card title={t('nav.settings')} style={{ maxWidth: 860 }}>
       {!canEdit && <Alert type="info" message={t('settings.managerOnly')} style={{ marginBottom: 16 }} />}
       <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!canEdit}>
+        <Divider titlePlacement="start" data-testid="settings-desk-section">
+          {t('settings.deskSection')}
+        </Divider>
         <Field label={t('settings.printLocale')} error={e.locale}>
           <Controller
             name="locale"
@@ -74,6 +77,27 @@ export function SettingsPage() {
             )}
           />
         </Field>
+        <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
+          <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
+        </Field>
+        <Field label={t('settings.autoPrint')} error={e.autoPrintVisitorPass}>
+          <Controller
+            name="autoPrintVisitorPass"
+            control={control}
+            render={({ field }) => <Switch checked={field.value} onChange={field.onChange} />}
+          />
+        </Field>
+        <Field label={t('settings.idleLockMinutes')} error={e.idleLockMinutes}>
+          <Controller
+            name="idleLockMinutes"
+            control={control}
+            render={({ field }) => <InputNumber {...field} min={1} max={120} />}
+          />
+        </Field>
+        <Divider titlePlacement="start" data-testid="settings-site-section">
+          {t('settings.siteSection')}
+        </Divider>
+        <Alert type="info" showIcon message={t('settings.siteSectionHint')} style={{ marginBottom: 16 }} />
         <Field
           label={t('settings.drawerVarianceLimit')}
           error={e.drawerVarianceLimitFen}
@@ -83,16 +107,6 @@ export function SettingsPage() {
             name="drawerVarianceLimitFen"
             control={control}
             render={({ field }) => <InputNumber {...field} min={0} max={1_000_000} step={100} addonAfter={t('settings.fen')} />}
-          />
-        </Field>
-        <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
-          <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
-        </Field>
-        <Field label={t('settings.autoPrint')} error={e.autoPrintVisitorPass}>
-          <Controller
-            name="autoPrintVisitorPass"
-            control={control}
-            render={({ field }) => <Switch checked={field.value} onChange={field.onChange} />}
           />
         </Field>
         <Field label={t('settings.defaultVisitMinutes')} error={e.defaultVisitMinutes}>
@@ -107,13 +121,6 @@ export function SettingsPage() {
             name="mailReturnDays"
             control={control}
             render={({ field }) => <InputNumber {...field} min={1} max={90} data-testid="settings-mailReturnDays" />}
-          />
-        </Field>
-        <Field label={t('settings.idleLockMinutes')} error={e.idleLockMinutes}>
-          <Controller
-            name="idleLockMinutes"
-            control={control}
-            render={({ field }) => <InputNumber {...field} min={1} max={120} />}
           />
         </Field>
         <Field label={t('settings.shiftPatterns')} error={undefined}>
