@@ -65,6 +65,9 @@ export interface OccupantsTable {
   company: string;
   initials: string;
   pinyin: string;
+  /** The day the resident moved out (YYYY-MM-DD); null while they live here. */
+  moved_out_on: string | null;
+  moved_out_hlc: string | null;
 }
 
 export interface VisitsTable {

@@ -19,7 +19,18 @@ export function pinyinKeys(name: string): { initials: string; pinyin: string } {
   };
 }
 
-export const directoryAppliers: { DirectoryImported: Applier<'DirectoryImported'> } = {
+export const directoryAppliers: {
+  DirectoryImported: Applier<'DirectoryImported'>;
+  OccupantMoveOutRecorded: Applier<'OccupantMoveOutRecorded'>;
+} = {
+  async OccupantMoveOutRecorded(db, { payload: p, hlc }) {
+    await db
+      .updateTable('occupants')
+      .set({ moved_out_on: p.movedOutOn, moved_out_hlc: hlc })
+      .where('id', '=', p.occupantId)
+      .where((eb) => eb.or([eb('moved_out_hlc', 'is', null), eb('moved_out_hlc', '<', hlc)]))
+      .execute();
+  },
   async DirectoryImported(db, { payload: p }) {
     // Imports merge: units are upserted by code and occupants by (unit, name), so re-applying writes the
     // same rows, and an import pulled from another desk (or HQ) that names a unit or occupant this desk

@@ -11,6 +11,7 @@ export interface HostRow {
   company: string;
   role: Database['occupants']['role'];
   phone: string;
+  movedOutOn: string | null;
 }
 
 const reverse = (s: string) => [...s].reverse().join('');
@@ -27,6 +28,7 @@ function hosts(db: Db) {
       'occupants.company as company',
       'occupants.role as role',
       'occupants.phone as phone',
+      'occupants.moved_out_on as movedOutOn',
     ]);
 }
 

@@ -59,6 +59,7 @@ export const contract = {
   'directory:import': proc(s.DirectoryImportInput, s.DirectoryImportResult, 'manager'),
   'directory:search': work(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),
   'directory:stats': proc(s.Empty, s.DirectoryStats, 'receptionist'),
+  'directory:moveOut': proc(s.MoveOutInput, s.HostMatch, 'shift_leader'),
 
   'visits:checkIn': work(s.CheckInInput, s.CheckInResult, 'receptionist'),
   'visits:checkOut': work(s.CheckOutInput, s.Visit, 'receptionist'),

@@ -160,8 +160,16 @@ export const HostMatch = z.object({
   company: z.string(),
   role: z.enum(OCCUPANT_ROLES),
   phoneMasked: z.string(),
+  /** The day they moved out (YYYY-MM-DD); null while they live here. */
+  movedOutOn: z.string().nullable(),
 });
 export type HostMatch = z.infer<typeof HostMatch>;
+
+/** A resident moved out on a day (not a future one), or `movedOutOn: null` to take a mistaken record back. */
+export const MoveOutInput = z.object({
+  occupantId: z.string().min(1).max(100),
+  movedOutOn: isoDate.nullable(),
+});
 
 export const DirectorySearchInput = z.object({
   q: z.string().trim().max(40),

@@ -37,6 +37,16 @@ export function returnDue(receivedAt: string, now: Date, returnDays: number): bo
   return daysWaiting(receivedAt, now) >= returnDays;
 }
 
+/**
+ * Until when an item is forwarded (kept in the moved-out cabinet): a month from the day the directory
+ * says the resident left, or — the receptionist ticked "moved out" for someone the directory does not
+ * know has left — a month from now. Null: an ordinary item.
+ */
+export function forwardingUntil(movedOutOn: string | null, ticked: boolean, now: Date): string | null {
+  if (movedOutOn) return new Date(Date.parse(`${movedOutOn}T00:00:00`) + FORWARDING_DAYS * DAY_MS).toISOString();
+  return ticked ? new Date(now.getTime() + FORWARDING_DAYS * DAY_MS).toISOString() : null;
+}
+
 /** A forwarded item wants a notice when none was made, or the last one is a week old. */
 export function forwardingNoticeDue(lastNoticeAt: string | null, now: Date): boolean {
   if (!lastNoticeAt) return true;

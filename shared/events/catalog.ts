@@ -97,6 +97,11 @@ export const eventCatalog = {
   VisitorCheckedOut: ev(1, z.object({ visitId: z.string(), at: z.string(), method: z.enum(['scan', 'list']) })),
   /** End of day: a visit never closed is closed as "not returned" (distinct from a check-out). */
   VisitAutoClosed: ev(1, z.object({ visitId: z.string(), at: z.string() })),
+  /**
+   * A resident moved out on a day (their mail is forwarded for a month from then), or `null`: the
+   * record was a mistake. Two desks disagreeing offline: the later change by HLC wins everywhere.
+   */
+  OccupantMoveOutRecorded: ev(1, z.object({ occupantId: z.string(), movedOutOn: z.string().nullable() })),
   DenyEntryAdded: ev(
     1,
     z.object({

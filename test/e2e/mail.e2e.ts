@@ -156,3 +156,28 @@ test('five items scanned in (one damaged), the leader confirms, the slip prints,
   await expect(page.getByText('前台已锁定')).toBeVisible();
   await expect(page.getByTestId('signin-pin')).toBeVisible();
 });
+
+test('a manager records a move-out in the directory; the next item for that resident goes to the forwarding cabinet', async ({
+  page,
+}) => {
+  await page.goto(desk.url);
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
+  await page.getByTestId('nav-directory').click();
+  await page.getByTestId('directory-search').locator('input').fill('李四');
+  await page.getByTestId('directory-search').locator('input').press('Enter');
+  const row = page.getByRole('row', { name: /李四/ });
+  await row.getByTestId('move-out').click();
+  await page.getByTestId('move-out-submit').click();
+  await expect(row.getByTestId('moved-out-tag')).toContainText('已迁出');
+  await shot(page, 'm07-directory-moved-out');
+
+  // Scanned for 李四: the list says moved out, and the item goes to the forwarding cabinet by itself.
+  await page.keyboard.press('F12');
+  await scanIn(page, 'SF2000000009', 'ls', '已迁出');
+  await expect(page.getByTestId('mail-forward-notice')).toContainText('收件人已迁出：本件放转投专柜');
+  await page.getByTestId('mail-tab-forwarding').click();
+  await expect(page.getByTestId('mail-forwarding-table')).toContainText('SF2000000009');
+  await shot(page, 'm08-mail-forwarding');
+});

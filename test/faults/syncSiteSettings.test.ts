@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
-import type { TestDesk } from '../support/desk.js';
+import { importSampleDirectory, type TestDesk } from '../support/desk.js';
 
 /**
  * The site's rules (deadline rules, classifier, shift patterns, limits) are set once for every desk;
@@ -20,7 +20,7 @@ const settingsEvents = (d: TestDesk) =>
     .all()
     .map((p) => Object.keys(JSON.parse(p as string).changes).sort());
 
-describe('site settings and PINs across the desks of a site', () => {
+describe('site settings, PINs and move-outs across the desks of a site', () => {
   it("a manager's new rules at one desk reach the other; each desk keeps its own language and printer", async () => {
     const a = await desk('A1');
     const b = await desk('A2');
@@ -97,5 +97,24 @@ describe('site settings and PINs across the desks of a site', () => {
       expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '111111' }, 'x')).ok).toBe(false);
       expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '222222' }, 'y')).ok).toBe(true);
     }
+  });
+
+  it('a move-out recorded at one desk and taken back later at another ends taken back on both', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await importSampleDirectory(a);
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await syncAll(clients);
+    const [li] = await a.ok('directory:search', { q: '李四' });
+    await a.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-20' });
+    await syncAll(clients);
+    b.clock.advance(2);
+    await b.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: null });
+    a.clock.advance(1);
+    await a.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-21' });
+    // The later change (b's, by HLC) reaches HQ first; a's earlier one arrives after it and must not win.
+    await clients[1].syncNow();
+    await syncAll(clients);
+    for (const d of [a, b]) expect((await d.ok('directory:search', { q: '李四' }))[0].movedOutOn).toBeNull();
   });
 });

@@ -190,5 +190,10 @@ export async function busyDay(desk: TestDesk) {
     itemId: letter.item.id,
     approval: { staffNo: leader.staffNo, pin: leader.pin, reason: '无人认领' },
   });
+  // 李四 moved out yesterday, and a mistaken second record is taken back the same way.
+  const [li] = await desk.ok('directory:search', { q: '李四' });
+  await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-22' });
+  await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: null });
+  await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-22' });
   return { rec, leader };
 }

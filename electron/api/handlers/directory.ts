@@ -2,14 +2,17 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { directoryPayload, parseDirectoryFile } from '../../../shared/import/directoryFile.js';
 import { draft } from '../../../db/events.js';
-import { directoryStats, existingDirectoryIds, searchHosts } from '../../../db/queries/directory.js';
+import { directoryStats, existingDirectoryIds, hostById, searchHosts } from '../../../db/queries/directory.js';
 import type { HandlerMap } from '../context.js';
-import { toHostMatch } from './visits.js';
+import { localIsoDate, toHostMatch } from './visits.js';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_PROBLEMS = 200;
 
-export const directoryHandlers: Pick<HandlerMap, 'directory:import' | 'directory:search' | 'directory:stats'> = {
+export const directoryHandlers: Pick<
+  HandlerMap,
+  'directory:import' | 'directory:search' | 'directory:stats' | 'directory:moveOut'
+> = {
   async 'directory:import'(input, ctx) {
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (bytes.length > MAX_FILE_BYTES) throw fieldError('fileName', 'err.import.tooLarge');
@@ -34,5 +37,16 @@ export const directoryHandlers: Pick<HandlerMap, 'directory:import' | 'directory
 
   async 'directory:stats'(_input, ctx) {
     return directoryStats(ctx.db);
+  },
+
+  // The row stays (history, forwarded mail); the day counts for the month of forwarding.
+  async 'directory:moveOut'(input, ctx) {
+    if (!(await hostById(ctx.db, input.occupantId))) throw fieldError('occupantId', 'err.directory.unknownOccupant');
+    if (input.movedOutOn && input.movedOutOn > localIsoDate(ctx.now))
+      throw fieldError('movedOutOn', 'err.directory.moveOutFuture');
+    await ctx.transact((_trx, emit) =>
+      emit(draft('OccupantMoveOutRecorded', { occupantId: input.occupantId, movedOutOn: input.movedOutOn })),
+    );
+    return toHostMatch((await hostById(ctx.db, input.occupantId))!);
   },
 };

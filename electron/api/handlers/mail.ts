@@ -4,7 +4,7 @@ import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { formatMailDamageNo, formatMailRegisterNo } from '../../../shared/domain/numbering.js';
 import {
   DAY_MS,
-  FORWARDING_DAYS,
+  forwardingUntil,
   FORWARDING_NOTICE_DAYS,
   daysWaiting,
   normalizeTrackingNo,
@@ -131,7 +131,7 @@ export const mailHandlers: Pick<
           },
           location: input.location,
           condition: input.condition,
-          forwardUntil: input.movedOut ? new Date(ctx.now.getTime() + FORWARDING_DAYS * DAY_MS).toISOString() : null,
+          forwardUntil: forwardingUntil(recipient.movedOutOn, input.movedOut, ctx.now),
           receivedAt: ctx.now.toISOString(),
           duplicateOf: onShelf?.id ?? null,
         }),

@@ -51,10 +51,12 @@ export const toHostMatch = (h: HostRow): HostMatch => ({
   company: h.company,
   role: h.role,
   phoneMasked: maskPhone(h.phone),
+  movedOutOn: h.movedOutOn,
 });
 
 /** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them. */
 export const localDay = (now: Date) => dayjs(now).format('YYYYMMDD');
+export const localIsoDate = (now: Date) => dayjs(now).format('YYYY-MM-DD');
 export const startOfLocalDay = (now: Date) => dayjs(now).startOf('day').toDate();
 
 /** The answer to a check-in whose request was already recorded: the same visit and its first print job. */

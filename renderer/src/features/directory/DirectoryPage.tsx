@@ -7,6 +7,7 @@ import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
+import { MoveOutCell } from './MoveOutCell';
 
 interface Problem {
   line: number;
@@ -134,6 +135,17 @@ export function DirectoryPage() {
               render: (r: HostMatch['role']) => <Tag>{t(`occupantRole.${r}`)}</Tag>,
             },
             { title: t('directory.col.phone'), dataIndex: 'phoneMasked' },
+            {
+              title: t('directory.movedOut'),
+              key: 'movedOut',
+              render: (_: unknown, h: HostMatch) => (
+                <MoveOutCell
+                  host={h}
+                  canEdit={roleAtLeast(role, 'shift_leader')}
+                  onChanged={(next) => setResults((rs) => rs.map((x) => (x.occupantId === next.occupantId ? next : x)))}
+                />
+              ),
+            },
           ]}
         />
       </Card>

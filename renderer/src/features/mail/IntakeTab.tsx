@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
+import dayjs from 'dayjs';
 import { DAMAGE_HOWS, MAIL_KINDS, normalizeTrackingNo, type DamageHow, type MailKind } from '../../../../shared/domain/mail';
 import type { MailItem } from '../../../../shared/api/mailSchemas';
 import type { HostMatch } from '../../../../shared/api/schemas';
@@ -39,6 +40,8 @@ export function IntakeTab() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [batch, setBatch] = useState<MailItem[]>([]);
+  /** The last item went to the moved-out cabinet: say so, and whether its month is already over. */
+  const [forwarded, setForwarded] = useState<{ until: string; over: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const scan = useRef<HTMLInputElement>(null);
   const whatRef = useRef<HTMLInputElement>(null);
@@ -99,6 +102,10 @@ export function IntakeTab() {
       return;
     }
     setBatch((b) => [r.value.item, ...b]);
+    const until = r.value.item.forwardUntil;
+    setForwarded(
+      until ? { until: dayjs(until).format('YYYY-MM-DD'), over: Date.parse(until) < Date.parse(r.value.item.receivedAt) } : null,
+    );
     message.success(t('mail.registered', { no: r.value.item.registerNo }));
     setErrors({});
     setFormError(null);
@@ -221,6 +228,15 @@ export function IntakeTab() {
         </Form.Item>
       </Form>
 
+      {forwarded && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="mail-forward-notice"
+          message={forwarded.over ? t('mail.recipientMovedOutLong') : t('mail.recipientMovedOut', { until: forwarded.until })}
+        />
+      )}
       {damaged && (
         <Form
           layout="vertical"

@@ -115,6 +115,11 @@ export function HostPicker(props: {
             <b>{h.unitCode}</b> {h.company && h.company !== h.name ? `${h.company} · ${h.name}` : h.name}{' '}
             <Tag style={{ marginLeft: 4 }}>{t(`occupantRole.${h.role}`)}</Tag>
             <span style={{ color: '#888' }}>{h.phoneMasked}</span>
+            {h.movedOutOn && (
+              <Tag color="orange" style={{ marginLeft: 4 }}>
+                {t('directory.movedOutTag', { date: h.movedOutOn })}
+              </Tag>
+            )}
           </span>
         ),
       }))}
