@@ -14,7 +14,7 @@ export interface PendingAttachment {
   data: Buffer;
 }
 
-/** Up to `limit` pictures still to upload, oldest table first; each found through its partial index. */
+/** Up to `limit` pictures still to upload, mail pictures before post-log photos; each found through its partial index. */
 export async function pendingAttachments(db: Db, limit: number): Promise<PendingAttachment[]> {
   const mail = await db
     .selectFrom('attachments')

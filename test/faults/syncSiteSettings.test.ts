@@ -117,4 +117,21 @@ describe('site settings, PINs and move-outs across the desks of a site', () => {
     await syncAll(clients);
     for (const d of [a, b]) expect((await d.ok('directory:search', { q: '李四' }))[0].movedOutOn).toBeNull();
   });
+
+  it('a rule a desk kept only locally (saved before site rules synced) reaches the other desk on the next save', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    // As an older version saved it: in the desk's own table, with no event.
+    a.backend.database.raw.prepare("INSERT INTO settings (key, value) VALUES ('mailReturnDays', '20')").run();
+    a.backend.services.settingsChanged();
+    const current = await a.ok('settings:get');
+    expect(current.mailReturnDays).toBe(20);
+    await a.ok('settings:update', current);
+    expect(settingsEvents(a)).toEqual([['mailReturnDays']]);
+    await syncAll(clients);
+    expect((await b.ok('settings:get')).mailReturnDays).toBe(20);
+    await a.ok('settings:update', await a.ok('settings:get'));
+    expect(settingsEvents(a)).toHaveLength(1);
+  });
 });

@@ -48,11 +48,15 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
   // every desk of the site applies.
   async 'settings:update'(input, ctx) {
     const current = await ctx.services.settings();
+    // A rule this desk kept only locally (saved before site rules synced) is published on the next save.
+    const siteHas = await readSiteSettings(ctx.db);
+    const localOnly = await readSettings(ctx.db);
     const changes: Record<string, unknown> = {};
     const deskOnly: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input)) {
       if (!(SITE_SETTING_KEYS as readonly string[]).includes(key)) deskOnly[key] = value;
       else if (JSON.stringify(value) !== JSON.stringify(current[key as keyof Settings])) changes[key] = value;
+      else if (key in localOnly && !(key in siteHas)) changes[key] = value;
     }
     await ctx.transact(async (trx, emit) => {
       await writeSettings(trx, deskOnly);
