@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { localIsoDate } from './visits.js';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '../../../shared/api/result.js';
 import type { DenyEntry } from '../../../shared/api/schemas.js';
@@ -20,12 +20,11 @@ const toDenyEntry = (r: DenyRow): DenyEntry => ({
 
 export const denyHandlers: Pick<HandlerMap, 'deny:list' | 'deny:add' | 'deny:revoke'> = {
   async 'deny:list'(_input, ctx) {
-    return (await activeDenyEntries(ctx.db, dayjs(ctx.now).format('YYYY-MM-DD'))).map(toDenyEntry);
+    return (await activeDenyEntries(ctx.db, localIsoDate(ctx.now))).map(toDenyEntry);
   },
 
   async 'deny:add'(input, ctx) {
-    if (input.validUntil && input.validUntil < dayjs(ctx.now).format('YYYY-MM-DD'))
-      throw fieldError('validUntil', 'err.pastDate');
+    if (input.validUntil && input.validUntil < localIsoDate(ctx.now)) throw fieldError('validUntil', 'err.pastDate');
     const entryId = uuidv7();
     await ctx.transact((_trx, emit) =>
       emit(

@@ -88,7 +88,7 @@ export const visitHandlers: Pick<
     const host = await hostById(ctx.db, input.hostOccupantId);
     if (!host) throw fieldError('hostOccupantId', 'err.host.notFound');
 
-    const today = dayjs(ctx.now).format('YYYY-MM-DD');
+    const today = localIsoDate(ctx.now);
     const hit = await findDenyHit(ctx.db, input.visitor, today);
     let denyOverride = null;
     if (hit) {
