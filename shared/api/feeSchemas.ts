@@ -164,7 +164,9 @@ export const RaiseChargeInput = z.object({
   note: optionalText(100),
 });
 
-export const TicketChargeInput = z.object({ ticketId: z.string({ message: 'err.required' }).min(1, { message: 'err.required' }) });
+export const TicketChargeInput = z.object({
+  ticketId: z.string({ message: 'err.required' }).min(1, { message: 'err.required' }),
+});
 /** A paid repair's agreed charge as a fee line of its unit: made once, from the ticket drawer. */
 export const TicketCharge = z.object({
   /** The fee line made from the ticket, once made (with what paid it). */

@@ -8,7 +8,7 @@ import { statsChartOption } from '../../renderer/src/features/tickets/statsChart
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 /** The value axis labels as ECharts draws them (server-side SVG, the same layout as the canvas). */
-function axisLabels(option: object): string[] {
+function axisLabels(option: echarts.EChartsCoreOption): string[] {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 260 });
   chart.setOption(option);
   const svg = chart.renderToSVGString();
@@ -18,14 +18,22 @@ function axisLabels(option: object): string[] {
 
 describe('ticket statistics charts', () => {
   it('a month with 1 or 2 tickets per kind has whole-number ticks, never 0.5', () => {
-    const option = statsChartOption({ title: '按类型', categories: ['报修', '投诉', '咨询'], series: [{ name: '件数', data: [1, 0, 2] }] });
+    const option = statsChartOption({
+      title: '按类型',
+      categories: ['报修', '投诉', '咨询'],
+      series: [{ name: '件数', data: [1, 0, 2] }],
+    });
     const labels = axisLabels(option);
     expect(labels).toEqual(expect.arrayContaining(['0', '1', '2']));
     expect(labels.filter((l) => l.includes('.'))).toEqual([]);
   });
 
   it('without the rule ECharts would tick halves for the same data (the check can fail)', () => {
-    const option = statsChartOption({ title: '按类型', categories: ['报修', '投诉', '咨询'], series: [{ name: '件数', data: [1, 0, 2] }] });
+    const option = statsChartOption({
+      title: '按类型',
+      categories: ['报修', '投诉', '咨询'],
+      series: [{ name: '件数', data: [1, 0, 2] }],
+    });
     const loose = { ...option, yAxis: { type: 'value' } };
     expect(axisLabels(loose)).toContain('0.5');
   });

@@ -65,8 +65,7 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
     const replayed = await ctx.transact(async (trx, emit) => {
       const [earlier] = await q.chargesByIds(trx, [charge.chargeId]);
       if (earlier) return earlier;
-      if (await monthAlreadyCharged(trx, unit.id, input.item, input.period))
-        throw fieldError('period', 'err.fee.alreadyCharged');
+      if (await monthAlreadyCharged(trx, unit.id, input.item, input.period)) throw fieldError('period', 'err.fee.alreadyCharged');
       await emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'manual', fileName: '', charges: [charge] }));
       return null;
     });

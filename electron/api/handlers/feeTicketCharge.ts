@@ -49,7 +49,8 @@ function blockedReason(t: TicketRow): string | null {
 
 async function chargeState(db: Db, t: TicketRow, now: Date): Promise<TicketCharge> {
   const [made] = await q.chargesByIds(db, [ticketChargeId(t.id)]);
-  if (made) return { charge: { ...toCharge(made, currentPeriod(now)), unitId: made.unit_id, unitCode: made.unit_code }, blocked: null };
+  if (made)
+    return { charge: { ...toCharge(made, currentPeriod(now)), unitId: made.unit_id, unitCode: made.unit_code }, blocked: null };
   const blocked = blockedReason(t) ?? ((await unitOf(db, t)) ? null : 'err.fee.ticketNoUnit');
   return { charge: null, blocked };
 }
@@ -90,7 +91,9 @@ export const feeTicketChargeHandlers: Pick<HandlerMap, 'fees:ticketCharge' | 'fe
     await ctx.transact(async (trx, emit) => {
       // Re-checked inside the transaction: of two requests at once, the second finds the first's line.
       if ((await q.chargesByIds(trx, [charge.chargeId])).length) throw alreadyMade();
-      await emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'manual', fileName: '', ticketId: t.id, charges: [charge] }));
+      await emit(
+        draft('ChargesRaised', { batchId: uuidv7(), source: 'manual', fileName: '', ticketId: t.id, charges: [charge] }),
+      );
     });
     ctx.services.notify({ kind: 'fees-changed' });
     ctx.services.notify({ kind: 'tickets-changed' });

@@ -22,7 +22,8 @@ export function CollectionRates(props: { rates: Rates }) {
     { key: 'all', title: t('arrears.rateAll'), rate: allItems, of: amounts(allItems) },
   ];
   return (
-    <Space size="large" align="start">
+    <Space size="large" align="start" data-testid="collection-rates">
+      <b>{t('arrears.rate')}</b>
       {items.map((i) => (
         <span key={i.key} data-testid={`rate-${i.key}`}>
           <Statistic

@@ -50,7 +50,14 @@ export function RaiseChargeForm() {
     const r = await run('fees:raiseCharge', getValues());
     if (!r.ok) return setFormError(applyServerErrors(setError, r.error, FIELDS));
     const c = r.value;
-    setDone(t('fee.raised', { unit: occupant?.unitCode ?? '', period: c.period, item: t(`feeItem.${c.item}`), amount: fmtYuan(c.amountFen) }));
+    setDone(
+      t('fee.raised', {
+        unit: occupant?.unitCode ?? '',
+        period: c.period,
+        item: t(`feeItem.${c.item}`),
+        amount: fmtYuan(c.amountFen),
+      }),
+    );
     setOccupant(null);
     reset(blank());
     document.querySelector<HTMLElement>('[data-testid="raise-charge"] [data-testid="host-select"] input')?.focus();
