@@ -22,18 +22,20 @@ export function CollectionRates(props: { rates: Rates }) {
     { key: 'all', title: t('arrears.rateAll'), rate: allItems, of: amounts(allItems) },
   ];
   return (
-    <Space size="large" align="start" data-testid="collection-rates">
-      <b>{t('arrears.rate')}</b>
-      {items.map((i) => (
-        <span key={i.key} data-testid={`rate-${i.key}`}>
-          <Statistic
-            title={i.title}
-            value={percent(i.rate)}
-            valueStyle={i.key === 'all' ? { color: '#888', fontSize: 18 } : undefined}
-          />
-          <div style={{ color: '#888', fontSize: 12 }}>{i.of}</div>
-        </span>
-      ))}
-    </Space>
+    <div style={{ marginBottom: 16 }} data-testid="collection-rates">
+      <div style={{ fontWeight: 600, marginBottom: 4 }}>{t('arrears.rate')}</div>
+      <Space size={48} align="start">
+        {items.map((i) => (
+          <span key={i.key} data-testid={`rate-${i.key}`}>
+            <Statistic
+              title={i.title}
+              value={percent(i.rate)}
+              valueStyle={i.key === 'all' ? { color: '#888', fontSize: 18 } : undefined}
+            />
+            <div style={{ color: '#888', fontSize: 12 }}>{i.of}</div>
+          </span>
+        ))}
+      </Space>
+    </div>
   );
 }

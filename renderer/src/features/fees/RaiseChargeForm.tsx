@@ -12,7 +12,7 @@ import { FEE_ITEM_CODES, type FeeItemCode } from '../../../../shared/domain/fees
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
 import { Field } from '../../forms/Field';
-import { formKeyDown } from '../../forms/keyboard';
+import { focusNextField, formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { HostPicker } from '../visitors/HostPicker';
 
@@ -92,8 +92,15 @@ export function RaiseChargeForm() {
               control={control}
               render={({ field }) => (
                 <Select
+                  showSearch
+                  optionFilterProp="label"
                   value={field.value}
                   onChange={(v: FeeItemCode) => setValue('item', v)}
+                  // Picking the item answers the field: on to the month, as Enter does elsewhere.
+                  onSelect={() => {
+                    const input = document.activeElement as HTMLElement | null;
+                    setTimeout(() => input && focusNextField(input), 0);
+                  }}
                   style={{ width: 200 }}
                   options={FEE_ITEM_CODES.map((c) => ({ value: c, label: t(`feeItem.${c}`) }))}
                   data-testid="raise-item"

@@ -122,8 +122,8 @@ export function ArrearsPanel() {
     <Row gutter={16}>
       <Col span={24}>
         <Card size="small" title={t('arrears.title', { period: d.period })}>
+          <CollectionRates rates={d.collection} />
           <Space size="large" style={{ marginBottom: 12 }}>
-            <CollectionRates rates={d.collection} />
             <Statistic title={t('arrears.one')} value={d.buckets.one} />
             <Statistic title={t('arrears.two')} value={d.buckets.two} />
             <Statistic title={t('arrears.threePlus')} value={d.buckets.threePlus} valueStyle={{ color: '#c0392b' }} />
