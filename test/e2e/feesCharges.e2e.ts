@@ -93,6 +93,7 @@ test('charges come in from the UI: an import with a bad line listed, fixed and i
   await page.getByTestId('raise-amount').press('Control+Enter');
   await expect(page.getByTestId('raise-done')).toHaveText(`已登记：2-1-1202 ${month} 便民/委托服务费 ¥120.50`);
   await expect(page.getByTestId('raise-amount')).toHaveValue('');
+  await expect(page.locator('[data-testid=raise-charge] [data-testid=host-select] input')).toBeFocused();
   await shot(page, 'fc03-charge-raised');
 
   // A paid repair (¥120 agreed at intake), resolved: the ticket drawer bills it to the unit in one step, once.
@@ -129,6 +130,7 @@ test('charges come in from the UI: an import with a bad line listed, fixed and i
   await expect(repair).toContainText('¥120.00');
   await expect(repair).toContainText(month);
   await expect(page.getByTestId('fee-months-due')).toContainText(`${month} ¥343.75`);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'fc05-f10-repair-due');
 
   // 本月收缴率: the service charge paid moves the all-items rate; the property fee, unpaid, stays at 0 of 2 units.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -37,6 +37,12 @@ export function RaiseChargeForm() {
   const [occupant, setOccupant] = useState<HostMatch | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const unitField = useRef<HTMLDivElement>(null);
+  /** Bumped after each charge raised: the next one starts at the unit, once the cleared form has rendered. */
+  const [raisedCount, setRaisedCount] = useState(0);
+  useEffect(() => {
+    if (raisedCount) unitField.current?.querySelector('input')?.focus();
+  }, [raisedCount]);
   const { control, handleSubmit, formState, setError, setValue, getValues, reset } = useForm<
     Values,
     unknown,
@@ -60,7 +66,7 @@ export function RaiseChargeForm() {
     );
     setOccupant(null);
     reset(blank());
-    document.querySelector<HTMLElement>('[data-testid="raise-charge"] [data-testid="host-select"] input')?.focus();
+    setRaisedCount((n) => n + 1);
   });
 
   return (
@@ -73,15 +79,17 @@ export function RaiseChargeForm() {
             name="unitId"
             control={control}
             render={({ field }) => (
-              <HostPicker
-                value={occupant?.occupantId}
-                selected={occupant}
-                status={formState.errors.unitId ? 'error' : undefined}
-                onChange={(_v, match) => {
-                  setOccupant(match);
-                  field.onChange(match?.unitId ?? '');
-                }}
-              />
+              <div ref={unitField}>
+                <HostPicker
+                  value={occupant?.occupantId}
+                  selected={occupant}
+                  status={formState.errors.unitId ? 'error' : undefined}
+                  onChange={(_v, match) => {
+                    setOccupant(match);
+                    field.onChange(match?.unitId ?? '');
+                  }}
+                />
+              </div>
             )}
           />
         </Field>
