@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, FeeReceiptsTable } from '../schema.js';
-import { PAY_METHODS, type PayMethod } from '../../shared/domain/fees.js';
+import { PAY_METHODS, type FeeItemCode, type PayMethod } from '../../shared/domain/fees.js';
 
 type Db = Kysely<Database>;
 export type ReceiptRow = Selectable<FeeReceiptsTable>;
@@ -215,14 +215,17 @@ export async function arrearsByUnit(db: Db, currentPeriod: string): Promise<Arre
   return r.rows.map((x) => ({ ...x, amount_fen: Number(x.amount_fen), months: Number(x.months) }));
 }
 
-/** The month's charges and how much of them is paid: the collection rate management watches. */
-export async function monthCollection(db: Db, period: string): Promise<{ dueFen: number; paidFen: number }> {
-  const r = await sql<{ due: number; paid: number }>`
-    SELECT COALESCE(SUM(c.amount_fen), 0) AS due,
-      COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
-        WHERE l.charge_id = c.id AND r.voided_at IS NULL) THEN c.amount_fen ELSE 0 END), 0) AS paid
+/** The month's charges, each with whether a receipt (not voided) paid it: what the collection rates are taken over. */
+export async function monthCharges(
+  db: Db,
+  period: string,
+): Promise<{ unitId: string; item: FeeItemCode; amountFen: number; paid: boolean }[]> {
+  const r = await sql<{ unit_id: string; item: FeeItemCode; amount_fen: number; paid: number }>`
+    SELECT c.unit_id, c.item, c.amount_fen,
+      EXISTS (SELECT 1 FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
+        WHERE l.charge_id = c.id AND r.voided_at IS NULL) AS paid
     FROM fee_charges c WHERE c.period = ${period}`.execute(db);
-  return { dueFen: Number(r.rows[0].due), paidFen: Number(r.rows[0].paid) };
+  return r.rows.map((c) => ({ unitId: c.unit_id, item: c.item, amountFen: Number(c.amount_fen), paid: Number(c.paid) === 1 }));
 }
 
 /** First phone reminder per unit (the demand letter is due three months after it). */

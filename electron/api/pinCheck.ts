@@ -31,13 +31,17 @@ export async function checkPin(db: Kysely<Database>, staff: StaffRow, pin: strin
   });
 }
 
-/** A second person's approval: their staff number must exist, hold the role, and their PIN match. */
+/**
+ * A second person's approval: their staff number must exist, hold the role, and their PIN match.
+ * `roleMessage` says what authority was missing: approval in general, or letting goods out (放行).
+ */
 export async function approveBy(
   db: Kysely<Database>,
   approval: { staffNo: string; pin: string },
   minimum: Role,
   now: Date,
   fieldPrefix: string,
+  roleMessage = 'err.approval.role',
 ): Promise<StaffRow> {
   const approver = await staffByNo(db, approval.staffNo);
   if (!approver || !approver.active) {
@@ -46,7 +50,7 @@ export async function approveBy(
     ]);
   }
   if (!roleAtLeast(approver.role, minimum)) {
-    throw new ApiFailure('forbidden', 'err.approval.role', [{ path: `${fieldPrefix}.staffNo`, message: 'err.approval.role' }]);
+    throw new ApiFailure('forbidden', roleMessage, [{ path: `${fieldPrefix}.staffNo`, message: roleMessage }]);
   }
   await checkPin(db, approver, approval.pin, now, `${fieldPrefix}.pin`);
   return approver;

@@ -105,7 +105,10 @@ export const contract = {
   'fees:receipt': work(z.object({ receiptId: z.string() }), fe.ReceiptDetail, 'receptionist'),
   'fees:void': work(fe.VoidInput, fe.ReceiptDetail, 'receptionist'),
   'fees:refund': work(fe.RefundInput, z.null(), 'receptionist'),
-  'fees:raiseCharge': work(fe.RaiseChargeInput, fe.Charge, 'manager'),
+  // Charges come in by a manager's import, or one at a time from a shift leader up (a form, a paid repair's ticket).
+  'fees:raiseCharge': work(fe.RaiseChargeInput, fe.Charge, 'shift_leader'),
+  'fees:ticketCharge': work(fe.TicketChargeInput, fe.TicketCharge, 'receptionist'),
+  'fees:chargeTicket': work(fe.TicketChargeInput, fe.TicketCharge, 'shift_leader'),
   'fees:importCharges': proc(fe.ChargeImportInput, fe.ChargeImportResult, 'manager'),
   'fees:daily': work(fe.DailyInput, fe.DailyReport, 'receptionist'),
   'fees:dailyExcel': work(fe.DailyInput, fe.ExcelFile, 'receptionist'),

@@ -153,6 +153,8 @@ export const RefundFields = z.object(refundShape).superRefine(refundReference);
 export const RefundInput = z.object({ ...refundShape, approval: supervisorApproval }).superRefine(refundReference);
 
 export const RaiseChargeInput = z.object({
+  /** Client-made id of this submission: a retried or doubled submit raises the charge once. */
+  requestId: uuid.optional(),
   unitId: z.string().min(1, { message: 'err.required' }),
   item: feeItem,
   period,
@@ -160,6 +162,17 @@ export const RaiseChargeInput = z.object({
   amount: optionalYuan,
   vacant: z.boolean().optional().default(false),
   note: optionalText(100),
+});
+
+export const TicketChargeInput = z.object({
+  ticketId: z.string({ message: 'err.required' }).min(1, { message: 'err.required' }),
+});
+/** A paid repair's agreed charge as a fee line of its unit: made once, from the ticket drawer. */
+export const TicketCharge = z.object({
+  /** The fee line made from the ticket, once made (with what paid it). */
+  charge: Charge.extend({ unitId: z.string(), unitCode: z.string() }).nullable(),
+  /** Why it cannot be made now (an i18n key); null when it can. */
+  blocked: z.string().nullable(),
 });
 
 export const ChargeImportInput = z.object({
@@ -222,6 +235,7 @@ export const DailyReport = z.object({
   receipts: z.array(ReceiptSummary.extend({ cashier: z.string(), unitCode: z.string() })),
 });
 
+const CollectionRate = z.object({ paid: z.number(), due: z.number(), permille: z.number().nullable() });
 export const ArrearsList = z.object({
   period: z.string(),
   rows: z.array(
@@ -240,7 +254,8 @@ export const ArrearsList = z.object({
   buckets: z.object({ one: z.number(), two: z.number(), threePlus: z.number() }),
   /** Units whose demand letter is due today or earlier. */
   lettersDue: z.number(),
-  collection: z.object({ dueFen: z.number(), paidFen: z.number(), ratePermille: z.number() }),
+  /** This month's rates (shared/domain/collection.ts): the property fee by units and by amount, all items beside. */
+  collection: z.object({ propertyUnits: CollectionRate, propertyAmount: CollectionRate, allItems: CollectionRate }),
 });
 
 export const ReminderInput = z.object({

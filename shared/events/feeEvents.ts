@@ -17,6 +17,8 @@ export const feeEvents = {
       batchId: z.string(),
       source: z.enum(['import', 'manual']),
       fileName: z.string(),
+      /** The paid repair ticket the charge was made from (added later: absent on older events). */
+      ticketId: z.string().optional(),
       charges: z.array(
         Unit.extend({
           chargeId: z.string(),

@@ -27,6 +27,8 @@ export async function parseChargesFile(
     throw fieldError('fileName', 'err.fee.importHeader');
   const problems: ImportProblem[] = [];
   const charges: NewCharge[] = [];
+  /** The file line each charge came from (same order as `charges`). */
+  const lines: number[] = [];
   const seen = new Set<string>();
   for (const { line, record } of records) {
     const parsed = ChargeRow.safeParse(record);
@@ -50,6 +52,7 @@ export async function parseChargesFile(
     if (alreadyCharged.has(key)) problems.push({ line, column: 'period', message: 'err.fee.alreadyCharged' });
     else if (seen.has(key)) problems.push({ line, column: 'period', message: 'err.import.duplicate' });
     seen.add(key);
+    lines.push(line);
     charges.push({
       chargeId: uuidv7(),
       unitId: unit.id,
@@ -62,5 +65,5 @@ export async function parseChargesFile(
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { charges, problems };
+  return { charges, lines, problems };
 }

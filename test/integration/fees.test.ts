@@ -234,7 +234,11 @@ describe('fees: looking up a unit and taking a payment', () => {
     ]);
     expect(list.buckets).toEqual({ one: 1, two: 1, threePlus: 0 });
     // November: property ¥223.75 + repair ¥80 charged, nothing paid yet.
-    expect(list.collection).toEqual({ dueFen: 30_375, paidFen: 0, ratePermille: 0 });
+    expect(list.collection).toEqual({
+      propertyUnits: { paid: 0, due: 1, permille: 0 },
+      propertyAmount: { paid: 0, due: 22_375, permille: 0 },
+      allItems: { paid: 0, due: 30_375, permille: 0 },
+    });
     const other = list.rows[0].unitId;
     await desk.ok('fees:remind', { unitId: other, channel: 'phone', outcome: '业主称月底前交' }, rec.session);
     await desk.ok('fees:remind', { unitId: other, channel: 'sms', outcome: '已发送' }, rec.session);

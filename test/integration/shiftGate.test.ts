@@ -47,6 +47,8 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'fees:void': { receiptId: 'x', approval: { staffNo: 'S001', pin: '8642', reason: '收错' } },
     'fees:refund': { unitId: 'x', amount: '10', method: 'cash', approval: { staffNo: 'S001', pin: '8642', reason: '多交' } },
     'fees:raiseCharge': { unitId: 'x', item: 'repair', period: '2026-11', amount: '80' },
+    'fees:ticketCharge': { ticketId: 'x' },
+    'fees:chargeTicket': { ticketId: 'x' },
     'fees:daily': { date: '2026-11-22' },
     'fees:dailyExcel': { date: '2026-11-22' },
     'fees:arrears': {},

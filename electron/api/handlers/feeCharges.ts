@@ -1,16 +1,47 @@
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { Kysely } from 'kysely';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { chargeKey, parseChargesFile, type NewCharge } from '../../../shared/import/chargesFile.js';
-import { chargeAmountFen } from '../../../shared/domain/fees.js';
+import { chargeAmountFen, FEE_ITEMS, type FeeItemCode } from '../../../shared/domain/fees.js';
+import type { Database } from '../../../db/schema.js';
 import { draft } from '../../../db/events.js';
+import * as q from '../../../db/queries/fees.js';
 import type { HandlerMap } from '../context.js';
-import { unitRow } from './feeView.js';
+import { currentPeriod, toCharge, unitRow } from './feeView.js';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_PROBLEMS = 200;
+/** A raised charge's id is derived from the form's request id: a doubled submit names the same charge. */
+const RAISE_NAMESPACE = '5b0c3f0e-6f5e-4d4b-9c61-2f1f8d6b7a01';
+
+/** A monthly item (the property fee, parking …) is charged once per unit and month, whoever raises it. */
+async function monthAlreadyCharged(db: Kysely<Database>, unitId: string, item: FeeItemCode, period: string) {
+  if (!FEE_ITEMS[item].monthly) return false;
+  const row = await db
+    .selectFrom('fee_charges')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('item', '=', item)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const alreadyCharged = async (db: Kysely<Database>) =>
+  new Set(
+    (await db.selectFrom('fee_charges').select(['unit_code', 'item', 'period']).execute()).map((c) =>
+      chargeKey(c.unit_code, c.item, c.period),
+    ),
+  );
+
+const importRefused = (problems: { line: number; column: string; message: string }[]) =>
+  new ApiFailure('invalid_input', 'err.import.rows', [{ path: 'fileName', message: 'err.import.rows' }], {
+    problems: problems.slice(0, MAX_PROBLEMS),
+    total: problems.length,
+  });
 
 export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:importCharges'> = {
-  /** A manager raises a one-off charge (a repair, rubbish removal) or a month's fee by the item's rule. */
+  /** A shift leader or manager raises a one-off charge (a repair, rubbish removal) or a month's fee by the item's rule. */
   async 'fees:raiseCharge'(input, ctx) {
     const unit = await unitRow(ctx.db, input.unitId);
     if (!unit) throw fieldError('unitId', 'err.fee.unitNotFound');
@@ -21,7 +52,7 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
     });
     if (!amountFen) throw fieldError('amount', input.amount ? 'err.fee.amount' : 'err.fee.amountNeeded');
     const charge: NewCharge = {
-      chargeId: uuidv7(),
+      chargeId: input.requestId ? uuidv5(input.requestId, RAISE_NAMESPACE) : uuidv7(),
       unitId: unit.id,
       unitCode: unit.code,
       item: input.item,
@@ -30,9 +61,15 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
       vacant: input.vacant,
       note: input.note,
     };
-    await ctx.transact((_trx, emit) =>
-      emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'manual', fileName: '', charges: [charge] })),
-    );
+    // Checked inside the transaction: a second window (or a doubled submit) cannot slip in between.
+    const replayed = await ctx.transact(async (trx, emit) => {
+      const [earlier] = await q.chargesByIds(trx, [charge.chargeId]);
+      if (earlier) return earlier;
+      if (await monthAlreadyCharged(trx, unit.id, input.item, input.period)) throw fieldError('period', 'err.fee.alreadyCharged');
+      await emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'manual', fileName: '', charges: [charge] }));
+      return null;
+    });
+    if (replayed) return toCharge(replayed, currentPeriod(ctx.now));
     ctx.services.notify({ kind: 'fees-changed' });
     return { ...charge, paidReceiptNo: null, paidTwice: false, overdue: false };
   },
@@ -42,25 +79,18 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
     if (bytes.length > MAX_FILE_BYTES) throw fieldError('fileName', 'err.import.tooLarge');
     const unitRows = await ctx.db.selectFrom('units').select(['id', 'code', 'area_m2']).execute();
     const units = new Map(unitRows.map((u) => [u.code, { id: u.id, area: u.area_m2 }]));
-    const charged = await ctx.db.selectFrom('fee_charges').select(['unit_code', 'item', 'period']).execute();
-    const alreadyCharged = new Set(charged.map((c) => chargeKey(c.unit_code, c.item, c.period)));
-    const { charges, problems } = await parseChargesFile(input.fileName, bytes, units, alreadyCharged);
-    if (problems.length) {
-      throw new ApiFailure('invalid_input', 'err.import.rows', [{ path: 'fileName', message: 'err.import.rows' }], {
-        problems: problems.slice(0, MAX_PROBLEMS),
-        total: problems.length,
-      });
-    }
-    await ctx.transact((_trx, emit) =>
-      emit(
-        draft('ChargesRaised', {
-          batchId: uuidv7(),
-          source: 'import',
-          fileName: input.fileName,
-          charges,
-        }),
-      ),
-    );
+    const { charges, lines, problems } = await parseChargesFile(input.fileName, bytes, units, await alreadyCharged(ctx.db));
+    if (problems.length) throw importRefused(problems);
+    await ctx.transact(async (trx, emit) => {
+      // The same file imported twice at once: the months charged meanwhile are refused, by line.
+      const charged = await alreadyCharged(trx);
+      const clashes = charges
+        .map((c, i) => ({ c, line: lines[i] }))
+        .filter(({ c }) => charged.has(chargeKey(c.unitCode, c.item, c.period)))
+        .map(({ line }) => ({ line, column: 'period', message: 'err.fee.alreadyCharged' }));
+      if (clashes.length) throw importRefused(clashes);
+      await emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'import', fileName: input.fileName, charges }));
+    });
     ctx.services.notify({ kind: 'fees-changed' });
     return {
       charges: charges.length,

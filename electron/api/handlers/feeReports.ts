@@ -7,13 +7,8 @@ import type { Database } from '../../../db/schema.js';
 import type { SiteIdentity } from '../../../db/meta.js';
 import { draft } from '../../../db/events.js';
 import * as q from '../../../db/queries/fees.js';
-import {
-  arrearsAge,
-  collectionRatePermille,
-  FEE_ITEM_NAMES,
-  PAY_METHODS,
-  type FeeItemCode,
-} from '../../../shared/domain/fees.js';
+import { arrearsAge, FEE_ITEM_NAMES, PAY_METHODS, type FeeItemCode } from '../../../shared/domain/fees.js';
+import { collectionRates } from '../../../shared/domain/collection.js';
 import type { ProcOutput } from '../../../shared/api/contract.js';
 import { signedIn, type HandlerMap } from '../context.js';
 import { currentPeriod, demandLetter, toReceiptSummary, unitRow } from './feeView.js';
@@ -115,14 +110,7 @@ export async function arrearsList(db: Kysely<Database>, now: Date): Promise<Proc
     };
   });
   const lettersDue = out.filter((r) => r.letterDueNow).length;
-  const { dueFen, paidFen } = await q.monthCollection(db, period);
-  return {
-    period,
-    rows: out,
-    buckets,
-    lettersDue,
-    collection: { dueFen, paidFen, ratePermille: collectionRatePermille(paidFen, dueFen) },
-  };
+  return { period, rows: out, buckets, lettersDue, collection: collectionRates(await q.monthCharges(db, period)) };
 }
 
 export const feeReportHandlers: Pick<HandlerMap, 'fees:daily' | 'fees:dailyExcel' | 'fees:arrears' | 'fees:remind'> = {

@@ -46,17 +46,7 @@ export async function accountOf(db: Db, unitId: string, now: Date): Promise<Proc
       company: o.company,
       phoneMasked: maskPhone(o.phone),
     })),
-    charges: charges.map((c) => ({
-      chargeId: c.id,
-      item: c.item as FeeItemCode,
-      period: c.period,
-      amountFen: c.amount_fen,
-      vacant: c.vacant === 1,
-      note: c.note,
-      paidReceiptNo: c.paid_receipt_no,
-      paidTwice: Number(c.paid_count) > 1,
-      overdue: !c.paid_receipt_no && c.period < period,
-    })),
+    charges: charges.map((c) => toCharge(c, period)),
     balanceFen: await q.unitBalanceFen(db, unitId),
     arrearsFen: unpaid.filter((c) => c.period < period).reduce((n, c) => n + c.amount_fen, 0),
     dueFen: unpaid.filter((c) => c.period <= period).reduce((n, c) => n + c.amount_fen, 0),
@@ -68,6 +58,19 @@ export async function accountOf(db: Db, unitId: string, now: Date): Promise<Proc
     receipts: (await q.receiptsOfUnit(db, unitId, 20)).map(toReceiptSummary),
   };
 }
+
+/** A charge as the account shows it; `period` is the current month (earlier months unpaid are arrears). */
+export const toCharge = (c: q.ChargeState, period: string): ProcOutput<'fees:account'>['charges'][number] => ({
+  chargeId: c.id,
+  item: c.item as FeeItemCode,
+  period: c.period,
+  amountFen: c.amount_fen,
+  vacant: c.vacant === 1,
+  note: c.note,
+  paidReceiptNo: c.paid_receipt_no,
+  paidTwice: Number(c.paid_count) > 1,
+  overdue: !c.paid_receipt_no && c.period < period,
+});
 
 export const toReceiptSummary = (r: q.ReceiptRow) => ({
   id: r.id,

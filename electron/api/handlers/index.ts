@@ -15,6 +15,7 @@ import { releasePassHandlers } from './releasePasses.js';
 import { syncHandlers } from './sync.js';
 import { feeHandlers } from './fees.js';
 import { feeChargeHandlers } from './feeCharges.js';
+import { feeTicketChargeHandlers } from './feeTicketCharge.js';
 import { feeReportHandlers } from './feeReports.js';
 import { drawerHandlers } from './drawer.js';
 import { ticketHandlers } from './tickets.js';
@@ -38,6 +39,7 @@ export const handlers: HandlerMap = {
   ...syncHandlers,
   ...feeHandlers,
   ...feeChargeHandlers,
+  ...feeTicketChargeHandlers,
   ...feeReportHandlers,
   ...drawerHandlers,
   ...ticketHandlers,

@@ -1,26 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Input, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Col, Input, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { tError } from '../../i18n';
+import { ImportButton, ImportProblems, useFileImport } from '../../forms/FileImport';
 import { MoveOutCell } from './MoveOutCell';
-
-interface Problem {
-  line: number;
-  column: string;
-  message: string;
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** 住户名录: import units and occupants from CSV/XLSX (all rows or none), and look people up. */
 export function DirectoryPage() {
@@ -28,28 +14,13 @@ export function DirectoryPage() {
   const { message } = App.useApp();
   const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
   const stats = useDeskQuery('directory:stats', undefined);
-  const [problems, setProblems] = useState<{ list: Problem[]; total: number; error: string } | null>(null);
-  const [importing, setImporting] = useState(false);
   const [results, setResults] = useState<HostMatch[]>([]);
-
-  const importFile = async (file: File) => {
-    setImporting(true);
-    setProblems(null);
-    const r = await run('directory:import', { fileName: file.name, contentBase64: await fileToBase64(file) });
-    setImporting(false);
-    if (r.ok) {
-      message.success(t('directory.imported', r.value));
+  const { failure, importing, importFile } = useFileImport((file) => run('directory:import', file));
+  const onFile = (file: File) =>
+    void importFile(file, (imported) => {
+      message.success(t('directory.imported', imported));
       stats.reload();
-    } else {
-      const details = r.error.details as { problems?: Problem[]; total?: number } | undefined;
-      setProblems({
-        list: details?.problems ?? [],
-        total: details?.total ?? 0,
-        error: tError(r.error.issues?.[0]?.message ?? r.error.message),
-      });
-    }
-    return false;
-  };
+    });
 
   const search = async (q: string) => {
     const r = await run('directory:search', { q, limit: 50 });
@@ -70,13 +41,7 @@ export function DirectoryPage() {
         <Col span={12}>
           <Card title={t('directory.importTitle')}>
             {roleAtLeast(role, 'manager') ? (
-              <span data-testid="directory-upload">
-                <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => importFile(f)}>
-                  <Button icon={<UploadOutlined />} loading={importing} type="primary">
-                    {t('directory.chooseFile')}
-                  </Button>
-                </Upload>
-              </span>
+              <ImportButton label={t('directory.chooseFile')} loading={importing} onFile={onFile} testId="directory-upload" />
             ) : (
               <Alert type="info" message={t('directory.managerOnly')} />
             )}
@@ -84,32 +49,11 @@ export function DirectoryPage() {
           </Card>
         </Col>
       </Row>
-      {problems && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="import-problems"
-          message={problems.total ? t('directory.problems', { count: problems.total }) : problems.error}
-          description={
-            problems.list.length > 0 && (
-              <Table<Problem>
-                size="small"
-                rowKey={(p) => `${p.line}-${p.column}-${p.message}`}
-                pagination={false}
-                dataSource={problems.list}
-                columns={[
-                  { title: t('directory.line'), dataIndex: 'line', width: 80 },
-                  {
-                    title: t('directory.column'),
-                    dataIndex: 'column',
-                    width: 120,
-                    render: (c: string) => t(`directory.col.${c}`, { defaultValue: c }),
-                  },
-                  { title: t('directory.problem'), dataIndex: 'message', render: (m: string) => tError(m) },
-                ]}
-              />
-            )
-          }
+      {failure && (
+        <ImportProblems
+          failure={failure}
+          columnLabel={(c) => t(`directory.col.${c}`, { defaultValue: c })}
+          testId="import-problems"
         />
       )}
       <Card title={t('directory.searchTitle')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PayPage } from './PayPage';
 import { DrawerPanel } from './DrawerPanel';
 import { ArrearsPanel, DailyReportPanel } from './ReportsPanel';
+import { ChargesPanel } from './ChargesPanel';
 
 /** 收费 (F10): take payments, the cash drawer of this shift, the daily report, arrears and reminders. */
 export function FeesPage() {
@@ -15,6 +16,7 @@ export function FeesPage() {
         { key: 'drawer', label: <span data-testid="fees-tab-drawer">{t('fee.tabDrawer')}</span>, children: <DrawerPanel /> },
         { key: 'report', label: <span data-testid="fees-tab-report">{t('fee.tabReport')}</span>, children: <DailyReportPanel /> },
         { key: 'arrears', label: <span data-testid="fees-tab-arrears">{t('fee.tabArrears')}</span>, children: <ArrearsPanel /> },
+        { key: 'charges', label: <span data-testid="fees-tab-charges">{t('fee.tabCharges')}</span>, children: <ChargesPanel /> },
       ]}
     />
   );

@@ -23,6 +23,7 @@ import { fmtYuan } from '../../../../shared/print/format';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { requestPrint } from '../../print/printing';
 import { tError } from '../../i18n';
+import { CollectionRates } from './CollectionRates';
 
 type ArrearsRow = ProcOutput<'fees:arrears'>['rows'][number];
 
@@ -121,8 +122,8 @@ export function ArrearsPanel() {
     <Row gutter={16}>
       <Col span={24}>
         <Card size="small" title={t('arrears.title', { period: d.period })}>
+          <CollectionRates rates={d.collection} />
           <Space size="large" style={{ marginBottom: 12 }}>
-            <Statistic title={t('arrears.rate')} value={(d.collection.ratePermille / 10).toFixed(1)} suffix="%" />
             <Statistic title={t('arrears.one')} value={d.buckets.one} />
             <Statistic title={t('arrears.two')} value={d.buckets.two} />
             <Statistic title={t('arrears.threePlus')} value={d.buckets.threePlus} valueStyle={{ color: '#c0392b' }} />

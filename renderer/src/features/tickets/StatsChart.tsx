@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { statsChartOption } from './statsChartOption';
 
 // Only the parts the charts use: a bar chart on a canvas.
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
@@ -20,16 +21,7 @@ export function StatsChart(props: {
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
-    chart.setOption({
-      title: { text: title, left: 0, textStyle: { fontSize: 14 } },
-      tooltip: { trigger: 'axis' },
-      legend: series.length > 1 ? { bottom: 0 } : undefined,
-      grid: { left: 40, right: 16, top: 48, bottom: series.length > 1 ? 40 : 28 },
-      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, fontSize: 11 } },
-      yAxis: { type: 'value', max },
-      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: 'top' } })),
-      animation: false,
-    });
+    chart.setOption(statsChartOption({ title, categories, series, max }));
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {

@@ -10,6 +10,7 @@ import { formKeyDown } from '../../forms/keyboard';
 import { tError } from '../../i18n';
 import { DocumentPanel } from '../../print/DocumentPanel';
 import { Countdown } from './Countdown';
+import { TicketChargeSection } from './TicketChargeSection';
 
 type Pane = 'dispatch' | 'step' | 'callback' | 'defer' | 'reopen' | 'cancel' | 'note';
 const STEP_ACTIONS = ['start', 'resolve', 'close', 'resume', 'escalate', 'reply'] as const;
@@ -122,6 +123,7 @@ export function TicketDrawer(props: { ticketId: string; onClose: () => void }) {
         <Descriptions.Item label={t('ticket.receiver')}>{`${tk.receiverName} · ${fmtDateTime(tk.openedAt)}`}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.department')}>{tk.department ?? '—'}</Descriptions.Item>
       </Descriptions>
+      {tk.kind === 'repair' && tk.paid && <TicketChargeSection ticket={tk} />}
       <h4 style={{ marginTop: 12 }}>{t('ticket.deadlines')}</h4>
       <Space wrap data-testid="ticket-deadlines">
         {data.deadlines.map((d, i) => (
