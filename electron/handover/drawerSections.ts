@@ -1,5 +1,5 @@
 import { drawerExpectation, lastCountOf } from '../../db/queries/fees.js';
-import { fmtYuan } from '../../shared/print/format.js';
+import { fmtSignedYuan, fmtYuan } from '../../shared/print/format.js';
 import { PAY_METHODS } from '../../shared/domain/fees.js';
 import { FEE_WORDS } from '../../shared/print/feeLabels.js';
 import type { HandoverLine } from '../../shared/handover/sections.js';
@@ -40,7 +40,7 @@ export const drawerSections: HandoverContribution[] = [
         lines.push(
           line(
             '点钞',
-            `实点现金 ${fmtYuan(count.counted_fen)}，差额 ${count.variance_fen >= 0 ? '+' : '−'}${fmtYuan(Math.abs(count.variance_fen))}` +
+            `实点现金 ${fmtYuan(count.counted_fen)}，差额 ${fmtSignedYuan(count.variance_fen)}` +
               (count.approver_name ? `（${count.approver_name} 批准：${count.reason}）` : ''),
             count.variance_fen !== 0,
             count.at,
