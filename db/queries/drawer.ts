@@ -30,12 +30,7 @@ export async function drawerLedgerOf(db: Db, shiftId: string) {
 
 /** One entry of a shift, for the reversal to check what it reverses. */
 export async function drawerEntryOf(db: Db, shiftId: string, entryId: string) {
-  return db
-    .selectFrom('drawer_entries')
-    .selectAll()
-    .where('shift_id', '=', shiftId)
-    .where('id', '=', entryId)
-    .executeTakeFirst();
+  return db.selectFrom('drawer_entries').selectAll().where('shift_id', '=', shiftId).where('id', '=', entryId).executeTakeFirst();
 }
 
 /** Whether a move has been reversed already. */

@@ -90,7 +90,12 @@ export function parseTypedYuan(raw: string): TypedYuan {
  * an amount. Files carry separators as formatting; typed amounts go through parseTypedYuan instead.
  */
 export function parseYuan(raw: string): number | null {
-  const r = parseTypedYuan(raw.trim().replace(/^[¥￥]/, '').replace(/,/g, ''));
+  const r = parseTypedYuan(
+    raw
+      .trim()
+      .replace(/^[¥￥]/, '')
+      .replace(/,/g, ''),
+  );
   return r.ok ? r.fen : null;
 }
 
