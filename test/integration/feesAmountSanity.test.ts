@@ -51,7 +51,7 @@ describe('fees: amount sanity', () => {
       ...input,
       chargeIds: [],
       advance: '50000.01',
-      methods: [{ method: 'cash', amount: '50000.01' }],
+      methods: [{ method: 'cash' as const, amount: '50000.01' }],
       tendered: '',
     };
     expect(failure(await desk.call('fees:pay', ahead, session)).code).toBe('confirmation_required');
