@@ -118,11 +118,7 @@ export function SettingsPage() {
             )}
           />
         </Field>
-        <Field
-          label={t('settings.largePaymentLimit')}
-          error={e.largePaymentLimitFen}
-          extra={t('settings.largePaymentHint')}
-        >
+        <Field label={t('settings.largePaymentLimit')} error={e.largePaymentLimitFen} extra={t('settings.largePaymentHint')}>
           <Controller
             name="largePaymentLimitFen"
             control={control}
