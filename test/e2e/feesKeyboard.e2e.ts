@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { expect, printsRequested, test } from './printRecorder';
-import { shot } from './support';
+import { ARTIFACTS } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
@@ -18,6 +18,10 @@ test.afterAll(() => desk.close());
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 // 1-2-301's property fee (89.5 m² × ¥2.50 = ¥223.75) for the last three months, oldest first.
 const months = [2, 1, 0].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
+
+/** A full-page screenshot with animations finished, so a ticked box shows ticked. */
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
 /** Every key the cashier presses, counted: a character typed is one key, a chord (Control+Enter) is one. */
 function countedKeyboard(page: Page) {
@@ -67,6 +71,8 @@ test('one month by keyboard: F10 to the printed receipt in 10 keys, every focus 
   await keys.press(' ');
   await expect(page.getByTestId('fee-total')).toContainText('¥223.75');
   await expect(page.getByTestId('fee-month').first()).toHaveAttribute('aria-selected', 'true');
+  // The unit list closed as the cursor moved on: nothing left open over the account.
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
   await shot(page, 'k01-fee-keyboard-month');
 
   // Every stop of the payment, walked by Tab from the unit search: each once, each one a person sees.
