@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -21,6 +22,11 @@ export function DrawerMoveForm(props: { onMoved: () => void }) {
   const { message } = App.useApp();
   const resolver = zodResolver(DrawerMoveInput, undefined, { raw: true }) as unknown as Resolver<Values>;
   const { control, handleSubmit, formState, setError, reset, setFocus } = useForm<Values>({ resolver, defaultValues: EMPTY });
+  // Counted moves: the cursor goes back to the amount once the cleared form has rendered.
+  const [moved, setMoved] = useState(0);
+  useEffect(() => {
+    if (moved) setFocus('amount');
+  }, [moved, setFocus]);
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
     const r = await run('drawer:move', values);
@@ -30,7 +36,7 @@ export function DrawerMoveForm(props: { onMoved: () => void }) {
       return;
     }
     reset({ ...EMPTY, direction: values.direction });
-    setFocus('amount');
+    setMoved((n) => n + 1);
     message.success(t('drawer.moved'));
     props.onMoved();
   });

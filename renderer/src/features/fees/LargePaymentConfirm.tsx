@@ -15,36 +15,45 @@ export function LargePaymentConfirm(props: {
 }) {
   const { t } = useTranslation();
   const p = props.pending;
+  // Keys in the dialog stay in the dialog (it is rendered inside the payment form): a second Ctrl+Enter
+  // neither submits the form again nor presses the focused button.
   return (
-    <Modal
-      open={!!p}
-      title={t('fee.largeTitle')}
-      onCancel={props.onBack}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button autoFocus onClick={props.onBack} data-testid="fee-large-back">
-            {t('fee.largeBack')}
-          </Button>
-          <Button type="primary" danger onClick={props.onConfirm} data-testid="fee-large-confirm">
-            {t('fee.largeConfirm')}
-          </Button>
-        </Space>
-      }
+    <div
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.preventDefault();
+      }}
     >
-      {p && (
-        <div data-testid="fee-large">
-          <Typography.Paragraph>
-            {t('fee.largeIntro', { amount: fmtYuan(p.amountFen), limit: fmtYuan(p.limitFen) })}
-          </Typography.Paragraph>
-          <div className="fee-total">
-            <b data-testid="fee-large-amount">{fmtYuan(p.amountFen)}</b>
+      <Modal
+        open={!!p}
+        title={t('fee.largeTitle')}
+        onCancel={props.onBack}
+        destroyOnHidden
+        footer={
+          <Space>
+            <Button autoFocus onClick={props.onBack} data-testid="fee-large-back">
+              {t('fee.largeBack')}
+            </Button>
+            <Button type="primary" danger onClick={props.onConfirm} data-testid="fee-large-confirm">
+              {t('fee.largeConfirm')}
+            </Button>
+          </Space>
+        }
+      >
+        {p && (
+          <div data-testid="fee-large">
+            <Typography.Paragraph>
+              {t('fee.largeIntro', { amount: fmtYuan(p.amountFen), limit: fmtYuan(p.limitFen) })}
+            </Typography.Paragraph>
+            <div className="fee-total">
+              <b data-testid="fee-large-amount">{fmtYuan(p.amountFen)}</b>
+            </div>
+            <div className="fee-large-capitals" data-testid="fee-large-capitals">
+              {amountInCapitals(p.amountFen)}
+            </div>
           </div>
-          <div className="fee-large-capitals" data-testid="fee-large-capitals">
-            {amountInCapitals(p.amountFen)}
-          </div>
-        </div>
-      )}
-    </Modal>
+        )}
+      </Modal>
+    </div>
   );
 }
