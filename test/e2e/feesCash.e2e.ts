@@ -59,6 +59,8 @@ test('"1,000" is refused at the field; ¥10,000,000 asks again with the amount i
   // Ten million tendered: the second question reads the amount back in capitals.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('10000000');
+  // Typed again, the field's old message goes: it no longer holds.
+  await expect(page.getByTestId('err-tendered')).toHaveCount(0);
   await expect(page.getByTestId('fee-change')).toHaveText('¥9,999,552.50');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('fee-large-amount')).toHaveText('¥10,000,000.00');

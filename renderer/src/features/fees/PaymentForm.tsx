@@ -93,8 +93,18 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
   const tenderedRead = parseTypedYuan(tendered);
   const changeFen = tenderedRead.ok ? tenderedRead.fen - cashFen : null;
 
+  /** A field typed in again loses the backend's old message about it (it may no longer hold). */
+  const retyped = (path: string) =>
+    setErrors((all) => {
+      const rest = { ...all };
+      delete rest[path];
+      return rest;
+    });
   const setRow = (i: number, patch: Partial<MethodRow>) => {
-    if (patch.amount !== undefined) setTyped(true);
+    if (patch.amount !== undefined) {
+      setTyped(true);
+      retyped(`methods.${i}.amount`);
+    }
     setMethods(methods.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   };
   const submit = async (confirmedLarge = false) => {
@@ -192,7 +202,10 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
             <Input
               ref={tenderedRef}
               value={tendered}
-              onChange={(e) => setTendered(e.target.value)}
+              onChange={(e) => {
+                setTendered(e.target.value);
+                retyped('tendered');
+              }}
               style={{ width: 160 }}
               prefix="¥"
               data-testid="fee-tendered"
