@@ -159,6 +159,7 @@ test('after a ¥0.05 receipt the count balances with the 5-fen coin; variances r
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   expect((await api(page, 'settings:get', {})).drawerVarianceLimitFen).toBe(100);
+  await page.getByTestId('settings-site-section').scrollIntoViewIfNeeded();
   await shot(page, 'k07-settings-limits-in-yuan');
   await page.keyboard.press('F10');
   await page.getByTestId('fees-tab-drawer').click();

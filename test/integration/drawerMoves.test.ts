@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDesk, type TestDesk } from '../support/desk.js';
+import { ADMIN, newRequestId, openTestDesk, type TestDesk } from '../support/desk.js';
+import { pdfText } from '../support/pdf.js';
 import { addStaff, expectFieldError, failure, snapshot } from './helpers.js';
 
 /** Drawer moves (存入/取出) are listed for the shift and corrected only by a reversing move, once. */
@@ -79,4 +80,23 @@ describe('drawer moves: the shift lists them; a move is reversed once, never edi
     expect(after.entries.filter((e) => e.reversesId === move.id)).toHaveLength(1);
     expect(after.expected.cash).toBe(cashBefore + 8_880);
   });
+
+  it('the handover sheet lists the moves signed the one way, the reversed one marked, each reversal once', async () => {
+    const sheet = await desk.ok('shift:preview', {}, session);
+    const text = sheet.sections.find((s) => s.key === 'drawer')!.lines.map((l) => `${l.tag} ${l.text}`);
+    expect(text).toContain('存取 取出 \u2212¥120.00：交财务（已冲正）');
+    expect(text).toContain('冲正 存入 +¥120.00：登记错了，未取出');
+    expect(text).toContain('存取 取出 \u2212¥88.80：买打印纸（已冲正）');
+    expect(text.filter((l) => l.startsWith('冲正'))).toHaveLength(2);
+  });
+
+  it('the printed handover sheet reads the same signs', async () => {
+    await desk.ok('shift:leave', {}, session);
+    const sheet = await desk.ok('shift:close', { note: '', pin: ADMIN.pin });
+    const jobId = newRequestId();
+    await desk.ok('print:request', { jobId, docType: 'handover_sheet', docId: sheet.shiftId, layout: 'a4' });
+    const text = pdfText((await desk.ok('print:pdf', { jobId })).base64).replace(/\s+/g, '');
+    expect(text).toContain('取出\u2212¥120.00：交财务（已冲正）');
+    expect(text).toContain('存入+¥120.00：登记错了，未取出');
+  }, 30_000);
 });
