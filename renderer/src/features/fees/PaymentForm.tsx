@@ -219,9 +219,11 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
           </div>
         </Space>
       )}
-      <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="fee-pay">
-        {t('fee.pay')} (Ctrl+Enter)
-      </Button>
+      <div>
+        <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="fee-pay">
+          {t('fee.pay')} (Ctrl+Enter)
+        </Button>
+      </div>
       <LargePaymentConfirm pending={large} onConfirm={() => void submit(true)} onBack={() => setLarge(null)} />
     </Form>
   );
