@@ -156,9 +156,16 @@ test('after a ¥0.05 receipt the count balances with the 5-fen coin; variances r
   await expect(page.getByTestId('settings-drawerVarianceLimit')).toHaveValue('10.00');
   await expect(page.getByTestId('settings-largePaymentLimit')).toHaveValue('50000.00');
   await page.getByTestId('settings-drawerVarianceLimit').fill('1');
+  await page.getByTestId('settings-largePaymentLimit').fill('20000');
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('设置已保存')).toBeVisible();
-  expect((await api(page, 'settings:get', {})).drawerVarianceLimitFen).toBe(100);
+  // Typed in yuan, kept in fen.
+  await expect
+    .poll(async () => {
+      const saved = await api(page, 'settings:get', {});
+      return [saved.drawerVarianceLimitFen, saved.largePaymentLimitFen];
+    })
+    .toEqual([100, 2_000_000]);
   await page.getByTestId('settings-site-section').scrollIntoViewIfNeeded();
   await shot(page, 'k07-settings-limits-in-yuan');
   await page.keyboard.press('F10');
