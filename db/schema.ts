@@ -288,6 +288,8 @@ export interface DrawerEntriesTable {
   reason: string;
   at: string;
   actor: string;
+  /** The move this entry reverses (冲正); null for a move of its own. */
+  reverses_id: string | null;
 }
 
 export interface DrawerCountsTable {

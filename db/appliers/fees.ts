@@ -13,6 +13,7 @@ export const feeAppliers: {
   RefundIssued: Applier<'RefundIssued'>;
   DrawerFloatSet: Applier<'DrawerFloatSet'>;
   CashMoved: Applier<'CashMoved'>;
+  CashMoveReversed: Applier<'CashMoveReversed'>;
   DrawerCounted: Applier<'DrawerCounted'>;
   ReminderRecorded: Applier<'ReminderRecorded'>;
 } = {
@@ -167,6 +168,23 @@ export const feeAppliers: {
         reason: p.reason,
         at: p.at,
         actor,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  },
+  async CashMoveReversed(db, { payload: p, actor, deviceId }) {
+    await db
+      .insertInto('drawer_entries')
+      .values({
+        id: p.entryId,
+        device_id: deviceId,
+        shift_id: p.shiftId,
+        kind: p.direction,
+        amount_fen: p.amountFen,
+        reason: p.reason,
+        at: p.at,
+        actor,
+        reverses_id: p.reversesEntryId,
       })
       .onConflict((oc) => oc.doNothing())
       .execute();

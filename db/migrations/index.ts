@@ -9,6 +9,7 @@ import * as m007 from './007_mail.js';
 import * as m008 from './008_attachment_uploads.js';
 import * as m009 from './009_site_settings.js';
 import * as m010 from './010_moved_out.js';
+import * as m011 from './011_drawer_reversals.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -22,6 +23,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '008_attachment_uploads', up: m008.up },
   { name: '009_site_settings', up: m009.up },
   { name: '010_moved_out', up: m010.up },
+  { name: '011_drawer_reversals', up: m011.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -147,10 +147,6 @@ export async function drawerExpectation(db: Db, shiftId: string): Promise<{ expe
   return { expected, floatFen };
 }
 
-export async function drawerEntriesOf(db: Db, shiftId: string) {
-  return db.selectFrom('drawer_entries').selectAll().where('shift_id', '=', shiftId).orderBy('at').execute();
-}
-
 export async function lastCountOf(db: Db, shiftId: string) {
   return db
     .selectFrom('drawer_counts')

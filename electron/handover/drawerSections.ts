@@ -1,5 +1,6 @@
 import { drawerExpectation, lastCountOf } from '../../db/queries/fees.js';
-import { fmtYuan } from '../../shared/print/format.js';
+import { drawerLedgerOf } from '../../db/queries/drawer.js';
+import { fmtSignedYuan, fmtYuan } from '../../shared/print/format.js';
 import { PAY_METHODS } from '../../shared/domain/fees.js';
 import { FEE_WORDS } from '../../shared/print/feeLabels.js';
 import type { HandoverLine } from '../../shared/handover/sections.js';
@@ -22,7 +23,8 @@ export const drawerSections: HandoverContribution[] = [
         .executeTakeFirstOrThrow();
       const { expected, floatFen } = await drawerExpectation(db, shift.id);
       const count = await lastCountOf(db, shift.id);
-      if (Number(receipts.n) === 0 && !count && floatFen === 0 && expected.cash === 0) return [];
+      const moves = (await drawerLedgerOf(db, shift.id)).filter((e) => e.kind !== 'float');
+      if (Number(receipts.n) === 0 && !count && floatFen === 0 && expected.cash === 0 && moves.length === 0) return [];
       const line = (tag: string, text: string, high = false, at: string | null = null): HandoverLine => ({
         at,
         text,
@@ -35,12 +37,23 @@ export const drawerSections: HandoverContribution[] = [
         line('备用金', fmtYuan(floatFen)),
         line('应有', PAY_METHODS.map((m) => `${W.methodNames[m]} ${fmtYuan(expected[m])}`).join('；')),
       ];
+      // Cash in and out, signed as the count's variance is; a reversal names the move it reverses.
+      for (const m of moves)
+        lines.push(
+          line(
+            m.reverses_id ? '冲正' : '存取',
+            `${m.kind === 'in' ? '存入' : '取出'} ${fmtSignedYuan(m.kind === 'in' ? m.amount_fen : -m.amount_fen)}：${m.reason}` +
+              (m.reversed_by_id ? '（已冲正）' : ''),
+            false,
+            m.at,
+          ),
+        );
       if (!count) lines.push(line('点钞', '本班未点钞', true));
       else
         lines.push(
           line(
             '点钞',
-            `实点现金 ${fmtYuan(count.counted_fen)}，差额 ${count.variance_fen >= 0 ? '+' : '−'}${fmtYuan(Math.abs(count.variance_fen))}` +
+            `实点现金 ${fmtYuan(count.counted_fen)}，差额 ${fmtSignedYuan(count.variance_fen)}` +
               (count.approver_name ? `（${count.approver_name} 批准：${count.reason}）` : ''),
             count.variance_fen !== 0,
             count.at,

@@ -6,6 +6,7 @@ import * as lg from './logSchemas.js';
 import * as rp from './releasePassSchemas.js';
 import * as sy from './syncSchemas.js';
 import * as fe from './feeSchemas.js';
+import * as dr from './drawerSchemas.js';
 import * as tk from './ticketSchemas.js';
 import * as ml from './mailSchemas.js';
 import { requiredText } from './fields.js';
@@ -116,15 +117,8 @@ export const contract = {
   'fees:remind': work(fe.ReminderInput, z.null(), 'receptionist'),
   'drawer:state': work(s.Empty, fe.DrawerState, 'receptionist'),
   'drawer:float': work(z.object({ amount: fe.yuan }), fe.DrawerState, 'receptionist'),
-  'drawer:move': work(
-    z.object({
-      direction: z.enum(['in', 'out']),
-      amount: fe.yuan.refine((n) => n > 0, { message: 'err.fee.amountZero' }),
-      reason: requiredText(100),
-    }),
-    fe.DrawerState,
-    'receptionist',
-  ),
+  'drawer:move': work(dr.DrawerMoveInput, fe.DrawerState, 'receptionist'),
+  'drawer:reverse': work(dr.DrawerReverseInput, fe.DrawerState, 'receptionist'),
   'drawer:count': work(fe.DrawerCountInput, fe.DrawerState, 'receptionist'),
   // Intake (咨询/投诉/报修/建议/留言): taken and moved on at the desk; statistics for shift leaders up.
   'tickets:classifier': proc(s.Empty, tk.ClassifierView, 'receptionist'),

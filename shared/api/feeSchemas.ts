@@ -1,37 +1,25 @@
 import { z } from 'zod';
 import { FEE_ITEM_CODES, PAY_METHODS, PERIOD, REMINDER_CHANNELS, needsReference } from '../domain/fees.js';
-import { DENOMINATIONS, parseYuan } from '../domain/money.js';
+import { DENOMINATIONS, parseTypedYuan } from '../domain/money.js';
 import { isoDate, optionalText, requiredText, supervisorApproval, uuid } from './fields.js';
 
 /**
  * Fees (收费). Amounts arrive as the text a cashier typed ("1409.5"), are checked here and become
  * integer fen; a non-numeric amount is a message at its field, never a NaN in the account.
  */
-export const yuan = z
-  .string({ message: 'err.required' })
-  .trim()
-  .min(1, { message: 'err.required' })
-  .transform((v, ctx) => {
-    const fen = parseYuan(v);
-    if (fen === null) {
-      ctx.addIssue({ code: 'custom', message: 'err.fee.amount' });
-      return z.NEVER;
-    }
-    return fen;
-  });
+/** A typed amount in fen, or the reason it is refused at its field (a thousands separator has its own message). */
+const typedFen = (v: string, ctx: z.RefinementCtx): number => {
+  const r = parseTypedYuan(v);
+  if (r.ok) return r.fen;
+  ctx.addIssue({ code: 'custom', message: r.reason === 'separator' ? 'err.fee.amountSeparator' : 'err.fee.amount' });
+  return z.NEVER;
+};
+export const yuan = z.string({ message: 'err.required' }).trim().min(1, { message: 'err.required' }).transform(typedFen);
 const optionalYuan = z
   .string()
   .optional()
   .default('')
-  .transform((v, ctx) => {
-    if (v.trim() === '') return 0;
-    const fen = parseYuan(v);
-    if (fen === null) {
-      ctx.addIssue({ code: 'custom', message: 'err.fee.amount' });
-      return z.NEVER;
-    }
-    return fen;
-  });
+  .transform((v, ctx) => (v.trim() === '' ? 0 : typedFen(v, ctx)));
 const positiveYuan = yuan.refine((n) => n > 0, { message: 'err.fee.amountZero' });
 
 export const period = z.string({ message: 'err.required' }).regex(PERIOD, { message: 'err.fee.period' });
@@ -100,6 +88,8 @@ export const PayInput = z
     methods: z.array(PaymentMethodInput).min(1, { message: 'err.fee.noMethod' }).max(5),
     /** Cash handed over (唱收); the change is given back (唱付). Empty: exactly the cash amount. */
     tendered: optionalYuan,
+    /** The cashier saw the amount read back in capitals and confirmed it (needed above the site's limit). */
+    confirmedLarge: z.boolean().optional().default(false),
   })
   .superRefine((v, ctx) => {
     v.methods.forEach((m, i) => {
@@ -195,10 +185,23 @@ export const DrawerCountInput = z.object({
   approval: supervisorApproval.optional(),
 });
 
+export const DrawerEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['float', 'in', 'out']),
+  amountFen: z.number(),
+  reason: z.string(),
+  at: z.string(),
+  by: z.string(),
+  /** This entry reverses that move (冲正); a reversal is never reversed itself. */
+  reversesId: z.string().nullable(),
+  /** The entry that reversed this move, once it has been. */
+  reversedById: z.string().nullable(),
+});
+
 export const DrawerState = z.object({
   shiftId: z.string(),
   floatFen: z.number().nullable(),
-  entries: z.array(z.object({ kind: z.enum(['float', 'in', 'out']), amountFen: z.number(), reason: z.string(), at: z.string() })),
+  entries: z.array(DrawerEntry),
   expected: z.record(payMethod, z.number()),
   receipts: z.number(),
   voided: z.number(),

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'deny_list_hit'
   /** A rule needs a second person's approval (e.g. a whole-unit move-out while arrears exist). */
   | 'approval_required'
+  /** The same person must confirm what they are about to do, seeing it read back (e.g. a very large payment). */
+  | 'confirmation_required'
   | 'wrong_pin'
   | 'pin_locked_out'
   | 'setup_required'

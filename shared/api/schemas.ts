@@ -99,6 +99,8 @@ export const Settings = z.object({
   receiptLayout: z.enum(['roll80', 'a5']),
   /** A shift-end drawer count further off than this (fen) needs a shift leader's PIN and a reason. */
   drawerVarianceLimitFen: z.number().int().min(0, { message: 'err.range' }).max(1_000_000, { message: 'err.range' }),
+  /** A payment above this (fen) asks for a second confirmation with the amount read back in capitals. */
+  largePaymentLimitFen: z.number().int().min(0, { message: 'err.range' }).max(10_000_000_000, { message: 'err.range' }),
   /** Days unclaimed registered mail waits before the supervisor may return it to the post office (退件). */
   mailReturnDays: z.number().int().min(1, { message: 'err.range' }).max(90, { message: 'err.range' }),
   defaultVisitMinutes: z
@@ -122,6 +124,7 @@ export type Settings = z.infer<typeof Settings>;
  */
 export const SITE_SETTING_KEYS = [
   'drawerVarianceLimitFen',
+  'largePaymentLimitFen',
   'mailReturnDays',
   'defaultVisitMinutes',
   'shiftPatterns',

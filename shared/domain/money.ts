@@ -67,20 +67,49 @@ function integerCapitals(n: number): string {
 }
 
 const YUAN_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
+/** ASCII and full-width commas, the ideographic comma, an apostrophe or a thin space between digits. */
+const SEPARATOR = /\d[,，、'\u2009\u202f]\d/;
 
-/** What a cashier typed ("1409.5", "¥1,409.50") in fen, or null when it is not an amount. */
-export function parseYuan(raw: string): number | null {
-  const text = raw
-    .trim()
-    .replace(/^[¥￥]/, '')
-    .replace(/,/g, '');
-  if (!YUAN_PATTERN.test(text)) return null;
+export type TypedYuan = { ok: true; fen: number } | { ok: false; reason: 'separator' | 'format' };
+
+/**
+ * What a cashier typed into an amount field ("1409.5", "¥1409.50"), in fen. A thousands separator
+ * is refused rather than dropped: "1,000" may be a slip for "1.000" or "10.00", and money taken on a
+ * guess cannot be taken back quietly (issue 12: "1,000" was read as ¥1,000 without a word).
+ */
+export function parseTypedYuan(raw: string): TypedYuan {
+  const text = raw.trim().replace(/^[¥￥]/, '');
+  if (SEPARATOR.test(text)) return { ok: false, reason: 'separator' };
+  if (!YUAN_PATTERN.test(text)) return { ok: false, reason: 'format' };
   const [whole, frac = ''] = text.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return { ok: true, fen: Number(whole) * 100 + Number(frac.padEnd(2, '0')) };
+}
+
+/**
+ * An amount from a file cell ("¥1,409.50" as a spreadsheet formats it), in fen, or null when it is not
+ * an amount. Files carry separators as formatting; typed amounts go through parseTypedYuan instead.
+ */
+export function parseYuan(raw: string): number | null {
+  const r = parseTypedYuan(
+    raw
+      .trim()
+      .replace(/^[¥￥]/, '')
+      .replace(/,/g, ''),
+  );
+  return r.ok ? r.fen : null;
 }
 
 /** Fen as yuan with two decimals and no symbol ("1409.50"), the form a field shows. */
 export const fenToYuanText = (fen: number): string => (fen / 100).toFixed(2);
 
-/** Cash denominations a drawer is counted in, fen, from ¥100 down to ¥0.1. */
-export const DENOMINATIONS = [10_000, 5_000, 2_000, 1_000, 500, 100, 50, 10] as const;
+/**
+ * Cash denominations a drawer is counted in, fen, from ¥100 down to ¥0.01: the 分 coins are still
+ * legal tender and a receipt may end in 5 分, so without them a count could never balance.
+ */
+export const DENOMINATIONS = [10_000, 5_000, 2_000, 1_000, 500, 100, 50, 10, 5, 2, 1] as const;
+
+/** Above this (fen) a payment asks for a second confirmation with the amount read back in capitals. */
+export const DEFAULT_LARGE_PAYMENT_FEN = 5_000_000;
+
+/** Whether a payment of this much (the larger of what the methods take and the cash handed over) needs that confirmation. */
+export const needsLargeConfirmation = (amountFen: number, limitFen: number): boolean => amountFen > limitFen;

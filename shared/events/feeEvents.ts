@@ -87,6 +87,23 @@ export const feeEvents = {
       at: z.string(),
     }),
   ),
+  /**
+   * A move reversed by the opposite move (冲正) with the reason; `reversesEntryId` names the move.
+   * The original stays as it was recorded. One reversal per move: the desk checks it in the
+   * transaction and the drawer table's unique index on the link holds it.
+   */
+  CashMoveReversed: ev(
+    1,
+    z.object({
+      entryId: z.string(),
+      reversesEntryId: z.string(),
+      shiftId: z.string(),
+      direction: z.enum(['in', 'out']),
+      amountFen: fen,
+      reason: z.string(),
+      at: z.string(),
+    }),
+  ),
   /** The shift-end count by denomination against what the system expected per method. */
   DrawerCounted: ev(
     1,

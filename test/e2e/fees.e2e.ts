@@ -46,10 +46,11 @@ test('look up a unit, pay two months in cash with change, the receipt PDF reads 
   await expect(page.getByTestId('fee-months-due')).toContainText(`${months[2]} ¥223.75`);
 
   // Two months chosen; ¥500 tendered; the change is shown large.
-  const rows = page.getByTestId('fee-charges').locator('tbody tr.ant-table-row');
-  await expect(rows).toHaveCount(3);
-  await rows.nth(0).locator('input[type=checkbox]').check();
-  await rows.nth(1).locator('input[type=checkbox]').check();
+  // Three months of one item: a month row and its line each; clicking a month ticks its line.
+  const monthRows = page.getByTestId('fee-month');
+  await expect(monthRows).toHaveCount(3);
+  await monthRows.nth(0).click();
+  await monthRows.nth(1).click();
   await expect(page.getByTestId('fee-total')).toContainText('¥447.50');
   await page.getByTestId('fee-tendered').fill('500');
   await expect(page.getByTestId('fee-change')).toHaveText('¥52.50');

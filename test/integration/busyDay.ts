@@ -111,6 +111,9 @@ export async function busyDay(desk: TestDesk) {
     rec.session,
   );
   await desk.ok('drawer:move', { direction: 'out', amount: '20', reason: '买零钱' }, rec.session);
+  // A move recorded by mistake and reversed (冲正): the two cancel out before the count.
+  const mistaken = (await desk.ok('drawer:move', { direction: 'in', amount: '5', reason: '找零' }, rec.session)).entries.at(-1)!;
+  await desk.ok('drawer:reverse', { entryId: mistaken.id, reason: '登记错了' }, rec.session);
   await desk.ok('drawer:count', { denominations: { '10000': 3, '1000': 3 } }, rec.session);
   await desk.ok('fees:remind', { unitId: zhang.unitId, channel: 'phone', outcome: '答应周末来交' }, rec.session);
   // Intake: a complaint taken, dispatched, resolved, called back unsatisfied and reopened, then closed;

@@ -56,6 +56,7 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
     'drawer:state': {},
     'drawer:float': { amount: '500' },
     'drawer:move': { direction: 'in', amount: '100', reason: '补零钱' },
+    'drawer:reverse': { entryId: 'x', reason: '登记错了' },
     'drawer:count': { denominations: { '10000': 5 } },
     'tickets:create': await complaintInput(desk),
     'tickets:get': { ticketId: 'x' },

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema.js';
 import { draft } from '../../../db/events.js';
 import { openShiftOf } from '../../../db/queries/shifts.js';
 import * as q from '../../../db/queries/fees.js';
+import { drawerEntryOf, drawerLedgerOf, reversalOf } from '../../../db/queries/drawer.js';
 import { approveBy } from '../pinCheck.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 import type { ProcOutput } from '../../../shared/api/contract.js';
@@ -18,7 +19,7 @@ async function currentShift(ctx: HandlerContext) {
 
 export async function drawerState(db: Kysely<Database>, shiftId: string, limitFen: number): Promise<ProcOutput<'drawer:state'>> {
   const { expected, floatFen } = await q.drawerExpectation(db, shiftId);
-  const entries = await q.drawerEntriesOf(db, shiftId);
+  const entries = await drawerLedgerOf(db, shiftId);
   const receipts = await db
     .selectFrom('fee_receipts')
     .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('voided_at').as('v')])
@@ -28,7 +29,16 @@ export async function drawerState(db: Kysely<Database>, shiftId: string, limitFe
   return {
     shiftId,
     floatFen: entries.some((e) => e.kind === 'float') ? floatFen : null,
-    entries: entries.map((e) => ({ kind: e.kind, amountFen: e.amount_fen, reason: e.reason, at: e.at })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amountFen: e.amount_fen,
+      reason: e.reason,
+      at: e.at,
+      by: e.by_name ?? '',
+      reversesId: e.reverses_id,
+      reversedById: e.reversed_by_id,
+    })),
     expected,
     receipts: Number(receipts.n),
     voided: Number(receipts.v),
@@ -45,7 +55,10 @@ export async function drawerState(db: Kysely<Database>, shiftId: string, limitFe
   };
 }
 
-export const drawerHandlers: Pick<HandlerMap, 'drawer:state' | 'drawer:float' | 'drawer:move' | 'drawer:count'> = {
+export const drawerHandlers: Pick<
+  HandlerMap,
+  'drawer:state' | 'drawer:float' | 'drawer:move' | 'drawer:reverse' | 'drawer:count'
+> = {
   async 'drawer:state'(_input, ctx) {
     const shift = await currentShift(ctx);
     return drawerState(ctx.db, shift.id, (await ctx.services.settings()).drawerVarianceLimitFen);
@@ -83,6 +96,34 @@ export const drawerHandlers: Pick<HandlerMap, 'drawer:state' | 'drawer:float' | 
         }),
       ),
     );
+    return drawerState(ctx.db, shift.id, (await ctx.services.settings()).drawerVarianceLimitFen);
+  },
+
+  /**
+   * 冲正: the opposite move for the same amount, naming the move and the reason. Checked in the
+   * transaction (SQLite runs one writer at a time, so of two requests at once the second sees the
+   * first); the unique index on `reverses_id` refuses a second reversal whatever path it takes.
+   */
+  async 'drawer:reverse'(input, ctx) {
+    const shift = await currentShift(ctx);
+    const refuse = (message: string) => new ApiFailure('conflict', message, [{ path: 'entryId', message }]);
+    await ctx.transact(async (trx, emit) => {
+      const move = await drawerEntryOf(trx, shift.id, input.entryId);
+      if (!move || move.kind === 'float') throw refuse('err.drawer.noSuchMove');
+      if (move.reverses_id) throw refuse('err.drawer.reverseReversal');
+      if (await reversalOf(trx, move.id)) throw refuse('err.drawer.alreadyReversed');
+      await emit(
+        draft('CashMoveReversed', {
+          entryId: uuidv7(),
+          reversesEntryId: move.id,
+          shiftId: shift.id,
+          direction: move.kind === 'in' ? 'out' : 'in',
+          amountFen: move.amount_fen,
+          reason: input.reason,
+          at: ctx.now.toISOString(),
+        }),
+      );
+    });
     return drawerState(ctx.db, shift.id, (await ctx.services.settings()).drawerVarianceLimitFen);
   },
 

@@ -8,6 +8,7 @@ import { nextCounter } from '../../../db/meta.js';
 import { openShiftOf } from '../../../db/queries/shifts.js';
 import * as q from '../../../db/queries/fees.js';
 import type { FeeItemCode } from '../../../shared/domain/fees.js';
+import { needsLargeConfirmation } from '../../../shared/domain/money.js';
 import { approveBy } from '../pinCheck.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 import { accountOf, receiptDetail, unitRow } from './feeView.js';
@@ -41,6 +42,21 @@ function settle(input: PayInput, totalFen: number) {
   const cash = input.methods.filter((m) => m.method === 'cash').reduce((n, m) => n + m.amount, 0);
   const tenderedFen = input.tendered > 0 ? input.tendered : cash;
   return { tenderedFen, changeFen: tenderedFen - cash };
+}
+
+/**
+ * Above the site's limit the cashier confirms the amount read back in capitals (大写); a script that
+ * skips the screen's question is refused here, and nothing is written.
+ */
+function checkLarge(input: PayInput, totalFen: number, tenderedFen: number, limitFen: number) {
+  const amountFen = Math.max(totalFen, tenderedFen);
+  if (needsLargeConfirmation(amountFen, limitFen) && !input.confirmedLarge)
+    throw new ApiFailure(
+      'confirmation_required',
+      'err.fee.largeUnconfirmed',
+      [{ path: 'confirmedLarge', message: 'err.fee.largeUnconfirmed' }],
+      { amountFen, limitFen },
+    );
 }
 
 export async function replayPayment(ctx: HandlerContext, receiptId: string) {
@@ -81,6 +97,7 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
       const lines = await checkLines(trx, input);
       const totalFen = lines.reduce((n, c) => n + c.amount_fen, 0) + input.advance;
       const { tenderedFen, changeFen } = settle(input, totalFen);
+      checkLarge(input, totalFen, tenderedFen, settings.largePaymentLimitFen);
       const year = dayjs(ctx.now).year();
       const seq = await nextCounter(trx, 'receipt', String(year));
       const shift = await openShiftOf(trx, site.deviceId);

@@ -3,6 +3,7 @@ import { draft } from '../../../db/events.js';
 import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
 import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
 import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
+import { DEFAULT_LARGE_PAYMENT_FEN } from '../../../shared/domain/money.js';
 import { readSettings, readSiteSettings, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   releasePassLayout: 'roll80',
   receiptLayout: 'roll80',
   drawerVarianceLimitFen: 1000,
+  largePaymentLimitFen: DEFAULT_LARGE_PAYMENT_FEN,
   mailReturnDays: DEFAULT_RETURN_DAYS,
   defaultVisitMinutes: 120,
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,

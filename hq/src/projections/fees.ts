@@ -51,6 +51,7 @@ export const feesProjection: Projection = {
     },
     DrawerFloatSet: note,
     CashMoved: note,
+    CashMoveReversed: note,
     DrawerCounted: note,
     ReminderRecorded: note,
   },

@@ -1,24 +1,24 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Statistic } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PAY_METHODS } from '../../../../shared/domain/fees';
 import { DENOMINATIONS } from '../../../../shared/domain/money';
-import { fmtYuan } from '../../../../shared/print/format';
+import { fmtSignedYuan, fmtYuan } from '../../../../shared/print/format';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { tError } from '../../i18n';
 import { SupervisorApprovalModal, type Approval } from '../../forms/SupervisorApprovalModal';
+import { DrawerMoveForm } from './DrawerMoveForm';
+import { DrawerMovesList } from './DrawerMovesList';
 
-/** The cash drawer of this shift: float, cash in/out with a reason, and the shift-end count by denomination. */
+/**
+ * The cash drawer of this shift: float, cash in/out with a reason (listed, reversible once), and the
+ * shift-end count by denomination down to ¥0.01. Every variance is shown signed the one way (−¥5.06).
+ */
 export function DrawerPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const state = useDeskQuery('drawer:state', {}, ['fees-changed']);
   const [float, setFloat] = useState('');
-  const [move, setMove] = useState<{ direction: 'in' | 'out'; amount: string; reason: string }>({
-    direction: 'out',
-    amount: '',
-    reason: '',
-  });
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
   const [variance, setVariance] = useState<number | null>(null);
@@ -82,29 +82,8 @@ export function DrawerPanel() {
               </Button>
             </Space>
           )}
-          <Space style={{ marginTop: 12 }} wrap>
-            <Select
-              value={move.direction}
-              onChange={(v) => setMove({ ...move, direction: v })}
-              options={[
-                { value: 'in', label: t('drawer.in') },
-                { value: 'out', label: t('drawer.out') },
-              ]}
-            />
-            <Input
-              prefix="¥"
-              style={{ width: 120 }}
-              value={move.amount}
-              onChange={(e) => setMove({ ...move, amount: e.target.value })}
-            />
-            <Input
-              style={{ width: 200 }}
-              placeholder={t('drawer.reason')}
-              value={move.reason}
-              onChange={(e) => setMove({ ...move, reason: e.target.value })}
-            />
-            <Button onClick={() => void act(() => run('drawer:move', move), 'drawer.moved')}>{t('drawer.record')}</Button>
-          </Space>
+          <DrawerMoveForm onMoved={state.reload} />
+          <DrawerMovesList entries={s.entries} onChanged={state.reload} />
         </Card>
       </Col>
       <Col xs={24} xl={12}>
@@ -127,7 +106,7 @@ export function DrawerPanel() {
             <Statistic title={t('drawer.expectedCash')} value={fmtYuan(s.expected.cash ?? 0)} />
             <Statistic
               title={t('drawer.variance')}
-              value={fmtYuan(countedFen - (s.expected.cash ?? 0))}
+              value={fmtSignedYuan(countedFen - (s.expected.cash ?? 0))}
               valueStyle={{ color: countedFen === s.expected.cash ? undefined : '#c0392b' }}
             />
           </Space>
@@ -143,7 +122,7 @@ export function DrawerPanel() {
               data-testid="drawer-last-count"
               message={t('drawer.lastCount', {
                 counted: fmtYuan(s.lastCount.countedFen),
-                variance: fmtYuan(s.lastCount.varianceFen),
+                variance: fmtSignedYuan(s.lastCount.varianceFen),
                 approver: s.lastCount.approver ?? '—',
               })}
             />
@@ -164,7 +143,7 @@ export function DrawerPanel() {
         <Alert
           type="warning"
           style={{ marginBottom: 12 }}
-          message={t('drawer.varianceIntro', { variance: fmtYuan(variance ?? 0), limit: fmtYuan(s.varianceLimitFen) })}
+          message={t('drawer.varianceIntro', { variance: fmtSignedYuan(variance ?? 0), limit: fmtYuan(s.varianceLimitFen) })}
         />
       </SupervisorApprovalModal>
     </Row>

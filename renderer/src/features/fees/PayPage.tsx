@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Alert, Button, Card, Col, Form, List, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -14,6 +14,7 @@ import { AccountSummary } from './AccountSummary';
 import { PaymentForm } from './PaymentForm';
 import { RefundPanel } from './RefundPanel';
 import { useNav } from '../../stores/nav';
+import { useUntabbable } from '../../forms/untabbable';
 
 type Account = ProcOutput<'fees:account'>;
 type Receipt = ProcOutput<'fees:receipt'>;
@@ -27,6 +28,8 @@ export function PayPage() {
   const [account, setAccount] = useState<Account | null>(null);
   const [receipt, setReceipt] = useState<{ receipt: Receipt; jobId: string | null } | null>(null);
   const [voiding, setVoiding] = useState<Receipt | null>(null);
+  const payCard = useRef<HTMLDivElement>(null);
+  useUntabbable(payCard);
 
   useEffect(() => {
     document.querySelector<HTMLElement>('[data-testid="host-select"] input')?.focus();
@@ -45,7 +48,7 @@ export function PayPage() {
   return (
     <Row gutter={16}>
       <Col xs={24} xl={14}>
-        <Card title={t('fee.title')}>
+        <Card title={t('fee.title')} ref={payCard}>
           <Form layout="vertical" component="div">
             <Form.Item label={t('fee.findUnit')}>
               <HostPicker

@@ -1,19 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Button, Form, Input, Select, Space, Typography, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { v4 as uuidv4 } from 'uuid';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/result';
 import { PAY_METHODS, needsReference, type PayMethod } from '../../../../shared/domain/fees';
-import { parseYuan } from '../../../../shared/domain/money';
+import { parseTypedYuan } from '../../../../shared/domain/money';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
 import { tError } from '../../i18n';
 import { formKeyDown } from '../../forms/keyboard';
+import { ChargeLines } from './ChargeLines';
+import { LargePaymentConfirm } from './LargePaymentConfirm';
 
 type Account = ProcOutput<'fees:account'>;
-type Charge = Account['charges'][number];
 interface MethodRow {
   method: PayMethod;
   amount: string;
@@ -21,11 +22,23 @@ interface MethodRow {
 }
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
+/** Fen of what was typed, or 0 while it is not (yet) an amount. */
+const typedFen = (text: string) => {
+  const r = parseTypedYuan(text);
+  return r.ok ? r.fen : 0;
+};
+/** A thousands separator is told at the field while typing, before "1,000" can be read as anything. */
+const separatorIn = (text: string) => {
+  const r = parseTypedYuan(text);
+  return !r.ok && r.reason === 'separator';
+};
 
 /**
- * Choosing what is paid and how: lines by item and month (Alt+A: everything due), the total,
- * methods (split by adding a row), cash tendered with the change shown large for 唱收唱付.
- * Ctrl+Enter takes the payment; the receipt prints at once.
+ * Choosing what is paid and how: lines by month and item (Space ticks a month; Alt+A: everything
+ * due), the total, methods (split by adding a row), cash tendered with the change shown large for
+ * 唱收唱付. Alt+A, or Enter in the lines, goes straight to the cash tendered (one key from the
+ * account to the money). Ctrl+Enter takes the payment; above the site's limit it asks once more with
+ * the amount in capitals. The receipt prints at once.
  */
 export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'fees:pay'>) => void }) {
   const { t } = useTranslation();
@@ -41,6 +54,11 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [requestId, setRequestId] = useState(() => uuidv4());
   const [busy, setBusy] = useState(false);
+  const [large, setLarge] = useState<{ amountFen: number; limitFen: number } | null>(null);
+  const tenderedRef = useRef<InputRef>(null);
+  const firstAmountRef = useRef<InputRef>(null);
+  /** Bumped to put the cursor in the money after the render that shows it (the tendered field shows only once cash is due). */
+  const [toMoney, setToMoney] = useState(0);
 
   const totalFen = due.filter((c) => chosen.includes(c.chargeId)).reduce((n, c) => n + c.amountFen, 0);
   const methods = rows.length === 1 && !typed ? [{ ...rows[0], amount: totalFen ? yuanText(totalFen) : '' }] : rows;
@@ -49,30 +67,57 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
     setTyped(false);
   };
   const chooseAllDue = () => choose(due.map((c) => c.chargeId));
+  const goToMoney = () => setToMoney((n) => n + 1);
+  // Before the browser takes the next key: digits typed straight after Alt+A land in the tendered field.
+  useLayoutEffect(() => {
+    if (toMoney) (tenderedRef.current ?? firstAmountRef.current)?.focus({ cursor: 'all' });
+  }, [toMoney]);
+  // The account was just picked in the unit search: the cursor goes on to the lines to pay.
+  useEffect(() => {
+    if (document.activeElement?.closest('[data-testid="host-select"]'))
+      document.querySelector<HTMLElement>('[data-testid="fee-charges"]')?.focus();
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'a' || e.key === 'A')) {
+      if (e.altKey && (e.code === 'KeyA' || e.key === 'a' || e.key === 'A')) {
         e.preventDefault();
         chooseAllDue();
+        goToMoney();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const cashFen = methods.filter((m) => m.method === 'cash').reduce((n, m) => n + (parseYuan(m.amount) ?? 0), 0);
-  const tenderedFen = parseYuan(tendered);
-  const changeFen = tenderedFen !== null && tendered.trim() !== '' ? tenderedFen - cashFen : null;
+  const cashFen = methods.filter((m) => m.method === 'cash').reduce((n, m) => n + typedFen(m.amount), 0);
+  const tenderedRead = parseTypedYuan(tendered);
+  const changeFen = tenderedRead.ok ? tenderedRead.fen - cashFen : null;
 
+  /** A field typed in again loses the backend's old message about it (it may no longer hold). */
+  const retyped = (path: string) =>
+    setErrors((all) => {
+      const rest = { ...all };
+      delete rest[path];
+      return rest;
+    });
   const setRow = (i: number, patch: Partial<MethodRow>) => {
-    if (patch.amount !== undefined) setTyped(true);
+    if (patch.amount !== undefined) {
+      setTyped(true);
+      retyped(`methods.${i}.amount`);
+    }
     setMethods(methods.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   };
-  const submit = async () => {
+  const submit = async (confirmedLarge = false) => {
     if (busy) return;
     setBusy(true);
-    const r = await run('fees:pay', { requestId, unitId: props.account.unitId, payer, chargeIds: chosen, methods, tendered });
+    const input = { requestId, unitId: props.account.unitId, payer, chargeIds: chosen, methods, tendered, confirmedLarge };
+    const r = await run('fees:pay', input);
     setBusy(false);
+    if (!r.ok && r.error.code === 'confirmation_required') {
+      const d = r.error.details as { amountFen: number; limitFen: number };
+      return setLarge({ amountFen: d.amountFen, limitFen: d.limitFen });
+    }
+    setLarge(null);
     if (!r.ok) return setErrors(issuesOf(r.error));
     setErrors({});
     setChosen([]);
@@ -82,10 +127,11 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
     setRequestId(uuidv4());
     props.onPaid(r.value);
   };
-  const err = (path: string) =>
-    errors[path]
-      ? { validateStatus: 'error' as const, help: <span data-testid={`err-${path}`}>{tError(errors[path])}</span> }
-      : {};
+  /** The backend's message at the field, or a separator typed there just now. */
+  const err = (path: string, typed?: string) => {
+    const message = typed !== undefined && separatorIn(typed) ? 'err.fee.amountSeparator' : errors[path];
+    return message ? { validateStatus: 'error' as const, help: <span data-testid={`err-${path}`}>{tError(message)}</span> } : {};
+  };
 
   return (
     <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void submit())}>
@@ -94,33 +140,11 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
           <Button onClick={chooseAllDue} data-testid="fee-all-due">
             {t('fee.allDue')} (Alt+A)
           </Button>
-          <Button onClick={() => choose([])}>{t('common.clear')}</Button>
+          <Button onClick={() => choose([])} data-testid="fee-clear">
+            {t('common.clear')}
+          </Button>
         </Space>
-        <Table<Charge>
-          size="small"
-          rowKey="chargeId"
-          pagination={false}
-          data-testid="fee-charges"
-          dataSource={due}
-          scroll={{ y: 240 }}
-          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => choose(keys as string[]) }}
-          columns={[
-            { title: t('fee.period'), dataIndex: 'period', width: 100 },
-            {
-              title: t('fee.item'),
-              dataIndex: 'item',
-              render: (v: string, c) =>
-                `${t(`feeItem.${v}`)}${c.vacant ? ` · ${t('fee.vacant')}` : ''}${c.note ? ` · ${c.note}` : ''}`,
-            },
-            {
-              title: t('fee.amount'),
-              dataIndex: 'amountFen',
-              align: 'right',
-              width: 120,
-              render: (v: number, c) => <span style={{ color: c.overdue ? '#c0392b' : undefined }}>{fmtYuan(v)}</span>,
-            },
-          ]}
-        />
+        <ChargeLines due={due} chosen={chosen} onChange={choose} onDone={goToMoney} />
       </Form.Item>
       <div className="fee-total" data-testid="fee-total">
         {t('fee.total')} <b>{fmtYuan(totalFen)}</b>
@@ -139,8 +163,9 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
               data-testid={`fee-method-${i}`}
             />
           </Form.Item>
-          <Form.Item label={i === 0 ? t('fee.amount') : ' '} {...err(`methods.${i}.amount`)}>
+          <Form.Item label={i === 0 ? t('fee.amount') : ' '} {...err(`methods.${i}.amount`, m.amount)}>
             <Input
+              ref={i === 0 ? firstAmountRef : undefined}
               value={m.amount}
               onChange={(e) => setRow(i, { amount: e.target.value })}
               style={{ width: 140 }}
@@ -166,16 +191,21 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
           size="small"
           disabled={methods.length >= 5}
           onClick={() => setMethods([...methods, { method: 'wechat', amount: '', reference: '' }])}
+          data-testid="fee-split"
         >
           {t('fee.split')}
         </Button>
       </Form.Item>
       {cashFen > 0 && (
         <Space align="start" size="large">
-          <Form.Item label={t('fee.tendered')} {...err('tendered')}>
+          <Form.Item label={t('fee.tendered')} {...err('tendered', tendered)}>
             <Input
+              ref={tenderedRef}
               value={tendered}
-              onChange={(e) => setTendered(e.target.value)}
+              onChange={(e) => {
+                setTendered(e.target.value);
+                retyped('tendered');
+              }}
               style={{ width: 160 }}
               prefix="¥"
               data-testid="fee-tendered"
@@ -189,9 +219,12 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
           </div>
         </Space>
       )}
-      <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="fee-pay">
-        {t('fee.pay')} (Ctrl+Enter)
-      </Button>
+      <div>
+        <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="fee-pay">
+          {t('fee.pay')} (Ctrl+Enter)
+        </Button>
+      </div>
+      <LargePaymentConfirm pending={large} onConfirm={() => void submit(true)} onBack={() => setLarge(null)} />
     </Form>
   );
 }

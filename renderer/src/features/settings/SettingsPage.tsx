@@ -13,6 +13,7 @@ import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
 import { ClassifierEditor } from './ClassifierEditor';
+import { YuanInput } from './YuanInput';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -106,7 +107,31 @@ export function SettingsPage() {
           <Controller
             name="drawerVarianceLimitFen"
             control={control}
-            render={({ field }) => <InputNumber {...field} min={0} max={1_000_000} step={100} addonAfter={t('settings.fen')} />}
+            render={({ field }) => (
+              <YuanInput
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                maxFen={1_000_000}
+                testId="settings-drawerVarianceLimit"
+              />
+            )}
+          />
+        </Field>
+        <Field label={t('settings.largePaymentLimit')} error={e.largePaymentLimitFen} extra={t('settings.largePaymentHint')}>
+          <Controller
+            name="largePaymentLimitFen"
+            control={control}
+            render={({ field }) => (
+              <YuanInput
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                maxFen={10_000_000_000}
+                step={1000}
+                testId="settings-largePaymentLimit"
+              />
+            )}
           />
         </Field>
         <Field label={t('settings.defaultVisitMinutes')} error={e.defaultVisitMinutes}>
