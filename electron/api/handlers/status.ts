@@ -19,6 +19,7 @@ export const statusHandlers: Pick<HandlerMap, 'status:get'> = {
       pendingEvents: sync.waiting,
       onSiteCount: await countVisitsOnSite(ctx.db),
       printMode: ctx.services.printer.mode,
+      siteTimeZone: settings.siteTimeZone,
     };
   },
 };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../shared/api/schemas';
 import { call } from '../api/desk';
+import { setDeskZone } from '../../../shared/domain/deskTime';
 
 type Phase = 'loading' | 'setup' | 'signIn' | 'locked' | 'ready';
 
@@ -26,10 +27,12 @@ export const useSession = create<SessionState>((set, get) => ({
     // Set up from HQ with nobody to sign in yet: the setup page asks for a first administrator.
     if (status.ok && (!status.value.isSetUp || status.value.needsAdmin)) return set({ phase: 'setup', session: null });
     const s = await call('auth:session');
+    if (s.ok && s.value) setDeskZone(s.value.siteTimeZone);
     if (s.ok && s.value) set({ phase: 'ready', session: s.value, lastStaffNo: s.value.staff.staffNo });
     else set({ phase: get().lastStaffNo ? 'locked' : 'signIn', session: null });
   },
   signedIn(session) {
+    setDeskZone(session.siteTimeZone);
     set({ phase: 'ready', session, lastStaffNo: session.staff.staffNo });
   },
   async lock() {

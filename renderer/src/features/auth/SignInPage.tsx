@@ -12,7 +12,7 @@ import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { GateCard, GateSubmit } from '../../shell/GateCard';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 
 /** Sign in, or unlock after the idle lock: staff number and PIN, Enter to go. */
 export function SignInPage(props: { locked: boolean }) {
@@ -30,7 +30,7 @@ export function SignInPage(props: { locked: boolean }) {
     setValue('pin', '');
     const until = r.error.details?.until as string | undefined;
     const message = applyServerErrors(setError, r.error, ['staffNo', 'pin']);
-    setFormError(until ? t('auth.lockedUntil', { time: dayjs(until).format('HH:mm') }) : message);
+    setFormError(until ? t('auth.lockedUntil', { time: deskTime(until).format('HH:mm') }) : message);
   });
 
   return (

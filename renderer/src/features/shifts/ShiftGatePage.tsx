@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Dropdown, Form, Input, Radio, Space, type InputRef } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { run } from '../../api/useDesk';
@@ -98,7 +98,7 @@ export function ShiftGatePage() {
             data-testid="left-open"
             message={t('shift.leftOpenAlert', {
               pattern: state.current.patternCode,
-              end: dayjs(state.current.plannedEnd).format('MM-DD HH:mm'),
+              end: deskTime(state.current.plannedEnd).format('MM-DD HH:mm'),
               names: state.current.members
                 .filter((m) => !m.leftAt)
                 .map((m) => m.name)
@@ -108,7 +108,7 @@ export function ShiftGatePage() {
         )}
         {joining && state.current && (
           <p className="intro">
-            {t('shift.joinIntro', { pattern: state.current.patternCode, time: dayjs(state.current.openedAt).format('HH:mm') })}
+            {t('shift.joinIntro', { pattern: state.current.patternCode, time: deskTime(state.current.openedAt).format('HH:mm') })}
           </p>
         )}
         {handoverId ? (
