@@ -41,7 +41,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
         if (!staff) return fail('unauthenticated', 'err.unauthenticated');
         if (!roleAtLeast(staff.role, proc.access)) return fail('forbidden', 'err.forbidden');
         if (proc.gate === 'shift' && site) {
-          const refusal = await shiftGateRefusal(services.db, site, staff);
+          const refusal = await shiftGateRefusal(services.db, site, staff, now);
           if (refusal) return fail('shift_required', refusal);
         }
       }

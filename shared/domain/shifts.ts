@@ -45,6 +45,14 @@ export function patternAt(patterns: ShiftPattern[], now: Date): ShiftPattern | u
   return inside.sort((a, b) => minutesOf(b.start) - minutesOf(a.start))[0] ?? patterns[0];
 }
 
+/**
+ * The instant a shift left open lapses: its planned end plus the grace. From then on it is nobody's
+ * shift (its own members included) and it is closed unsigned as of this instant, whoever notices and
+ * whenever, so every desk records the same close.
+ */
+export const lapsesAt = (plannedEndIso: string): string =>
+  new Date(new Date(plannedEndIso).getTime() + STALE_AFTER_MINUTES * 60_000).toISOString();
+
 export function isStale(plannedEndIso: string, now: Date): boolean {
-  return now.getTime() > new Date(plannedEndIso).getTime() + STALE_AFTER_MINUTES * 60_000;
+  return now.getTime() > Date.parse(lapsesAt(plannedEndIso));
 }
