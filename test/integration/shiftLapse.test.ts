@@ -38,6 +38,8 @@ describe('a shift left open for days', () => {
       const error = failure(await desk.call(name, input, rec.session));
       expect(error).toMatchObject({ code: 'shift_required', message: 'err.shift.leftOpen' });
     }
+    // Nobody is on duty at the desk any more, though three windows are signed in.
+    expect((await desk.ok('status:get', {}, rec.session)).onDuty).toEqual([]);
     // The admin, who opened it, is refused the same way.
     await desk.ok('auth:signIn', { staffNo: 'A001', pin: '246810' });
     expect(failure(await desk.call('drawer:state', {})).message).toBe('err.shift.leftOpen');
@@ -78,5 +80,23 @@ describe('a shift left open for days', () => {
     const n = (type: string) => (raw.prepare('SELECT COUNT(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
     expect(n('ShiftClosed')).toBe(1);
     expect(n('ShiftOpened')).toBe(2);
+  });
+});
+
+describe('在岗 (on duty) in the status bar', () => {
+  it('lists the members of the open shift, not every window signed in; a guard at the gate counts', async () => {
+    const desk = await openTestDesk();
+    try {
+      await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
+      await addStaff(desk, 'guard', 'G001', '9753', '门岗老赵');
+      // Signed in but has not read and signed the handover: not on duty.
+      await desk.ok('staff:create', { staffNo: 'R002', name: '小王', role: 'receptionist', pin: '2468' });
+      await desk.ok('auth:signIn', { staffNo: 'R002', pin: '2468' }, 'R002');
+      expect((await desk.ok('status:get', {}, 'R002')).onDuty.sort()).toEqual(['小李', '王经理', '门岗老赵'].sort());
+      await desk.ok('shift:leave', {}, 'R001');
+      expect((await desk.ok('status:get', {}, 'R002')).onDuty.sort()).toEqual(['王经理', '门岗老赵'].sort());
+    } finally {
+      await desk.close();
+    }
   });
 });

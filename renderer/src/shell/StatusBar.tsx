@@ -32,7 +32,7 @@ export function StatusBar() {
   const { t } = useTranslation();
   const now = useNow(15_000);
   const online = useOnline();
-  const { data } = useDeskQuery('status:get', undefined, ['visits-changed']);
+  const { data } = useDeskQuery('status:get', undefined, ['visits-changed', 'shift-changed']);
   const { data: sync, reload } = useDeskQuery('sync:status', undefined, [
     'sync-changed',
     'visits-changed',

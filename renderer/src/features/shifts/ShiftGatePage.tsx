@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { run } from '../../api/useDesk';
 import { useShift } from '../../stores/shift';
-import { useNav } from '../../stores/nav';
+import { SESSION_KEYS, sessionKeyAction, useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
@@ -43,6 +43,21 @@ export function ShiftGatePage() {
   useEffect(() => {
     if (readToEnd || !handoverId) pinRef.current?.focus();
   }, [readToEnd, handoverId]);
+  // The reading hint says ↓ / PageDown: the sheet has the keyboard from the moment it is shown.
+  useEffect(() => {
+    if (sheet && !readToEnd) scroller.current?.focus();
+  }, [sheet, readToEnd]);
+  // Signing out works here too, before anyone is on the shift.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = sessionKeyAction(e);
+      if (!action) return;
+      e.preventDefault();
+      void (action === 'lock' ? useSession.getState().lock() : signOut());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [signOut]);
 
   if (!state || !session) return null;
   const joining = state.current !== null && !state.takeOver;
@@ -81,7 +96,14 @@ export function ShiftGatePage() {
             <LanguageSwitch />
             <Dropdown
               menu={{
-                items: [{ key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() }],
+                items: [
+                  {
+                    key: 'out',
+                    icon: <LogoutOutlined />,
+                    label: `${t('auth.signOut')} (${SESSION_KEYS.signOut})`,
+                    onClick: () => void signOut(),
+                  },
+                ],
               }}
             >
               <Button icon={<UserOutlined />} data-testid="user-menu">
@@ -119,7 +141,6 @@ export function ShiftGatePage() {
               ref={scroller}
               onScroll={onScroll}
               tabIndex={0}
-              autoFocus
               data-testid="handover-scroll"
             >
               {sheet && <HandoverView sheet={sheet} />}

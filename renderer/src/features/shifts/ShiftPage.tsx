@@ -21,6 +21,7 @@ export function ShiftPage() {
   const { message } = App.useApp();
   const { state, refresh } = useShift();
   const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
+  const signOut = useSession((s) => s.signOut);
   const preview = useDeskQuery('shift:preview', undefined, ['log-changed', 'visits-changed']);
   const history = useDeskQuery('shift:history', undefined, ['shift-changed']);
   const [note, setNote] = useState('');
@@ -35,8 +36,8 @@ export function ShiftPage() {
     const r = await run('shift:close', { note, pin });
     setPin('');
     if (!r.ok) return setPinError(tError(r.error.issues?.[0]?.message ?? r.error.message));
-    message.success(t('shift.closed'));
-    void refresh();
+    // The outgoing person is done: signed out, so the next person's take-over is not offered to them.
+    void signOut(t('shift.handedOver'));
   };
   const leave = async () => {
     const r = await run('shift:leave');
