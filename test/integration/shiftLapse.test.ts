@@ -12,7 +12,7 @@ describe('a shift left open for days', () => {
   let rec2: Awaited<ReturnType<typeof addStaff>>;
   let firstShiftId: string;
   beforeEach(async () => {
-    desk = await openTestDesk();
+    desk = await openTestDesk({ autoTakeOver: false });
     ({ unitId } = await feeDesk(desk));
     // The admin's A shift (09:00–17:00) is open; two receptionists join it and take a receipt.
     rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');

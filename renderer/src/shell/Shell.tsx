@@ -158,7 +158,12 @@ export function Shell() {
             menu={{
               items: [
                 { key: 'pin', icon: <KeyOutlined />, label: t('staff.changePin'), onClick: () => setChangingPin(true) },
-                { key: 'lock', icon: <LockOutlined />, label: `${t('auth.lock')} (${SESSION_KEYS.lock})`, onClick: () => void lock() },
+                {
+                  key: 'lock',
+                  icon: <LockOutlined />,
+                  label: `${t('auth.lock')} (${SESSION_KEYS.lock})`,
+                  onClick: () => void lock(),
+                },
                 {
                   key: 'out',
                   icon: <LogoutOutlined />,

@@ -136,13 +136,7 @@ export function ShiftGatePage() {
         {handoverId ? (
           <>
             <p className="intro">{t('shift.readIntro')}</p>
-            <div
-              className="handover-scroll"
-              ref={scroller}
-              onScroll={onScroll}
-              tabIndex={0}
-              data-testid="handover-scroll"
-            >
+            <div className="handover-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} data-testid="handover-scroll">
               {sheet && <HandoverView sheet={sheet} />}
             </div>
             <div className="read-hint" data-testid="read-hint">
