@@ -334,6 +334,9 @@ export const DeskStatus = z.object({
   onSiteCount: z.number(),
   printMode: z.enum(['electron', 'browser']),
   siteTimeZone: z.string(),
+  /** The zone of the PC the desk's backend runs on, and whether its clock reads differently from the site's. */
+  machineTimeZone: z.string(),
+  machineZoneDiffers: z.boolean(),
 });
 
 export { isoDateTime };

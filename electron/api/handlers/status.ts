@@ -2,6 +2,7 @@ import { countVisitsOnSite } from '../../../db/queries/visits.js';
 import { staffById } from '../../../db/queries/staff.js';
 import { membersOf, openShiftOf } from '../../../db/queries/shifts.js';
 import { isStale } from '../../../shared/domain/shifts.js';
+import { machineZone, machineZoneDiffers } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { signedIn, type HandlerMap } from '../context.js';
@@ -35,6 +36,8 @@ export const statusHandlers: Pick<HandlerMap, 'status:get'> = {
       onSiteCount: await countVisitsOnSite(ctx.db),
       printMode: ctx.services.printer.mode,
       siteTimeZone: settings.siteTimeZone,
+      machineTimeZone: machineZone(),
+      machineZoneDiffers: machineZoneDiffers(settings.siteTimeZone, ctx.now),
     };
   },
 };

@@ -87,9 +87,13 @@ export function StatusBar() {
       </span>
       <span>{t('status.onSite', { count: data?.onSiteCount ?? 0 })}</span>
       <span className="spacer" />
-      {data && machineZoneDiffers(data.siteTimeZone, now) && (
+      {/* The desk's PC (its backend) or this screen's on another clock than the site's: times shown are the site's. */}
+      {data && (data.machineZoneDiffers || machineZoneDiffers(data.siteTimeZone, now)) && (
         <span className="zone-warning" data-testid="zone-warning">
-          {t('status.zoneDiffers', { machine: machineZone(), site: data.siteTimeZone })}
+          {t('status.zoneDiffers', {
+            machine: data.machineZoneDiffers ? data.machineTimeZone : machineZone(),
+            site: data.siteTimeZone,
+          })}
         </span>
       )}
       <span>{deskTime(now).format('YYYY-MM-DD ddd HH:mm')}</span>
