@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDesk, TestClock, type TestDesk } from '../support/desk.js';
 import { cashPayment, feeDesk } from '../support/fees.js';
@@ -53,6 +54,17 @@ describe('one desk day on a PC set to another time zone', () => {
     const resolve = deadlines.find((d) => d.type === 'resolve');
     // Important complaint: resolved within 3 days, to the end of the site's 26 November.
     expect(resolve?.dueAt).toBe(new Date(Date.parse('2026-11-27T00:00:00+08:00') - 1).toISOString());
+    // The month's export lists it in November at the site's time of opening, not in UTC or the PC's.
+    const { base64 } = await desk.ok('tickets:export', { month: '2026-11' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const row = wb
+      .getWorksheet('明细 Tickets')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => JSON.stringify(r))
+      .find((r) => r.includes(ticket.ticketNo));
+    expect(row).toContain('2026-11-23 00:30');
   });
 
   it('a manager moves the site to another zone: the next visit takes that zone’s day; a bad zone writes nothing', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/tickets.js';
 import { DEADLINE_TYPES } from '../../../shared/domain/ticketDeadlines.js';
-import { deskDate } from '../../../shared/domain/deskTime.js';
+import { deskDate, deskTime } from '../../../shared/domain/deskTime.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import type { TicketStats } from '../../../shared/api/ticketSchemas.js';
 
@@ -99,7 +99,7 @@ export async function monthlyWorkbook(db: Kysely<Database>, month: string, s: Ti
       t.ticket_no,
       t.kind,
       t.channel,
-      t.opened_at,
+      deskTime(t.opened_at).format('YYYY-MM-DD HH:mm'),
       anon ? '' : t.unit_code,
       anon ? '匿名 Anonymous' : t.customer_name || t.company,
       anon || !t.customer_phone ? '' : maskPhone(t.customer_phone),
