@@ -35,21 +35,39 @@ async function newPage(browser: Browser, url: string) {
   return page;
 }
 
-test('a desk on a PC set to another time zone says so in the status bar, and shows the site’s time', async ({ browser }) => {
-  const desk = await startDeskServer({ tz: 'UTC' });
-  try {
-    const page = await newPage(browser, desk.url);
-    await setUp(page, desk);
-    const warning = page.getByTestId('zone-warning');
-    await expect(warning).toContainText('UTC');
-    await expect(warning).toContainText('Asia/Shanghai');
-    // The clock in the status bar is the site's (Beijing) day and hour, whatever the PC says.
-    const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(new Date());
-    await expect(page.getByTestId('status-bar')).toContainText(beijing);
-    await shot(page, 'shiftgate-01-zone-warning');
-  } finally {
-    await desk.close();
-  }
+test.describe('a PC in another time zone', () => {
+  // The desk's PC and its screen both run on UTC, as a PC set up abroad or left on the factory zone.
+  test.use({ timezoneId: 'UTC' });
+
+  test('a desk on a PC set to another time zone says so in the status bar, and shows the site’s time', async ({ browser }) => {
+    const desk = await startDeskServer({ tz: 'UTC' });
+    try {
+      const page = await newPage(browser, desk.url);
+      await setUp(page, desk);
+      const warning = page.getByTestId('zone-warning');
+      await expect(warning).toContainText('UTC');
+      await expect(warning).toContainText('Asia/Shanghai');
+      // The clock in the status bar is the site's (Beijing) day and hour, whatever the PC says.
+      const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(new Date());
+      await expect(page.getByTestId('status-bar')).toContainText(beijing);
+      await shot(page, 'shiftgate-01-zone-warning');
+      // 设置 → the site's zone: an abbreviation is refused at the field; the PC's own zone silences the warning.
+      await page.getByTestId('nav-settings').click();
+      const zone = page.getByTestId('settings-siteTimeZone');
+      await expect(zone).toHaveValue('Asia/Shanghai');
+      await zone.fill('CST');
+      await page.getByTestId('settings-save').click();
+      await expect(page.getByTestId('settings-siteTimeZone-error')).toHaveText('不是有效的时区名（例如 Asia/Shanghai）');
+      await zone.fill('UTC');
+      await page.getByTestId('settings-save').click();
+      await expect(page.getByText('设置已保存')).toBeVisible();
+      await page.reload();
+      await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+      await expect(page.getByTestId('zone-warning')).toHaveCount(0);
+    } finally {
+      await desk.close();
+    }
+  });
 });
 
 test.describe.serial('a shift left open for days, the reading gate, 在岗 and signing out', () => {

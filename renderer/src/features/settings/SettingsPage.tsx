@@ -125,7 +125,12 @@ export function SettingsPage() {
             render={({ field }) => <InputNumber {...field} min={1} max={90} data-testid="settings-mailReturnDays" />}
           />
         </Field>
-        <Field label={t('settings.siteTimeZone')} error={e.siteTimeZone} extra={t('settings.siteTimeZoneHint')}>
+        <Field
+          label={t('settings.siteTimeZone')}
+          error={e.siteTimeZone}
+          extra={t('settings.siteTimeZoneHint')}
+          testId="settings-siteTimeZone"
+        >
           <Controller
             name="siteTimeZone"
             control={control}
