@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import dayjs from 'dayjs';
+import { deskTime } from '../shared/domain/deskTime.js';
 import BetterSqlite3 from 'better-sqlite3';
 
 export const BACKUPS_KEPT = 14;
@@ -13,7 +13,7 @@ export const BACKUPS_KEPT = 14;
 export async function backupDaily(raw: BetterSqlite3.Database, dataDir: string, now: Date): Promise<string | null> {
   const dir = join(dataDir, 'backups');
   mkdirSync(dir, { recursive: true });
-  const name = `lobbydesk-${dayjs(now).format('YYYYMMDD')}.sqlite`;
+  const name = `lobbydesk-${deskTime(now).format('YYYYMMDD')}.sqlite`;
   const existing = readdirSync(dir).filter((f) => /^lobbydesk-\d{8}\.sqlite$/.test(f));
   if (existing.includes(name)) return null;
   const file = join(dir, name);

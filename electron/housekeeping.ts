@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime, setDeskZone } from '../shared/domain/deskTime.js';
 import { appendEvents, draft } from '../db/events.js';
 import { getSiteIdentity } from '../db/meta.js';
 import { openVisitsBefore } from '../db/queries/visits.js';
@@ -11,8 +11,9 @@ import type { Services } from './api/context.js';
 export async function closeYesterdaysVisits(services: Services): Promise<number> {
   const site = await getSiteIdentity(services.db);
   if (!site) return 0;
+  setDeskZone((await services.settings()).siteTimeZone);
   const now = services.clock();
-  const startOfToday = dayjs(now).startOf('day');
+  const startOfToday = deskTime(now).startOf('day');
   const open = await openVisitsBefore(services.db, startOfToday.toISOString());
   if (open.length === 0) return 0;
   // The close is dated at the last moment of the day the visit belonged to, not when the sweep ran.

@@ -67,7 +67,21 @@ export interface LogSearch {
 
 /** Trigram FTS needs 3 characters; a phrase query quoted so punctuation is literal. */
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const likeEscape = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+const likePattern = (text: string) => `%${likeEscape(text)}%`;
+
+/**
+ * A tag found by part of it: a unit by its leading parts ('2-1' → 2-1-1502, not 2-10-301) or with its
+ * last part begun ('2-1-15' → 2-1-1502); a company by the start of its name. Case-blind (t-1801).
+ */
+function tagMatches(query: string) {
+  const q = query.toUpperCase().replace(/-+$/, '');
+  const parts = q.split('-').length;
+  return sql<boolean>`(upper(log_entries.tag) = ${q}
+    OR upper(log_entries.tag) LIKE ${`${likeEscape(q)}-%`} ESCAPE '\\'
+    OR (upper(log_entries.tag) LIKE ${`${likeEscape(q)}%`} ESCAPE '\\'
+        AND length(log_entries.tag) - length(replace(log_entries.tag, '-', '')) = ${parts - 1}))`;
+}
 
 /**
  * Searches all history. Text of 3+ characters goes through the FTS5 trigram index (a substring
@@ -79,14 +93,17 @@ export async function searchLog(db: Db, s: LogSearch): Promise<LogRow[]> {
   let q = entries(db);
   if (s.deviceId) q = q.where('log_entries.device_id', '=', s.deviceId);
   if (s.category) q = q.where('log_entries.category', '=', s.category);
-  if (s.tag) q = q.where('log_entries.tag', '=', s.tag);
+  if (s.tag) q = q.where(tagMatches(s.tag));
   if (s.authorId) q = q.where('log_entries.author', '=', s.authorId);
   if (s.fromIso) q = q.where('log_entries.at', '>=', s.fromIso);
   if (s.toIso) q = q.where('log_entries.at', '<', s.toIso);
+  // The text is also looked for in the tag: '2-1' typed in the search box finds what was tagged 2-1-1502.
   if (s.text && [...s.text].length >= 3) {
-    q = q.where(sql<boolean>`log_entries.rowid IN (SELECT rowid FROM log_fts WHERE log_fts MATCH ${ftsPhrase(s.text)})`);
+    q = q.where(
+      sql<boolean>`(log_entries.rowid IN (SELECT rowid FROM log_fts WHERE log_fts MATCH ${ftsPhrase(s.text)}) OR ${tagMatches(s.text)})`,
+    );
   } else if (s.text) {
-    q = q.where(sql<boolean>`log_entries.text LIKE ${likePattern(s.text)} ESCAPE '\\'`);
+    q = q.where(sql<boolean>`(log_entries.text LIKE ${likePattern(s.text)} ESCAPE '\\' OR ${tagMatches(s.text)})`);
   }
   return q.orderBy('log_entries.at', 'desc').limit(s.limit).execute();
 }

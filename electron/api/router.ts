@@ -7,6 +7,7 @@ import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import type { HandlerContext, HandlerMap, Services } from './context.js';
 import { shiftGateRefusal } from './shiftGate.js';
+import { setDeskZone } from '../../shared/domain/deskTime.js';
 
 export type Router = (name: string, input: unknown, sessionKey: string) => Promise<ApiResult<unknown>>;
 
@@ -29,6 +30,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
     try {
       const now = services.clock();
       const settings = await services.settings();
+      setDeskZone(settings.siteTimeZone);
       const site = await services.site();
       if (!site && !name.startsWith('setup:')) return fail('setup_required', 'err.setupRequired');
       const session = services.sessions.current(sessionKey, now.getTime(), settings.idleLockMinutes, proc.access !== 'public');
@@ -39,7 +41,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
         if (!staff) return fail('unauthenticated', 'err.unauthenticated');
         if (!roleAtLeast(staff.role, proc.access)) return fail('forbidden', 'err.forbidden');
         if (proc.gate === 'shift' && site) {
-          const refusal = await shiftGateRefusal(services.db, site, staff);
+          const refusal = await shiftGateRefusal(services.db, site, staff, now);
           if (refusal) return fail('shift_required', refusal);
         }
       }

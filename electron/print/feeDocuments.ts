@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
@@ -77,8 +77,8 @@ export async function demandLetterData(db: Kysely<Database>, unitId: string, now
     lines,
     totalFen: lines.reduce((n, l) => n + l.amountFen, 0),
     firstReminderAt: firstPhone?.at ?? null,
-    issuedOn: dayjs(now).format('YYYY-MM-DD'),
-    payBy: dayjs(now).add(15, 'day').format('YYYY-MM-DD'),
-    letterNo: `催缴-${unit.code}-${dayjs(now).format('YYYYMMDD')}`,
+    issuedOn: deskTime(now).format('YYYY-MM-DD'),
+    payBy: deskTime(now).add(15, 'day').format('YYYY-MM-DD'),
+    letterNo: `催缴-${unit.code}-${deskTime(now).format('YYYYMMDD')}`,
   };
 }

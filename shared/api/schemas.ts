@@ -22,6 +22,7 @@ import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES } from '../domain/staff.js';
 import { ShiftPatterns } from './shiftSchemas.js';
 import { ClassifierTree, DeadlineRuleSchema } from './ticketSchemas.js';
+import { isTimeZone } from '../domain/deskTime.js';
 
 export const Empty = z.object({}).strict().optional().default({});
 
@@ -78,6 +79,7 @@ export const SessionInfo = z.object({
   siteCode: z.string(),
   deviceCode: z.string(),
   idleLockMinutes: z.number(),
+  siteTimeZone: z.string(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -114,6 +116,8 @@ export const Settings = z.object({
   ticketRules: z.array(DeadlineRuleSchema).max(100),
   /** Intake classifier place → category → problem; defaults by the site kind (residential / office). */
   classifier: ClassifierTree,
+  /** The site's time zone (IANA): every desk day, deadline, printout and screen reads time in it. */
+  siteTimeZone: z.string().refine(isTimeZone, { message: 'err.timeZone' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -130,6 +134,7 @@ export const SITE_SETTING_KEYS = [
   'shiftPatterns',
   'ticketRules',
   'classifier',
+  'siteTimeZone',
 ] as const;
 export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
 export const SiteSettingsPatch = Settings.pick(
@@ -331,6 +336,10 @@ export const DeskStatus = z.object({
   pendingEvents: z.number(),
   onSiteCount: z.number(),
   printMode: z.enum(['electron', 'browser']),
+  siteTimeZone: z.string(),
+  /** The zone of the PC the desk's backend runs on, and whether its clock reads differently from the site's. */
+  machineTimeZone: z.string(),
+  machineZoneDiffers: z.boolean(),
 });
 
 export { isoDateTime };

@@ -1,3 +1,5 @@
+import { deskDay } from './deskTime.js';
+
 /**
  * Fee items (收费项目) from the seeds and the rule each is charged by. A rule is data on the item:
  * the property fee is area × rate per month, and a vacant flat in the company's custody pays 70% of
@@ -159,10 +161,8 @@ export const REMINDER_CHANNELS = ['phone', 'sms', 'visit'] as const;
 /** A formal demand letter (催缴函) is due three months after the first phone reminder (seed 000). */
 export const DEMAND_LETTER_AFTER_MONTHS = 3;
 
-/** Beijing time has no daylight saving: a fixed +8 h gives the desk's calendar date on any machine. */
-const BEIJING_MS = 8 * 3_600_000;
-export const beijingDate = (at: string | Date): string =>
-  new Date(new Date(at).getTime() + BEIJING_MS).toISOString().slice(0, 10);
+/** The site's calendar date of an instant on any machine (the desk day, see deskTime). */
+export const beijingDate = (at: string | Date): string => deskDay(at);
 
 /**
  * The day the demand letter falls due: the Beijing date of the first phone reminder plus three

@@ -1,4 +1,5 @@
 import type { TicketAction } from './ticketStates.js';
+import { deskDate, deskTime } from './deskTime.js';
 import type { Severity, TicketKind, Urgency } from './tickets.js';
 
 /** A rule's `when`: a complaint severity, repair urgency or callback class; '' = every ticket of the kind. */
@@ -49,18 +50,20 @@ export const DEFAULT_TICKET_RULES: DeadlineRule[] = [
 ];
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Beijing time has no daylight saving: a fixed +8 h makes local days exact on any machine. */
-const OFFSET = 8 * HOUR;
 
-/** The last millisecond of the local day `plusDays` after the day of `ms`. */
+/** The last millisecond of the site's day `plusDays` after the day of `ms` (the desk day, see deskTime). */
 export function endOfLocalDay(ms: number, plusDays = 0): number {
-  const dayStart = Math.floor((ms + OFFSET) / DAY) * DAY - OFFSET;
-  return dayStart + (plusDays + 1) * DAY - 1;
+  return (
+    deskDate(
+      deskTime(ms)
+        .add(plusDays + 1, 'day')
+        .format('YYYY-MM-DD'),
+    ).valueOf() - 1
+  );
 }
 
-/** Start of a local calendar date `YYYY-MM-DD`. */
-export const localDateStart = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
+/** Start of a site calendar date `YYYY-MM-DD`. */
+export const localDateStart = (date: string) => deskDate(date).valueOf();
 
 export function addSpan(startMs: number, span: Span): number {
   switch (span.unit) {

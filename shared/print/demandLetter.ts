@@ -2,6 +2,7 @@ import { esc, page } from './html.js';
 import { PRINT_LABELS, type PrintLocale } from './labels.js';
 import { FEE_WORDS } from './feeLabels.js';
 import { fmtYuan } from './format.js';
+import { deskDay } from '../domain/deskTime.js';
 import { amountInCapitals } from '../domain/money.js';
 import { FEE_ITEM_NAMES, type FeeItemCode } from '../domain/fees.js';
 
@@ -35,9 +36,9 @@ export function renderDemandLetter(d: DemandLetterData, locale: PrintLocale): st
   const en = locale === 'en';
   const text = en
     ? `<p>Dear ${esc(d.addressee)} (unit ${esc(d.unitCode)}),</p>
-<p>Our records show the fees below unpaid${d.firstReminderAt ? `, despite our reminder of ${esc(d.firstReminderAt.slice(0, 10))}` : ''}. Please pay the total of <b>${esc(fmtYuan(d.totalFen))}</b> at the front desk by <b>${esc(d.payBy)}</b>. Otherwise we will pursue the debt through legal channels as the property service contract provides.</p>`
+<p>Our records show the fees below unpaid${d.firstReminderAt ? `, despite our reminder of ${esc(deskDay(d.firstReminderAt))}` : ''}. Please pay the total of <b>${esc(fmtYuan(d.totalFen))}</b> at the front desk by <b>${esc(d.payBy)}</b>. Otherwise we will pursue the debt through legal channels as the property service contract provides.</p>`
     : `<p>尊敬的 ${esc(d.addressee)}（${esc(d.unitCode)}）：</p>
-<p>经核对，截至本函发出之日，您尚有下列费用未缴纳${d.firstReminderAt ? `，我司已于 ${esc(d.firstReminderAt.slice(0, 10))} 电话通知` : ''}。请于 <b>${esc(d.payBy)}</b> 前到服务中心前台缴清欠款共计 <b>${esc(fmtYuan(d.totalFen))}</b>（人民币${esc(amountInCapitals(d.totalFen))}）。逾期仍未缴纳的，我司将依据物业服务合同通过法律途径追缴，由此产生的费用由您承担。</p>
+<p>经核对，截至本函发出之日，您尚有下列费用未缴纳${d.firstReminderAt ? `，我司已于 ${esc(deskDay(d.firstReminderAt))} 电话通知` : ''}。请于 <b>${esc(d.payBy)}</b> 前到服务中心前台缴清欠款共计 <b>${esc(fmtYuan(d.totalFen))}</b>（人民币${esc(amountInCapitals(d.totalFen))}）。逾期仍未缴纳的，我司将依据物业服务合同通过法律途径追缴，由此产生的费用由您承担。</p>
 <p>如您已缴纳，请忽略本函并保留收据。</p>`;
   const body = `<h1>${esc(W.demandLetter)}</h1>
 <div class="sub">${esc(d.letterNo)}</div>

@@ -19,11 +19,27 @@ const ROOT = new URL('../..', import.meta.url).pathname;
  * A fresh desk server for one spec file: the built desk on an empty data folder and a free port,
  * so every spec starts at first-run setup and specs never share state.
  */
-export async function startDeskServer(): Promise<DeskServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lobbydesk-e2e-'));
+export async function startDeskServer(
+  opts: {
+    /** The PC's time zone (default the site's, Asia/Shanghai). */
+    tz?: string;
+    /** An existing data folder: the same desk started again. */
+    dataDir?: string;
+    /** libfaketime offset for the desk's clock, e.g. '+91d': the desk started again days later. */
+    clockOffset?: string;
+  } = {},
+): Promise<DeskServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lobbydesk-e2e-'));
+  const faked = opts.clockOffset
+    ? {
+        LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
+        FAKETIME: opts.clockOffset,
+        FAKETIME_DONT_FAKE_MONOTONIC: '1',
+      }
+    : {};
   const child: ChildProcess = spawn(process.execPath, ['dist/electron/serve.cjs'], {
     cwd: ROOT,
-    env: { ...process.env, LOBBYDESK_DATA_DIR: dataDir, LOBBYDESK_PORT: '0', TZ: 'Asia/Shanghai' },
+    env: { ...process.env, LOBBYDESK_DATA_DIR: dataDir, LOBBYDESK_PORT: '0', TZ: opts.tz ?? 'Asia/Shanghai', ...faked },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

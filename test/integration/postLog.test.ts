@@ -151,6 +151,15 @@ describe('the post log (岗位记事本)', () => {
     expect(await texts({ text: '100%' })).toEqual([]);
     expect(await texts({ category: 'pending' })).toEqual(['1202 水管漏水待修']);
     expect(await texts({ tag: '1-2-301' })).toEqual(['电梯异响']);
+    // Part of a unit number finds what was tagged with the whole one, in the search box or the unit field.
+    expect(await texts({ text: '2-1' })).toEqual(['1202 水管漏水待修']);
+    expect(await texts({ text: '1-2' })).toEqual(['电梯异响']);
+    expect(await texts({ tag: '2-1' })).toEqual(['1202 水管漏水待修']);
+    expect(await texts({ tag: '2-1-12' })).toEqual(['1202 水管漏水待修']);
+    expect(await texts({ tag: '1-2-' })).toEqual(['电梯异响']);
+    // Parts are whole up to the last one: 1-2 is not 1-20, 2-1-13 is not 2-1-1202.
+    expect(await texts({ tag: '1-20' })).toEqual([]);
+    expect(await texts({ tag: '2-1-13' })).toEqual([]);
     expect(await texts({ authorId: rec.id })).toEqual(['1202 水管漏水待修', '电梯年检，明天上午停用']);
     expect(await texts({ from: '2026-11-22', to: '2026-11-22' })).toEqual(['电梯异响']);
     // The default view is the last 48 hours: the first entry is only found by search now.

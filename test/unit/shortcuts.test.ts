@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, pageForKey } from '../../renderer/src/stores/nav.js';
+import { SESSION_KEYS, SHORTCUTS, pageForKey, sessionKeyAction } from '../../renderer/src/stores/nav.js';
 
 const bare = { ctrlKey: false, altKey: false, metaKey: false, shiftKey: false };
 
@@ -21,5 +21,14 @@ describe('F-keys', () => {
   it('no two pages claim the same key', () => {
     const keys = Object.values(SHORTCUTS);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('Ctrl+F12 locks and Ctrl+Shift+F12 signs out; neither opens a page, and no page key does either', () => {
+    expect(sessionKeyAction({ ...bare, key: 'F12', ctrlKey: true })).toBe('lock');
+    expect(sessionKeyAction({ ...bare, key: 'F12', ctrlKey: true, shiftKey: true })).toBe('signOut');
+    expect(pageForKey({ ...bare, key: 'F12', ctrlKey: true, shiftKey: true })).toBeNull();
+    for (const key of Object.values(SHORTCUTS)) expect(sessionKeyAction({ ...bare, key: key! })).toBeNull();
+    expect(sessionKeyAction({ ...bare, key: 'F12', ctrlKey: true, altKey: true })).toBeNull();
+    expect(SESSION_KEYS).toEqual({ lock: 'Ctrl+F12', signOut: 'Ctrl+Shift+F12' });
   });
 });

@@ -26,6 +26,7 @@ export async function sessionInfo(ctx: HandlerContext, staffId: string): Promise
     siteCode: site.siteCode,
     deviceCode: site.deviceCode,
     idleLockMinutes: settings.idleLockMinutes,
+    siteTimeZone: settings.siteTimeZone,
   };
 }
 

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskDate, deskTime } from '../../../shared/domain/deskTime.js';
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
@@ -17,7 +17,7 @@ type DailyReport = ProcOutput<'fees:daily'>;
 
 /** A desk's day (local midnight to midnight): receipts issued and voided, per method, per item, per cashier. */
 export async function buildDailyReport(db: Kysely<Database>, site: SiteIdentity, date: string): Promise<DailyReport> {
-  const from = dayjs(date).startOf('day');
+  const from = deskDate(date);
   const fromIso = from.toISOString();
   const toIso = from.add(1, 'day').toISOString();
   const receipts = await q.receiptsOfDesk(db, site.deviceId, fromIso, toIso);
@@ -76,7 +76,7 @@ export async function dailyReportXlsx(report: DailyReport): Promise<Buffer> {
   for (const r of report.receipts)
     list.addRow([
       r.receiptNo,
-      dayjs(r.issuedAt).format('YYYY-MM-DD HH:mm'),
+      deskTime(r.issuedAt).format('YYYY-MM-DD HH:mm'),
       r.unitCode,
       r.payer,
       yuanCell(r.totalFen),

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/fees.js';
@@ -8,7 +8,7 @@ import { demandLetterDueOn, demandLetterIsDue, type FeeItemCode, type PayMethod 
 import type { ProcOutput } from '../../../shared/api/contract.js';
 
 type Db = Kysely<Database>;
-export const currentPeriod = (now: Date) => dayjs(now).format('YYYY-MM');
+export const currentPeriod = (now: Date) => deskTime(now).format('YYYY-MM');
 
 /**
  * The demand letter (催缴函): due (a Beijing date) three months after the first phone reminder, and

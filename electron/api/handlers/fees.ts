@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { formatReceiptNo } from '../../../shared/domain/numbering.js';
@@ -98,7 +98,7 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
       const totalFen = lines.reduce((n, c) => n + c.amount_fen, 0) + input.advance;
       const { tenderedFen, changeFen } = settle(input, totalFen);
       checkLarge(input, totalFen, tenderedFen, settings.largePaymentLimitFen);
-      const year = dayjs(ctx.now).year();
+      const year = deskTime(ctx.now).year();
       const seq = await nextCounter(trx, 'receipt', String(year));
       const shift = await openShiftOf(trx, site.deviceId);
       await emit(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import dayjs from 'dayjs';
+import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
@@ -128,7 +128,7 @@ export const logHandlers: Pick<
     const deviceId = scope(ctx, input.allDesks);
     const pending = await q.openPending(ctx.db, deviceId);
     const open = new Set(pending.map((p) => p.id));
-    const since = dayjs(ctx.now).subtract(LOG_RECENT_HOURS, 'hour').toISOString();
+    const since = deskTime(ctx.now).subtract(LOG_RECENT_HOURS, 'hour').toISOString();
     const recent = (await q.logSince(ctx.db, deviceId, since)).filter((r) => !open.has(r.id));
     return { pending: await withCorrections(ctx.db, pending), recent: await withCorrections(ctx.db, recent) };
   },
@@ -141,8 +141,8 @@ export const logHandlers: Pick<
       category: input.category,
       tag: input.tag,
       authorId: input.authorId,
-      fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
-      toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
+      toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       deviceId,
       limit: input.limit,
     });

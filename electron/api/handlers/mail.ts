@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { formatMailDamageNo, formatMailRegisterNo } from '../../../shared/domain/numbering.js';
@@ -56,7 +56,7 @@ async function damageDraft(
   d: { damageId: string; itemId: string; receivedBy: string; input: DamageInput; photo: StoredAttachment | null },
 ) {
   const { site } = signedIn(ctx);
-  const year = ctx.now.getFullYear();
+  const year = deskTime(ctx.now).year();
   if (d.photo) await storeAttachment(trx, d.photo, ctx.now);
   return {
     damageId: d.damageId,
@@ -295,12 +295,12 @@ export const mailHandlers: Pick<
       );
     });
     changed(ctx);
-    const rows = await q.recentNewspaperCounts(ctx.db, dayjs(ctx.now).subtract(1, 'day').toISOString());
+    const rows = await q.recentNewspaperCounts(ctx.db, deskTime(ctx.now).subtract(1, 'day').toISOString());
     return toCount(rows.find((r) => r.id === input.countId)!);
   },
 
   async 'mail:newspapers'(_input, ctx) {
-    return (await q.recentNewspaperCounts(ctx.db, dayjs(ctx.now).subtract(7, 'day').toISOString())).map(toCount);
+    return (await q.recentNewspaperCounts(ctx.db, deskTime(ctx.now).subtract(7, 'day').toISOString())).map(toCount);
   },
 
   async 'mail:list'(input, ctx) {
@@ -314,7 +314,7 @@ export const mailHandlers: Pick<
         case 'returnsDue':
           return q.returnsDue(ctx.db, new Date(ctx.now.getTime() - mailReturnDays * DAY_MS).toISOString());
         case 'returned':
-          return q.returned(ctx.db, dayjs(ctx.now).subtract(90, 'day').toISOString());
+          return q.returned(ctx.db, deskTime(ctx.now).subtract(90, 'day').toISOString());
       }
     })();
     return rows.map((r) => toMailItem(r, ctx.now, mailReturnDays));
@@ -325,8 +325,8 @@ export const mailHandlers: Pick<
     const rows = await q.searchItems(ctx.db, {
       trackingNo: normalizeTrackingNo(input.trackingNo),
       unit: input.unit,
-      fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
-      toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
+      toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       limit: input.limit,
     });
     return rows.map((r) => toMailItem(r, ctx.now, mailReturnDays));

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { ProcParsed } from '../../../shared/api/contract.js';
@@ -59,7 +59,7 @@ function checkAuthority(input: IssueInput, occupant: HostRow, unitPeople: HostRo
 /** Moving out of the whole unit while fees are unpaid needs a shift leader's PIN on the spot, never silently. */
 async function checkArrears(ctx: HandlerContext, input: IssueInput, unitId: string) {
   if (!input.wholeUnit) return { amountFen: 0, approvedBy: null, reason: '' };
-  const amountFen = await unitArrearsFen(ctx.db, unitId, dayjs(ctx.now).format('YYYY-MM'));
+  const amountFen = await unitArrearsFen(ctx.db, unitId, deskTime(ctx.now).format('YYYY-MM'));
   if (amountFen === 0) return { amountFen, approvedBy: null, reason: '' };
   if (!input.arrearsApproval) throw new ApiFailure('approval_required', 'err.pass.arrears', undefined, { arrearsFen: amountFen });
   const approver = await approveBy(
@@ -108,7 +108,7 @@ export const releasePassHandlers: Pick<
       unitId: occupant.unitId,
       unitCode: occupant.unitCode,
       occupants: (await occupantsOfUnit(ctx.db, occupant.unitId)).map(toHostMatch),
-      arrearsFen: await unitArrearsFen(ctx.db, occupant.unitId, dayjs(ctx.now).format('YYYY-MM')),
+      arrearsFen: await unitArrearsFen(ctx.db, occupant.unitId, deskTime(ctx.now).format('YYYY-MM')),
     };
   },
 
@@ -189,15 +189,15 @@ export const releasePassHandlers: Pick<
     const rows = await (() => {
       switch (input.view) {
         case 'today':
-          return q.passesForDay(ctx.db, start.toISOString(), dayjs(start).add(1, 'day').toISOString());
+          return q.passesForDay(ctx.db, start.toISOString(), deskTime(start).add(1, 'day').toISOString());
         case 'pending':
           return q.pendingPasses(ctx.db, now.toISOString());
         case 'released':
-          return q.closedPasses(ctx.db, 'released', dayjs(start).subtract(7, 'day').toISOString());
+          return q.closedPasses(ctx.db, 'released', deskTime(start).subtract(7, 'day').toISOString());
         case 'cancelled':
-          return q.closedPasses(ctx.db, 'cancelled', dayjs(start).subtract(7, 'day').toISOString());
+          return q.closedPasses(ctx.db, 'cancelled', deskTime(start).subtract(7, 'day').toISOString());
         case 'expired':
-          return q.expiredPasses(ctx.db, dayjs(start).subtract(30, 'day').toISOString(), now.toISOString());
+          return q.expiredPasses(ctx.db, deskTime(start).subtract(30, 'day').toISOString(), now.toISOString());
       }
     })();
     return rows.map((r) => toReleasePass(r, now));
@@ -206,8 +206,8 @@ export const releasePassHandlers: Pick<
   async 'passes:search'(input, ctx) {
     const rows = await q.searchPasses(ctx.db, {
       unit: input.unit,
-      fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
-      toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
+      toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       limit: input.limit,
     });
     return rows.map((r) => toReleasePass(r, ctx.now));

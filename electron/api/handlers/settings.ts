@@ -4,6 +4,7 @@ import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
 import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
 import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
 import { DEFAULT_LARGE_PAYMENT_FEN } from '../../../shared/domain/money.js';
+import { DEFAULT_SITE_TIME_ZONE } from '../../../shared/domain/deskTime.js';
 import { readSettings, readSiteSettings, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shiftPatterns: DEFAULT_SHIFT_PATTERNS,
   ticketRules: DEFAULT_TICKET_RULES,
   classifier: classifierFor('mixed'),
+  siteTimeZone: DEFAULT_SITE_TIME_ZONE,
 };
 
 /**

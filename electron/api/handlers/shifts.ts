@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { Shift, ShiftState } from '../../../shared/api/shiftSchemas.js';
-import { isStale, patternAt, plannedEnd } from '../../../shared/domain/shifts.js';
+import { isStale, lapsesAt, patternAt, plannedEnd } from '../../../shared/domain/shifts.js';
 import { draft, type EventDraft } from '../../../db/events.js';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/shifts.js';
@@ -39,7 +39,9 @@ async function state(ctx: HandlerContext): Promise<ShiftState> {
   const { site, staff } = signedIn(ctx);
   const settings = await ctx.services.settings();
   const current = await q.openShiftOf(ctx.db, site.deviceId);
-  const onShift = current ? await q.isOnShift(ctx.db, current.id, staff.id) : false;
+  // A member of a shift that lapsed is on it no more: they take it over like anyone else.
+  const lapsed = current ? isStale(current.planned_end, ctx.now) : false;
+  const onShift = current && !lapsed ? await q.isOnShift(ctx.db, current.id, staff.id) : false;
   const read = await handoverToRead(ctx.db, site.deviceId, current, ctx.now);
   const handoverShiftId = onShift ? null : read.shiftId;
   return {
@@ -126,7 +128,9 @@ export const shiftHandlers: Pick<
       const drafts: EventDraft[] = [];
       if (now) {
         const sections = await assembleHandover({ db: trx, shift: now, now: ctx.now });
-        drafts.push(draft('ShiftClosed', { shiftId: now.id, closedAt: at, signedBy: null, abandoned: true, note: '', sections }));
+        // Closed as of the moment it lapsed, not of the take-over: the same close whoever takes it over, whenever.
+        const closedAt = lapsesAt(now.planned_end);
+        drafts.push(draft('ShiftClosed', { shiftId: now.id, closedAt, signedBy: null, abandoned: true, note: '', sections }));
       }
       drafts.push(
         draft('ShiftOpened', {
@@ -231,7 +235,7 @@ export const shiftHandlers: Pick<
         return { deviceCode, open: s ? await toShift(ctx.db, s, ctx.now) : null };
       }),
     );
-    const since = dayjs(ctx.now).subtract(7, 'day').toISOString();
+    const since = deskTime(ctx.now).subtract(7, 'day').toISOString();
     const abandoned = await Promise.all((await q.abandonedShiftsSince(ctx.db, since)).map((s) => toShift(ctx.db, s, ctx.now)));
     return { desks, abandoned };
   },

@@ -3,16 +3,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/tickets.js';
 import { DEADLINE_TYPES } from '../../../shared/domain/ticketDeadlines.js';
+import { deskDate, deskTime } from '../../../shared/domain/deskTime.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import type { TicketStats } from '../../../shared/api/ticketSchemas.js';
 
-/** A month `YYYY-MM` as Beijing-time bounds. */
+/** A month `YYYY-MM` as the site's calendar bounds. */
 export function monthBounds(month: string): { fromIso: string; toIso: string } {
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return {
-    fromIso: new Date(`${month}-01T00:00:00+08:00`).toISOString(),
-    toIso: new Date(`${next}-01T00:00:00+08:00`).toISOString(),
+    fromIso: deskDate(`${month}-01`).toISOString(),
+    toIso: deskDate(`${next}-01`).toISOString(),
   };
 }
 
@@ -98,7 +99,7 @@ export async function monthlyWorkbook(db: Kysely<Database>, month: string, s: Ti
       t.ticket_no,
       t.kind,
       t.channel,
-      t.opened_at,
+      deskTime(t.opened_at).format('YYYY-MM-DD HH:mm'),
       anon ? '' : t.unit_code,
       anon ? '匿名 Anonymous' : t.customer_name || t.company,
       anon || !t.customer_phone ? '' : maskPhone(t.customer_phone),

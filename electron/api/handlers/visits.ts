@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime, deskDay, deskDayBounds } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
@@ -55,9 +55,9 @@ export const toHostMatch = (h: HostRow): HostMatch => ({
 });
 
 /** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them. */
-export const localDay = (now: Date) => dayjs(now).format('YYYYMMDD');
-export const localIsoDate = (now: Date) => dayjs(now).format('YYYY-MM-DD');
-export const startOfLocalDay = (now: Date) => dayjs(now).startOf('day').toDate();
+export const localDay = (now: Date) => deskTime(now).format('YYYYMMDD');
+export const localIsoDate = (now: Date) => deskDay(now);
+export const startOfLocalDay = (now: Date) => deskTime(now).startOf('day').toDate();
 
 /** The answer to a check-in whose request was already recorded: the same visit and its first print job. */
 async function replayCheckIn(db: Kysely<Database>, visit: q.VisitRow) {
@@ -172,15 +172,15 @@ export const visitHandlers: Pick<
 
   /** Visits closed automatically as "not returned" since yesterday's start: the next shift sees them. */
   async 'visits:notReturned'(_input, ctx) {
-    const since = dayjs(ctx.now).subtract(1, 'day').startOf('day').toISOString();
+    const since = deskTime(ctx.now).subtract(1, 'day').startOf('day').toISOString();
     return (await q.visitsNotReturnedSince(ctx.db, since)).map(toVisit);
   },
 
   async 'visits:search'(input, ctx) {
     const rows = await q.searchVisits(ctx.db, {
       text: input.text,
-      fromIso: input.from ? dayjs(input.from).startOf('day').toISOString() : undefined,
-      toIso: input.to ? dayjs(input.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
+      toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       limit: input.limit,
     });
     return rows.map(toVisit);

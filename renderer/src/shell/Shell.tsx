@@ -26,7 +26,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/domain/staff';
-import { SHORTCUTS, pageForKey, useNav, type Page } from '../stores/nav';
+import { SESSION_KEYS, SHORTCUTS, pageForKey, sessionKeyAction, useNav, type Page } from '../stores/nav';
 import { useSession } from '../stores/session';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -88,10 +88,11 @@ export function Shell() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // Ctrl+F12 locks; a bare F-key (F12 included) opens its page.
-      if (e.key === 'F12' && e.ctrlKey) {
+      // Ctrl+F12 locks, Ctrl+Shift+F12 signs out; a bare F-key (F12 included) opens its page.
+      const action = sessionKeyAction(e);
+      if (action) {
         e.preventDefault();
-        void lock();
+        void (action === 'lock' ? lock() : signOut());
         return;
       }
       const target = pageForKey(e);
@@ -102,7 +103,7 @@ export function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, lock]);
+  }, [go, lock, signOut]);
 
   if (!session) return null;
   const visible = PAGES.filter((p) => roleAtLeast(session.staff.role, p.minRole));
@@ -157,8 +158,18 @@ export function Shell() {
             menu={{
               items: [
                 { key: 'pin', icon: <KeyOutlined />, label: t('staff.changePin'), onClick: () => setChangingPin(true) },
-                { key: 'lock', icon: <LockOutlined />, label: `${t('auth.lock')} (Ctrl+F12)`, onClick: () => void lock() },
-                { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() },
+                {
+                  key: 'lock',
+                  icon: <LockOutlined />,
+                  label: `${t('auth.lock')} (${SESSION_KEYS.lock})`,
+                  onClick: () => void lock(),
+                },
+                {
+                  key: 'out',
+                  icon: <LogoutOutlined />,
+                  label: `${t('auth.signOut')} (${SESSION_KEYS.signOut})`,
+                  onClick: () => void signOut(),
+                },
               ],
             }}
           >

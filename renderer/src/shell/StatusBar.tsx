@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { run, useDeskQuery, useNow } from '../api/useDesk';
+import { deskTime, machineZone, machineZoneDiffers, setDeskZone } from '../../../shared/domain/deskTime';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -32,7 +32,7 @@ export function StatusBar() {
   const { t } = useTranslation();
   const now = useNow(15_000);
   const online = useOnline();
-  const { data } = useDeskQuery('status:get', undefined, ['visits-changed']);
+  const { data } = useDeskQuery('status:get', undefined, ['visits-changed', 'shift-changed']);
   const { data: sync, reload } = useDeskQuery('sync:status', undefined, [
     'sync-changed',
     'visits-changed',
@@ -49,6 +49,8 @@ export function StatusBar() {
     window.addEventListener('online', back);
     return () => window.removeEventListener('online', back);
   }, [reload]);
+  // A site rule changed at another desk reaches this screen with the status it polls.
+  useEffect(() => setDeskZone(data?.siteTimeZone), [data?.siteTimeZone]);
   const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
@@ -74,7 +76,7 @@ export function StatusBar() {
             {sync.attachmentsWaiting > 0 && (
               <span data-testid="sync-pictures">{` · ${t('status.pictures', { count: sync.attachmentsWaiting })}`}</span>
             )}
-            {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: dayjs(sync.lastSuccessAt).format('HH:mm') })}`}
+            {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: deskTime(sync.lastSuccessAt).format('HH:mm') })}`}
           </>
         )}
         {sync?.enrolled && (
@@ -85,7 +87,16 @@ export function StatusBar() {
       </span>
       <span>{t('status.onSite', { count: data?.onSiteCount ?? 0 })}</span>
       <span className="spacer" />
-      <span>{dayjs(now).format('YYYY-MM-DD ddd HH:mm')}</span>
+      {/* The desk's PC (its backend) or this screen's on another clock than the site's: times shown are the site's. */}
+      {data && (data.machineZoneDiffers || machineZoneDiffers(data.siteTimeZone, now)) && (
+        <span className="zone-warning" data-testid="zone-warning">
+          {t('status.zoneDiffers', {
+            machine: data.machineZoneDiffers ? data.machineTimeZone : machineZone(),
+            site: data.siteTimeZone,
+          })}
+        </span>
+      )}
+      <span>{deskTime(now).format('YYYY-MM-DD ddd HH:mm')}</span>
     </div>
   );
 }

@@ -51,6 +51,16 @@ export function pageForKey(e: {
   return hit ?? null;
 }
 
+type KeyLike = Parameters<typeof pageForKey>[0];
+
+/** The session's keys, shown beside their menu items: Ctrl+F12 locks the desk, Ctrl+Shift+F12 signs out. */
+export const SESSION_KEYS = { lock: 'Ctrl+F12', signOut: 'Ctrl+Shift+F12' } as const;
+
+export function sessionKeyAction(e: KeyLike): 'lock' | 'signOut' | null {
+  if (e.key !== 'F12' || !e.ctrlKey || e.altKey || e.metaKey) return null;
+  return e.shiftKey ? 'signOut' : 'lock';
+}
+
 interface NavState {
   page: Page;
   /** Bumped on every navigation so a page can focus its first field even when already shown. */

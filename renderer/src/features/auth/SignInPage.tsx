@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,12 +12,12 @@ import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { GateCard, GateSubmit } from '../../shell/GateCard';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 
 /** Sign in, or unlock after the idle lock: staff number and PIN, Enter to go. */
 export function SignInPage(props: { locked: boolean }) {
   const { t } = useTranslation();
-  const { signedIn, lastStaffNo } = useSession();
+  const { signedIn, lastStaffNo, notice } = useSession();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, formState, setValue } = useForm<z.input<typeof SignInInput>>({
     resolver: zodResolver(SignInInput),
@@ -30,7 +30,7 @@ export function SignInPage(props: { locked: boolean }) {
     setValue('pin', '');
     const until = r.error.details?.until as string | undefined;
     const message = applyServerErrors(setError, r.error, ['staffNo', 'pin']);
-    setFormError(until ? t('auth.lockedUntil', { time: dayjs(until).format('HH:mm') }) : message);
+    setFormError(until ? t('auth.lockedUntil', { time: deskTime(until).format('HH:mm') }) : message);
   });
 
   return (
@@ -44,6 +44,7 @@ export function SignInPage(props: { locked: boolean }) {
       intro={props.locked ? t('auth.lockedIntro') : t('auth.intro')}
       error={formError}
     >
+      {notice && <Alert type="success" showIcon message={notice} style={{ marginBottom: 12 }} data-testid="signin-notice" />}
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
         <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required>
           <Controller

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Table } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import dayjs from 'dayjs';
+import { deskTime, deskDate } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { DenyEntryInput, type DenyEntry } from '../../../../shared/api/schemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
@@ -67,7 +67,7 @@ export function DenyListPage() {
               {
                 title: t('deny.addedBy'),
                 key: 'by',
-                render: (_, r) => `${r.addedByName} ${dayjs(r.addedAt).format('YYYY-MM-DD')}`,
+                render: (_, r) => `${r.addedByName} ${deskTime(r.addedAt).format('YYYY-MM-DD')}`,
               },
               ...(canEdit
                 ? [
@@ -121,9 +121,9 @@ export function DenyListPage() {
                   control={control}
                   render={({ field }) => (
                     <DatePicker
-                      value={field.value ? dayjs(field.value) : null}
+                      value={field.value ? deskDate(field.value) : null}
                       onChange={(d) => field.onChange(d ? d.format('YYYY-MM-DD') : undefined)}
-                      disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                      disabledDate={(d) => d.isBefore(deskTime(), 'day')}
                     />
                   )}
                 />

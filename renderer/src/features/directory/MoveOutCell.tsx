@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Modal, Space, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { run } from '../../api/useDesk';
@@ -22,7 +23,7 @@ export function MoveOutCell({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [day, setDay] = useState<Dayjs | null>(dayjs());
+  const [day, setDay] = useState<Dayjs | null>(deskTime());
   const [error, setError] = useState<string | null>(null);
   const save = async (movedOutOn: string | null) => {
     const r = await run('directory:moveOut', { occupantId: host.occupantId, movedOutOn });
@@ -65,7 +66,7 @@ export function MoveOutCell({
             autoFocus
             value={day}
             onChange={setDay}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(deskTime(), 'day')}
             data-testid="move-out-date"
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import { fmtYuan } from '../../../../shared/print/format';
 
@@ -50,7 +50,7 @@ export function AccountSummary({ account }: { account: Account }) {
         <Descriptions.Item label={t('fee.reminders')}>
           {account.reminders.length
             ? account.reminders
-                .map((r) => `${dayjs(r.at).format('MM-DD')} ${t(`fee.channel.${r.channel}`)} ${r.by}：${r.outcome}`)
+                .map((r) => `${deskTime(r.at).format('MM-DD')} ${t(`fee.channel.${r.channel}`)} ${r.by}：${r.outcome}`)
                 .join('；')
             : t('fee.none')}
         </Descriptions.Item>

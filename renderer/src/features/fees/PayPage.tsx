@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Alert, Button, Card, Col, Form, List, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { fmtYuan } from '../../../../shared/print/format';
@@ -126,7 +126,7 @@ export function PayPage() {
                     </a>,
                   ]}
                 >
-                  {r.receiptNo} · {dayjs(r.issuedAt).format('MM-DD HH:mm')} · {fmtYuan(r.totalFen)}{' '}
+                  {r.receiptNo} · {deskTime(r.issuedAt).format('MM-DD HH:mm')} · {fmtYuan(r.totalFen)}{' '}
                   {r.voided && <Tag color="red">{t('fee.voided')}</Tag>}
                 </List.Item>
               )}

@@ -16,7 +16,8 @@ import {
   Tag,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import { PAY_METHODS, REMINDER_CHANNELS } from '../../../../shared/domain/fees';
 import { fmtYuan } from '../../../../shared/print/format';
@@ -39,7 +40,7 @@ function saveFile(fileName: string, base64: string) {
 /** 收费日报: this desk's day per method, item and cashier; print (A4) or Excel. */
 export function DailyReportPanel() {
   const { t } = useTranslation();
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(deskTime());
   const date = day.format('YYYY-MM-DD');
   const report = useDeskQuery('fees:daily', { date }, ['fees-changed']).data;
   const excel = async () => {

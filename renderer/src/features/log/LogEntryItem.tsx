@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../../shared/api/logSchemas';
 import { run } from '../../api/useDesk';
@@ -22,7 +22,7 @@ function Line({ e, showDesk }: { e: Base; showDesk: boolean }) {
       <div className="log-meta">
         <Tag color={CATEGORY_COLORS[e.category]}>{t(`log.cat.${e.category}`)}</Tag>
         {e.priority === 'high' && <Tag color="red">{t('log.high')}</Tag>}
-        <span>{dayjs(e.at).format('MM-DD HH:mm')}</span>
+        <span>{deskTime(e.at).format('MM-DD HH:mm')}</span>
         <span>{e.authorName}</span>
         {showDesk && <span>{e.deviceCode}</span>}
         {e.tag && <Tag>{e.tag}</Tag>}
@@ -70,7 +70,7 @@ export function LogEntryItem(props: { entry: LogEntry; showDesk: boolean; onCorr
       ))}
       {e.resolvedAt && (
         <div className="log-resolution" data-testid="log-resolution">
-          {t('log.resolvedBy', { name: e.resolvedByName, time: dayjs(e.resolvedAt).format('MM-DD HH:mm') })}：{e.resolution}
+          {t('log.resolvedBy', { name: e.resolvedByName, time: deskTime(e.resolvedAt).format('MM-DD HH:mm') })}：{e.resolution}
         </div>
       )}
       <Space className="log-actions">

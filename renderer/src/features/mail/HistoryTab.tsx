@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { MailItem } from '../../../../shared/api/mailSchemas';
 import { useDeskQuery } from '../../api/useDesk';
@@ -11,7 +12,7 @@ export function HistoryTab() {
   const { t } = useTranslation();
   const [trackingNo, setTrackingNo] = useState('');
   const [unit, setUnit] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([dayjs().subtract(30, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([deskTime().subtract(30, 'day'), deskTime()]);
   const found = useDeskQuery(
     'mail:search',
     { trackingNo, unit, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), limit: 200 },

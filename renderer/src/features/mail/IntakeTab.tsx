@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { DAMAGE_HOWS, MAIL_KINDS, normalizeTrackingNo, type DamageHow, type MailKind } from '../../../../shared/domain/mail';
 import type { MailItem } from '../../../../shared/api/mailSchemas';
 import type { HostMatch } from '../../../../shared/api/schemas';
@@ -104,7 +104,9 @@ export function IntakeTab() {
     setBatch((b) => [r.value.item, ...b]);
     const until = r.value.item.forwardUntil;
     setForwarded(
-      until ? { until: dayjs(until).format('YYYY-MM-DD'), over: Date.parse(until) < Date.parse(r.value.item.receivedAt) } : null,
+      until
+        ? { until: deskTime(until).format('YYYY-MM-DD'), over: Date.parse(until) < Date.parse(r.value.item.receivedAt) }
+        : null,
     );
     message.success(t('mail.registered', { no: r.value.item.registerNo }));
     setErrors({});

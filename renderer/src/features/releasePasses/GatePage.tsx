@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Table, type InputRef } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { PassCheck, PassItem } from '../../../../shared/api/releasePassSchemas';
 import { run } from '../../api/useDesk';
@@ -9,7 +9,7 @@ import { SHORTCUTS, useNav } from '../../stores/nav';
 import { tError } from '../../i18n';
 import { GateVerdict } from './GateVerdict';
 
-const fmt = (iso: string) => dayjs(iso).format('MM-DD HH:mm');
+const fmt = (iso: string) => deskTime(iso).format('MM-DD HH:mm');
 
 /**
  * 门岗核对: scan the pass's QR (the scanner types the number and Enter) or type it. The verdict is

@@ -1,8 +1,8 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { ReleasePass } from '../../../../shared/api/releasePassSchemas';
 
-const fmt = (iso: string | null) => (iso ? dayjs(iso).format('MM-DD HH:mm') : '');
+const fmt = (iso: string | null) => (iso ? deskTime(iso).format('MM-DD HH:mm') : '');
 
 /**
  * The guard's answer in one glance: green when the goods may go, red with the reason when not.

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, 
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { IssuePassInput, type ReleasePass, type UnitInfo } from '../../../../shared/api/releasePassSchemas';
 import type { HostMatch } from '../../../../shared/api/schemas';
@@ -100,7 +101,7 @@ export function IssuePassPage() {
 
   const needed = relation === 'owner' ? null : authorityNeeded(relation, occupant?.role === 'company');
   const consenters = (unit?.occupants ?? []).filter((o) => o.role === needed);
-  const range: [Dayjs, Dayjs] = [dayjs(validFrom), dayjs(validUntil)];
+  const range: [Dayjs, Dayjs] = [deskTime(validFrom), deskTime(validUntil)];
   return (
     <Row gutter={20}>
       <Col xs={24} xl={14}>
@@ -349,8 +350,8 @@ export function IssuePassPage() {
                       tabIndex={-1}
                       autoInsertSpace={false}
                       onClick={() => {
-                        setValue('validFrom', dayjs().startOf('hour').format());
-                        setValue('validUntil', dayjs().hour(22).startOf('hour').format());
+                        setValue('validFrom', deskTime().startOf('hour').format());
+                        setValue('validUntil', deskTime().hour(22).startOf('hour').format());
                       }}
                     >
                       {t('pass.windowToday')}
@@ -360,7 +361,7 @@ export function IssuePassPage() {
                       tabIndex={-1}
                       autoInsertSpace={false}
                       onClick={() => {
-                        const d = dayjs().add(1, 'day').startOf('day');
+                        const d = deskTime().add(1, 'day').startOf('day');
                         setValue('validFrom', d.hour(7).format());
                         setValue('validUntil', d.hour(22).format());
                       }}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tabs } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../stores/nav';
 import { PASS_LISTS, type ReleasePass } from '../../../../shared/api/releasePassSchemas';
@@ -17,7 +18,7 @@ export function PassListPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<View>('today');
   const [unit, setUnit] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([dayjs().subtract(30, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([deskTime().subtract(30, 'day'), deskTime()]);
   const [cancelling, setCancelling] = useState<ReleasePass | null>(null);
   const [reason, setReason] = useState('');
   const [cancelError, setCancelError] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
@@ -44,7 +44,7 @@ export function passColumns(t: TFunction): ColumnsType<ReleasePass> {
       title: t('pass.window'),
       key: 'window',
       width: 190,
-      render: (_, p) => `${dayjs(p.validFrom).format('MM-DD HH:mm')} — ${dayjs(p.validUntil).format('HH:mm')}`,
+      render: (_, p) => `${deskTime(p.validFrom).format('MM-DD HH:mm')} — ${deskTime(p.validUntil).format('HH:mm')}`,
     },
     {
       title: t('visit.status'),

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { v4 as uuidv4 } from 'uuid';
 import type { ID_TYPES } from '../../../../shared/domain/idDocument';
 import type { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../../../../shared/domain/releasePass';
@@ -24,7 +24,7 @@ export interface PassFormValues {
 }
 
 /** Default window: from now (to the half hour) until 20:00 today, or four hours when it is later than 16:00. */
-export function defaultWindow(now = dayjs()): { validFrom: string; validUntil: string } {
+export function defaultWindow(now = deskTime()): { validFrom: string; validUntil: string } {
   const from = now
     .minute(now.minute() < 30 ? 0 : 30)
     .second(0)

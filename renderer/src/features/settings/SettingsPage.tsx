@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../../shared/api/schemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
+import { setDeskZone } from '../../../../shared/domain/deskTime';
 import { LANGUAGES } from '../../i18n';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
@@ -33,6 +34,7 @@ export function SettingsPage() {
   const submit = handleSubmit(async (values) => {
     const r = await run('settings:update', values);
     // One keyed toast: saving twice in a row replaces it instead of stacking two.
+    if (r.ok) setDeskZone(r.value.siteTimeZone);
     if (r.ok) message.success({ content: t('settings.saved'), key: 'settings-saved' });
     else applyServerErrors(setError, r.error, Object.keys(Settings.shape));
   });
@@ -146,6 +148,18 @@ export function SettingsPage() {
             name="mailReturnDays"
             control={control}
             render={({ field }) => <InputNumber {...field} min={1} max={90} data-testid="settings-mailReturnDays" />}
+          />
+        </Field>
+        <Field
+          label={t('settings.siteTimeZone')}
+          error={e.siteTimeZone}
+          extra={t('settings.siteTimeZoneHint')}
+          testId="settings-siteTimeZone"
+        >
+          <Controller
+            name="siteTimeZone"
+            control={control}
+            render={({ field }) => <Input {...field} data-testid="settings-siteTimeZone" />}
           />
         </Field>
         <Field label={t('settings.shiftPatterns')} error={undefined}>

@@ -1,6 +1,6 @@
 import { App, Alert, Button, Empty, Space, Tag } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { downloadPdf, requestPrint } from '../../print/printing';
@@ -8,7 +8,7 @@ import { run } from '../../api/useDesk';
 import { v7 as uuidv7 } from 'uuid';
 import { tError } from '../../i18n';
 
-const fmt = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+const fmt = (iso: string | null) => (iso ? deskTime(iso).format('YYYY-MM-DD HH:mm') : '—');
 
 /** A handover sheet on screen: each feature's section, high-priority lines marked, both signatures. */
 export function HandoverView({ sheet }: { sheet: HandoverSheet }) {
@@ -37,7 +37,7 @@ export function HandoverView({ sheet }: { sheet: HandoverSheet }) {
               {s.lines.map((l, i) => (
                 <li key={i} className={l.high ? 'high' : undefined}>
                   {l.high && <Tag color="red">{t('log.high')}</Tag>}
-                  {l.at && <span className="time">{dayjs(l.at).format('MM-DD HH:mm')}</span>}
+                  {l.at && <span className="time">{deskTime(l.at).format('MM-DD HH:mm')}</span>}
                   {l.tag && <span className="tag">[{l.tag}]</span>}
                   {l.text}
                   {l.by && <span className="by"> — {l.by}</span>}

@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Dropdown, Form, Input, Radio, Space, type InputRef } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { run } from '../../api/useDesk';
 import { useShift } from '../../stores/shift';
-import { useNav } from '../../stores/nav';
+import { SESSION_KEYS, sessionKeyAction, useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
@@ -43,6 +43,21 @@ export function ShiftGatePage() {
   useEffect(() => {
     if (readToEnd || !handoverId) pinRef.current?.focus();
   }, [readToEnd, handoverId]);
+  // The reading hint says ↓ / PageDown: the sheet has the keyboard from the moment it is shown.
+  useEffect(() => {
+    if (sheet && !readToEnd) scroller.current?.focus();
+  }, [sheet, readToEnd]);
+  // Signing out works here too, before anyone is on the shift.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = sessionKeyAction(e);
+      if (!action) return;
+      e.preventDefault();
+      void (action === 'lock' ? useSession.getState().lock() : signOut());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [signOut]);
 
   if (!state || !session) return null;
   const joining = state.current !== null && !state.takeOver;
@@ -81,7 +96,14 @@ export function ShiftGatePage() {
             <LanguageSwitch />
             <Dropdown
               menu={{
-                items: [{ key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut() }],
+                items: [
+                  {
+                    key: 'out',
+                    icon: <LogoutOutlined />,
+                    label: `${t('auth.signOut')} (${SESSION_KEYS.signOut})`,
+                    onClick: () => void signOut(),
+                  },
+                ],
               }}
             >
               <Button icon={<UserOutlined />} data-testid="user-menu">
@@ -98,7 +120,7 @@ export function ShiftGatePage() {
             data-testid="left-open"
             message={t('shift.leftOpenAlert', {
               pattern: state.current.patternCode,
-              end: dayjs(state.current.plannedEnd).format('MM-DD HH:mm'),
+              end: deskTime(state.current.plannedEnd).format('MM-DD HH:mm'),
               names: state.current.members
                 .filter((m) => !m.leftAt)
                 .map((m) => m.name)
@@ -108,20 +130,13 @@ export function ShiftGatePage() {
         )}
         {joining && state.current && (
           <p className="intro">
-            {t('shift.joinIntro', { pattern: state.current.patternCode, time: dayjs(state.current.openedAt).format('HH:mm') })}
+            {t('shift.joinIntro', { pattern: state.current.patternCode, time: deskTime(state.current.openedAt).format('HH:mm') })}
           </p>
         )}
         {handoverId ? (
           <>
             <p className="intro">{t('shift.readIntro')}</p>
-            <div
-              className="handover-scroll"
-              ref={scroller}
-              onScroll={onScroll}
-              tabIndex={0}
-              autoFocus
-              data-testid="handover-scroll"
-            >
+            <div className="handover-scroll" ref={scroller} onScroll={onScroll} tabIndex={0} data-testid="handover-scroll">
               {sheet && <HandoverView sheet={sheet} />}
             </div>
             <div className="read-hint" data-testid="read-hint">

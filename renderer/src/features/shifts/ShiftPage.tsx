@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, List, Row, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../stores/nav';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
@@ -21,6 +21,7 @@ export function ShiftPage() {
   const { message } = App.useApp();
   const { state, refresh } = useShift();
   const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
+  const signOut = useSession((s) => s.signOut);
   const preview = useDeskQuery('shift:preview', undefined, ['log-changed', 'visits-changed']);
   const history = useDeskQuery('shift:history', undefined, ['shift-changed']);
   const [note, setNote] = useState('');
@@ -35,8 +36,8 @@ export function ShiftPage() {
     const r = await run('shift:close', { note, pin });
     setPin('');
     if (!r.ok) return setPinError(tError(r.error.issues?.[0]?.message ?? r.error.message));
-    message.success(t('shift.closed'));
-    void refresh();
+    // The outgoing person is done: signed out, so the next person's take-over is not offered to them.
+    void signOut(t('shift.handedOver'));
   };
   const leave = async () => {
     const r = await run('shift:leave');
@@ -61,8 +62,8 @@ export function ShiftPage() {
         >
           <p>
             {t('handover.shiftLine', { pattern: current.patternCode, desk: current.deviceCode })} ·{' '}
-            {t('shift.openedAt', { time: dayjs(current.openedAt).format('MM-DD HH:mm') })} ·{' '}
-            {t('shift.plannedEnd', { time: dayjs(current.plannedEnd).format('HH:mm') })}
+            {t('shift.openedAt', { time: deskTime(current.openedAt).format('MM-DD HH:mm') })} ·{' '}
+            {t('shift.plannedEnd', { time: deskTime(current.plannedEnd).format('HH:mm') })}
           </p>
           <p>
             {t('shift.members')}:{' '}
@@ -122,7 +123,7 @@ export function ShiftPage() {
                 ]}
               >
                 {s.abandoned && <Tag color="red">{t('shift.unsigned')}</Tag>}
-                {s.patternCode} · {dayjs(s.openedAt).format('MM-DD HH:mm')} – {dayjs(s.closedAt).format('HH:mm')}
+                {s.patternCode} · {deskTime(s.openedAt).format('MM-DD HH:mm')} – {deskTime(s.closedAt).format('HH:mm')}
               </List.Item>
             )}
           />
@@ -172,7 +173,9 @@ function SiteOverview() {
           showIcon
           style={{ marginTop: 8 }}
           message={t('shift.abandonedList', {
-            list: data.abandoned.map((s) => `${s.deviceCode} ${s.patternCode} ${dayjs(s.openedAt).format('MM-DD')}`).join('；'),
+            list: data.abandoned
+              .map((s) => `${s.deviceCode} ${s.patternCode} ${deskTime(s.openedAt).format('MM-DD')}`)
+              .join('；'),
           })}
         />
       )}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table } fro
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { EnrollInput } from '../../../../shared/api/syncSchemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
@@ -12,7 +12,7 @@ import { Field } from '../../forms/Field';
 import { enrollError } from './enrollError';
 import { formKeyDown } from '../../forms/keyboard';
 
-const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
+const time = (iso: string | null) => (iso ? deskTime(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 /** HQ sync: where this desk stands with HQ, enrolment with a one-time code (admin), HQ's rejections (supervisors). */
 export function SyncPage() {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Input, Row, Statistic, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { tError } from '../../i18n';
@@ -26,9 +26,9 @@ function download(fileName: string, base64: string) {
 export function TicketStatsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(() => deskTime().format('YYYY-MM'));
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
-  const { data: s } = useDeskQuery('tickets:stats', valid ? { month } : { month: dayjs().format('YYYY-MM') }, [
+  const { data: s } = useDeskQuery('tickets:stats', valid ? { month } : { month: deskTime().format('YYYY-MM') }, [
     'tickets-changed',
   ]);
   const kinds = useMemo(

@@ -4,7 +4,7 @@ import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { v4 as uuidv4 } from 'uuid';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { CheckInInput, type HostMatch, type Visit, type VisitorProfile } from '../../../../shared/api/schemas';
 import { ID_TYPES, idNumberProblem } from '../../../../shared/domain/idDocument';
@@ -158,7 +158,7 @@ export function CheckInPage() {
           {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} showIcon />}
           {profile && (
             <div className="recall" data-testid="recall-banner">
-              {t('visit.returning', { count: profile.visits, date: dayjs(profile.lastVisitAt).format('YYYY-MM-DD') })}
+              {t('visit.returning', { count: profile.visits, date: deskTime(profile.lastVisitAt).format('YYYY-MM-DD') })}
               {profile.lastHost && (
                 <Button
                   size="small"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Card, DatePicker, Form, Input, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../stores/nav';
 import type { Visit } from '../../../../shared/api/schemas';
@@ -14,7 +15,7 @@ export function HistoryPage() {
   const { t } = useTranslation();
   const now = useNow();
   const [text, setText] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([dayjs().subtract(7, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([deskTime().subtract(7, 'day'), deskTime()]);
   const input = {
     text,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -62,7 +63,7 @@ export function HistoryPage() {
             title: t('visit.timeOut'),
             dataIndex: 'checkedOutAt',
             width: 120,
-            render: (v: string | null) => (v ? dayjs(v).format('MM-DD HH:mm') : ''),
+            render: (v: string | null) => (v ? deskTime(v).format('MM-DD HH:mm') : ''),
           },
           {
             title: t('visit.status'),

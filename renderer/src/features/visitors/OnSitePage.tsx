@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, type InputRef } from 'antd';
 import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { Visit } from '../../../../shared/api/schemas';
@@ -46,7 +46,7 @@ export function OnSitePage() {
     const r = await run('print:request', {
       jobId: uuidv7(),
       docType: 'onsite_roll',
-      docId: dayjs().format('YYYYMMDDHHmmss'),
+      docId: deskTime().format('YYYYMMDDHHmmss'),
       layout: 'a4',
     });
     if (r.ok) await printJobInBrowser(r.value.id);
@@ -94,7 +94,7 @@ export function OnSitePage() {
             message={t('visit.checkedOutLine', {
               name: lastOut.visitorName,
               passNo: lastOut.passNo,
-              time: dayjs(lastOut.checkedOutAt).format('HH:mm'),
+              time: deskTime(lastOut.checkedOutAt).format('HH:mm'),
             })}
           />
         )}
@@ -113,7 +113,7 @@ export function OnSitePage() {
               dataSource={notReturned.data}
               columns={[
                 ...visitColumns(t, now).slice(0, 4),
-                { title: t('visit.timeIn'), dataIndex: 'checkedInAt', render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+                { title: t('visit.timeIn'), dataIndex: 'checkedInAt', render: (v: string) => deskTime(v).format('MM-DD HH:mm') },
                 {
                   title: '',
                   key: 'act',

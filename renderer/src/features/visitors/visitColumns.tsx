@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
@@ -27,17 +27,17 @@ export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
     { title: t('visit.partySize'), dataIndex: 'partySize', width: 70 },
     { title: t('visit.host'), key: 'host', width: 200, render: (_, v) => hostText(v) },
     { title: t('visit.purpose'), dataIndex: 'purpose', width: 110 },
-    { title: t('visit.timeIn'), dataIndex: 'checkedInAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+    { title: t('visit.timeIn'), dataIndex: 'checkedInAt', width: 130, render: (v: string) => deskTime(v).format('MM-DD HH:mm') },
     {
       title: t('visit.validUntil'),
       dataIndex: 'validUntil',
       width: 150,
       render: (v: string, visit) => (
         <span>
-          {dayjs(v).format('HH:mm')}{' '}
+          {deskTime(v).format('HH:mm')}{' '}
           {visit.status === 'on_site' && isOverstay(v, now) && (
             <Tag color="red" data-testid="overstay">
-              {t('visit.overstay', { minutes: dayjs(now).diff(v, 'minute') })}
+              {t('visit.overstay', { minutes: deskTime(now).diff(v, 'minute') })}
             </Tag>
           )}
         </span>

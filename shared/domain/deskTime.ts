@@ -1,0 +1,69 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * One desk day for every feature: the site's calendar and clock, whatever time zone the PC is set to.
+ * Pass numbers, receipt days, deny-list expiry, deadlines, printouts and the screens all read time here.
+ */
+export const DEFAULT_SITE_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * An IANA Area/Location name the runtime knows ('Asia/Shanghai'), or 'UTC'. Offsets and abbreviations
+ * are refused even where the runtime takes them: 'CST' is China to a receptionist and Chicago to ICU.
+ */
+export function isTimeZone(zone: string): boolean {
+  if (zone !== 'UTC' && !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The site's zone in force in this process: the backend sets it from the settings before each call,
+// the renderer from the session; one site per process, so one zone.
+let siteZone = DEFAULT_SITE_TIME_ZONE;
+
+export function setDeskZone(zone: string | undefined): void {
+  if (zone && isTimeZone(zone)) siteZone = zone;
+}
+
+export const deskZone = (): string => siteZone;
+
+type Instant = string | number | Date | Dayjs;
+
+/**
+ * An instant (now when omitted) on the site's clock: format, startOf('day') and add work in the site's zone.
+ * A missing or unreadable instant stays an invalid dayjs, as dayjs(null) is.
+ */
+export function deskTime(at?: Instant | null, zone = siteZone): Dayjs {
+  const d = at === undefined ? dayjs() : dayjs(at);
+  return d.isValid() ? d.tz(zone) : d;
+}
+
+/** A site wall-clock text without offset ('2026-11-22', '2026-11-22 09:30') as the instant it names at the site. */
+export const deskDate = (text: string, zone = siteZone): Dayjs => dayjs.tz(text, zone);
+
+/** The site's calendar date of an instant (today when omitted), YYYY-MM-DD. */
+export const deskDay = (at?: Instant, zone = siteZone): string => deskTime(at, zone).format('YYYY-MM-DD');
+
+/** The first instant of a site calendar date and of the day after it: the bounds of a date search. */
+export const deskDayBounds = (day: string, zone = siteZone): { fromIso: string; toIso: string } => {
+  const from = deskDate(day, zone);
+  return { fromIso: from.toISOString(), toIso: deskDate(from.add(36, 'hour').format('YYYY-MM-DD'), zone).toISOString() };
+};
+
+/** Minutes the site's clock is ahead of UTC at an instant (DST-aware). */
+export const zoneOffsetMinutes = (zone: string, at: Instant = new Date()): number => dayjs(at).tz(zone).utcOffset();
+
+/** This machine's own zone, as the OS reports it. */
+export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The machine's clock reads differently from the site's now (a zone alias on the same clock is not a difference). */
+export const machineZoneDiffers = (zone = siteZone, at: Instant = new Date()): boolean =>
+  -new Date(dayjs(at).valueOf()).getTimezoneOffset() !== zoneOffsetMinutes(zone, at);
