@@ -18,9 +18,11 @@ export const PAPER: Record<Layout, { widthMm: number; heightMm: number | null }>
   a4: { widthMm: 210, heightMm: 297 },
 };
 
-// Fonts that carry Chinese glyphs on Windows, macOS and Linux desks, in that order.
+// Fonts that carry Chinese glyphs on Windows, macOS and Linux desks, in that order. The common ones stop
+// at the BMP; the browser takes a name like 𠮷 (CJK Extension B) from the next font that has it:
+// SimSun-ExtB on Windows, HanaMinB (Debian fonts-hanazono) on Linux.
 const FONT_STACK =
-  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", sans-serif';
+  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", "SimSun-ExtB", "HanaMinB", sans-serif';
 
 /** A complete, self-contained HTML page (inline CSS, no external resources) for one document. */
 export function page(opts: { title: string; layout: Layout; lang: string; body: string; css?: string }): string {
