@@ -8,6 +8,7 @@ import * as sy from './syncSchemas.js';
 import * as fe from './feeSchemas.js';
 import * as tk from './ticketSchemas.js';
 import * as ml from './mailSchemas.js';
+import * as st from './siteSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -48,6 +49,8 @@ export const contract = {
 
   'settings:get': proc(s.Empty, s.Settings, 'receptionist'),
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),
+  'site:details': proc(s.Empty, st.SiteDetailsView, 'guard'),
+  'site:updateDetails': proc(st.SiteDetails, st.SiteDetailsView, 'admin'),
 
   'status:get': proc(s.Empty, s.DeskStatus, 'guard'),
 
