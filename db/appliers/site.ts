@@ -1,6 +1,5 @@
 import type { Applier } from './index.js';
-import { setMeta } from '../meta.js';
-import { readSiteDetails, SITE_DETAILS_KEY } from '../queries/siteDetails.js';
+import { setMeta, SITE_DETAILS_KEY } from '../meta.js';
 
 export const siteAppliers: {
   SiteConfigured: Applier<'SiteConfigured'>;
@@ -54,7 +53,7 @@ export const siteAppliers: {
         .execute();
     }
   },
-  // The whole record, latest by HLC; the name every document prints (meta site_name) follows the winner.
+  // The whole record, latest by HLC; the site identity's name (what documents print) is read from it.
   async SiteDetailsChanged(db, { payload: p, hlc, id }) {
     const value = JSON.stringify(p.details);
     await db
@@ -62,6 +61,5 @@ export const siteAppliers: {
       .values({ key: SITE_DETAILS_KEY, value, hlc, event_id: id })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value, hlc, event_id: id }).where('site_settings.hlc', '<', hlc))
       .execute();
-    await setMeta(db, 'site_name', (await readSiteDetails(db)).siteName);
   },
 };

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { SiteDetails } from '../../shared/api/siteSchemas.js';
-import { getMeta } from '../meta.js';
+import { getMeta, SITE_DETAILS_KEY } from '../meta.js';
 
 type Db = Kysely<Database>;
-
-/**
- * The site's details live in `site_settings` under this key, with the HLC of the change that set them,
- * like the site's rules; they are not a `Settings` key, so loadSettings leaves them out.
- */
-export const SITE_DETAILS_KEY = 'siteDetails';
 
 /** The details as the latest `SiteDetailsChanged` left them; before any, the name the site was set up with. */
 export async function readSiteDetails(db: Db): Promise<SiteDetails> {
