@@ -13,6 +13,7 @@ import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
 import { ClassifierEditor } from './ClassifierEditor';
+import { SiteDetailsSection } from './SiteDetailsSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -149,6 +150,7 @@ export function SettingsPage() {
           </Button>
         )}
       </Form>
+      <SiteDetailsSection />
     </Card>
   );
 }
