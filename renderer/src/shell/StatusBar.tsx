@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { run, useDeskQuery, useNow } from '../api/useDesk';
+import { joinNames } from '../i18n/lists';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -53,7 +54,7 @@ export function StatusBar() {
   return (
     <div className="status-bar" data-testid="status-bar">
       <span>
-        {t('status.onDuty')}: <b>{data?.onDuty.join('、') || '—'}</b>
+        {t('status.onDuty')}: <b>{joinNames(data?.onDuty ?? []) || '—'}</b>
       </span>
       <span>
         {t('status.desk')}: <b>{data ? `${data.siteCode}-${data.deviceCode}` : '—'}</b>
