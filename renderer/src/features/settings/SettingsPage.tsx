@@ -40,7 +40,7 @@ export function SettingsPage() {
   return (
     <Card title={t('nav.settings')} style={{ maxWidth: 860 }}>
       {!canEdit && <Alert type="info" message={t('settings.managerOnly')} style={{ marginBottom: 16 }} />}
-      <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!canEdit}>
+      <Form layout="horizontal" labelCol={{ span: 8 }} labelWrap component="div" disabled={!canEdit}>
         <Divider titlePlacement="start" data-testid="settings-desk-section">
           {t('settings.deskSection')}
         </Divider>

@@ -43,7 +43,7 @@ export function SiteDetailsSection() {
   if (!loaded) return null;
   const e = formState.errors;
   return (
-    <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!isAdmin} data-testid="site-details">
+    <Form layout="horizontal" labelCol={{ span: 8 }} labelWrap component="div" disabled={!isAdmin} data-testid="site-details">
       <Divider titlePlacement="start">{t('settings.siteDetailsSection')}</Divider>
       <Alert
         type="info"
