@@ -107,6 +107,16 @@ test('in English: page titles, settings labels and placeholders are whole, the t
   // Mail: the carrier list and the stored carrier in English.
   await page.getByTestId('nav-mail').click();
   await expect(page.getByTestId('mail-carrier').locator('input')).toHaveValue('China Post');
+  // A letter scanned in on the English screen is registered under the carrier's one name, 中国邮政.
+  await page.getByTestId('mail-tracking-input').pressSequentially('XA100200301CN');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('host-select').locator('input')).toBeFocused();
+  await page.keyboard.type('zs');
+  await expect(page.getByTestId('host-option').first()).toContainText('张三');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mail-batch-count')).toContainText('1');
+  const [registered] = await desk.api(page, 'mail:search', { trackingNo: 'XA100200301CN' });
+  expect(registered.carrier).toBe('中国邮政');
   await page.getByTestId('mail-tab-awaiting').click();
   await expect(page.getByRole('cell', { name: 'China Post' }).first()).toBeVisible();
   await expect(page.getByText('中国邮政')).toHaveCount(0);
