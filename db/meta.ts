@@ -27,6 +27,12 @@ export async function nextCounter(db: Db, name: string, scope: string): Promise<
   return row.value;
 }
 
+/**
+ * The site's details (name, address, phone, company) live in `site_settings` under this key, with the
+ * HLC of the change that set them, like the site's rules; they are not a `Settings` key.
+ */
+export const SITE_DETAILS_KEY = 'siteDetails';
+
 export interface SiteIdentity {
   siteId: string;
   siteCode: string;
@@ -46,10 +52,12 @@ export async function getSiteIdentity(db: Db): Promise<SiteIdentity | null> {
     .execute();
   const m = new Map(rows.map((r) => [r.key, r.value]));
   if (!m.get('site_id') || !m.get('device_id')) return null;
+  // The name an admin last gave the site (SiteDetailsChanged) over the one it was set up with.
+  const details = await db.selectFrom('site_settings').select('value').where('key', '=', SITE_DETAILS_KEY).executeTakeFirst();
   return {
     siteId: m.get('site_id')!,
     siteCode: m.get('site_code')!,
-    siteName: m.get('site_name')!,
+    siteName: details ? (JSON.parse(details.value) as { siteName: string }).siteName : m.get('site_name')!,
     siteKind: m.get('site_kind')!,
     deviceId: m.get('device_id')!,
     deviceCode: m.get('device_code')!,

@@ -51,6 +51,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
       // Other desks' work arrived (a manager's new site rules among it): the lists that show it refresh.
       if (pulled > 0) settings = null;
+      // …and an admin's new site name (SiteDetailsChanged), which the cached identity would hide.
+      if (pulled > 0) site = null;
       if (pulled > 0)
         notices.push(
           { kind: 'visits-changed' },
@@ -72,6 +74,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     settings: () => (settings ??= loadSettings(database.db)),
     settingsChanged: () => {
       settings = null;
+      // The site's details (name) are site settings too: the identity is read again.
+      site = null;
     },
     site: async () => (site ??= await getSiteIdentity(database.db)),
     sync,

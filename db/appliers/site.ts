@@ -1,11 +1,12 @@
 import type { Applier } from './index.js';
-import { setMeta } from '../meta.js';
+import { setMeta, SITE_DETAILS_KEY } from '../meta.js';
 
 export const siteAppliers: {
   SiteConfigured: Applier<'SiteConfigured'>;
   StaffCreated: Applier<'StaffCreated'>;
   StaffPinChanged: Applier<'StaffPinChanged'>;
   SiteSettingsChanged: Applier<'SiteSettingsChanged'>;
+  SiteDetailsChanged: Applier<'SiteDetailsChanged'>;
 } = {
   async SiteConfigured(db, { payload: p }) {
     await setMeta(db, 'site_id', p.siteId);
@@ -51,5 +52,14 @@ export const siteAppliers: {
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, hlc, event_id: id }).where('site_settings.hlc', '<', hlc))
         .execute();
     }
+  },
+  // The whole record, latest by HLC; the site identity's name (what documents print) is read from it.
+  async SiteDetailsChanged(db, { payload: p, hlc, id }) {
+    const value = JSON.stringify(p.details);
+    await db
+      .insertInto('site_settings')
+      .values({ key: SITE_DETAILS_KEY, value, hlc, event_id: id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, hlc, event_id: id }).where('site_settings.hlc', '<', hlc))
+      .execute();
   },
 };

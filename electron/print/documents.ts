@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
 import { visitById, visitsOnSite } from '../../db/queries/visits.js';
 import { getSiteIdentity } from '../../db/meta.js';
+import { readSiteDetails } from '../../db/queries/siteDetails.js';
 import { maskIdNumber } from '../../shared/domain/mask.js';
 import { isOverstay } from '../../shared/domain/visits.js';
 import { renderVisitorPass } from '../../shared/print/visitorPass.js';
@@ -36,6 +37,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
       return renderVisitorPass(
         {
           siteName: site.siteName,
+          issuer: await readSiteDetails(db),
           deviceCode: site.deviceCode,
           passNo: v.pass_no,
           visitorName: v.visitor_name,
@@ -79,6 +81,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
       return renderReleasePass(
         {
           siteName: site.siteName,
+          issuer: await readSiteDetails(db),
           deviceCode: site.deviceCode,
           passNo: p.pass_no,
           unit: [p.unit_code, p.company].filter(Boolean).join(' '),

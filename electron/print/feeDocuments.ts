@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
 import type { SiteIdentity } from '../../db/meta.js';
+import { readSiteDetails } from '../../db/queries/siteDetails.js';
 import { chargesOfUnit, remindersOfUnit } from '../../db/queries/fees.js';
 import { occupantsOfUnit } from '../../db/queries/directory.js';
 import { ApiFailure } from '../../shared/api/result.js';
@@ -25,6 +26,7 @@ export async function renderFeeJob(db: Kysely<Database>, job: PrintJobRow, site:
       return renderReceipt(
         {
           siteName: site.siteName,
+          issuer: await readSiteDetails(db),
           deviceCode: r.receiptNo.split('-')[1] ?? site.deviceCode,
           receiptNo: r.receiptNo,
           issuedAt: r.issuedAt,

@@ -9,6 +9,7 @@ import * as fe from './feeSchemas.js';
 import * as dr from './drawerSchemas.js';
 import * as tk from './ticketSchemas.js';
 import * as ml from './mailSchemas.js';
+import * as st from './siteSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -49,6 +50,8 @@ export const contract = {
 
   'settings:get': proc(s.Empty, s.Settings, 'receptionist'),
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),
+  'site:details': proc(s.Empty, st.SiteDetailsView, 'guard'),
+  'site:updateDetails': proc(st.SiteDetails, st.SiteDetailsView, 'admin'),
 
   'status:get': proc(s.Empty, s.DeskStatus, 'guard'),
 

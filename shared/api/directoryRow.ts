@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizePhone, phoneProblem } from '../domain/phone.js';
 import { OCCUPANT_ROLES } from './schemas.js';
+import { printable } from './fields.js';
 
 /**
  * The directory import format (README: "Directory import"). One row per occupant; units are
@@ -56,7 +57,7 @@ export const DirectoryRow = z
         message: 'err.import.area',
       })
       .transform((v) => (v === '' ? null : Number(v))),
-    name: z.string().trim().max(40, { message: 'err.tooLong' }).default(''),
+    name: printable(z.string().trim().max(40, { message: 'err.tooLong' })).default(''),
     phone: z
       .string()
       .default('')
@@ -75,7 +76,7 @@ export const DirectoryRow = z
         if (!role) ctx.addIssue({ code: 'custom', message: 'err.import.role' });
         return role;
       }),
-    company: z.string().trim().max(60, { message: 'err.tooLong' }).default(''),
+    company: printable(z.string().trim().max(60, { message: 'err.tooLong' })).default(''),
   })
   .superRefine((r, ctx) => {
     if (!r.name && !r.company) ctx.addIssue({ code: 'custom', path: ['name'], message: 'err.import.nameRequired' });

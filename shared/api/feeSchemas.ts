@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEE_ITEM_CODES, PAY_METHODS, PERIOD, REMINDER_CHANNELS, needsReference } from '../domain/fees.js';
 import { DENOMINATIONS, parseTypedYuan } from '../domain/money.js';
-import { isoDate, optionalText, requiredText, supervisorApproval, uuid } from './fields.js';
+import { isoDate, optionalText, printable, requiredText, supervisorApproval, uuid } from './fields.js';
 
 /**
  * Fees (收费). Amounts arrive as the text a cashier typed ("1409.5"), are checked here and become
@@ -81,7 +81,7 @@ export const PayInput = z
   .object({
     requestId: uuid,
     unitId: z.string().min(1, { message: 'err.required' }),
-    payer: requiredText(40),
+    payer: printable(requiredText(40)),
     chargeIds: z.array(z.string()).max(600),
     /** Paid ahead beyond the chosen lines (预交). */
     advance: optionalYuan,

@@ -14,7 +14,30 @@ export const requiredText = (max: number) =>
 
 export const optionalText = (max: number) => z.string().trim().max(max, { message: 'err.tooLong' }).optional().default('');
 
-export const personName = requiredText(40);
+/**
+ * Why a name cannot be printed as typed, or null. Control characters break the line or the printer;
+ * a bidi override (U+202A–202E, U+2066–2069) reorders what follows, so a pass can read other than
+ * the record; emoji have no glyph in the printers' fonts. Format characters (zero-width joiners,
+ * marks) are invisible on paper and refused with the bidi ones.
+ */
+export function nameProblem(v: string): string | null {
+  if (/[\p{Cc}\u2028\u2029]/u.test(v)) return 'err.name.control';
+  if (/\p{Cf}/u.test(v)) return 'err.name.bidi';
+  if (/\p{Extended_Pictographic}|\p{Emoji_Presentation}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u20E3/u.test(v.replace(/[©®™]/g, '')))
+    return 'err.name.emoji';
+  return null;
+}
+
+/** A name that goes on paper (person, company, site): refuses what `nameProblem` names. */
+export const printable = <S extends z.ZodType<string>>(schema: S) =>
+  schema.superRefine((v, ctx) => {
+    const problem = nameProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const personName = printable(requiredText(40));
+/** An optional name that prints (a ticket's customer, a typed signature). */
+export const optionalName = printable(optionalText(40));
 
 /** Checked as typed (so "call me" is a format error, not an empty field), stored canonical. */
 export const phone = z

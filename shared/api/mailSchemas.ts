@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idDocument, isoDate, optionalText, personName, requiredText, supervisorApproval, uuid } from './fields.js';
+import { idDocument, isoDate, optionalName, optionalText, personName, requiredText, supervisorApproval, uuid } from './fields.js';
 import { AttachmentInput } from './logSchemas.js';
 import { ID_TYPES } from '../domain/idDocument.js';
 import { ATTACHMENT_TYPES } from '../domain/log.js';
@@ -80,7 +80,7 @@ export const PickUpInput = z
     relation: z.enum(PICKUP_RELATIONS, { message: 'err.invalid' }).optional().default('recipient'),
     id: idDocument.optional(),
     signature: AttachmentInput.optional(),
-    typedName: optionalText(40),
+    typedName: optionalName,
   })
   .superRefine((v, ctx) => {
     if (!v.id) ctx.addIssue({ code: 'custom', path: ['id', 'idNumber'], message: 'err.mail.idRequired' });

@@ -9,6 +9,7 @@ import {
   phone,
   pin,
   plate,
+  printable,
   requiredText,
   role,
   siteCode,
@@ -30,7 +31,7 @@ export const Empty = z.object({}).strict().optional().default({});
 export const SITE_KINDS = ['residential', 'office', 'mixed'] as const;
 
 export const SetupInput = z.object({
-  siteName: requiredText(60),
+  siteName: printable(requiredText(60)),
   siteCode,
   siteKind: z.enum(SITE_KINDS, { message: 'err.invalid' }),
   deviceCode,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, optionalPhone, optionalText, requiredText, uuid } from './fields.js';
+import { isoDate, isoDateTime, optionalName, optionalPhone, optionalText, printable, requiredText, uuid } from './fields.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
 import { TICKET_ACTIONS, TICKET_STATES } from '../domain/ticketStates.js';
 import { CALLBACK_CLASSES, DEADLINE_TYPES, SPAN_UNITS } from '../domain/ticketDeadlines.js';
@@ -29,9 +29,9 @@ export const CreateTicketInput = z
     occupantId: opt(z.string()),
     customer: z
       .object({
-        name: optionalText(40),
+        name: optionalName,
         unitCode: optionalText(30),
-        company: optionalText(60),
+        company: printable(optionalText(60)),
         phone: optionalPhone,
       })
       .optional()

@@ -4,8 +4,7 @@
  * Mainland numbers written with +86 are stored in their national form.
  */
 export function normalizePhone(raw: string): string {
-  let p = raw
-    .trim()
+  let p = dashExtension(raw.trim())
     .toLowerCase()
     .replace(/转|ext\.?|#/g, 'x')
     .replace(/[^\d+x]/g, '');
@@ -14,6 +13,18 @@ export function normalizePhone(raw: string): string {
     p = /^1/.test(national) ? national : `0${national.replace(/^0/, '')}`;
   }
   return p;
+}
+
+/**
+ * `021-55556666-801`: a switchboard written with its extension after a second dash. The last group is
+ * an extension only when what precedes it is a whole landline; `021-6666-8888` stays one number.
+ */
+function dashExtension(raw: string): string {
+  const m = /^(.*\d)\s*-\s*(\d{1,6})$/.exec(raw);
+  if (!m) return raw;
+  const whole = raw.replace(/\D/g, '');
+  const head = m[1]!.replace(/\D/g, '');
+  return LANDLINE.test(head) && !LANDLINE.test(whole) ? `${m[1]}x${m[2]}` : raw;
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;

@@ -5,6 +5,7 @@ import { HOST_CONFIRM_METHODS } from '../domain/visits.js';
 import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
 import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS, SiteSettingsPatch } from '../api/schemas.js';
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
+import { SiteDetails } from '../api/siteSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 import { feeEvents } from './feeEvents.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
@@ -198,6 +199,11 @@ export const eventCatalog = {
    * every desk of the site applies them. Per key, the change with the later HLC wins everywhere.
    */
   SiteSettingsChanged: ev(1, z.object({ changes: SiteSettingsPatch })),
+  /**
+   * An admin changed the site's name, address, phone or company legal name. The whole record is one
+   * value: the change with the later HLC wins everywhere, and the site name that documents print follows it.
+   */
+  SiteDetailsChanged: ev(1, z.object({ details: SiteDetails })),
   // ---- the post log (岗位记事本) ---------------------------------------------------------------------
   /** Never edited: a correction is another entry with `correctsId`. The photo's bytes stay on the desk. */
   LogEntryAdded: ev(

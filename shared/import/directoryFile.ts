@@ -4,6 +4,25 @@ import { columnOf, DirectoryRow, type DirectoryColumn, type ImportProblem } from
 import type { EventPayload } from '../events/catalog.js';
 import { readRecords, rowProblems } from './tableFile.js';
 
+/** Columns that hold a name: a `?` there most likely stood for a character the file's encoding lost. */
+const NAME_COLUMNS: readonly DirectoryColumn[] = ['name', 'company'];
+
+/**
+ * A `?` next to a CJK character, or a name of only `?`s: what a GBK save leaves of a character it
+ * cannot encode (𠮷 and the rest of Extension B). A lone `?` in a Latin name ("Who? Ltd") passes.
+ */
+const LOST_CJK = /[?？]+(?=\p{Script=Han})|(?<=\p{Script=Han})[?？]+|^[?？\s]+$/u;
+
+/**
+ * Characters the file's bytes did not carry: U+FFFD anywhere (bytes that did not decode), a `?` in a
+ * name where a CJK character stood. Such a row would store a name that is not the person's.
+ */
+function lostCharacters(line: number, record: Partial<Record<DirectoryColumn, string>>): ImportProblem[] {
+  return (Object.entries(record) as [DirectoryColumn, string][])
+    .filter(([col, v]) => v.includes('\uFFFD') || (NAME_COLUMNS.includes(col) && LOST_CJK.test(v.trim())))
+    .map(([column]) => ({ line, column, message: 'err.import.lostCharacter' }));
+}
+
 export type DirectoryPayload = Pick<EventPayload<'DirectoryImported'>, 'units' | 'occupants'>;
 
 /** Ids already given to units (by code) and occupants (by unit id + name), so a re-import updates them. */
@@ -13,7 +32,7 @@ export interface KnownDirectoryIds {
 }
 
 /**
- * Reads an occupant directory (CSV in UTF-8 or GBK, or XLSX; Chinese or English headers) and checks
+ * Reads an occupant directory (CSV in UTF-8 or GB18030/GBK, or XLSX; Chinese or English headers) and checks
  * every row first: the desk and HQ import the same files by the same rules. Returns the good rows
  * and every problem by line; the caller imports nothing while there is one.
  */
@@ -29,6 +48,11 @@ export async function parseDirectoryFile(fileName: string, bytes: Buffer) {
   const good: (DirectoryRow & { line: number })[] = [];
   const seen = new Set<string>();
   for (const { line, record } of records) {
+    const lost = lostCharacters(line, record);
+    if (lost.length) {
+      problems.push(...lost);
+      continue;
+    }
     const parsed = DirectoryRow.safeParse(record);
     if (!parsed.success) {
       problems.push(...rowProblems(line, parsed.error.issues));

@@ -9,12 +9,15 @@ export interface TableRow {
   cells: string[];
 }
 
-/** Decodes CSV bytes: UTF-8 (with or without BOM), else GBK as older Chinese Excel saves it. */
+/**
+ * Decodes CSV bytes: UTF-8 (with or without BOM), else GB18030 as Chinese Excel saves it. GB18030,
+ * not GBK: GBK has no 4-byte sequences, so every CJK Extension B name (𠮷) would decode as U+FFFD.
+ */
 function decodeText(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('gbk').decode(bytes);
+    return new TextDecoder('gb18030').decode(bytes);
   }
 }
 

@@ -18,9 +18,11 @@ export const PAPER: Record<Layout, { widthMm: number; heightMm: number | null }>
   a4: { widthMm: 210, heightMm: 297 },
 };
 
-// Fonts that carry Chinese glyphs on Windows, macOS and Linux desks, in that order.
+// Fonts that carry Chinese glyphs on Windows, macOS and Linux desks, in that order. The common ones stop
+// at the BMP; the browser takes a name like 𠮷 (CJK Extension B) from the next font that has it:
+// SimSun-ExtB on Windows, HanaMinB (Debian fonts-hanazono) on Linux.
 const FONT_STACK =
-  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", sans-serif';
+  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft JhengHei", "SimSun-ExtB", "HanaMinB", sans-serif';
 
 /** A complete, self-contained HTML page (inline CSS, no external resources) for one document. */
 export function page(opts: { title: string; layout: Layout; lang: string; body: string; css?: string }): string {
@@ -39,6 +41,8 @@ body { font-family: ${FONT_STACK}; color: #000; font-size: ${opts.layout === 'a4
   width: ${opts.layout === 'roll80' ? '72mm' : 'auto'}; }
 h1 { font-size: 1.45em; margin: 0 0 1mm; text-align: center; letter-spacing: 0.1em; }
 .sub { text-align: center; font-size: 0.85em; margin-bottom: 2mm; }
+.issuer { text-align: center; font-size: 0.8em; margin: -1.5mm 0 2mm; }
+.issuer + .issuer { margin-top: -2mm; }
 .reprint { border: 1.5px solid #000; text-align: center; font-weight: bold; margin: 1mm 0 2mm; padding: 0.5mm; }
 table.kv { width: 100%; border-collapse: collapse; }
 table.kv th { text-align: left; font-weight: normal; white-space: nowrap; padding: 0.6mm 2mm 0.6mm 0; vertical-align: top; width: 1%; }

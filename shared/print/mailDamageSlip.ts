@@ -4,6 +4,7 @@ import { MAIL_WORDS, type MailWordKey } from './mailLabels.js';
 import { qrSvg } from './qr.js';
 import { fmtDateTime } from './format.js';
 import type { DamageHow, MailKind } from '../domain/mail.js';
+import { joinList } from '../domain/listJoin.js';
 
 export interface MailDamageSlipData {
   siteName: string;
@@ -43,7 +44,10 @@ export async function renderMailDamageSlip(d: MailDamageSlipData, layout: Layout
   const W = MAIL_WORDS[locale];
   const L = PRINT_LABELS[locale];
   const row = (key: MailWordKey, value: string) => mailRow(locale, key, value);
-  const hows = d.how.map((h) => W.hows[h]).join('、');
+  const hows = joinList(
+    d.how.map((h) => W.hows[h]),
+    locale,
+  );
   const sentenceZh = locale === 'zh-Hant' ? MAIL_WORDS['zh-Hant'].damageSentence : MAIL_WORDS['zh-Hans'].damageSentence;
   const body = `
 <div class="seal">${esc(sentenceZh)}<span class="seal-en">${esc(MAIL_WORDS.en.damageSentence)}</span></div>

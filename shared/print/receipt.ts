@@ -2,12 +2,15 @@ import { esc, page, type Layout } from './html.js';
 import { PRINT_LABELS, type PrintLocale } from './labels.js';
 import { FEE_WORDS } from './feeLabels.js';
 import { qrSvg } from './qr.js';
+import { issuerLines, type Issuer } from './siteHeader.js';
 import { fmtDateTime, fmtYuan } from './format.js';
 import { amountInCapitals } from '../domain/money.js';
 import { FEE_ITEM_NAMES, type FeeItemCode, type PayMethod } from '../domain/fees.js';
 
 export interface ReceiptData {
   siteName: string;
+  /** The company that takes the money (收款单位), its address and phone. */
+  issuer?: Issuer;
   deviceCode: string;
   receiptNo: string;
   issuedAt: string;
@@ -52,6 +55,7 @@ async function copyHtml(d: ReceiptData, locale: PrintLocale, copyLabel: string):
 ${d.voided ? `<div class="void-mark">${esc(W.voided)}</div>` : ''}
 <h1>${esc(W.receipt)}</h1>
 <div class="sub">${esc(d.siteName)}${copyLabel ? ` · ${esc(copyLabel)}` : ''}</div>
+${issuerLines(d.issuer, locale)}
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <table class="kv">
 <tr><th>${esc(W.receiptNo)}</th><td class="no">${esc(d.receiptNo)}</td></tr>

@@ -2,11 +2,13 @@ import { esc, page, type Layout } from './html.js';
 import { PRINT_LABELS, type PrintLocale } from './labels.js';
 import { RELEASE_PASS_WORDS } from './releasePassLabels.js';
 import { qrSvg } from './qr.js';
+import { issuerLines, type Issuer } from './siteHeader.js';
 import { fmtDateTime, fmtTime, fmtYuan } from './format.js';
 import type { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/releasePass.js';
 
 export interface ReleasePassData {
   siteName: string;
+  issuer?: Issuer;
   deviceCode: string;
   passNo: string;
   unit: string;
@@ -56,6 +58,7 @@ export async function renderReleasePass(d: ReleasePassData, layout: Layout, loca
   const body = `
 <h1>${esc(W.title)}</h1>
 <div class="sub">${esc(d.siteName)}${W.sub ? ` · ${esc(W.sub)}` : ''}</div>
+${issuerLines(d.issuer, locale)}
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <div class="code big">${esc(d.passNo)}</div>
 <table class="kv">

@@ -1,10 +1,12 @@
 import { esc, page, type Layout } from './html.js';
 import { bilingual, PRINT_LABELS, type PrintLocale } from './labels.js';
 import { qrSvg } from './qr.js';
+import { issuerLines, type Issuer } from './siteHeader.js';
 import { fmtDateTime } from './format.js';
 
 export interface VisitorPassData {
   siteName: string;
+  issuer?: Issuer;
   deviceCode: string;
   passNo: string;
   visitorName: string;
@@ -29,6 +31,7 @@ export async function renderVisitorPass(d: VisitorPassData, layout: Layout, loca
   const body = `
 <h1>${esc(L.visitorPass)}</h1>
 <div class="sub">${esc(d.siteName)}${locale === 'en' ? '' : ' · VISITOR PASS'}</div>
+${issuerLines(d.issuer, locale)}
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <table class="kv">
 ${row('passNo', d.passNo)}

@@ -153,6 +153,12 @@ export async function busyDay(desk: TestDesk) {
   await desk.ok('tickets:cancel', { ticketId: idea.id, reason: '重复登记' }, rec.session);
 
   await desk.ok('settings:update', { mailReturnDays: 1 });
+  await desk.ok('site:updateDetails', {
+    siteName: '华远国际大厦',
+    address: '世纪大道 100 号',
+    phone: '021-55556666-801',
+    companyName: '上海华远物业服务有限公司',
+  });
   const letter = await desk.ok('mail:receive', await mailInput(desk, { trackingNo: 'XA100200300CN' }), rec.session);
   await desk.call('mail:receive', await mailInput(desk, { trackingNo: 'XA100200300CN' }), rec.session); // warned: on shelf
   const parcel = await desk.ok(

@@ -16,6 +16,9 @@ describe('phone numbers', () => {
       '010-12345678 ext 801',
       '(021) 66668888',
       '075512345678',
+      '021-55556666-801',
+      '010-12345678-801',
+      '(021) 55556666-801',
     ]) {
       expect(phoneProblem(ok)).toBeNull();
     }
@@ -48,7 +51,7 @@ describe('phone numbers', () => {
       '+86 1234',
       '+8612800138000',
       '021-123',
-      '010-12345678-801',
+      '021-123-801',
     ]) {
       expect(phoneProblem(bad), bad).toBe('err.phone.format');
     }
@@ -68,6 +71,9 @@ describe('phone numbers', () => {
     expect(normalizePhone('+86 138 0013 8000')).toBe('13800138000');
     expect(normalizePhone('138-0013-8000')).toBe('13800138000');
     expect(normalizePhone('010-12345678 转 801')).toBe('01012345678x801');
+    // An extension after a second dash is an extension; a landline written in two dashed groups is not.
+    expect(normalizePhone('021-55556666-801')).toBe('02155556666x801');
+    expect(normalizePhone('0755-1234-5678')).toBe('075512345678');
     expect(normalizePhone('+1 415 555 0100')).toBe('+14155550100');
     expect(phone.parse('138 0013 8000')).toBe('13800138000');
   });

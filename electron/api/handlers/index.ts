@@ -4,6 +4,7 @@ import { setupFromHqHandlers } from './setupFromHq.js';
 import { authHandlers } from './auth.js';
 import { staffHandlers } from './staff.js';
 import { settingsHandlers } from './settings.js';
+import { siteHandlers } from './site.js';
 import { statusHandlers } from './status.js';
 import { directoryHandlers } from './directory.js';
 import { visitHandlers } from './visits.js';
@@ -28,6 +29,7 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...staffHandlers,
   ...settingsHandlers,
+  ...siteHandlers,
   ...statusHandlers,
   ...directoryHandlers,
   ...visitHandlers,

@@ -7,7 +7,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { newEnrollCode } from './auth.js';
 import { driftFlagged } from './push.js';
 import { factHandlers } from '../projections/index.js';
-import { deviceCode as deskCode, siteCode } from '../../../shared/api/fields.js';
+import { deviceCode as deskCode, nameProblem, siteCode } from '../../../shared/api/fields.js';
 import { SITE_KINDS } from '../../../shared/api/schemas.js';
 
 type Db = Kysely<HqDatabase>;
@@ -19,6 +19,9 @@ export async function createSite(db: Db, s: { code: string; name: string; kind: 
   if (!(SITE_KINDS as readonly string[]).includes(s.kind))
     throw new Error(`Site kind ${s.kind}: one of ${SITE_KINDS.join(', ')}.`);
   if (!s.name.trim()) throw new Error('The site needs a name.');
+  // The name prints on every receipt and pass of the site: the desk's rule for names that print.
+  if (nameProblem(s.name.trim()))
+    throw new Error('The site name has a control character, a text-direction override or an emoji.');
   const id = uuidv7();
   await db.insertInto('sites').values({ id, code: code.data, name: s.name.trim(), kind: s.kind }).execute();
   return id;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { run, useDeskQuery, useNow } from '../api/useDesk';
 import { deskTime, machineZone, machineZoneDiffers, setDeskZone } from '../../../shared/domain/deskTime';
+import { joinNames } from '../i18n/lists';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -55,7 +56,7 @@ export function StatusBar() {
   return (
     <div className="status-bar" data-testid="status-bar">
       <span>
-        {t('status.onDuty')}: <b>{data?.onDuty.join('、') || '—'}</b>
+        {t('status.onDuty')}: <b>{joinNames(data?.onDuty ?? []) || '—'}</b>
       </span>
       <span>
         {t('status.desk')}: <b>{data ? `${data.siteCode}-${data.deviceCode}` : '—'}</b>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import dayjs from 'dayjs';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { v4 as uuidv4 } from 'uuid';
 import { useTranslation } from 'react-i18next';
 import { RaiseChargeInput } from '../../../../shared/api/feeSchemas';
@@ -22,7 +22,7 @@ const blank = (): Values => ({
   requestId: uuidv4(),
   unitId: '',
   item: 'repair',
-  period: dayjs().format('YYYY-MM'),
+  period: deskTime().format('YYYY-MM'),
   amount: '',
   note: '',
 });

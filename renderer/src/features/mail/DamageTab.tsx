@@ -8,6 +8,7 @@ import { desk } from '../../api/desk';
 import { SupervisorApprovalModal } from '../../forms/SupervisorApprovalModal';
 import { DocumentPanel } from '../../print/DocumentPanel';
 import { printJobInBrowser } from '../../print/printing';
+import { joinNames } from '../../i18n/lists';
 
 /**
  * Damage records awaiting the shift leader (seed 000: valid only once the leader signs). The leader
@@ -38,7 +39,7 @@ export function DamageTab() {
             render: (_, d) => (
               <span>
                 {d.correctsId && <Tag color="purple">{t('mail.correction')}</Tag>}
-                {d.what} · {d.how.map((h) => t(`damageHow.${h}`)).join('、')}
+                {d.what} · {joinNames(d.how.map((h) => t(`damageHow.${h}`)))}
                 {d.description && <div style={{ color: '#666' }}>{d.description}</div>}
               </span>
             ),
@@ -93,7 +94,7 @@ export function DamageTab() {
           <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('mail.registerNo')}>{confirming.registerNo}</Descriptions.Item>
             <Descriptions.Item label={t('mail.damageWhat')}>
-              {confirming.what} · {confirming.how.map((h) => t(`damageHow.${h}`)).join('、')}
+              {confirming.what} · {joinNames(confirming.how.map((h) => t(`damageHow.${h}`)))}
             </Descriptions.Item>
             <Descriptions.Item label={t('mail.receivedBy')}>{confirming.receivedByName}</Descriptions.Item>
           </Descriptions>

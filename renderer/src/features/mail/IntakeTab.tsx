@@ -13,8 +13,9 @@ import { formKeyDown } from '../../forms/keyboard';
 import { HostPicker } from '../visitors/HostPicker';
 import { mailColumns } from './mailColumns';
 import { readFileBase64 } from './files';
+import { storedCarrier } from '../../i18n/storedText';
 
-const CARRIERS = ['中国邮政', 'EMS', '顺丰速运', '京东物流', '中通快递', '圆通速递', '申通快递', '韵达快递'];
+const CARRIERS = ['chinaPost', 'ems', 'sf', 'jd', 'zto', 'yto', 'sto', 'yunda'] as const;
 const FIELDS = ['trackingNo', 'occupantId', 'damage.what', 'damage.how', 'damage.photo', 'carrier', 'location', 'kind'];
 
 /**
@@ -26,7 +27,7 @@ export function IntakeTab() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [batchId, setBatchId] = useState(() => uuidv7());
-  const [carrier, setCarrier] = useState('中国邮政');
+  const [carrier, setCarrier] = useState(() => t('mail.carriers.chinaPost'));
   const [kind, setKind] = useState<MailKind>('registered_letter');
   const [location, setLocation] = useState('A-1');
   const [movedOut, setMovedOut] = useState(false);
@@ -65,7 +66,7 @@ export function IntakeTab() {
     const r = await run('mail:receive', {
       itemId: uuidv7(),
       batchId,
-      carrier,
+      carrier: storedCarrier(carrier),
       trackingNo,
       kind,
       occupantId: occupantId ?? '',
@@ -135,7 +136,7 @@ export function IntakeTab() {
           <AutoComplete
             value={carrier}
             onChange={setCarrier}
-            options={CARRIERS.map((c) => ({ value: c }))}
+            options={CARRIERS.map((c) => ({ value: t(`mail.carriers.${c}`) }))}
             style={{ width: 140 }}
             data-testid="mail-carrier"
           />

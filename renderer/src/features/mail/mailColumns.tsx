@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ColumnsType } from 'antd/es/table';
 import type { MailItem } from '../../../../shared/api/mailSchemas';
 import { fmtDateTime } from '../../../../shared/print/format';
+import { storedLabel } from '../../i18n/storedText';
 
 /** The register's columns, shared by every mail list. */
 export function mailColumns(t: TFunction): ColumnsType<MailItem> {
@@ -27,7 +28,7 @@ export function mailColumns(t: TFunction): ColumnsType<MailItem> {
         </span>
       ),
     },
-    { title: t('mail.carrier'), dataIndex: 'carrier', width: 90 },
+    { title: t('mail.carrier'), dataIndex: 'carrier', width: 90, render: (c: string) => storedLabel('mail.carriers', c) },
     { title: t('mail.location'), dataIndex: 'location', width: 90 },
     { title: t('mail.receivedAt'), key: 'at', width: 140, render: (_, m) => fmtDateTime(m.receivedAt) },
     {

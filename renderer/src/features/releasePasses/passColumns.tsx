@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { ReleasePass } from '../../../../shared/api/releasePassSchemas';
 import type { PassVerdict } from '../../../../shared/domain/releasePass';
+import { joinNames } from '../../i18n/lists';
 
 export const VERDICT_COLOR: Record<PassVerdict, string> = {
   valid: 'green',
@@ -35,10 +36,7 @@ export function passColumns(t: TFunction): ColumnsType<ReleasePass> {
       title: t('pass.items'),
       key: 'items',
       render: (_, p) =>
-        `${p.items
-          .slice(0, 3)
-          .map((i) => `${i.description}×${i.quantity}`)
-          .join('、')}${p.items.length > 3 ? ' …' : ''}`,
+        `${joinNames(p.items.slice(0, 3).map((i) => `${i.description}×${i.quantity}`))}${p.items.length > 3 ? ' …' : ''}`,
     },
     {
       title: t('pass.window'),

@@ -15,6 +15,7 @@ import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
 import { ClassifierEditor } from './ClassifierEditor';
 import { YuanInput } from './YuanInput';
+import { SiteDetailsSection } from './SiteDetailsSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -42,7 +43,7 @@ export function SettingsPage() {
   return (
     <Card title={t('nav.settings')} style={{ maxWidth: 860 }}>
       {!canEdit && <Alert type="info" message={t('settings.managerOnly')} style={{ marginBottom: 16 }} />}
-      <Form layout="horizontal" labelCol={{ span: 8 }} component="div" disabled={!canEdit}>
+      <Form layout="horizontal" labelCol={{ span: 8 }} labelWrap component="div" disabled={!canEdit}>
         <Divider titlePlacement="start" data-testid="settings-desk-section">
           {t('settings.deskSection')}
         </Divider>
@@ -188,6 +189,7 @@ export function SettingsPage() {
           </Button>
         )}
       </Form>
+      <SiteDetailsSection />
     </Card>
   );
 }

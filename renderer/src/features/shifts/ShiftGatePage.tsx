@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { HandoverPrintButtons, HandoverView, NoHandover } from './HandoverView';
+import { joinNames } from '../../i18n/lists';
 
 /**
  * 接班: before taking the post the incoming person reads the last handover from top to bottom —
@@ -121,10 +122,7 @@ export function ShiftGatePage() {
             message={t('shift.leftOpenAlert', {
               pattern: state.current.patternCode,
               end: deskTime(state.current.plannedEnd).format('MM-DD HH:mm'),
-              names: state.current.members
-                .filter((m) => !m.leftAt)
-                .map((m) => m.name)
-                .join('、'),
+              names: joinNames(state.current.members.filter((m) => !m.leftAt).map((m) => m.name)),
             })}
           />
         )}

@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { formKeyDown } from '../../forms/keyboard';
 import { tError } from '../../i18n';
 import { HandoverPrintButtons, HandoverView } from './HandoverView';
+import { joinNames } from '../../i18n/lists';
 
 /**
  * 交班: the shift now (pattern, who is on it), the handover as it would be handed over now, a free
@@ -151,11 +152,7 @@ function SiteOverview() {
           <b>{d.deviceCode}</b>:{' '}
           {d.open ? (
             <>
-              {d.open.patternCode} ·{' '}
-              {d.open.members
-                .filter((m) => !m.leftAt)
-                .map((m) => m.name)
-                .join('、')}
+              {d.open.patternCode} · {joinNames(d.open.members.filter((m) => !m.leftAt).map((m) => m.name))}
               {d.open.stale && (
                 <Tag color="red" style={{ marginLeft: 6 }}>
                   {t('shift.leftOpenTag')}

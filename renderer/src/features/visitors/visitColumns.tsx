@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import type { Visit } from '../../../../shared/api/schemas';
 import { isOverstay } from '../../../../shared/domain/visits';
+import { storedLabel } from '../../i18n/storedText';
 
 export const hostText = (v: Visit) => [v.hostUnitCode, v.hostCompany || v.hostName].filter(Boolean).join(' ');
 
@@ -26,7 +27,7 @@ export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
     },
     { title: t('visit.partySize'), dataIndex: 'partySize', width: 70 },
     { title: t('visit.host'), key: 'host', width: 200, render: (_, v) => hostText(v) },
-    { title: t('visit.purpose'), dataIndex: 'purpose', width: 110 },
+    { title: t('visit.purpose'), dataIndex: 'purpose', width: 110, render: (p: string) => storedLabel('purpose', p) },
     { title: t('visit.timeIn'), dataIndex: 'checkedInAt', width: 130, render: (v: string) => deskTime(v).format('MM-DD HH:mm') },
     {
       title: t('visit.validUntil'),
