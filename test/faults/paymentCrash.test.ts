@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, openTestDesk, importSampleDirectory } from '../support/desk.js';
+import { ADMIN, TestClock, openTestDesk, importSampleDirectory } from '../support/desk.js';
 import { burstAndKill } from './burstAndKill.js';
 
 const WORKER = fileURLToPath(new URL('./paymentWorker.ts', import.meta.url));
@@ -20,7 +20,8 @@ describe('a desk killed mid-burst of payments', () => {
   let unitId: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lobbydesk-paycrash-'));
-    const desk = await openTestDesk({ dataDir });
+    // The worker runs on the real clock: the shift it works in is opened now, so it has not lapsed.
+    const desk = await openTestDesk({ dataDir, clock: new TestClock(Date.now()) });
     await importSampleDirectory(desk);
     [{ unitId }] = await desk.ok('directory:search', { q: '张三' });
     await desk.close();
