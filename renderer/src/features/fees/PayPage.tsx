@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Alert, Button, Card, Col, Form, List, Row, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -32,9 +32,12 @@ export function PayPage() {
     document.querySelector<HTMLElement>('[data-testid="host-select"] input')?.focus();
   }, [focusTick]);
 
+  // Only the account of the unit asked for last is shown: a slower answer for an earlier pick is dropped.
+  const wanted = useRef<string | null>(null);
   const load = useCallback(async (unitId: string) => {
+    wanted.current = unitId;
     const r = await run('fees:account', { unitId });
-    if (r.ok) setAccount(r.value);
+    if (r.ok && wanted.current === unitId) setAccount(r.value);
   }, []);
 
   const showReceipt = async (id: string) => {
@@ -54,6 +57,7 @@ export function PayPage() {
                 onChange={(_v, match) => {
                   setOccupant(match);
                   setAccount(null);
+                  wanted.current = null;
                   if (match) void load(match.unitId);
                 }}
               />
