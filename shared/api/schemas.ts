@@ -256,6 +256,8 @@ export const VisitorProfile = z.object({
   lastVisitAt: z.string(),
   lastHost: HostMatch.nullable(),
   visits: z.number(),
+  /** The visit of this person still open (not checked out): checking them in again deserves a warning. */
+  onSite: z.object({ passNo: z.string(), checkedInAt: z.string(), hostUnitCode: z.string() }).nullable(),
 });
 export type VisitorProfile = z.infer<typeof VisitorProfile>;
 
