@@ -96,6 +96,7 @@ export function CheckInPage() {
   const [denyHit, setDenyHit] = useState<DenyHit | null>(null);
   const [last, setLast] = useState<{ visit: Visit; jobId: string | null } | null>(null);
   const confirmHost = useWatch({ control, name: 'confirmHost' });
+  const formKey = useWatch({ control, name: 'requestId' });
 
   useEffect(() => {
     void run('settings:get').then((r) => r.ok && setValue('expectedMinutes', r.value.defaultVisitMinutes));
@@ -200,7 +201,9 @@ export function CheckInPage() {
               )}
             </div>
           )}
+          {/* A new registration is a new form: its fields mount afresh, so no list of the last one stays open. */}
           <Form
+            key={formKey}
             layout="vertical"
             component="div"
             data-form
@@ -415,10 +418,7 @@ export function CheckInPage() {
                   Ctrl+Enter
                 </span>
               </Button>
-              <Button
-                size="large"
-                onClick={clearForm}
-              >
+              <Button size="large" onClick={clearForm}>
                 {t('common.clear')}
               </Button>
             </Space>
