@@ -181,6 +181,7 @@ export const RevealedPhone = z.object({
   /** The desk hides the number again at this moment. */
   hideAt: z.string(),
 });
+export type RevealedPhone = z.infer<typeof RevealedPhone>;
 /** How long a revealed number stays on screen. */
 export const PHONE_REVEAL_SECONDS = 30;
 

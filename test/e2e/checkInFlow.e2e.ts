@@ -52,6 +52,11 @@ test('setup', async ({ page }) => {
   await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
   const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
   await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  const switchboard = ['单元,楼栋,面积,姓名,电话,身份,公司', 'T-2001,写字楼,,,021-55556666 转 818,公司,远航贸易有限公司'];
+  await api(page, 'directory:import', {
+    fileName: 'more.csv',
+    contentBase64: Buffer.from(switchboard.join('\n')).toString('base64'),
+  });
   await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
 });
 
@@ -109,6 +114,29 @@ test('checking in someone still on site warns; a 15-digit old ID is told to use 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('visitor-idNumber-error')).toHaveText('这是 15 位旧身份证号，请把证件类型改为「其他证件」再登记');
   await shot(page, 'cf03-checkin-old-15-digit-id');
+});
+
+test('the host phone for the confirmation call: Alt+P shows the switchboard and extension for 30 s', async ({ page }) => {
+  await signIn(page);
+  await page.keyboard.press('F2');
+  await page.getByTestId('host-select').locator('input').focus();
+  await page.keyboard.type('远航');
+  await page.keyboard.press('Enter');
+  const phone = page.getByTestId('host-phone');
+  await expect(phone).toHaveText('021-5555****转818');
+  await page.keyboard.press('Alt+P');
+  await expect(phone).toHaveText('021-55556666转818');
+  await expect(page.getByTestId('host-phone-countdown')).toContainText('秒后隐藏');
+  // The key typed nothing into the field the cursor was in.
+  await expect(page.getByTestId('visitor-purpose').locator('input')).toHaveValue('');
+  await expect(page.getByTestId('host-phone-countdown')).toHaveText('30 秒后隐藏（已记录查看）');
+  await expect(openDropdowns(page)).toHaveCount(0);
+  await shot(page, 'cf05-checkin-host-phone-revealed');
+  // Hidden again once its 30 seconds are up.
+  await expect(phone).toHaveText('021-5555****转818', { timeout: 40_000 });
+  await expect(page.getByTestId('host-phone-reveal')).toBeVisible();
+  await page.getByRole('button', { name: '清 空' }).click();
+  await expect(phone).toHaveCount(0);
 });
 
 test('check-out: a refused scan leaves the field empty, so the next valid scan is read alone', async ({ page }) => {

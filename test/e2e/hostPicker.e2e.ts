@@ -145,6 +145,8 @@ test('fees: after a payment on 1-102, oynn, 4-202 and 4-40…3 + Enter each open
   await typeAndEnter(page, '3');
   await expect(account).toContainText('4-403');
   await expect(picked(page)).toContainText('4-403');
+  // No list is left open over the account after the pick.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'hp02-fees-typed-account');
 });
 

@@ -17,6 +17,7 @@ import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { printJobInBrowser } from '../../print/printing';
 import { HostPicker } from './HostPicker';
+import { HostPhone } from './HostPhone';
 import { DenyOverrideModal, type DenyHit } from './DenyOverrideModal';
 import { DocumentPanel } from '../../print/DocumentPanel';
 
@@ -310,6 +311,7 @@ export function CheckInPage() {
                     )}
                   />
                 </Field>
+                {host && <HostPhone key={host.occupantId} host={host} />}
               </Col>
               <Col span={12}>
                 <Field label={t('visit.purpose')} error={e.purpose} required testId="purpose">

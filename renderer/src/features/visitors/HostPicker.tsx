@@ -157,6 +157,9 @@ export function HostPicker(props: {
         labelInValue
         status={props.status ?? (notice ? 'error' : undefined)}
         value={value}
+        // The list is open only while a search is typed: after a pick, or with the field empty, no
+        // empty list is left hanging over the form.
+        open={!!searchQuery(text)}
         placeholder={t('visit.hostHint')}
         filterOption={false}
         searchValue={text}
