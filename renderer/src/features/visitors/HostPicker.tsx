@@ -12,11 +12,12 @@ export function hostLabel(h: HostMatch): string {
 
 const DEBOUNCE_MS = 120;
 
-// Picking a host is the answer to this field: move on, as Enter does elsewhere. The list hands
-// focus back to its own input as it closes — later on a busy PC — so check again once it has.
-// Once focus goes anywhere else (the form moved on by itself, the next scan began), leave it be:
-// a late second step would pull the cursor out of the field the receptionist is typing in.
-function moveOn(input: HTMLElement | null) {
+// Picking a host is the answer to this field: move on, as Enter does elsewhere. A pick by the list
+// (a click) has the list hand focus back to its own input as it closes — later on a busy PC — so
+// check again once it has. A pick by Enter is this field's own and moves once: a late second step
+// would pull the cursor out of this field when the receptionist came straight back to it.
+// Once focus goes anywhere else (the form moved on by itself, the next scan began), leave it be.
+function moveOn(input: HTMLElement | null, byList: boolean) {
   if (!input) return;
   let movedTo: Element | null = null;
   let cancelled = false;
@@ -33,6 +34,10 @@ function moveOn(input: HTMLElement | null) {
   };
   document.addEventListener('focusin', watch);
   setTimeout(step, 0);
+  if (!byList) {
+    setTimeout(() => document.removeEventListener('focusin', watch), 0);
+    return;
+  }
   setTimeout(() => {
     step();
     document.removeEventListener('focusin', watch);
@@ -84,10 +89,10 @@ export function HostPicker(props: {
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const pick = (match: HostMatch, input: HTMLElement | null) => {
+  const pick = (match: HostMatch, input: HTMLElement | null, byList = false) => {
     onSearch('');
     onChangeRef.current(match.occupantId, match);
-    moveOn(input);
+    moveOn(input, byList);
   };
 
   const settle = (input: HTMLElement) => {
@@ -129,7 +134,7 @@ export function HostPicker(props: {
     e.preventDefault();
     e.stopPropagation();
     if (!searchQuery(textRef.current)) {
-      if (props.value) moveOn(input);
+      if (props.value) moveOn(input, false);
       return;
     }
     // The search still waiting on its debounce goes out now rather than later.
@@ -170,7 +175,7 @@ export function HostPicker(props: {
         onSelect={(v: { value: string }) => {
           // A click (or Tab) on an option: the options are only ever this text's matches.
           const match = offered?.find((o) => o.occupantId === v.value);
-          if (match) pick(match, document.activeElement as HTMLElement | null);
+          if (match) pick(match, document.activeElement as HTMLElement | null, true);
         }}
         onClear={() => onChangeRef.current(undefined, null)}
         onInputKeyDown={onInputKeyDown}
