@@ -112,6 +112,7 @@ test('check-in: 2-1-1502 after a search for 张三, then hxkj, each + Enter at o
   await expect(page.getByTestId('host-notice')).toHaveText('名录中没有「9-9-909」，未选中任何人');
   await expect(hostInput(page)).toBeFocused();
   await expect(picked(page)).toHaveCount(0);
+  await page.waitForTimeout(400); // let the list finish its entrance before the screenshot
   await shot(page, 'hp01-checkin-no-match');
 });
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Select, Tag } from 'antd';
+import { Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { run } from '../../api/useDesk';
@@ -153,47 +153,51 @@ export function HostPicker(props: {
   const pending = !!searchQuery(text) && !offered;
 
   return (
-    <>
-      <Select
-        id={props.id}
-        data-testid="host-select"
-        showSearch
-        allowClear
-        labelInValue
-        status={props.status ?? (notice ? 'error' : undefined)}
-        value={value}
-        // The list is open only while a search is typed: after a pick, or with the field empty, no
-        // empty list is left hanging over the form.
-        open={!!searchQuery(text)}
-        placeholder={t('visit.hostHint')}
-        filterOption={false}
-        searchValue={text}
-        onSearch={onSearch}
-        onActive={(v: unknown) => {
-          activeRef.current = typeof v === 'string' ? v : null;
-        }}
-        onSelect={(v: { value: string }) => {
-          // A click (or Tab) on an option: the options are only ever this text's matches.
-          const match = offered?.find((o) => o.occupantId === v.value);
-          if (match) pick(match, document.activeElement as HTMLElement | null, true);
-        }}
-        onClear={() => onChangeRef.current(undefined, null)}
-        onInputKeyDown={onInputKeyDown}
-        onBlur={() => {
-          waiting.current = null;
-          onSearch('');
-          props.onBlur?.();
-        }}
-        loading={pending}
-        notFoundContent={pending ? t('common.searching') : searchQuery(text) ? t('visit.hostNotFound') : null}
-        defaultActiveFirstOption
-        options={(offered ?? []).map((h) => ({ value: h.occupantId, label: <HostOption h={h} /> }))}
-      />
-      {notice && (
-        <div className="ant-form-item-explain-error" data-testid="host-notice">
-          {notice}
-        </div>
-      )}
-    </>
+    <Select
+      id={props.id}
+      data-testid="host-select"
+      showSearch
+      allowClear
+      labelInValue
+      status={props.status ?? (notice ? 'error' : undefined)}
+      value={value}
+      // The list is open only while a search is typed: after a pick, or with the field empty, no
+      // empty list is left hanging over the form.
+      open={!!searchQuery(text)}
+      placeholder={t('visit.hostHint')}
+      filterOption={false}
+      searchValue={text}
+      onSearch={onSearch}
+      onActive={(v: unknown) => {
+        activeRef.current = typeof v === 'string' ? v : null;
+      }}
+      onSelect={(v: { value: string }) => {
+        // A click (or Tab) on an option: the options are only ever this text's matches.
+        const match = offered?.find((o) => o.occupantId === v.value);
+        if (match) pick(match, document.activeElement as HTMLElement | null, true);
+      }}
+      onClear={() => onChangeRef.current(undefined, null)}
+      onInputKeyDown={onInputKeyDown}
+      onBlur={() => {
+        waiting.current = null;
+        onSearch('');
+        props.onBlur?.();
+      }}
+      loading={pending}
+      notFoundContent={
+        // Right under the field: Enter found nobody for this text, and nobody was picked.
+        notice ? (
+          <Typography.Text type="danger" data-testid="host-notice">
+            {notice}
+          </Typography.Text>
+        ) : pending ? (
+          t('common.searching')
+        ) : searchQuery(text) ? (
+          t('visit.hostNotFound')
+        ) : null
+      }
+      defaultActiveFirstOption
+      options={(offered ?? []).map((h) => ({ value: h.occupantId, label: <HostOption h={h} /> }))}
+    />
   );
 }
