@@ -22,7 +22,10 @@ export function pinyinKeys(name: string): { initials: string; pinyin: string } {
 export const directoryAppliers: {
   DirectoryImported: Applier<'DirectoryImported'>;
   OccupantMoveOutRecorded: Applier<'OccupantMoveOutRecorded'>;
+  HostPhoneRevealed: Applier<'HostPhoneRevealed'>;
 } = {
+  // The event in the log is the whole record (who, when, whose number): no read table changes.
+  async HostPhoneRevealed() {},
   async OccupantMoveOutRecorded(db, { payload: p, hlc }) {
     await db
       .updateTable('occupants')

@@ -62,6 +62,7 @@ export const contract = {
 
   'directory:import': proc(s.DirectoryImportInput, s.DirectoryImportResult, 'manager'),
   'directory:search': work(s.DirectorySearchInput, z.array(s.HostMatch), 'receptionist'),
+  'directory:revealPhone': work(s.RevealPhoneInput, s.RevealedPhone, 'receptionist'),
   'directory:stats': proc(s.Empty, s.DirectoryStats, 'receptionist'),
   'directory:moveOut': proc(s.MoveOutInput, s.HostMatch, 'shift_leader'),
 

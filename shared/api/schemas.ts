@@ -180,6 +180,20 @@ export const MoveOutInput = z.object({
   movedOutOn: isoDate.nullable(),
 });
 
+/** A host's full phone number, asked for to make the confirmation call (seed 000); every ask is recorded. */
+export const RevealPhoneInput = z.object({ occupantId: z.string().min(1).max(100) });
+export const RevealedPhone = z.object({
+  occupantId: z.string(),
+  /** As dialled: `13800138000`, `021-55556666转818`. */
+  phone: z.string(),
+  revealedAt: z.string(),
+  /** The desk hides the number again at this moment. */
+  hideAt: z.string(),
+});
+export type RevealedPhone = z.infer<typeof RevealedPhone>;
+/** How long a revealed number stays on screen. */
+export const PHONE_REVEAL_SECONDS = 30;
+
 export const DirectorySearchInput = z.object({
   q: z.string().trim().max(40),
   limit: z.number().int().min(1).max(50).optional().default(20),
@@ -265,6 +279,8 @@ export const VisitorProfile = z.object({
   lastVisitAt: z.string(),
   lastHost: HostMatch.nullable(),
   visits: z.number(),
+  /** The visit of this person still open (not checked out): checking them in again deserves a warning. */
+  onSite: z.object({ passNo: z.string(), checkedInAt: z.string(), hostUnitCode: z.string() }).nullable(),
 });
 export type VisitorProfile = z.infer<typeof VisitorProfile>;
 

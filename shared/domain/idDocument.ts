@@ -17,6 +17,9 @@ export function residentIdCheckChar(first17: string): string {
 /** Returns an i18n error key, or null when the number is acceptable. */
 export function residentIdProblem(raw: string, today: Date = new Date()): string | null {
   const id = raw.trim().toUpperCase();
+  // The first-generation card (15 digits, no check character) is no longer valid as a 居民身份证:
+  // say so and point to 其他证件 rather than only "should be 18 digits".
+  if (/^\d{15}$/.test(id)) return 'err.idNumber.residentOld15';
   if (!/^\d{17}[\dX]$/.test(id)) return 'err.idNumber.residentFormat';
   if (!/^[1-9]/.test(id)) return 'err.idNumber.region';
   const year = Number(id.slice(6, 10));

@@ -1,3 +1,5 @@
+import { phoneParts } from './phone.js';
+
 /** Personal data is shown and printed masked (architecture: "ID: first 6 + last 4"). */
 export function maskIdNumber(id: string): string {
   if (id.length <= 10)
@@ -6,6 +8,10 @@ export function maskIdNumber(id: string): string {
 }
 
 export function maskPhone(phone: string): string {
+  // A switchboard number with an extension: the extension alone reaches nobody from outside, so it
+  // stays readable (the desk asks for 转818); the last four digits of the switchboard are hidden.
+  const { area, local, ext } = phoneParts(phone);
+  if (ext && area && local.length > 4) return `${area}-${local.slice(0, -4)}****转${ext}`;
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 7) return phone;
   const keepEnd = 4;

@@ -40,3 +40,23 @@ export function phoneProblem(raw: string): string | null {
   const p = normalizePhone(raw);
   return MOBILE.test(p) || LANDLINE.test(p) || SERVICE.test(p) || INTERNATIONAL.test(p) ? null : 'err.phone.format';
 }
+
+/** Mainland area codes: 010 and 02x have three digits, every other one four. */
+const areaCodeLength = (national: string) => (/^0(10|2\d)/.test(national) ? 3 : 4);
+
+/**
+ * A stored phone split the way people read it out: area code, local number, extension.
+ * Only mainland landlines have an area code; anything else is `{ local }` as stored.
+ */
+export function phoneParts(stored: string): { area: string; local: string; ext: string } {
+  const [main, ext = ''] = normalizePhone(stored).split('x');
+  if (!/^0\d{9,11}$/.test(main)) return { area: '', local: main, ext };
+  const n = areaCodeLength(main);
+  return { area: main.slice(0, n), local: main.slice(n), ext };
+}
+
+/** The full number as dialled from a desk: `13800138000`, `021-55556666`, `021-55556666转818`. */
+export function displayPhone(stored: string): string {
+  const { area, local, ext } = phoneParts(stored);
+  return `${area ? `${area}-` : ''}${local}${ext ? `转${ext}` : ''}`;
+}

@@ -103,6 +103,11 @@ export const eventCatalog = {
    * record was a mistake. Two desks disagreeing offline: the later change by HLC wins everywhere.
    */
   OccupantMoveOutRecorded: ev(1, z.object({ occupantId: z.string(), movedOutOn: z.string().nullable() })),
+  /**
+   * A desk person was shown a host's full phone number for the confirmation call. The event is the
+   * audit record of that sensitive read: its actor and HLC say who and when; no number rides in it.
+   */
+  HostPhoneRevealed: ev(1, z.object({ revealId: z.string(), occupantId: z.string(), unitCode: z.string() })),
   DenyEntryAdded: ev(
     1,
     z.object({

@@ -93,6 +93,8 @@ export async function busyDay(desk: TestDesk) {
   const approval = { staffNo: leader.staffNo, pin: leader.pin, reason: '收错单元' };
   await desk.ok('fees:void', { receiptId: paid.receipt.id, approval }, rec.session);
   const [company] = await desk.ok('directory:search', { q: '华夏' }, rec.session);
+  // The receptionist calls the company to confirm a visitor: the reveal is recorded.
+  await desk.ok('directory:revealPhone', { occupantId: company.occupantId }, rec.session);
   await desk.ok(
     'fees:pay',
     {

@@ -13,6 +13,7 @@ async function sampleInputs(desk: TestDesk): Promise<{ [N in ProcName]?: ProcInp
   const checkIn = await checkInInput(desk);
   return {
     'directory:search': { q: '张' },
+    'directory:revealPhone': { occupantId: 'nobody' },
     'visits:checkIn': checkIn,
     'visits:checkOut': { code: 'HY-A1-V261122-0001' },
     'visits:onSite': {},

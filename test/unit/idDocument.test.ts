@@ -80,10 +80,17 @@ describe('resident ID numbers (GB 11643)', () => {
     expect(idNumberProblem('resident_id', withCheck('11010520990101001'))).toBe('err.idNumber.birthDate');
   });
 
+  it('an old 15-digit card is refused with the hint to register it as 其他证件, which accepts it', () => {
+    expect(residentIdProblem('110105491231002', TODAY)).toBe('err.idNumber.residentOld15');
+    expect(idNumberProblem('other', '110105491231002')).toBeNull();
+    // 14 or 16 digits are no old card: the usual length message.
+    expect(residentIdProblem('11010549123100', TODAY)).toBe('err.idNumber.residentFormat');
+    expect(residentIdProblem('1101054912310021', TODAY)).toBe('err.idNumber.residentFormat');
+  });
+
   it('refuses a wrong length or stray characters', () => {
     expect(residentIdProblem('11010519491231002', TODAY)).toBe('err.idNumber.residentFormat');
     expect(residentIdProblem('11010519491231002X1', TODAY)).toBe('err.idNumber.residentFormat');
-    expect(residentIdProblem('110105491231002', TODAY)).toBe('err.idNumber.residentFormat'); // old 15-digit card
     expect(residentIdProblem('1101051949123100X2', TODAY)).toBe('err.idNumber.residentFormat');
     expect(residentIdProblem('11010519491231A02X', TODAY)).toBe('err.idNumber.residentFormat');
   });

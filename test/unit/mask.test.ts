@@ -46,6 +46,16 @@ describe('masking personal data', () => {
     expect(maskPhone('66668888')).toBe('66**8888');
   });
 
+  it('a switchboard with an extension reads as area-code, switchboard with its last 4 hidden, and the extension', () => {
+    expect(maskPhone('02155556666x818')).toBe('021-5555****转818');
+    expect(maskPhone('021-5555 6666 转 818')).toBe('021-5555****转818');
+    expect(maskPhone('01012345678x801')).toBe('010-1234****转801');
+    expect(maskPhone('075512345678x8001')).toBe('0755-1234****转8001');
+    expect(maskPhone('07551234567x12')).toBe('0755-123****转12');
+    // Never the whole switchboard number.
+    expect(maskPhone('02155556666x818')).not.toContain('6666');
+  });
+
   it('+86 and international numbers keep the plus sign and their last 4 digits', () => {
     const m = maskPhone('+8613800138000');
     expect(m.startsWith('+')).toBe(true);

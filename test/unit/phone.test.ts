@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, phoneProblem } from '../../shared/domain/phone.js';
+import { displayPhone, normalizePhone, phoneProblem } from '../../shared/domain/phone.js';
 import { optionalPhone, phone } from '../../shared/api/fields.js';
 
 describe('phone numbers', () => {
@@ -76,5 +76,14 @@ describe('phone numbers', () => {
     expect(normalizePhone('0755-1234-5678')).toBe('075512345678');
     expect(normalizePhone('+1 415 555 0100')).toBe('+14155550100');
     expect(phone.parse('138 0013 8000')).toBe('13800138000');
+  });
+
+  it('a revealed number is shown the way it is dialled: area code, number, extension', () => {
+    expect(displayPhone('13800138000')).toBe('13800138000');
+    expect(displayPhone('02155556666')).toBe('021-55556666');
+    expect(displayPhone('02155556666x818')).toBe('021-55556666转818');
+    expect(displayPhone('075512345678x8001')).toBe('0755-12345678转8001');
+    expect(displayPhone('4008001234')).toBe('4008001234');
+    expect(displayPhone('+85291234567')).toBe('+85291234567');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_KEYS, SHORTCUTS, pageForKey, sessionKeyAction } from '../../renderer/src/stores/nav.js';
+import { REVEAL_PHONE_KEY, isRevealPhoneKey } from '../../renderer/src/forms/keyboard.js';
 
 const bare = { ctrlKey: false, altKey: false, metaKey: false, shiftKey: false };
 
@@ -30,5 +31,28 @@ describe('F-keys', () => {
     for (const key of Object.values(SHORTCUTS)) expect(sessionKeyAction({ ...bare, key: key! })).toBeNull();
     expect(sessionKeyAction({ ...bare, key: 'F12', ctrlKey: true, altKey: true })).toBeNull();
     expect(SESSION_KEYS).toEqual({ lock: 'Ctrl+F12', signOut: 'Ctrl+Shift+F12' });
+  });
+});
+
+describe('Alt+P: the host phone for the confirmation call', () => {
+  const key = (k: string, mods: Partial<typeof bare> = {}, code = `Key${k.toUpperCase()}`) => ({
+    ...bare,
+    ...mods,
+    key: k,
+    code,
+  });
+
+  it('Alt+P reveals, whatever the layout types for it', () => {
+    expect(isRevealPhoneKey(key('p', { altKey: true }))).toBe(true);
+    expect(isRevealPhoneKey(key('π', { altKey: true }, 'KeyP'))).toBe(true);
+  });
+
+  it('clashes with nothing: not typing p, not Ctrl+P (print), not Alt+A (every month due), not a page key', () => {
+    expect(isRevealPhoneKey(key('p'))).toBe(false);
+    expect(isRevealPhoneKey(key('p', { ctrlKey: true }))).toBe(false);
+    expect(isRevealPhoneKey(key('P', { altKey: true, shiftKey: true }))).toBe(false);
+    expect(isRevealPhoneKey(key('a', { altKey: true }))).toBe(false);
+    expect(pageForKey(key('p', { altKey: true }))).toBeNull();
+    expect(Object.values(SHORTCUTS)).not.toContain(REVEAL_PHONE_KEY);
   });
 });

@@ -4,6 +4,8 @@ import { directoryPayload, parseDirectoryFile } from '../../../shared/import/dir
 import { draft } from '../../../db/events.js';
 import { directoryStats, existingDirectoryIds, hostById, searchHosts } from '../../../db/queries/directory.js';
 import type { HandlerMap } from '../context.js';
+import { displayPhone } from '../../../shared/domain/phone.js';
+import { PHONE_REVEAL_SECONDS } from '../../../shared/api/schemas.js';
 import { localIsoDate, toHostMatch } from './visits.js';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -11,7 +13,7 @@ const MAX_PROBLEMS = 200;
 
 export const directoryHandlers: Pick<
   HandlerMap,
-  'directory:import' | 'directory:search' | 'directory:stats' | 'directory:moveOut'
+  'directory:import' | 'directory:search' | 'directory:stats' | 'directory:moveOut' | 'directory:revealPhone'
 > = {
   async 'directory:import'(input, ctx) {
     const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -33,6 +35,23 @@ export const directoryHandlers: Pick<
 
   async 'directory:search'(input, ctx) {
     return (await searchHosts(ctx.db, input.q, input.limit)).map(toHostMatch);
+  },
+
+  // The only way a full phone number leaves the backend: each answer is recorded first, in the same
+  // transaction, so no number is ever shown without its record.
+  async 'directory:revealPhone'(input, ctx) {
+    const host = await hostById(ctx.db, input.occupantId);
+    if (!host) throw fieldError('occupantId', 'err.directory.unknownOccupant');
+    if (!host.phone) throw fieldError('occupantId', 'err.directory.noPhone');
+    await ctx.transact((_trx, emit) =>
+      emit(draft('HostPhoneRevealed', { revealId: uuidv7(), occupantId: host.occupantId, unitCode: host.unitCode })),
+    );
+    return {
+      occupantId: host.occupantId,
+      phone: displayPhone(host.phone),
+      revealedAt: ctx.now.toISOString(),
+      hideAt: new Date(ctx.now.getTime() + PHONE_REVEAL_SECONDS * 1000).toISOString(),
+    };
   },
 
   async 'directory:stats'(_input, ctx) {

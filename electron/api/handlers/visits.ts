@@ -196,6 +196,7 @@ export const visitHandlers: Pick<
     const last = rows[0];
     if (!last) return null;
     const host = await hostById(ctx.db, last.host_occupant_id);
+    const open = rows.find((r) => r.status === 'on_site');
     return {
       name: last.visitor_name,
       phone: last.visitor_phone,
@@ -205,6 +206,7 @@ export const visitHandlers: Pick<
       lastVisitAt: last.checked_in_at,
       lastHost: host ? toHostMatch(host) : null,
       visits: rows.length,
+      onSite: open ? { passNo: open.pass_no, checkedInAt: open.checked_in_at, hostUnitCode: open.host_unit_code } : null,
     };
   },
 };

@@ -30,3 +30,21 @@ export function focusNextField(from: HTMLElement, form: HTMLElement | null = fro
   next?.focus();
   return Boolean(next);
 }
+
+/**
+ * Alt+P shows the picked host's full phone number for the confirmation call. Alt, not Ctrl: Ctrl+P
+ * is the browser's print; the F-keys are pages and Alt+A is the fee page's "every month due".
+ * Matched by the physical key too, so a layout where Alt+P types another letter still works.
+ */
+export const REVEAL_PHONE_KEY = 'Alt+P';
+export function isRevealPhoneKey(e: {
+  key: string;
+  code?: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}): boolean {
+  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+  return e.code === 'KeyP' || e.key.toLowerCase() === 'p';
+}

@@ -35,9 +35,12 @@ export function PayPage() {
     document.querySelector<HTMLElement>('[data-testid="host-select"] input')?.focus();
   }, [focusTick]);
 
+  // Only the account of the unit asked for last is shown: a slower answer for an earlier pick is dropped.
+  const wanted = useRef<string | null>(null);
   const load = useCallback(async (unitId: string) => {
+    wanted.current = unitId;
     const r = await run('fees:account', { unitId });
-    if (r.ok) setAccount(r.value);
+    if (r.ok && wanted.current === unitId) setAccount(r.value);
   }, []);
 
   const showReceipt = async (id: string) => {
@@ -57,6 +60,7 @@ export function PayPage() {
                 onChange={(_v, match) => {
                   setOccupant(match);
                   setAccount(null);
+                  wanted.current = null;
                   if (match) void load(match.unitId);
                 }}
               />

@@ -17,6 +17,7 @@ import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { printJobInBrowser } from '../../print/printing';
 import { HostPicker } from './HostPicker';
+import { HostPhone } from './HostPhone';
 import { DenyOverrideModal, type DenyHit } from './DenyOverrideModal';
 import { DocumentPanel } from '../../print/DocumentPanel';
 
@@ -91,35 +92,50 @@ export function CheckInPage() {
   const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const [profile, setProfile] = useState<VisitorProfile | null>(null);
+  const [onSite, setOnSite] = useState<VisitorProfile['onSite']>(null);
   const [host, setHost] = useState<HostMatch | null>(null);
   const [denyHit, setDenyHit] = useState<DenyHit | null>(null);
   const [last, setLast] = useState<{ visit: Visit; jobId: string | null } | null>(null);
   const confirmHost = useWatch({ control, name: 'confirmHost' });
+  const formKey = useWatch({ control, name: 'requestId' });
 
   useEffect(() => {
     void run('settings:get').then((r) => r.ok && setValue('expectedMinutes', r.value.defaultVisitMinutes));
   }, [setValue]);
   useEffect(() => firstField.current?.focus(), [focusTick]);
 
-  const recall = async (by: { phone?: string; idNumber?: string }) => {
-    if (getValues('visitor.name')) return;
-    const r = await run('visits:recall', by);
-    if (!r.ok || !r.value) return;
+  // A recall answers the form it was asked from: once that form is registered (or cleared) its answer
+  // is dropped, or the visitor just registered would fill the next visitor's form. Likewise when the
+  // field it was asked for has changed meanwhile.
+  const recall = async (field: 'idNumber' | 'phone') => {
+    const asked = { form: getValues('requestId'), value: getValues(`visitor.${field}`) };
+    if (field === 'idNumber') setOnSite(null);
+    const r = await run('visits:recall', { [field]: asked.value });
+    const stale = getValues('requestId') !== asked.form || getValues(`visitor.${field}`) !== asked.value;
+    if (stale || !r.ok || !r.value) return;
     const p = r.value;
+    setOnSite(p.onSite);
+    if (getValues('visitor.name')) return;
     setProfile(p);
     setValue('visitor', { idType: p.idType, idNumber: p.idNumber, name: p.name, phone: p.phone }, { shouldValidate: true });
     if (!getValues('plate')) setValue('plate', p.plate);
   };
 
+  const clearForm = () => {
+    reset(empty(getValues('expectedMinutes')));
+    setProfile(null);
+    setOnSite(null);
+    setHost(null);
+    setFormError(null);
+  };
+
   const finish = async (visit: Visit, jobId: string | null) => {
     message.success(t('visit.checkedIn', { name: visit.visitorName, passNo: visit.passNo }));
     setLast({ visit, jobId });
-    reset(empty(getValues('expectedMinutes')));
-    setProfile(null);
-    setHost(null);
-    setFormError(null);
-    // Close any open suggestion list before the next visitor's first field takes the focus.
+    // Close any open suggestion list before the form empties and the next visitor's first field
+    // takes the focus; the blur's own recall belongs to the registered form and is dropped.
     (document.activeElement as HTMLElement | null)?.blur();
+    clearForm();
     setTimeout(() => firstField.current?.focus(), 0);
     if (jobId && desk.mode === 'browser') await printJobInBrowser(jobId);
   };
@@ -156,6 +172,19 @@ export function CheckInPage() {
           extra={<span style={{ color: '#888', fontSize: 13 }}>{t('visit.keyboardHint')}</span>}
         >
           {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} showIcon />}
+          {onSite && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="already-on-site"
+              message={t('visit.alreadyOnSite', {
+                passNo: onSite.passNo,
+                time: dayjs(onSite.checkedInAt).format('MM-DD HH:mm'),
+                unit: onSite.hostUnitCode,
+              })}
+            />
+          )}
           {profile && (
             <div className="recall" data-testid="recall-banner">
               {t('visit.returning', { count: profile.visits, date: deskTime(profile.lastVisitAt).format('YYYY-MM-DD') })}
@@ -173,7 +202,9 @@ export function CheckInPage() {
               )}
             </div>
           )}
+          {/* A new registration is a new form: its fields mount afresh, so no list of the last one stays open. */}
           <Form
+            key={formKey}
             layout="vertical"
             component="div"
             data-form
@@ -212,7 +243,7 @@ export function CheckInPage() {
                         autoComplete="off"
                         onBlur={() => {
                           field.onBlur();
-                          if (!idNumberProblem(idType, field.value)) void recall({ idNumber: field.value });
+                          if (!idNumberProblem(idType, field.value)) void recall('idNumber');
                         }}
                       />
                     )}
@@ -240,7 +271,7 @@ export function CheckInPage() {
                         autoComplete="off"
                         onBlur={() => {
                           field.onBlur();
-                          if (field.value.length >= 7) void recall({ phone: field.value });
+                          if (field.value.length >= 7) void recall('phone');
                         }}
                       />
                     )}
@@ -280,6 +311,7 @@ export function CheckInPage() {
                     )}
                   />
                 </Field>
+                {host && <HostPhone key={host.occupantId} host={host} />}
               </Col>
               <Col span={12}>
                 <Field label={t('visit.purpose')} error={e.purpose} required testId="purpose">
@@ -388,15 +420,7 @@ export function CheckInPage() {
                   Ctrl+Enter
                 </span>
               </Button>
-              <Button
-                size="large"
-                onClick={() => {
-                  reset(empty(getValues('expectedMinutes')));
-                  setProfile(null);
-                  setHost(null);
-                  setFormError(null);
-                }}
-              >
+              <Button size="large" onClick={clearForm}>
                 {t('common.clear')}
               </Button>
             </Space>

@@ -23,7 +23,7 @@ export function OnSitePage() {
   const focusTick = useNav((s) => s.focusTick);
   const scanRef = useRef<InputRef>(null);
   const [code, setCode] = useState('');
-  const [scanError, setScanError] = useState<string | null>(null);
+  const [scanError, setScanError] = useState<{ code: string | null; message: string } | null>(null);
   const [lastOut, setLastOut] = useState<Visit | null>(null);
   const onSite = useDeskQuery('visits:onSite', undefined, ['visits-changed']);
   const notReturned = useDeskQuery('visits:notReturned', undefined, ['visits-changed']);
@@ -34,12 +34,20 @@ export function OnSitePage() {
     const r = await run('visits:checkOut', input);
     if (r.ok) {
       setLastOut(r.value);
-      setCode('');
       message.success(t('visit.checkedOut', { name: r.value.visitorName }));
     } else {
-      setScanError(tError(r.error.issues?.[0]?.message ?? r.error.message));
+      setScanError({ code: input.code ?? null, message: tError(r.error.issues?.[0]?.message ?? r.error.message) });
     }
     scanRef.current?.focus();
+  };
+
+  // The field is emptied as the scan is taken, whatever its result: the next slip's code is never
+  // appended to this one, and a scanner already typing the next code is never cut short by a late
+  // answer. The refused code is repeated beside the message instead.
+  const takeScan = () => {
+    const scanned = code.trim();
+    setCode('');
+    if (scanned) void checkOut({ code: scanned });
   };
 
   const printRoll = async () => {
@@ -68,7 +76,18 @@ export function OnSitePage() {
         <Form component="div" layout="vertical">
           <Form.Item
             validateStatus={scanError ? 'error' : undefined}
-            help={scanError && <span data-testid="scan-error">{scanError}</span>}
+            help={
+              scanError && (
+                <span>
+                  {scanError.code && (
+                    <span className="mono" data-testid="scan-refused-code" style={{ marginRight: 8 }}>
+                      {scanError.code}
+                    </span>
+                  )}
+                  <span data-testid="scan-error">{scanError.message}</span>
+                </span>
+              )
+            }
             style={{ marginBottom: 0 }}
           >
             <Input
@@ -80,7 +99,7 @@ export function OnSitePage() {
               data-testid="scan-input"
               placeholder={t('visit.scanHint')}
               onChange={(e) => setCode(e.target.value)}
-              onPressEnter={() => code.trim() && void checkOut({ code: code.trim() })}
+              onPressEnter={takeScan}
               prefix={<ExportOutlined style={{ color: '#999' }} />}
             />
           </Form.Item>
