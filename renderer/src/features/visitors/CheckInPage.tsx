@@ -180,7 +180,7 @@ export function CheckInPage() {
               data-testid="already-on-site"
               message={t('visit.alreadyOnSite', {
                 passNo: onSite.passNo,
-                time: dayjs(onSite.checkedInAt).format('MM-DD HH:mm'),
+                time: deskTime(onSite.checkedInAt).format('MM-DD HH:mm'),
                 unit: onSite.hostUnitCode,
               })}
             />
