@@ -124,11 +124,12 @@ test('charges come in from the UI: an import with a bad line listed, fixed and i
   await page.keyboard.press('Escape');
   await page.keyboard.press('F10');
   await pickUnit(page, '', 'zs', '张三');
-  const repair = page.getByTestId('fee-charges').locator('tbody tr.ant-table-row').filter({ hasText: '有偿维修费' });
+  const repair = page.getByTestId('fee-charges').getByTestId('fee-line').filter({ hasText: '有偿维修费' });
   await expect(repair).toHaveCount(1);
   await expect(repair).toContainText(ticket.ticketNo);
   await expect(repair).toContainText('¥120.00');
-  await expect(repair).toContainText(month);
+  // The lines are grouped under their month: the repair's month row counts it.
+  await expect(page.getByTestId('fee-charges').getByTestId('fee-month').first()).toContainText(month);
   await expect(page.getByTestId('fee-months-due')).toContainText(`${month} ¥343.75`);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'fc05-f10-repair-due');

@@ -123,7 +123,7 @@ test('fees: after a payment on 1-102, oynn, 4-202 and 4-40…3 + Enter each open
   await expect(hostInput(page)).toBeFocused();
   await typeAndEnter(page, '1-102');
   await expect(account).toContainText('1-102');
-  await page.getByTestId('fee-charges').locator('tbody tr.ant-table-row input[type=checkbox]').first().check();
+  await page.getByTestId('fee-charges').getByTestId('fee-month').first().click();
   await page.getByTestId('fee-tendered').fill('500');
   await page.getByTestId('fee-tendered').press('Control+Enter');
   await expect(page.getByTestId('receipt-no')).toHaveText(/HY-A1-\d{4}-000001/);
