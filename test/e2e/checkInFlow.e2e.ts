@@ -1,13 +1,10 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
+import { ADMIN, setUpSiteWithDirectory, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 /** A receptionist's run of visitors at machine speed: one after another, then their slips come back. */
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 const residentId = (first17: string) => `${first17}${residentIdCheckChar(first17)}`;
 const FIRST = { id: residentId('32010219751120456'), name: '周晓燕', phone: '13700137000' };
 const NEXT = { id: residentId('51010419900228123'), name: '吴天宇', phone: '13700137001' };
@@ -49,9 +46,7 @@ async function typeVisitor(page: Page, v: { id: string; name: string; phone: str
 
 test('setup', async ({ page }) => {
   await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await setUpSiteWithDirectory(page, desk);
   const switchboard = ['单元,楼栋,面积,姓名,电话,身份,公司', 'T-2001,写字楼,,,021-55556666 转 818,公司,远航贸易有限公司'];
   await api(page, 'directory:import', {
     fileName: 'more.csv',

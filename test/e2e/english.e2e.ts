@@ -1,11 +1,8 @@
 import { request as playwrightRequest, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
+import { setUpSiteWithDirectory, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
 test.describe.configure({ mode: 'serial' });
@@ -54,15 +51,7 @@ test('in English: page titles, settings labels and placeholders are whole, the t
   page,
 }) => {
   await page.goto(desk.url);
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
-  });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await desk.api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await setUpSiteWithDirectory(page, desk);
   await desk.api(page, 'staff:create', { ...REC, role: 'receptionist' });
   await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
   // A visit registered on a Chinese screen (purpose 探访) and a letter from 中国邮政, as stored before.

@@ -1,12 +1,9 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { ARTIFACTS } from './support';
+import { ADMIN, setUpSiteWithDirectory, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 const MINUS = '\u2212';
 
 test.describe.configure({ mode: 'serial' });
@@ -17,8 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(() => desk.close());
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 const months = [1, 0].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
 
 async function signIn(page: Page) {
@@ -32,9 +27,7 @@ test('"1,000" is refused at the field; ¥10,000,000 asks again with the amount i
   page,
 }) => {
   await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await setUpSiteWithDirectory(page, desk);
   const charges = ['单元,收费项目,月份', ...months.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
   await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
   await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });

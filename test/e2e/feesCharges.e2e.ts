@@ -1,12 +1,8 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
+import { ADMIN, setUpSiteWithDirectory, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 
 test.describe.configure({ mode: 'serial' });
 let desk: DeskServer;
@@ -36,9 +32,7 @@ test('charges come in from the UI: an import with a bad line listed, fixed and i
   page,
 }) => {
   await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await setUpSiteWithDirectory(page, desk);
   await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
   await page.reload();
   await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);

@@ -1,12 +1,8 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { expect, printsRequested, test } from './printRecorder';
-import { ARTIFACTS } from './support';
+import { ADMIN, setUpSiteWithDirectory, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
 
 test.describe.configure({ mode: 'serial' });
 let desk: DeskServer;
@@ -18,10 +14,6 @@ test.afterAll(() => desk.close());
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 // 1-2-301's property fee (89.5 m² × ¥2.50 = ¥223.75) for the last three months, oldest first.
 const months = [2, 1, 0].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
-
-/** A full-page screenshot with animations finished, so a ticked box shows ticked. */
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
 /** Every key the cashier presses, counted: a character typed is one key, a chord (Control+Enter) is one. */
 function countedKeyboard(page: Page) {
@@ -47,9 +39,7 @@ const focusedId = (page: Page) =>
 
 async function setUp(page: Page) {
   await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+  await setUpSiteWithDirectory(page, desk);
   const charges = ['单元,收费项目,月份', ...months.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
   await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
   await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });

@@ -4,13 +4,33 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import type { Page } from '@playwright/test';
+import type { DeskServer } from './deskServer';
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Saves a full-page screenshot under test/e2e/artifacts/ (git-ignored) for a person to look at. */
+/**
+ * Saves a full-page screenshot under test/e2e/artifacts/ (git-ignored) for a person to look at, with
+ * animations finished, so a ticked box shows ticked and a dialog shows whole.
+ */
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** The first administrator of the specs' site. */
+export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+
+/** The specs' common start, by API: site 华远大厦 (HY, desk A1) set up with ADMIN, the fixture directory imported. */
+export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {
+  await desk.api(page, 'setup:complete', {
+    siteName: '华远大厦',
+    siteCode: 'HY',
+    siteKind: 'mixed',
+    deviceCode: 'A1',
+    admin: ADMIN,
+  });
+  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
+  await desk.api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
 }
 
 /** The text of a PDF file, as a reader would copy it (poppler's pdftotext). */
