@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { DomainEvent } from '../../shared/events/catalog.js';
+import type { Database } from '../schema.js';
 import type { Applier } from './index.js';
 
 /**
@@ -156,39 +159,9 @@ export const feeAppliers: {
       .onConflict((oc) => oc.doNothing())
       .execute();
   },
-  async CashMoved(db, { payload: p, actor, deviceId }) {
-    await db
-      .insertInto('drawer_entries')
-      .values({
-        id: p.entryId,
-        device_id: deviceId,
-        shift_id: p.shiftId,
-        kind: p.direction,
-        amount_fen: p.amountFen,
-        reason: p.reason,
-        at: p.at,
-        actor,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  },
-  async CashMoveReversed(db, { payload: p, actor, deviceId }) {
-    await db
-      .insertInto('drawer_entries')
-      .values({
-        id: p.entryId,
-        device_id: deviceId,
-        shift_id: p.shiftId,
-        kind: p.direction,
-        amount_fen: p.amountFen,
-        reason: p.reason,
-        at: p.at,
-        actor,
-        reverses_id: p.reversesEntryId,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  },
+  CashMoved: (db, { payload: p, actor, deviceId }) => insertCashMove(db, p, actor, deviceId, null),
+  // A reversal is a move the other way that names the move it undoes; the original stays as it was.
+  CashMoveReversed: (db, { payload: p, actor, deviceId }) => insertCashMove(db, p, actor, deviceId, p.reversesEntryId),
   async DrawerCounted(db, { payload: p, actor, deviceId }) {
     await db
       .insertInto('drawer_counts')
@@ -224,3 +197,28 @@ export const feeAppliers: {
       .execute();
   },
 };
+
+/** One row of the drawer's moves: a cash in or out, or (with `reversesId`) the reversal of one. */
+async function insertCashMove(
+  db: Kysely<Database>,
+  p: DomainEvent<'CashMoved'>['payload'],
+  actor: string,
+  deviceId: string,
+  reversesId: string | null,
+) {
+  await db
+    .insertInto('drawer_entries')
+    .values({
+      id: p.entryId,
+      device_id: deviceId,
+      shift_id: p.shiftId,
+      kind: p.direction,
+      amount_fen: p.amountFen,
+      reason: p.reason,
+      at: p.at,
+      actor,
+      reverses_id: reversesId,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
