@@ -1,18 +1,22 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend.js';
 import { resolveDataDir } from './dataDir.js';
 import { electronPrintBackend } from './mainPrint.js';
 import { desktopSecretStore } from './mainSecret.js';
+import { serveAppRequest, withFrameAncestorsNone } from './security/appProtocol.js';
+import { guardSession, guardWebContents } from './security/harden.js';
+import { menuTemplate } from './security/menu.js';
+import { APP_ORIGIN, isAppUrl } from './security/navigation.js';
 import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
 
 /**
  * The desk app. The renderer is served from the privileged app:// scheme (not file://), runs
  * sandboxed with context isolation and no Node, and reaches the backend only through the preload.
  */
-const ORIGIN = 'app://desk';
 const rendererDir = join(__dirname, '..', 'renderer');
+const APP_CSP = withFrameAncestorsNone(CONTENT_SECURITY_POLICY);
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -23,7 +27,7 @@ let mainWindow: BrowserWindow | undefined;
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
-  return event.sender === mainWindow?.webContents && url.startsWith(`${ORIGIN}/`);
+  return event.sender === mainWindow?.webContents && isAppUrl(url);
 }
 
 async function start(): Promise<void> {
@@ -31,19 +35,12 @@ async function start(): Promise<void> {
   backend = await createBackend({ dataDir, printer: electronPrintBackend(), secrets: desktopSecretStore(dataDir) });
   watchConnectivity(backend);
 
-  protocol.handle('app', async (request) => {
-    const { pathname } = new URL(request.url);
-    const file = join(rendererDir, pathname === '/' ? 'index.html' : decodeURIComponent(pathname));
-    if (!file.startsWith(rendererDir)) return new Response('forbidden', { status: 403 });
-    const response = await net
-      .fetch(pathToFileURL(file).toString())
-      .catch(() => net.fetch(pathToFileURL(join(rendererDir, 'index.html')).toString()));
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    return new Response(response.body, { status: response.status, headers });
-  });
-
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  protocol.handle('app', (request) =>
+    serveAppRequest(request.url, rendererDir, (file) => net.fetch(pathToFileURL(file).toString()), APP_CSP),
+  );
+  guardSession(session.defaultSession);
+  // The default menu has Toggle Developer Tools; a packaged desk gets one without it.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)));
 
   ipcMain.handle('desk:call', async (event, name: unknown, input: unknown) => {
     if (!isOurFrame(event)) return { ok: false, error: { code: 'forbidden', message: 'err.forbidden' } };
@@ -65,11 +62,12 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   backend.subscribe((notice) => mainWindow?.webContents.send('desk:notice', notice));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  await mainWindow.loadURL(`${ORIGIN}/index.html`);
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 /** The network came back (the lobby's link drops often): sync at once instead of waiting out the backoff. */
@@ -82,14 +80,8 @@ function watchConnectivity(b: Backend): void {
   }, 5000).unref();
 }
 
-// Navigation and new windows are blocked for every web contents, including print windows.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+// Navigation, redirects and new windows are blocked for every web contents, including print windows.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 app
   .whenReady()

@@ -8,7 +8,7 @@ const MICRONS_PER_MM = 1000;
 async function withDocument<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, devTools: false },
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
