@@ -199,6 +199,52 @@ test.describe('desk server names and sessions', () => {
   });
 });
 
+test('in Chromium the desk signs in, locks and unlocks on new keys, and the page keeps working', async ({ page, context }) => {
+  const desk = await startDeskServer();
+  try {
+    const cookie = async () => (await context.cookies()).find((c) => c.name === 'ld_session')!;
+    await page.goto(desk.url);
+    const first = await cookie();
+    expect([first.httpOnly, first.sameSite, first.path, first.secure]).toEqual([true, 'Strict', '/', false]);
+    await desk.api(page, 'setup:complete', SETUP);
+    await desk.api(page, 'auth:signOut', {});
+    await page.reload();
+
+    // Typed at machine speed, Enter at once.
+    await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+    await page.getByTestId('signin-pin').click();
+    await page.keyboard.type(ADMIN.pin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('shift-open').click();
+    await expect(page.getByTestId('nav-directory')).toBeVisible();
+    const signedIn = (await cookie()).value;
+    expect(signedIn).not.toBe(first.value);
+
+    await page.keyboard.press('Control+F12');
+    await expect(page.getByText('前台已锁定')).toBeVisible();
+    const locked = (await cookie()).value;
+    expect(locked).not.toBe(signedIn);
+
+    const staffNo = page.getByTestId('signin-staffNo');
+    if (await staffNo.isVisible()) await staffNo.fill(ADMIN.staffNo);
+    await page.getByTestId('signin-pin').click();
+    await page.keyboard.type(ADMIN.pin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-directory').click();
+    await expect(page.getByTestId('directory-search')).toBeVisible();
+    const unlocked = (await cookie()).value;
+    expect(unlocked).not.toBe(locked);
+    expect((await desk.api(page, 'auth:session', {})).staff.staffNo).toBe(ADMIN.staffNo);
+    // The keys the page held before are worth nothing now.
+    for (const old of [first.value, signedIn, locked]) {
+      const a = JSON.parse((await call(desk.url, 'auth:session', {}, { cookie: `ld_session=${old}` })).body);
+      expect(a.value).toBeNull();
+    }
+  } finally {
+    await desk.close();
+  }
+});
+
 test('a page on a rebinding name (evil.localhost) cannot set up or sign in to the desk', async () => {
   const desk = await startDeskServer();
   const port = new URL(desk.url).port;
