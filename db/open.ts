@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations, SCHEMA_VERSION } from './migrations/index.js';
+import { makeDatabasePrivate } from './privateFiles.js';
 
 export type DeskDb = Kysely<Database>;
 
@@ -53,6 +54,8 @@ export function cachingStatements(raw: BetterSqlite3.Database, max = 500): Sqlit
 export async function openDatabase(file: string): Promise<OpenedDatabase> {
   const raw = new BetterSqlite3(file);
   applyPragmas(raw);
+  // SQLite gives a new WAL or journal the database file's mode, so 0600 here holds for those too.
+  makeDatabasePrivate(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
   try {
     await migrate(db, raw);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../db/open.js';
+import { makeTreePrivate } from '../db/privateFiles.js';
 import type { DeskNotice } from '../shared/api/contract.js';
 import { createRouter, type Router } from './api/router.js';
 import { handlers } from './api/handlers/index.js';
@@ -37,6 +38,8 @@ export interface BackendOptions {
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  // Before anything is read or written: 0700/0600, also for a folder an older desk left 0755/0644.
+  makeTreePrivate(opts.dataDir);
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
   const listeners = new Set<(n: DeskNotice) => void>();
   let settings: Promise<Settings> | null = null;

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deskTime } from '../shared/domain/deskTime.js';
 import BetterSqlite3 from 'better-sqlite3';
+import { makeDatabasePrivate, makePrivateDir } from '../db/privateFiles.js';
 
 export const BACKUPS_KEPT = 14;
 
@@ -12,12 +13,13 @@ export const BACKUPS_KEPT = 14;
  */
 export async function backupDaily(raw: BetterSqlite3.Database, dataDir: string, now: Date): Promise<string | null> {
   const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const name = `lobbydesk-${deskTime(now).format('YYYYMMDD')}.sqlite`;
   const existing = readdirSync(dir).filter((f) => /^lobbydesk-\d{8}\.sqlite$/.test(f));
   if (existing.includes(name)) return null;
   const file = join(dir, name);
   await raw.backup(`${file}.partial`);
+  makeDatabasePrivate(`${file}.partial`);
   // A backup is one self-contained file: no WAL sidecars when someone opens it to restore.
   const copy = new BetterSqlite3(`${file}.partial`);
   copy.pragma('journal_mode = DELETE');

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { makePrivateDir } from '../db/privateFiles.js';
 
 /**
  * Where the desk keeps its database: LOBBYDESK_DATA_DIR if set; otherwise Electron passes its
@@ -15,6 +15,6 @@ export function resolveDataDir(electronUserData?: string): string {
       : process.platform === 'darwin'
         ? join(homedir(), 'Library', 'Application Support', 'LobbyDesk')
         : join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'LobbyDesk'));
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   return dir;
 }

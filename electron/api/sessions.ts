@@ -22,6 +22,19 @@ export class Sessions {
     this.byKey.delete(key);
   }
 
+  /** Moves a session to a new key (the desk server's key rotation); the old key no longer finds it. */
+  rekey(oldKey: string, newKey: string): void {
+    const s = this.byKey.get(oldKey);
+    this.byKey.delete(oldKey);
+    if (s) this.byKey.set(newKey, s);
+  }
+
+  /** Who holds the key and whether locked, without locking or touching it. */
+  peek(key: string): { staffId: string; locked: boolean } | undefined {
+    const s = this.byKey.get(key);
+    return s && { staffId: s.staffId, locked: s.locked };
+  }
+
   lock(key: string): void {
     const s = this.byKey.get(key);
     if (s) s.locked = true;
