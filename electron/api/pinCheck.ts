@@ -33,7 +33,8 @@ export async function checkPin(db: Kysely<Database>, staff: StaffRow, pin: strin
 
 /**
  * A second person's approval: their staff number must exist, hold the role, and their PIN match.
- * `roleMessage` says what authority was missing: approval in general, or letting goods out (放行).
+ * `notBy` lists who may not approve (four eyes: whoever did the act and whoever asks); null/undefined
+ * entries are ignored. `roleMessage` says what authority was missing: approval in general, or letting goods out (放行).
  */
 export async function approveBy(
   db: Kysely<Database>,
@@ -41,6 +42,7 @@ export async function approveBy(
   minimum: Role,
   now: Date,
   fieldPrefix: string,
+  notBy: readonly (string | null | undefined)[],
   roleMessage = 'err.approval.role',
 ): Promise<StaffRow> {
   const approver = await staffByNo(db, approval.staffNo);
@@ -53,5 +55,12 @@ export async function approveBy(
     throw new ApiFailure('forbidden', roleMessage, [{ path: `${fieldPrefix}.staffNo`, message: roleMessage }]);
   }
   await checkPin(db, approver, approval.pin, now, `${fieldPrefix}.pin`);
+  refuseSelfApproval(approver, notBy, fieldPrefix);
   return approver;
+}
+
+/** Four eyes: checked once the approver is known and their PIN verified, so it only ever tells people what they already know. */
+function refuseSelfApproval(approver: StaffRow, notBy: readonly (string | null | undefined)[], fieldPrefix: string) {
+  if (!notBy.includes(approver.id)) return;
+  throw new ApiFailure('forbidden', 'err.selfApproval', [{ path: `${fieldPrefix}.staffNo`, message: 'err.selfApproval' }]);
 }

@@ -82,7 +82,7 @@ test('five items scanned in (one damaged), the leader confirms, the slip prints,
   await page.getByTestId('mail-approval-pin').fill(ADMIN.pin);
   await page.getByTestId('mail-approval-reason').fill('已核对');
   await page.getByTestId('mail-approval-submit').click();
-  await expect(page.getByTestId('mail-approval-staffNo-error')).toContainText('不能自己确认');
+  await expect(page.getByTestId('mail-approval-staffNo-error')).toHaveText('不能批准自己的操作，请另一位领班或经理批准');
   await page.getByTestId('mail-approval-staffNo').fill(LEADER.staffNo);
   await page.getByTestId('mail-approval-pin').fill(LEADER.pin);
   await page.getByTestId('mail-approval-submit').click();

@@ -6,6 +6,7 @@ import { residentIdCheckChar } from '../../shared/domain/idDocument';
 import { startDeskServer, type DeskServer } from './deskServer';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
 const MASKED_ID = '110105********002X';
 
@@ -151,6 +152,8 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
   await page.getByTestId('signin-pin').fill(ADMIN.pin);
   await page.getByTestId('signin-pin').press('Enter');
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await desk.api(page, 'staff:create', { ...LEADER, role: 'shift_leader' });
 
   // A shift leader (here the admin) bars a person by ID number.
   await page.getByTestId('nav-deny').click();
@@ -180,7 +183,12 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.getByTestId('deny-override-submit').click();
   await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对');
   await expect(page.getByTestId('status-bar')).toContainText('在场 0 批');
+  // The admin checking the visitor in cannot approve his own override, even with his right PIN (four eyes).
   await page.getByTestId('deny-pin').fill(ADMIN.pin);
+  await page.getByTestId('deny-override-submit').click();
+  await expect(page.getByTestId('deny-staffNo-error')).toHaveText('不能批准自己的操作，请另一位领班或经理批准');
+  await page.getByTestId('deny-staffNo').fill(LEADER.staffNo);
+  await page.getByTestId('deny-pin').fill(LEADER.pin);
   await page.getByTestId('deny-override-submit').click();
   await expect(page.getByText(/钱七 已登记，访客单 HY-A1-V\d{6}-0002/)).toBeVisible();
 

@@ -186,8 +186,9 @@ export async function busyDay(desk: TestDesk) {
     { countId: newRequestId(), carrier: '邮局', title: '新民晚报', expected: 20, received: 18, late: true },
     rec.session,
   );
-  await desk.ok('shift:leave', {}, rec.session);
-  const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: ADMIN.pin });
+  // The receptionist hands over, so the admin may acknowledge (nobody signs in their own handover).
+  await desk.ok('shift:leave', {});
+  const sheet = await desk.ok('shift:close', { note: '钥匙在抽屉', pin: '1358' }, rec.session); // changed above
   await desk.ok('shift:handover', {}, leader.session);
   await desk.ok('shift:open', { patternCode: 'B', handoverShiftId: sheet.shiftId, pin: leader.pin }, leader.session);
   await desk.ok('shift:handover', {});

@@ -22,6 +22,7 @@ describe('fees on two desks working offline', () => {
     a = await openTestDesk();
     ({ unitId } = await feeDesk(a));
     await addStaff(a, 'shift_leader', 'S001', '8642', '刘班长');
+    await addStaff(a, 'shift_leader', 'S002', '5791', '陈班长'); // approves at B, where S001 asks (four eyes)
     b = await openTestDesk({ setUp: false, clock: a.clock });
     await exchange(a, b);
     b.backend.database.raw.prepare("UPDATE meta SET value = ? WHERE key = 'device_id'").run(uuidv7());
@@ -54,7 +55,8 @@ describe('fees on two desks working offline', () => {
     const approval = { staffNo: 'S001', pin: '8642' };
     await a.ok('fees:void', { receiptId: receipt.id, approval: { ...approval, reason: 'A：收错' } });
     a.clock.advance(1);
-    await b.ok('fees:void', { receiptId: receipt.id, approval: { ...approval, reason: 'B：重复' } }, 'S001');
+    const atB = { staffNo: 'S002', pin: '5791', reason: 'B：重复' };
+    await b.ok('fees:void', { receiptId: receipt.id, approval: atB }, 'S001');
     await exchange(b, a);
     await exchange(a, b);
     expect(snapshot(a, FEE_TABLES)).toEqual(snapshot(b, FEE_TABLES));

@@ -112,7 +112,7 @@ describe('mail: the registered-mail register and the damage register', () => {
     );
     expect(failure(r)).toMatchObject({
       code: 'forbidden',
-      issues: [{ path: 'approval.staffNo', message: 'err.mail.confirmBySelf' }],
+      issues: [{ path: 'approval.staffNo', message: 'err.selfApproval' }],
     });
     expect(counts(desk, TABLES)).toEqual(before);
     // Another leader (the manager here) can.

@@ -103,6 +103,7 @@ describe('the handover must be read and acknowledged before any desk work', () =
   it('every gated procedure is refused by the API (not only hidden by the UI) until the PIN acknowledgement', async () => {
     expect(Object.keys(inputs).sort()).toEqual([...GATED].sort());
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
+    const leader = await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长');
     const before = snapshot(desk);
     for (const name of GATED) {
       // The receptionist is refused by the gate wherever their role would allow the call at all.
@@ -143,11 +144,11 @@ describe('the handover must be read and acknowledged before any desk work', () =
     expect(signed.outgoing?.name).toBe(ADMIN.name);
     expect(signed.acknowledgements.map((a) => a.name)).toEqual(['小李']);
 
-    // The admin (not on this shift) is still refused until they too read and sign.
-    expect(failure(await desk.call('visits:onSite')).message).toBe('err.shift.notOnShift');
-    await desk.ok('shift:handover', {});
-    await desk.ok('shift:join', { handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
-    expect(await desk.ok('visits:onSite')).toEqual([]);
+    // A shift leader (not on this shift) is still refused until they too read and sign.
+    expect(failure(await desk.call('visits:onSite', {}, leader.session)).message).toBe('err.shift.notOnShift');
+    await desk.ok('shift:handover', {}, leader.session);
+    await desk.ok('shift:join', { handoverShiftId: sheet.shiftId, pin: leader.pin }, leader.session);
+    expect(await desk.ok('visits:onSite', {}, leader.session)).toEqual([]);
   });
 
   it('a PIN of another person does not acknowledge, and nothing is written', async () => {
@@ -168,6 +169,25 @@ describe('the handover must be read and acknowledged before any desk work', () =
     expect(failure(await desk.call('visits:onSite', {}, rec.session)).code).toBe('shift_required');
   });
 
+  it('whoever handed the shift over cannot acknowledge their own handover, opening or joining, and nothing is written', async () => {
+    const tables = ['events', 'shifts', 'shift_members', 'handover_acks'];
+    const sheet = (await desk.ok('shift:handover', {}))!;
+    const before = counts(desk, tables);
+    const open = await desk.call('shift:open', { patternCode: 'B', handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
+    expect(failure(open)).toMatchObject({ issues: [{ path: 'pin', message: 'err.handover.selfAcknowledge' }] });
+    expect(counts(desk, tables)).toEqual(before);
+    expect(failure(await desk.call('visits:onSite')).code).toBe('shift_required');
+    // Another person opens; the outgoing admin still cannot join by signing his own handover.
+    const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
+    await desk.ok('shift:handover', {}, rec.session);
+    await desk.ok('shift:open', { patternCode: 'B', handoverShiftId: sheet.shiftId, pin: rec.pin }, rec.session);
+    const joined = counts(desk, tables);
+    const join = await desk.call('shift:join', { handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
+    expect(failure(join)).toMatchObject({ issues: [{ path: 'pin', message: 'err.handover.selfAcknowledge' }] });
+    expect(counts(desk, tables)).toEqual(joined);
+    expect(failure(await desk.call('visits:onSite')).message).toBe('err.shift.notOnShift');
+  });
+
   it('a desk has at most one open shift; the last person on it cannot leave without a handover', async () => {
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
     const sheet = (await desk.ok('shift:handover', {}, rec.session))!;
@@ -176,7 +196,7 @@ describe('the handover must be read and acknowledged before any desk work', () =
     const again = await desk.call('shift:open', { patternCode: 'A', handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
     expect(failure(again)).toMatchObject({ code: 'conflict', message: 'err.shift.alreadyOpen' });
     expect(failure(await desk.call('shift:leave', {}, rec.session)).message).toBe('err.shift.lastMember');
-    await desk.ok('shift:join', { handoverShiftId: sheet.shiftId, pin: ADMIN.pin });
+    await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长'); // reads and signs the handover, joining
     const left = await desk.ok('shift:leave', {}, rec.session);
     expect(left.onShift).toBe(false);
     expect(failure(await desk.call('visits:onSite', {}, rec.session)).message).toBe('err.shift.notOnShift');

@@ -132,6 +132,7 @@ export const drawerHandlers: Pick<
    * configured threshold it stops and asks for a shift leader's PIN and a reason, recorded with it.
    */
   async 'drawer:count'(input, ctx) {
+    const { staff } = signedIn(ctx);
     const shift = await currentShift(ctx);
     const limit = (await ctx.services.settings()).drawerVarianceLimitFen;
     const counts = Object.entries(input.denominations).flatMap(([d, c]) => (c ? [[d, c] as const] : []));
@@ -147,7 +148,7 @@ export const drawerHandlers: Pick<
           countedFen,
           expectedFen: expected.cash,
         });
-      approvedBy = (await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval')).id;
+      approvedBy = (await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id])).id;
       reason = input.approval.reason;
     }
     await ctx.transact((_trx, emit) =>

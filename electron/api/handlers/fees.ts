@@ -143,11 +143,12 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
 
   /** A reversal needs a shift leader's PIN and a reason; the number stays used, the months are due again. */
   async 'fees:void'(input, ctx) {
+    const { staff } = signedIn(ctx);
     const r = await q.receiptById(ctx.db, input.receiptId);
     if (!r) throw fieldError('receiptId', 'err.notFound');
     if (r.voided_at)
       throw new ApiFailure('conflict', 'err.fee.alreadyVoided', [{ path: 'receiptId', message: 'err.fee.alreadyVoided' }]);
-    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval');
+    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [r.actor, staff.id]);
     await ctx.transact(async (trx, emit) => {
       if ((await q.receiptById(trx, r.id))?.voided_at) throw new ApiFailure('conflict', 'err.fee.alreadyVoided');
       await emit(
@@ -166,10 +167,10 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
 
   /** Pays back a credit (an overpayment); never more than the unit's credit. */
   async 'fees:refund'(input, ctx) {
-    const { site } = signedIn(ctx);
+    const { site, staff } = signedIn(ctx);
     const unit = await unitRow(ctx.db, input.unitId);
     if (!unit) throw fieldError('unitId', 'err.fee.unitNotFound');
-    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval');
+    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id]);
     await ctx.transact(async (trx, emit) => {
       const credit = -(await q.unitBalanceFen(trx, unit.id));
       if (input.amount > credit)

@@ -186,11 +186,8 @@ export const mailHandlers: Pick<
     const dmg = await q.damageById(ctx.db, input.damageId);
     if (!dmg) throw fieldError('damageId', 'err.notFound');
     if (dmg.confirmed_at) throw new ApiFailure('conflict', 'err.mail.alreadyConfirmed');
-    const leader = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval');
-    if (leader.id === dmg.received_by || leader.id === dmg.recorded_by)
-      throw new ApiFailure('forbidden', 'err.mail.confirmBySelf', [
-        { path: 'approval.staffNo', message: 'err.mail.confirmBySelf' },
-      ]);
+    const notBy = [dmg.received_by, dmg.recorded_by, signedIn(ctx).staff.id];
+    const leader = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', notBy);
     const printJobId = uuidv7();
     await ctx.transact(async (trx, emit) => {
       if ((await q.damageById(trx, dmg.id))?.confirmed_at) throw new ApiFailure('conflict', 'err.mail.alreadyConfirmed');
@@ -259,7 +256,7 @@ export const mailHandlers: Pick<
         days: mailReturnDays,
         waited,
       });
-    const reviewer = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval');
+    const reviewer = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [signedIn(ctx).staff.id]);
     await ctx.transact(async (trx, emit) => {
       const current = (await q.itemById(trx, item.id))!;
       if (current.status !== 'on_shelf') throw notOnShelf(current);

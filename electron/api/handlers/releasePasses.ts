@@ -68,6 +68,7 @@ async function checkArrears(ctx: HandlerContext, input: IssueInput, unitId: stri
     'shift_leader',
     ctx.now,
     'arrearsApproval',
+    [signedIn(ctx).staff.id],
     'err.approval.releaseRole',
   );
   return { amountFen, approvedBy: approver.id, reason: input.arrearsApproval.reason };

@@ -70,6 +70,8 @@ async function acknowledge(
   if (input.handoverShiftId !== expected) throw new ApiFailure('conflict', 'err.handover.changed');
   if (!ctx.services.sessions.wasShown(ctx.sessionKey, expected)) throw new ApiFailure('conflict', 'err.handover.notShown');
   if (!input.pin) throw fieldError('pin', 'err.required');
+  // Four eyes: whoever signed the handover out cannot also sign it in (refused before any PIN is looked at).
+  if ((await q.shiftById(ctx.db, expected))?.signed_by === staff.id) throw fieldError('pin', 'err.handover.selfAcknowledge');
   await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
 }
 

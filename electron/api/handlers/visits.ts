@@ -81,7 +81,7 @@ export const visitHandlers: Pick<
   'visits:checkIn' | 'visits:checkOut' | 'visits:onSite' | 'visits:notReturned' | 'visits:search' | 'visits:recall'
 > = {
   async 'visits:checkIn'(input, ctx) {
-    const { site } = signedIn(ctx);
+    const { site, staff } = signedIn(ctx);
     // A retried submit (double Enter, a lost response) returns the visit it already created.
     const earlier = await q.visitByRequest(ctx.db, input.requestId);
     if (earlier) return replayCheckIn(ctx.db, earlier);
@@ -97,7 +97,7 @@ export const visitHandlers: Pick<
           entry: { name: hit.name, reason: hit.reason, idNumberMasked: maskIdNumber(hit.id_number), validUntil: hit.valid_until },
         });
       }
-      const approver = await approveBy(ctx.db, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride');
+      const approver = await approveBy(ctx.db, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride', [staff.id]);
       denyOverride = { byStaffId: approver.id, reason: input.denyOverride.reason, denyEntryId: hit.id };
     }
 
