@@ -26,6 +26,8 @@ export function PayPage() {
   const focusTick = useNav((s) => s.focusTick);
   const [occupant, setOccupant] = useState<HostMatch | null>(null);
   const [account, setAccount] = useState<Account | null>(null);
+  /** The account shown was just picked (not reloaded after a payment or refund): the cursor may go on to its lines. */
+  const [justPicked, setJustPicked] = useState(false);
   const [receipt, setReceipt] = useState<{ receipt: Receipt; jobId: string | null } | null>(null);
   const [voiding, setVoiding] = useState<Receipt | null>(null);
   const payCard = useRef<HTMLDivElement>(null);
@@ -37,10 +39,12 @@ export function PayPage() {
 
   // Only the account of the unit asked for last is shown: a slower answer for an earlier pick is dropped.
   const wanted = useRef<string | null>(null);
-  const load = useCallback(async (unitId: string) => {
+  const load = useCallback(async (unitId: string, picked = false) => {
     wanted.current = unitId;
     const r = await run('fees:account', { unitId });
-    if (r.ok && wanted.current === unitId) setAccount(r.value);
+    if (!r.ok || wanted.current !== unitId) return;
+    setAccount(r.value);
+    setJustPicked(picked);
   }, []);
 
   const showReceipt = async (id: string) => {
@@ -61,7 +65,7 @@ export function PayPage() {
                   setOccupant(match);
                   setAccount(null);
                   wanted.current = null;
-                  if (match) void load(match.unitId);
+                  if (match) void load(match.unitId, true);
                 }}
               />
             </Form.Item>
@@ -73,6 +77,7 @@ export function PayPage() {
                 <PaymentForm
                   key={account.unitId + account.receipts.length}
                   account={account}
+                  focusLinesOnMount={justPicked}
                   onPaid={(r) => {
                     message.success(t('fee.paid', { receiptNo: r.receipt.receiptNo }));
                     setReceipt({ receipt: r.receipt, jobId: r.printJobId });

@@ -40,7 +40,11 @@ const separatorIn = (text: string) => {
  * account to the money). Ctrl+Enter takes the payment; above the site's limit it asks once more with
  * the amount in capitals. The receipt prints at once.
  */
-export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'fees:pay'>) => void }) {
+export function PaymentForm(props: {
+  account: Account;
+  focusLinesOnMount: boolean;
+  onPaid: (r: ProcOutput<'fees:pay'>) => void;
+}) {
   const { t } = useTranslation();
   const due = useMemo(() => props.account.charges.filter((c) => !c.paidReceiptNo), [props.account]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -72,10 +76,12 @@ export function PaymentForm(props: { account: Account; onPaid: (r: ProcOutput<'f
   useLayoutEffect(() => {
     if (toMoney) (tenderedRef.current ?? firstAmountRef.current)?.focus({ cursor: 'all' });
   }, [toMoney]);
-  // The account was just picked in the unit search: the cursor goes on to the lines to pay.
+  // The account was just picked in the unit search: the cursor goes on to the lines to pay. Not after a
+  // reload (a payment just taken): the cashier may already be in the search for the next customer (F10).
   useEffect(() => {
-    if (document.activeElement?.closest('[data-testid="host-select"]'))
+    if (props.focusLinesOnMount && document.activeElement?.closest('[data-testid="host-select"]'))
       document.querySelector<HTMLElement>('[data-testid="fee-charges"]')?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: a form is mounted per account load
   }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
