@@ -11,7 +11,7 @@ import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 
 /** Corrects a person's name or role; only the roles the signed-in person may give are offered. */
-export function EditStaffModal(props: { staff: StaffSummary; myRole: Role; onDone: () => void; onClose: () => void }) {
+export function EditStaffModal(props: { staff: StaffSummary; myRole: Role; onDone: (saved: StaffSummary) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError } = useForm({
@@ -21,7 +21,7 @@ export function EditStaffModal(props: { staff: StaffSummary; myRole: Role; onDon
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
     const r = await run('staff:update', values);
-    if (r.ok) props.onDone();
+    if (r.ok) props.onDone(r.value);
     else setFormError(applyServerErrors(setError, r.error, ['name', 'role']));
   });
   const roles = ROLES.filter((r) => mayManageRole(props.myRole, r));

@@ -74,7 +74,7 @@ export function StaffPage() {
         <EditStaffModal
           staff={editing}
           myRole={role}
-          onDone={() => done(t('staff.saved', { name: editing.name }))}
+          onDone={(saved) => done(t('staff.saved', { name: saved.name }))}
           onClose={() => setEditing(null)}
         />
       )}
