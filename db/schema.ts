@@ -40,6 +40,8 @@ export interface StaffTable {
   profile_hlc: string | null;
   /** HLC of the last StaffDisabled/StaffEnabled; null while never disabled. */
   active_hlc: string | null;
+  /** 1 after a PIN reset (someone else knows the PIN) until the person changes it themself. */
+  must_change_pin: Generated<number>;
   active: number;
   created_at: string;
 }

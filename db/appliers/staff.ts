@@ -24,11 +24,11 @@ export const staffAppliers: {
   async StaffEnabled(db, { payload: p, hlc }) {
     await setActive(db, p.staffId, 1, hlc);
   },
-  // Shares `pin_hlc` with StaffPinChanged: the later of a reset and the person's own change wins.
+  // Shares `pin_hlc` with StaffPinChanged: the later of a reset and the person's own change wins, and with it whether they must change it.
   async StaffPinReset(db, { payload: p, hlc }) {
     await db
       .updateTable('staff')
-      .set({ pin_hash: p.pinHash, pin_hlc: hlc })
+      .set({ pin_hash: p.pinHash, pin_hlc: hlc, must_change_pin: 1 })
       .where('id', '=', p.staffId)
       .where((eb) => eb.or([eb('pin_hlc', 'is', null), eb('pin_hlc', '<', hlc)]))
       .execute();

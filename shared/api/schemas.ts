@@ -76,6 +76,8 @@ export type StaffSummary = z.infer<typeof StaffSummary>;
 
 export const SessionInfo = z.object({
   staff: StaffSummary,
+  /** The PIN was reset by someone else: nothing but choosing a new one until it is done. */
+  mustChangePin: z.boolean(),
   siteName: z.string(),
   siteCode: z.string(),
   deviceCode: z.string(),

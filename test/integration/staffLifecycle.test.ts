@@ -67,8 +67,14 @@ describe('staff lifecycle', () => {
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357');
     await desk.ok('staff:resetPin', { staffId: rec.id, pin: '8642' });
     expect(failure(await desk.call('auth:signIn', { staffNo: 'R001', pin: '1357' }, 'w')).code).toBe('wrong_pin');
-    await desk.ok('auth:signIn', { staffNo: 'R001', pin: '8642' }, 'w');
+    const signedIn = await desk.ok('auth:signIn', { staffNo: 'R001', pin: '8642' }, 'w');
     expect(eventsOf(desk, 'StaffPinReset')).toBe(1);
+    // The admin knows that PIN: its owner does nothing else until they choose their own.
+    expect(signedIn.mustChangePin).toBe(true);
+    expect(failure(await desk.call('visits:onSite', {}, 'w')).message).toBe('err.pin.mustChange');
+    await desk.ok('auth:changePin', { currentPin: '8642', newPin: '9753' }, 'w');
+    expect((await desk.ok('auth:session', {}, 'w'))?.mustChangePin).toBe(false);
+    expect(await desk.ok('visits:onSite', {}, 'w')).toEqual([]);
     // Nobody resets their own PIN around the current one.
     expect(
       failure(await desk.call('staff:resetPin', { staffId: (await desk.ok('auth:session'))!.staff.id, pin: '135790' })).code,

@@ -22,6 +22,7 @@ export async function sessionInfo(ctx: HandlerContext, staffId: string): Promise
   const settings = await ctx.services.settings();
   return {
     staff: toStaffSummary(staff),
+    mustChangePin: staff.must_change_pin === 1,
     siteName: site.siteName,
     siteCode: site.siteCode,
     deviceCode: site.deviceCode,

@@ -11,7 +11,12 @@ import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 
 /** Corrects a person's name or role; only the roles the signed-in person may give are offered. */
-export function EditStaffModal(props: { staff: StaffSummary; myRole: Role; onDone: (saved: StaffSummary) => void; onClose: () => void }) {
+export function EditStaffModal(props: {
+  staff: StaffSummary;
+  myRole: Role;
+  onDone: (saved: StaffSummary) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError } = useForm({
