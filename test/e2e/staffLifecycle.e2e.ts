@@ -84,3 +84,31 @@ test('an admin corrects a role, disables a receptionist who is then refused at s
   await typeSignIn(page, REC);
   await expect(page.getByTestId('user-menu')).toContainText(REC.name);
 });
+
+test('a PIN reset by the admin: its owner signs in with it and must choose their own before the desk opens', async ({ page }) => {
+  await page.goto(desk.url);
+  await expect(page.getByTestId('signin-staffNo')).toBeVisible();
+  await typeSignIn(page, ADMIN);
+  await page.getByTestId('nav-staff').click();
+  await page.getByTestId(`staff-reset-${REC.staffNo}`).click();
+  await page.getByTestId('staff-reset-pin').click();
+  await page.keyboard.type('9024');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已为 小李 重设 PIN，请当面告知本人')).toBeVisible();
+  await signOut(page);
+
+  await typeSignIn(page, { staffNo: REC.staffNo, pin: '9024' });
+  await expect(page.getByTestId('must-change-pin')).toBeVisible();
+  await shot(page, 'staff-lifecycle-03-must-change');
+  await page.getByTestId('changepin-current').click();
+  await page.keyboard.type('9024');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('5173');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('must-change-pin')).toHaveCount(0);
+  await expect(page.getByTestId('user-menu')).toContainText(REC.name);
+  await signOut(page);
+  await typeSignIn(page, { staffNo: REC.staffNo, pin: '5173' });
+  await expect(page.getByTestId('user-menu')).toContainText(REC.name);
+  await expect(page.getByTestId('must-change-pin')).toHaveCount(0);
+});
