@@ -36,6 +36,12 @@ export interface StaffTable {
   pin_hash: string;
   /** HLC of the event that set the PIN: a PIN change applies only over an older one. */
   pin_hlc: string | null;
+  /** HLC of the last name/role change (StaffUpdated); null until the first edit. */
+  profile_hlc: string | null;
+  /** HLC of the last StaffDisabled/StaffEnabled; null while never disabled. */
+  active_hlc: string | null;
+  /** 1 after a PIN reset (someone else knows the PIN) until the person changes it themself. */
+  must_change_pin: Generated<number>;
   active: number;
   created_at: string;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
 import type { Database } from '../schema.js';
 import { siteAppliers } from './site.js';
+import { staffAppliers } from './staff.js';
 import { directoryAppliers } from './directory.js';
 import { visitAppliers } from './visits.js';
 import { printAppliers } from './print.js';
@@ -21,6 +22,7 @@ export type ApplierMap = { [T in EventType]: Applier<T> };
  */
 export const appliers: ApplierMap = {
   ...siteAppliers,
+  ...staffAppliers,
   ...directoryAppliers,
   ...visitAppliers,
   ...printAppliers,

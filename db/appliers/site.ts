@@ -36,7 +36,7 @@ export const siteAppliers: {
   async StaffPinChanged(db, { payload: p, hlc }) {
     await db
       .updateTable('staff')
-      .set({ pin_hash: p.pinHash, pin_hlc: hlc })
+      .set({ pin_hash: p.pinHash, pin_hlc: hlc, must_change_pin: 0 })
       .where('id', '=', p.staffId)
       .where((eb) => eb.or([eb('pin_hlc', 'is', null), eb('pin_hlc', '<', hlc)]))
       .execute();

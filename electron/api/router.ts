@@ -40,6 +40,8 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
         if (session?.locked) return fail('locked', 'err.locked');
         if (!staff) return fail('unauthenticated', 'err.unauthenticated');
         if (!roleAtLeast(staff.role, proc.access)) return fail('forbidden', 'err.forbidden');
+        // A reset PIN is known to whoever set it: its owner chooses their own before anything else.
+        if (staff.must_change_pin === 1 && name !== 'auth:changePin') return fail('forbidden', 'err.pin.mustChange');
         if (proc.gate === 'shift' && site) {
           const refusal = await shiftGateRefusal(services.db, site, staff, now);
           if (refusal) return fail('shift_required', refusal);

@@ -35,6 +35,11 @@ export class Sessions {
     return s && { staffId: s.staffId, locked: s.locked };
   }
 
+  /** Ends every session of one person at once (they were disabled). */
+  endFor(staffId: string): void {
+    for (const [key, s] of this.byKey) if (s.staffId === staffId) this.byKey.delete(key);
+  }
+
   lock(key: string): void {
     const s = this.byKey.get(key);
     if (s) s.locked = true;

@@ -47,6 +47,11 @@ export const contract = {
 
   'staff:list': proc(s.Empty, z.array(s.StaffSummary), 'receptionist'),
   'staff:create': proc(s.CreateStaffInput, s.StaffSummary, 'admin'),
+  // A manager reaches these too; the handler limits them to people and roles up to shift leader.
+  'staff:update': proc(s.UpdateStaffInput, s.StaffSummary, 'manager'),
+  'staff:disable': proc(s.StaffIdInput, s.StaffSummary, 'manager'),
+  'staff:enable': proc(s.StaffIdInput, s.StaffSummary, 'manager'),
+  'staff:resetPin': proc(s.ResetStaffPinInput, s.StaffSummary, 'manager'),
 
   'settings:get': proc(s.Empty, s.Settings, 'receptionist'),
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),

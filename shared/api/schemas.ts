@@ -76,6 +76,8 @@ export type StaffSummary = z.infer<typeof StaffSummary>;
 
 export const SessionInfo = z.object({
   staff: StaffSummary,
+  /** The PIN was reset by someone else: nothing but choosing a new one until it is done. */
+  mustChangePin: z.boolean(),
   siteName: z.string(),
   siteCode: z.string(),
   deviceCode: z.string(),
@@ -88,6 +90,11 @@ export const SignInInput = z.object({ staffNo, pin });
 export const CreateStaffInput = z.object({ staffNo, name: personName, role, pin });
 export type CreateStaffInput = z.input<typeof CreateStaffInput>;
 export const ChangePinInput = z.object({ currentPin: pin, newPin: pin });
+export const StaffIdInput = z.object({ staffId: z.string().min(1) });
+export const UpdateStaffInput = z.object({ staffId: z.string().min(1), name: personName, role });
+export type UpdateStaffInput = z.input<typeof UpdateStaffInput>;
+export const ResetStaffPinInput = z.object({ staffId: z.string().min(1), pin });
+export type ResetStaffPinInput = z.input<typeof ResetStaffPinInput>;
 
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 

@@ -15,5 +15,14 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/**
+ * Who may edit, disable, enable or reset the PIN of whom (and give which role): an admin anyone,
+ * a manager the floor (people and roles up to shift leader), nobody else.
+ */
+export function mayManageRole(actor: Role, target: Role): boolean {
+  if (actor === 'admin') return true;
+  return actor === 'manager' && !roleAtLeast(target, 'manager');
+}
+
 export const PIN_LOCKOUT = { maxFailures: 5, lockMinutes: 5 } as const;
 export const PIN_PATTERN = /^\d{4,8}$/;

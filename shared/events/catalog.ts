@@ -59,6 +59,12 @@ export const eventCatalog = {
     z.object({ staffId: z.string(), staffNo: z.string(), name: z.string(), role: z.enum(ROLES), pinHash: z.string() }),
   ),
   StaffPinChanged: ev(1, z.object({ staffId: z.string(), pinHash: z.string() })),
+  StaffUpdated: ev(1, z.object({ staffId: z.string(), name: z.string(), role: z.enum(ROLES) })),
+  /** A leaver: sign-in refused at every desk of the site; the row stays so history keeps the name. */
+  StaffDisabled: ev(1, z.object({ staffId: z.string() })),
+  StaffEnabled: ev(1, z.object({ staffId: z.string() })),
+  /** An admin or manager set a new PIN for someone else (a forgotten PIN, or a PIN someone saw). */
+  StaffPinReset: ev(1, z.object({ staffId: z.string(), pinHash: z.string() })),
   DirectoryImported: ev(
     1,
     z.object({

@@ -207,5 +207,11 @@ export async function busyDay(desk: TestDesk) {
   await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-22' });
   await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: null });
   await desk.ok('directory:moveOut', { occupantId: li.occupantId, movedOutOn: '2026-11-22' });
+  // A temp hired under the wrong name who forgot their PIN, left, and came back.
+  const temp = await desk.ok('staff:create', { staffNo: 'T001', name: '小周周', role: 'receptionist', pin: '2580' });
+  await desk.ok('staff:update', { staffId: temp.id, name: '周小周', role: 'receptionist' });
+  await desk.ok('staff:resetPin', { staffId: temp.id, pin: '2581' });
+  await desk.ok('staff:disable', { staffId: temp.id });
+  await desk.ok('staff:enable', { staffId: temp.id });
   return { rec, leader };
 }

@@ -22,6 +22,7 @@ export async function sessionInfo(ctx: HandlerContext, staffId: string): Promise
   const settings = await ctx.services.settings();
   return {
     staff: toStaffSummary(staff),
+    mustChangePin: staff.must_change_pin === 1,
     siteName: site.siteName,
     siteCode: site.siteCode,
     deviceCode: site.deviceCode,
@@ -34,8 +35,11 @@ export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'au
   async 'auth:signIn'(input, ctx) {
     const staff = await staffByNo(ctx.db, input.staffNo);
     // Unknown staff and a wrong PIN read the same to the person at the desk.
-    if (!staff || !staff.active) throw new ApiFailure('wrong_pin', 'err.pin.wrong', [{ path: 'pin', message: 'err.pin.wrong' }]);
+    if (!staff) throw new ApiFailure('wrong_pin', 'err.pin.wrong', [{ path: 'pin', message: 'err.pin.wrong' }]);
     await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
+    // Said only after the right PIN: a guess at a staff number learns nothing about leavers.
+    if (!staff.active)
+      throw new ApiFailure('forbidden', 'err.staff.disabled', [{ path: 'staffNo', message: 'err.staff.disabled' }]);
     ctx.services.sessions.signIn(ctx.sessionKey, staff.id, ctx.now.getTime());
     return sessionInfo(ctx, staff.id);
   },

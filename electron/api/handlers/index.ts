@@ -3,6 +3,7 @@ import { setupHandlers } from './setup.js';
 import { setupFromHqHandlers } from './setupFromHq.js';
 import { authHandlers } from './auth.js';
 import { staffHandlers } from './staff.js';
+import { staffLifecycleHandlers } from './staffLifecycle.js';
 import { settingsHandlers } from './settings.js';
 import { siteHandlers } from './site.js';
 import { statusHandlers } from './status.js';
@@ -28,6 +29,7 @@ export const handlers: HandlerMap = {
   ...setupFromHqHandlers,
   ...authHandlers,
   ...staffHandlers,
+  ...staffLifecycleHandlers,
   ...settingsHandlers,
   ...siteHandlers,
   ...statusHandlers,

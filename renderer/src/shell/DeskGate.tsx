@@ -4,6 +4,7 @@ import { desk } from '../api/desk';
 import { useShift } from '../stores/shift';
 import { useSession } from '../stores/session';
 import { ShiftGatePage } from '../features/shifts/ShiftGatePage';
+import { MustChangePinPage } from '../features/staff/MustChangePinPage';
 import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
 import { roleAtLeast } from '../../../shared/domain/staff';
@@ -15,10 +16,12 @@ import { roleAtLeast } from '../../../shared/domain/staff';
  */
 export function DeskGate() {
   const role = useSession((s) => s.session?.staff.role);
+  const mustChangePin = useSession((s) => s.session?.mustChangePin);
   const idleMinutes = useSession((s) => s.session?.idleLockMinutes ?? 5);
   const lock = useSession((s) => s.lock);
   // Idle lock covers every signed-in screen, the handover being read included.
   useIdleLock(idleMinutes, () => void lock());
+  if (mustChangePin) return <MustChangePinPage />;
   return role && !roleAtLeast(role, 'receptionist') ? <Shell /> : <ShiftedDesk />;
 }
 

@@ -46,7 +46,7 @@ export function SignInPage(props: { locked: boolean }) {
     >
       {notice && <Alert type="success" showIcon message={notice} style={{ marginBottom: 12 }} data-testid="signin-notice" />}
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, submit)}>
-        <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required>
+        <Field label={t('staff.staffNo')} error={formState.errors.staffNo} required testId="signin-staffNo">
           <Controller
             name="staffNo"
             control={control}

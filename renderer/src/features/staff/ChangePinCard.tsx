@@ -8,8 +8,8 @@ import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 
-/** Change one's own PIN; `bare` leaves out the card frame (inside a dialog). */
-export function ChangePinCard(props: { bare?: boolean } = {}) {
+/** Change one's own PIN; `bare` leaves out the card frame (inside a dialog); `onChanged` runs after. */
+export function ChangePinCard(props: { bare?: boolean; onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { control, handleSubmit, formState, setError, reset } = useForm({
@@ -21,6 +21,7 @@ export function ChangePinCard(props: { bare?: boolean } = {}) {
     if (r.ok) {
       reset();
       message.success(t('staff.pinChanged'));
+      props.onChanged?.();
     } else applyServerErrors(setError, r.error, ['currentPin', 'newPin']);
   });
   return (
@@ -31,10 +32,18 @@ export function ChangePinCard(props: { bare?: boolean } = {}) {
     >
       <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void submit())}>
         <Field label={t('staff.currentPin')} error={formState.errors.currentPin} required>
-          <Controller name="currentPin" control={control} render={({ field }) => <Input.Password {...field} />} />
+          <Controller
+            name="currentPin"
+            control={control}
+            render={({ field }) => <Input.Password {...field} data-testid="changepin-current" />}
+          />
         </Field>
         <Field label={t('staff.newPin')} error={formState.errors.newPin} required>
-          <Controller name="newPin" control={control} render={({ field }) => <Input.Password {...field} />} />
+          <Controller
+            name="newPin"
+            control={control}
+            render={({ field }) => <Input.Password {...field} data-testid="changepin-new" />}
+          />
         </Field>
         <Button onClick={() => void submit()} data-submit>
           {t('staff.changePin')}

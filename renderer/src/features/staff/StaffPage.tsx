@@ -1,38 +1,35 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
-import { Controller, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Card, Col, Row, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CreateStaffInput, type StaffSummary } from '../../../../shared/api/schemas';
-import { ROLES, roleAtLeast } from '../../../../shared/domain/staff';
-import { run, useDeskQuery } from '../../api/useDesk';
+import type { StaffSummary } from '../../../../shared/api/schemas';
+import { mayManageRole, roleAtLeast } from '../../../../shared/domain/staff';
+import { useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
-import { formKeyDown } from '../../forms/keyboard';
-import { applyServerErrors } from '../../forms/serverErrors';
+import { AddStaffCard } from './AddStaffCard';
 import { ChangePinCard } from './ChangePinCard';
+import { EditStaffModal } from './EditStaffModal';
+import { ResetPinModal } from './ResetPinModal';
+import { StaffActions } from './StaffActions';
 
-/** Staff of this desk: everyone sees the list and changes their own PIN; the admin adds people. */
+/**
+ * Staff of this site: everyone sees the list and changes their own PIN; the admin adds people; an
+ * admin (anyone) or a manager (people up to shift leader) edits, disables, enables and resets PINs.
+ */
 export function StaffPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const role = useSession((s) => s.session?.staff.role ?? 'receptionist');
+  const me = useSession((s) => s.session?.staff);
+  const role = me?.role ?? 'receptionist';
   const list = useDeskQuery('staff:list', undefined);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, formState, setError, reset } = useForm({
-    resolver: zodResolver(CreateStaffInput),
-    defaultValues: { staffNo: '', name: '', role: 'receptionist' as const, pin: '' },
-  });
-  const e = formState.errors;
-  const submit = handleSubmit(async (values) => {
-    const r = await run('staff:create', values);
-    if (r.ok) {
-      reset();
-      setFormError(null);
-      list.reload();
-      message.success(t('staff.created', { name: r.value.name }));
-    } else setFormError(applyServerErrors(setError, r.error, ['staffNo', 'name', 'role', 'pin']));
-  });
+  const [editing, setEditing] = useState<StaffSummary | null>(null);
+  const [resetting, setResetting] = useState<StaffSummary | null>(null);
+  const manages = (s: StaffSummary) => roleAtLeast(role, 'manager') && mayManageRole(role, s.role);
+  const done = (text: string) => {
+    setEditing(null);
+    setResetting(null);
+    list.reload();
+    message.success(text);
+  };
   return (
     <Row gutter={16}>
       <Col span={14}>
@@ -41,57 +38,53 @@ export function StaffPage() {
             rowKey="id"
             dataSource={list.data ?? []}
             pagination={false}
+            onRow={(s) => ({ 'data-testid': `staff-row-${s.staffNo}` }) as never}
             columns={[
               { title: t('staff.staffNo'), dataIndex: 'staffNo' },
               { title: t('staff.name'), dataIndex: 'name' },
               { title: t('staff.role'), dataIndex: 'role', render: (r: StaffSummary['role']) => <Tag>{t(`role.${r}`)}</Tag> },
+              {
+                title: t('staff.status'),
+                dataIndex: 'active',
+                render: (active: boolean) =>
+                  active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag color="red">{t('staff.disabled')}</Tag>,
+              },
+              {
+                key: 'actions',
+                render: (_: unknown, s: StaffSummary) =>
+                  manages(s) && (
+                    <StaffActions
+                      staff={s}
+                      isMe={s.id === me?.id}
+                      onEdit={() => setEditing(s)}
+                      onResetPin={() => setResetting(s)}
+                      onChanged={list.reload}
+                    />
+                  ),
+              },
             ]}
           />
         </Card>
       </Col>
       <Col span={10}>
-        {roleAtLeast(role, 'admin') && (
-          <Card title={t('staff.addTitle')} style={{ marginBottom: 16 }}>
-            {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} />}
-            <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void submit())}>
-              <Field label={t('staff.staffNo')} error={e.staffNo} required>
-                <Controller
-                  name="staffNo"
-                  control={control}
-                  render={({ field }) => <Input {...field} data-testid="staff-staffNo" />}
-                />
-              </Field>
-              <Field label={t('staff.name')} error={e.name} required>
-                <Controller name="name" control={control} render={({ field }) => <Input {...field} data-testid="staff-name" />} />
-              </Field>
-              <Field label={t('staff.role')} error={e.role} required>
-                <Controller
-                  name="role"
-                  control={control}
-                  render={({ field }) => (
-                    <Select
-                      {...field}
-                      data-testid="staff-role"
-                      options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                    />
-                  )}
-                />
-              </Field>
-              <Field label={t('staff.pin')} error={e.pin} required extra={t('staff.pinHint')}>
-                <Controller
-                  name="pin"
-                  control={control}
-                  render={({ field }) => <Input.Password {...field} data-testid="staff-pin" />}
-                />
-              </Field>
-              <Button type="primary" onClick={() => void submit()} data-submit data-testid="staff-add">
-                {t('staff.add')}
-              </Button>
-            </Form>
-          </Card>
-        )}
+        {roleAtLeast(role, 'admin') && <AddStaffCard onAdded={list.reload} />}
         <ChangePinCard />
       </Col>
+      {editing && (
+        <EditStaffModal
+          staff={editing}
+          myRole={role}
+          onDone={(saved) => done(t('staff.saved', { name: saved.name }))}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {resetting && (
+        <ResetPinModal
+          staff={resetting}
+          onDone={() => done(t('staff.pinReset', { name: resetting.name }))}
+          onClose={() => setResetting(null)}
+        />
+      )}
     </Row>
   );
 }
