@@ -10,6 +10,7 @@ import * as m008 from './008_attachment_uploads.js';
 import * as m009 from './009_site_settings.js';
 import * as m010 from './010_moved_out.js';
 import * as m011 from './011_drawer_reversals.js';
+import * as m012 from './012_pin_attempts.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '009_site_settings', up: m009.up },
   { name: '010_moved_out', up: m010.up },
   { name: '011_drawer_reversals', up: m011.up },
+  { name: '012_pin_attempts', up: m012.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -15,5 +15,10 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
-export const PIN_LOCKOUT = { maxFailures: 5, lockMinutes: 5 } as const;
+/**
+ * Wrong PINs per account before it locks, and how long each lock in a row lasts (the last repeats).
+ * Desk-wide: at most `deskPerMinute` PIN attempts in any minute across all staff numbers, so a burst
+ * spread over many accounts is refused too.
+ */
+export const PIN_LOCKOUT = { maxFailures: 5, lockMinutes: [5, 15, 60], deskPerMinute: 20 } as const;
 export const PIN_PATTERN = /^\d{4,8}$/;

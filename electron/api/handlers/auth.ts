@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../../shared/api/result.js';
+import { fieldError } from '../../../shared/api/result.js';
+import { weakPinReason } from '../../../shared/domain/pinStrength.js';
 import { draft } from '../../../db/events.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { staffById, staffByNo, type StaffRow } from '../../../db/queries/staff.js';
@@ -32,10 +33,11 @@ export async function sessionInfo(ctx: HandlerContext, staffId: string): Promise
 
 export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'auth:signOut' | 'auth:lock' | 'auth:changePin'> = {
   async 'auth:signIn'(input, ctx) {
-    const staff = await staffByNo(ctx.db, input.staffNo);
-    // Unknown staff and a wrong PIN read the same to the person at the desk.
-    if (!staff || !staff.active) throw new ApiFailure('wrong_pin', 'err.pin.wrong', [{ path: 'pin', message: 'err.pin.wrong' }]);
+    const found = await staffByNo(ctx.db, input.staffNo);
+    // Unknown staff and a wrong PIN read the same to the person at the desk (and take as long).
+    const staff = found?.active ? found : null;
     await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
+    if (!staff) throw new Error('checkPin passed without a staff row');
     ctx.services.sessions.signIn(ctx.sessionKey, staff.id, ctx.now.getTime());
     return sessionInfo(ctx, staff.id);
   },
@@ -56,6 +58,9 @@ export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'au
 
   async 'auth:changePin'(input, ctx) {
     const { staff } = signedIn(ctx);
+    // The new PIN's rules first: a refusal for a weak PIN says nothing about the current one.
+    const weak = weakPinReason(input.newPin, staff.staff_no, staff.role);
+    if (weak) throw fieldError('newPin', weak);
     await checkPin(ctx.db, staff, input.currentPin, ctx.now, 'currentPin');
     const pinHash = await hashPin(input.newPin);
     await ctx.transact((_trx, emit) => emit(draft('StaffPinChanged', { staffId: staff.id, pinHash })));
