@@ -5,7 +5,7 @@ import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
 const MASKED_ID = '110105********002X';
 
