@@ -93,6 +93,22 @@ describe('signing in', () => {
     await desk.reopen();
     await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: '135790' }, 'w');
   });
+
+  it('a weak new PIN is refused at its field before the current PIN is looked at; nothing is written or counted', async () => {
+    const before = counts(desk, ['events', 'pin_attempts', 'pin_desk_attempts']);
+    const tries = [
+      ['999999', 'err.pin.weak'],
+      ['456789', 'err.pin.weak'],
+      ['987654', 'err.pin.weak'],
+      ['8642', 'err.pin.shortForRole'],
+    ];
+    for (const [newPin, message] of tries) {
+      // A wrong current PIN too: the answer is about the new PIN only.
+      expectFieldError(await desk.call('auth:changePin', { currentPin: '135791', newPin }), 'newPin', message);
+    }
+    expect(counts(desk, ['events', 'pin_attempts', 'pin_desk_attempts'])).toEqual(before);
+    await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin }, 'w');
+  });
 });
 
 describe('idle lock', () => {

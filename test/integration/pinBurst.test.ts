@@ -18,15 +18,6 @@ const tally = (results: ApiResult<unknown>[]) => {
   return by;
 };
 
-/** The right PIN after the burst: refused, and the sign-in screen says the account is locked. */
-async function expectLocked(s: { staffNo: string; pin: string }, desk: TestDesk = current) {
-  expect(await desk.call('auth:signIn', { staffNo: s.staffNo, pin: s.pin }, 'after')).toMatchObject({
-    ok: false,
-    error: { code: 'pin_locked_out' },
-  });
-}
-let current: TestDesk;
-
 const burst = <T>(n: number, make: (i: number, last: boolean) => Promise<ApiResult<T>>) =>
   Promise.all(Array.from({ length: n }, (_, i) => make(i, i === n - 1)));
 
@@ -36,7 +27,7 @@ describe('PIN bursts', () => {
   let unitId: string;
   const leaders: Awaited<ReturnType<typeof addStaff>>[] = [];
   beforeAll(async () => {
-    desk = current = await openTestDesk();
+    desk = await openTestDesk();
     await feeDesk(desk);
     [{ unitId }] = await desk.ok('directory:search', { q: '2-1-1202' });
     rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
@@ -67,6 +58,12 @@ describe('PIN bursts', () => {
   afterAll(() => desk.close());
 
   const minuteLater = () => desk.clock.advance(1);
+  /** The right PIN after the burst: refused, and the sign-in screen says the account is locked. */
+  const expectLocked = async (s: { staffNo: string; pin: string }) =>
+    expect(await desk.call('auth:signIn', { staffNo: s.staffNo, pin: s.pin }, 'after')).toMatchObject({
+      ok: false,
+      error: { code: 'pin_locked_out' },
+    });
 
   it('200 sign-ins at once, the right PIN last: tried 200, refused 200, the account locked', async () => {
     const [s] = leaders;
@@ -147,7 +144,7 @@ describe('PIN bursts', () => {
   });
 
   it('a burst across 20 staff numbers is stopped by the desk-wide limit of 20 attempts a minute', async () => {
-    const staff = [];
+    const staff: Awaited<ReturnType<typeof addStaff>>[] = [];
     for (let i = 0; i < 20; i++) staff.push(await addStaff(desk, 'receptionist', `B${String(i).padStart(3, '0')}`, '1358'));
     minuteLater();
     // Ten wrong PINs for each of the twenty: 200 at once, each account alone would allow 5 (100 in all).
