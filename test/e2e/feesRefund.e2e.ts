@@ -80,7 +80,7 @@ test('a credit is refunded in cash with a shift leader PIN: bad input at the fie
   await page.getByTestId('refund-reason').fill('业主预交多了，退回现金');
   await shot(page, 'f07-fee-refund-approval');
   await page.getByTestId('refund-submit').click();
-  await expect(page.getByTestId('refund-pin-error')).toBeVisible();
+  await expect(page.getByTestId('refund-pin-error')).toHaveText('工号或 PIN 不对，或此人无权批准');
   await page.getByTestId('refund-pin').fill(LEADER.pin);
   await page.getByTestId('refund-submit').click();
   await expect(page.getByTestId('fee-balance')).toHaveText('预交余额 ¥200.00');

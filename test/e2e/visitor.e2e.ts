@@ -178,7 +178,7 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.getByTestId('deny-pin').fill('0000');
   await page.getByTestId('deny-reason').fill('业主当面担保');
   await page.getByTestId('deny-override-submit').click();
-  await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对');
+  await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对，或此人无权批准');
   await expect(page.getByTestId('status-bar')).toContainText('在场 0 批');
   await page.getByTestId('deny-pin').fill(ADMIN.pin);
   await page.getByTestId('deny-override-submit').click();
