@@ -51,6 +51,14 @@ export interface PinAttemptsTable {
   staff_id: string;
   failures: number;
   locked_until: string | null;
+  /** Lockouts since the last right PIN: the next one lasts longer (PIN_LOCKOUT.lockMinutes). */
+  lock_level: Generated<number>;
+}
+
+/** One PIN attempt at this desk, any staff number: the desk-wide limit counts the last minute's. */
+export interface PinDeskAttemptsTable {
+  id: Generated<number>;
+  at: string;
 }
 
 export interface UnitsTable {
@@ -534,6 +542,7 @@ export interface Database {
   counters: CountersTable;
   staff: StaffTable;
   pin_attempts: PinAttemptsTable;
+  pin_desk_attempts: PinDeskAttemptsTable;
   units: UnitsTable;
   occupants: OccupantsTable;
   visits: VisitsTable;

@@ -11,6 +11,7 @@ import * as m009 from './009_site_settings.js';
 import * as m010 from './010_moved_out.js';
 import * as m011 from './011_drawer_reversals.js';
 import * as m012 from './012_staff_lifecycle.js';
+import * as m013 from './013_pin_attempts.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '010_moved_out', up: m010.up },
   { name: '011_drawer_reversals', up: m011.up },
   { name: '012_staff_lifecycle', up: m012.up },
+  { name: '013_pin_attempts', up: m013.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

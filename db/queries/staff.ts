@@ -16,22 +16,6 @@ export async function listStaff(db: Db): Promise<StaffRow[]> {
   return db.selectFrom('staff').selectAll().orderBy('staff_no').execute();
 }
 
-export async function pinAttempts(db: Db, staffId: string) {
-  return db.selectFrom('pin_attempts').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
-}
-
-export async function recordPinFailure(db: Db, staffId: string, failures: number, lockedUntil: string | null) {
-  await db
-    .insertInto('pin_attempts')
-    .values({ staff_id: staffId, failures, locked_until: lockedUntil })
-    .onConflict((oc) => oc.column('staff_id').doUpdateSet({ failures, locked_until: lockedUntil }))
-    .execute();
-}
-
-export async function clearPinFailures(db: Db, staffId: string) {
-  await db.deleteFrom('pin_attempts').where('staff_id', '=', staffId).execute();
-}
-
 /** Staff who can sign in at this desk (a desk set up from HQ has none until the site's staff come down). */
 export async function activeStaffCount(db: Db): Promise<number> {
   const r = await db

@@ -1,40 +1,64 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { ApiFailure } from '../../shared/api/result.js';
-import { PIN_LOCKOUT, roleAtLeast, type Role } from '../../shared/domain/staff.js';
-import { clearPinFailures, pinAttempts, recordPinFailure, staffByNo, type StaffRow } from '../../db/queries/staff.js';
-import { verifyPin } from './pin.js';
+import { roleAtLeast, type Role } from '../../shared/domain/staff.js';
+import { staffByNo, type StaffRow } from '../../db/queries/staff.js';
+import { countPinAttempt, pinAttemptRight } from '../../db/queries/pinAttempts.js';
+import { hashPin, verifyPin } from './pin.js';
+
+type Outcome = { ok: true } | { ok: false; code: 'wrong_pin' | 'pin_locked_out' | 'pin_desk_busy'; until?: string };
+
+// An unknown staff number is checked against this hash, so it costs the same time as a known one.
+let decoy: Promise<string> | null = null;
+const decoyHash = () => (decoy ??= hashPin(randomBytes(8).toString('hex')));
 
 /**
- * Checks a PIN with the lockout rule (5 wrong PINs lock the account for 5 minutes). Used for
- * sign-in and for a supervisor's on-the-spot approval alike. `field` names the form field the
- * error belongs to.
+ * One PIN attempt: counted (and refused when locked or the desk is over its limit) before scrypt runs,
+ * so a parallel burst cannot all be checked against the same count. `staff` null: an unknown number.
  */
-export async function checkPin(db: Kysely<Database>, staff: StaffRow, pin: string, now: Date, field: string): Promise<void> {
-  const attempts = await pinAttempts(db, staff.id);
-  if (attempts?.locked_until && attempts.locked_until > now.toISOString()) {
-    throw new ApiFailure('pin_locked_out', 'err.pin.lockedOut', [{ path: field, message: 'err.pin.lockedOut' }], {
-      until: attempts.locked_until,
-    });
+async function attempt(db: Kysely<Database>, staff: StaffRow | null, pin: string, now: Date): Promise<Outcome> {
+  const counted = await countPinAttempt(db, staff?.id ?? null, now);
+  if (counted.kind === 'locked') return { ok: false, code: 'pin_locked_out', until: counted.until };
+  if (counted.kind === 'deskBusy') return { ok: false, code: 'pin_desk_busy' };
+  const right = await verifyPin(pin, staff?.pin_hash ?? (await decoyHash()));
+  if (staff && right) {
+    await pinAttemptRight(db, staff.id, counted.deskAttemptId);
+    return { ok: true };
   }
-  if (await verifyPin(pin, staff.pin_hash)) {
-    if (attempts) await clearPinFailures(db, staff.id);
-    return;
-  }
-  const failures = (attempts?.locked_until ? 0 : (attempts?.failures ?? 0)) + 1;
-  const lock = failures >= PIN_LOCKOUT.maxFailures;
-  const until = lock ? new Date(now.getTime() + PIN_LOCKOUT.lockMinutes * 60_000).toISOString() : null;
-  await recordPinFailure(db, staff.id, lock ? 0 : failures, until);
-  const message = lock ? 'err.pin.lockedOut' : 'err.pin.wrong';
-  throw new ApiFailure(lock ? 'pin_locked_out' : 'wrong_pin', message, [{ path: field, message }], {
-    remaining: PIN_LOCKOUT.maxFailures - failures,
-  });
+  if (counted.lockedUntil) return { ok: false, code: 'pin_locked_out', until: counted.lockedUntil };
+  return { ok: false, code: 'wrong_pin' };
+}
+
+const MESSAGE = { wrong_pin: 'err.pin.wrong', pin_locked_out: 'err.pin.lockedOut', pin_desk_busy: 'err.pin.deskBusy' } as const;
+
+/**
+ * Checks a signed-in or signing-in person's own PIN with the lockout rules (shared/domain/staff.ts
+ * PIN_LOCKOUT). `staff` null (an unknown or disabled number) reads the same as a wrong PIN.
+ * `field` names the form field the error belongs to.
+ */
+export async function checkPin(
+  db: Kysely<Database>,
+  staff: StaffRow | null,
+  pin: string,
+  now: Date,
+  field: string,
+): Promise<void> {
+  const r = await attempt(db, staff, pin, now);
+  if (r.ok) return;
+  const message = MESSAGE[r.code];
+  // No count of tries left: it would differ between a real staff number and an unknown one.
+  const details = r.code === 'pin_locked_out' ? { until: r.until } : undefined;
+  throw new ApiFailure(r.code, message, [{ path: field, message }], details);
 }
 
 /**
- * A second person's approval: their staff number must exist, hold the role, and their PIN match.
+ * A second person's approval: an active staff number holding the role, with their PIN. Every refusal
+ * (unknown number, disabled, role too low, wrong PIN, locked) is one message, so the form tells nobody
+ * whether a number exists or what role it has; only the desk-wide limit reads differently, as it says
+ * nothing about the person. Call it after the act's own business rules, never before.
  * `notBy` lists who may not approve (four eyes: whoever did the act and whoever asks); null/undefined
- * entries are ignored. `roleMessage` says what authority was missing: approval in general, or letting goods out (放行).
+ * entries are ignored. It is checked once the PIN matched, so it tells the approver only who they are.
  */
 export async function approveBy(
   db: Kysely<Database>,
@@ -43,20 +67,17 @@ export async function approveBy(
   now: Date,
   fieldPrefix: string,
   notBy: readonly (string | null | undefined)[],
-  roleMessage = 'err.approval.role',
 ): Promise<StaffRow> {
-  const approver = await staffByNo(db, approval.staffNo);
-  if (!approver || !approver.active) {
-    throw new ApiFailure('invalid_input', 'err.staffNo.unknown', [
-      { path: `${fieldPrefix}.staffNo`, message: 'err.staffNo.unknown' },
-    ]);
+  const found = await staffByNo(db, approval.staffNo);
+  const approver = found?.active ? found : null;
+  const r = await attempt(db, approver, approval.pin, now);
+  if (r.ok && approver && roleAtLeast(approver.role, minimum)) {
+    refuseSelfApproval(approver, notBy, fieldPrefix);
+    return approver;
   }
-  if (!roleAtLeast(approver.role, minimum)) {
-    throw new ApiFailure('forbidden', roleMessage, [{ path: `${fieldPrefix}.staffNo`, message: roleMessage }]);
-  }
-  await checkPin(db, approver, approval.pin, now, `${fieldPrefix}.pin`);
-  refuseSelfApproval(approver, notBy, fieldPrefix);
-  return approver;
+  const busy = !r.ok && r.code === 'pin_desk_busy';
+  const message = busy ? MESSAGE.pin_desk_busy : 'err.approval.refused';
+  throw new ApiFailure(busy ? 'pin_desk_busy' : 'wrong_pin', message, [{ path: `${fieldPrefix}.pin`, message }]);
 }
 
 /** Four eyes: checked once the approver is known and their PIN verified, so it only ever tells people what they already know. */

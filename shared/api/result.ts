@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'confirmation_required'
   | 'wrong_pin'
   | 'pin_locked_out'
+  /** Too many PIN attempts at this desk in the last minute, whoever they were for. */
+  | 'pin_desk_busy'
   | 'setup_required'
   | 'already_set_up'
   | 'shift_required'

@@ -20,7 +20,8 @@ import {
 } from './fields.js';
 import { HOST_CONFIRM_METHODS, VISIT_STATUSES } from '../domain/visits.js';
 import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
-import { ROLES } from '../domain/staff.js';
+import { ROLES, type Role } from '../domain/staff.js';
+import { weakPinReason } from '../domain/pinStrength.js';
 import { ShiftPatterns } from './shiftSchemas.js';
 import { ClassifierTree, DeadlineRuleSchema } from './ticketSchemas.js';
 import { isTimeZone } from '../domain/deskTime.js';
@@ -30,17 +31,25 @@ export const Empty = z.object({}).strict().optional().default({});
 // ---- setup and staff -------------------------------------------------------------------------
 export const SITE_KINDS = ['residential', 'office', 'mixed'] as const;
 
+/** A PIN being set for someone: refused at the field when it is too easy to guess (shared/domain/pinStrength.ts). */
+export function strongPin(v: { staffNo: string; pin: string }, role: Role, ctx: z.RefinementCtx, path: (string | number)[]) {
+  const reason = weakPinReason(v.pin, v.staffNo, role);
+  if (reason) ctx.addIssue({ code: 'custom', message: reason, path });
+}
+
+const newAdmin = z.object({ staffNo, name: personName, pin }).superRefine((a, ctx) => strongPin(a, 'admin', ctx, ['pin']));
+
 export const SetupInput = z.object({
   siteName: printable(requiredText(60)),
   siteCode,
   siteKind: z.enum(SITE_KINDS, { message: 'err.invalid' }),
   deviceCode,
-  admin: z.object({ staffNo, name: personName, pin }),
+  admin: newAdmin,
 });
 export type SetupInput = z.input<typeof SetupInput>;
 
 /** The first administrator of a desk set up from HQ when HQ had nobody for the site yet. */
-export const FirstAdminInput = z.object({ admin: z.object({ staffNo, name: personName, pin }) });
+export const FirstAdminInput = z.object({ admin: newAdmin });
 export type FirstAdminInput = z.input<typeof FirstAdminInput>;
 
 /** A desk set up from an HQ code: the site HQ named, and what came down with it. */
@@ -87,7 +96,9 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SignInInput = z.object({ staffNo, pin });
-export const CreateStaffInput = z.object({ staffNo, name: personName, role, pin });
+export const CreateStaffInput = z
+  .object({ staffNo, name: personName, role, pin })
+  .superRefine((s, ctx) => strongPin(s, s.role, ctx, ['pin']));
 export type CreateStaffInput = z.input<typeof CreateStaffInput>;
 export const ChangePinInput = z.object({ currentPin: pin, newPin: pin });
 export const StaffIdInput = z.object({ staffId: z.string().min(1) });

@@ -24,5 +24,10 @@ export function mayManageRole(actor: Role, target: Role): boolean {
   return actor === 'manager' && !roleAtLeast(target, 'manager');
 }
 
-export const PIN_LOCKOUT = { maxFailures: 5, lockMinutes: 5 } as const;
+/**
+ * Wrong PINs per account before it locks, and how long each lock in a row lasts (the last repeats).
+ * Desk-wide: at most `deskPerMinute` PIN attempts in any minute across all staff numbers, so a burst
+ * spread over many accounts is refused too.
+ */
+export const PIN_LOCKOUT = { maxFailures: 5, lockMinutes: [5, 15, 60], deskPerMinute: 20 } as const;
 export const PIN_PATTERN = /^\d{4,8}$/;

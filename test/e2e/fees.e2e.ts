@@ -6,7 +6,7 @@ import { expect, test } from './printRecorder';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
 test.describe.configure({ mode: 'serial' });
@@ -83,7 +83,7 @@ test('look up a unit, pay two months in cash with change, the receipt PDF reads 
   await page.getByTestId('void-pin').fill('0000');
   await page.getByTestId('void-reason').fill('收错单元');
   await page.getByTestId('void-submit').click();
-  await expect(page.getByTestId('void-pin-error')).toBeVisible();
+  await expect(page.getByTestId('void-pin-error')).toHaveText('工号或 PIN 不对，或此人无权批准');
   await page.getByTestId('void-pin').fill(LEADER.pin);
   await page.getByTestId('void-submit').click();
   await expect(page.getByTestId('receipt-voided')).toContainText('收错单元');

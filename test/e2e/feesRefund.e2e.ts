@@ -7,7 +7,7 @@ import { expect, test } from './printRecorder';
 import { shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
 test.describe.configure({ mode: 'serial' });
@@ -80,7 +80,7 @@ test('a credit is refunded in cash with a shift leader PIN: bad input at the fie
   await page.getByTestId('refund-reason').fill('业主预交多了，退回现金');
   await shot(page, 'f07-fee-refund-approval');
   await page.getByTestId('refund-submit').click();
-  await expect(page.getByTestId('refund-pin-error')).toBeVisible();
+  await expect(page.getByTestId('refund-pin-error')).toHaveText('工号或 PIN 不对，或此人无权批准');
   await page.getByTestId('refund-pin').fill(LEADER.pin);
   await page.getByTestId('refund-submit').click();
   await expect(page.getByTestId('fee-balance')).toHaveText('预交余额 ¥200.00');

@@ -10,7 +10,7 @@ import { residentIdCheckChar } from '../../shared/domain/idDocument';
  * tickets, at machine speed: the query typed with no delay and Enter pressed at once. The pick must
  * be the typed unit or person, never the first match of an earlier search or the unit served last.
  */
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const DIRECTORY = [
   '单元,楼栋,面积,姓名,电话,身份,公司',
   '1-2-301,1栋,89.5,张三,13800138000,业主,',

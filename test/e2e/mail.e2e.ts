@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
 test.describe.configure({ mode: 'serial' });

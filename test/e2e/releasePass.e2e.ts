@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const GUARD = { staffNo: 'G001', name: '门岗老赵', pin: '9753' };
 const APPLICANT = { id: '11010519491231002X', masked: '110105********002X', phone: '13800138000' };
 

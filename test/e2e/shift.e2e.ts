@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, pdfText, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const NEXT = { staffNo: 'R001', name: '小李', pin: '1357' };
 const ANOMALY = '大堂北门闭门器损坏，门关不严，已贴提示';
 const PENDING = '3号电梯运行异响，已报工程部，等回复';

@@ -3,7 +3,7 @@ import { expect, test } from './printRecorder';
 import { shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
 async function setUp(page: Page, desk: DeskServer) {

@@ -18,7 +18,7 @@ export async function shot(page: Page, name: string) {
 }
 
 /** The first administrator of the specs' site. */
-export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
 /** The specs' common start, by API: site 华远大厦 (HY, desk A1) set up with ADMIN, the fixture directory imported. */
 export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {

@@ -5,7 +5,7 @@ import { startTestHq, type TestHq } from '../support/hq';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
 import { PNG_1x1 } from '../support/mail';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
 test.describe.configure({ mode: 'serial' });
 let desk: DeskServer;

@@ -5,7 +5,7 @@ import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '2468' };
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 const VISITOR = { name: '赵六', phone: '13700137000', goodId: '11010519491231002X', badId: '110105194912310021' };
 const MASKED_ID = '110105********002X';
@@ -181,7 +181,7 @@ test('a deny-list visitor needs a supervisor PIN; the roll call prints; the desk
   await page.getByTestId('deny-pin').fill('0000');
   await page.getByTestId('deny-reason').fill('业主当面担保');
   await page.getByTestId('deny-override-submit').click();
-  await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对');
+  await expect(page.getByTestId('deny-pin-error')).toHaveText('工号或 PIN 不对，或此人无权批准');
   await expect(page.getByTestId('status-bar')).toContainText('在场 0 批');
   // The admin checking the visitor in cannot approve his own override, even with his right PIN (four eyes).
   await page.getByTestId('deny-pin').fill(ADMIN.pin);

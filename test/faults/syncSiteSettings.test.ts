@@ -88,14 +88,14 @@ describe('site settings, PINs and move-outs across the desks of a site', () => {
     await a.ok('auth:signIn', { staffNo: 'R001', pin: '135790' }, 'r');
     await b.ok('auth:signIn', { staffNo: 'R001', pin: '135790' }, 'r');
 
-    await a.ok('auth:changePin', { currentPin: '135790', newPin: '111111' }, 'r');
+    await a.ok('auth:changePin', { currentPin: '135790', newPin: '193728' }, 'r');
     b.clock.advance(2);
-    await b.ok('auth:changePin', { currentPin: '135790', newPin: '222222' }, 'r');
+    await b.ok('auth:changePin', { currentPin: '135790', newPin: '284619' }, 'r');
     await clients[1].syncNow();
     await syncAll(clients);
     for (const d of [a, b]) {
-      expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '111111' }, 'x')).ok).toBe(false);
-      expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '222222' }, 'y')).ok).toBe(true);
+      expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '193728' }, 'x')).ok).toBe(false);
+      expect((await d.call('auth:signIn', { staffNo: 'R001', pin: '284619' }, 'y')).ok).toBe(true);
     }
   });
 

@@ -66,7 +66,7 @@ describe('mail: the registered-mail register and the damage register', () => {
       { damageId: d!.id, approval: { staffNo: 'R001', pin: rec.pin, reason: '已核对' } },
       rec.session,
     );
-    expect(failure(notLeader).message).toBe('err.approval.role');
+    expect(failure(notLeader).message).toBe('err.approval.refused');
     expect(counts(desk, TABLES)).toEqual(before);
     const slip = await desk.call(
       'print:request',
@@ -214,7 +214,7 @@ describe('mail: the registered-mail register and the damage register', () => {
       { itemId: item.id, approval: { ...approval, staffNo: 'R001', pin: rec.pin } },
       rec.session,
     );
-    expect(failure(byReceptionist).message).toBe('err.approval.role');
+    expect(failure(byReceptionist).message).toBe('err.approval.refused');
     expect(counts(desk, TABLES)).toEqual(before);
     const back = await desk.ok('mail:return', { itemId: item.id, approval }, rec.session);
     expect(back.item.status).toBe('returned');

@@ -42,6 +42,7 @@ const TABLES = [
   'newspaper_counts',
   'occupants',
   'pin_attempts',
+  'pin_desk_attempts',
   'print_jobs',
   'release_gate_checks',
   'release_passes',
@@ -136,7 +137,9 @@ describe('database migrations', () => {
       const raw = opened.raw;
       expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(raw.prepare('SELECT id, role FROM staff').all()).toEqual([{ id: 's1', role: 'admin' }]);
-      expect(raw.prepare('SELECT * FROM pin_attempts').all()).toEqual([{ staff_id: 's1', failures: 3, locked_until: null }]);
+      expect(raw.prepare('SELECT * FROM pin_attempts').all()).toEqual([
+        { staff_id: 's1', failures: 3, locked_until: null, lock_level: 0 },
+      ]);
       raw
         .prepare(
           "INSERT INTO staff (id, staff_no, name, role, pin_hash, active, created_at) VALUES ('s2', 'G001', '老赵', 'guard', 'hash', 1, '2026-01-01')",
@@ -149,7 +152,7 @@ describe('database migrations', () => {
           )
           .run(),
       ).toThrow(/CHECK/);
-      expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL)").run()).toThrow(/FOREIGN KEY/);
+      expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL, 0)").run()).toThrow(/FOREIGN KEY/);
       expect(raw.pragma('foreign_key_check')).toEqual([]);
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {

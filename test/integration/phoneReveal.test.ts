@@ -65,7 +65,7 @@ describe('revealing a host phone for the confirmation call', () => {
   });
 
   it('a guard is refused, and so is an unknown host; nothing is recorded', async () => {
-    const guard = await addStaff(desk, 'guard', 'G001', '2222', '门岗老赵');
+    const guard = await addStaff(desk, 'guard', 'G001', '2282', '门岗老赵');
     const zhang = await find('张三');
     const before = counts(desk, ['events']);
     const refused = failure(await desk.call('directory:revealPhone', { occupantId: zhang.occupantId }, guard.session));

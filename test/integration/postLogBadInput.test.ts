@@ -67,9 +67,10 @@ describe('the post log with bad input', () => {
     expect(failure(r)).toMatchObject({ code: 'wrong_pin', issues: [{ path: 'pin', message: 'err.pin.wrong' }] });
     expectFieldError(await desk.call('shift:close', { note: '', pin: '12' }, rec.session), 'pin', 'err.pin.format');
     const after = snapshot(desk);
-    // Only the lockout counter moved (a wrong PIN counts toward the lockout).
-    expect({ ...after, pin_attempts: before.pin_attempts }).toEqual(before);
+    // Only the lockout counters moved (a wrong PIN counts toward the account's and the desk's lockout).
+    expect({ ...after, pin_attempts: before.pin_attempts, pin_desk_attempts: before.pin_desk_attempts }).toEqual(before);
     expect(after.pin_attempts).toEqual([expect.objectContaining({ staff_id: rec.id, failures: 1 })]);
+    expect(after.pin_desk_attempts).toHaveLength(1);
     expect((await desk.ok('shift:state', {}, rec.session)).onShift).toBe(true);
   });
 });

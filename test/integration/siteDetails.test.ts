@@ -49,7 +49,7 @@ describe('site details (name, address, phone, company) and names that print', ()
   });
 
   it('only an admin may change them: a manager and a receptionist are refused and nothing is written', async () => {
-    const manager = await addStaff(desk, 'manager', 'M001', '1470', '周经理');
+    const manager = await addStaff(desk, 'manager', 'M001', '147036', '周经理');
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
     const before = snapshot(desk);
     for (const who of [manager, rec]) {

@@ -220,7 +220,7 @@ describe('tickets: anonymity', () => {
   it('only a manager sees who made an anonymous complaint; the work order and the Excel file never show it', async () => {
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
     const leader = await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长');
-    const manager = await addStaff(desk, 'manager', 'M001', '9753', '陈经理');
+    const manager = await addStaff(desk, 'manager', 'M001', '975310', '陈经理');
     const { ticket } = await desk.ok(
       'tickets:create',
       await complaintInput(desk, { anonymous: true, channel: 'walk_in' }),

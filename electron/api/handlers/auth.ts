@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../../shared/api/result.js';
+import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import { weakPinReason } from '../../../shared/domain/pinStrength.js';
 import { draft } from '../../../db/events.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { staffById, staffByNo, type StaffRow } from '../../../db/queries/staff.js';
@@ -34,9 +35,9 @@ export async function sessionInfo(ctx: HandlerContext, staffId: string): Promise
 export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'auth:signOut' | 'auth:lock' | 'auth:changePin'> = {
   async 'auth:signIn'(input, ctx) {
     const staff = await staffByNo(ctx.db, input.staffNo);
-    // Unknown staff and a wrong PIN read the same to the person at the desk.
-    if (!staff) throw new ApiFailure('wrong_pin', 'err.pin.wrong', [{ path: 'pin', message: 'err.pin.wrong' }]);
-    await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
+    // Unknown staff and a wrong PIN read the same to the person at the desk (and take as long).
+    await checkPin(ctx.db, staff ?? null, input.pin, ctx.now, 'pin');
+    if (!staff) throw new Error('checkPin passed without a staff row');
     // Said only after the right PIN: a guess at a staff number learns nothing about leavers.
     if (!staff.active)
       throw new ApiFailure('forbidden', 'err.staff.disabled', [{ path: 'staffNo', message: 'err.staff.disabled' }]);
@@ -60,6 +61,9 @@ export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'au
 
   async 'auth:changePin'(input, ctx) {
     const { staff } = signedIn(ctx);
+    // The new PIN's rules first: a refusal for a weak PIN says nothing about the current one.
+    const weak = weakPinReason(input.newPin, staff.staff_no, staff.role);
+    if (weak) throw fieldError('newPin', weak);
     await checkPin(ctx.db, staff, input.currentPin, ctx.now, 'currentPin');
     const pinHash = await hashPin(input.newPin);
     await ctx.transact((_trx, emit) => emit(draft('StaffPinChanged', { staffId: staff.id, pinHash })));

@@ -15,6 +15,15 @@ import { accountOf, receiptDetail, unitRow } from './feeView.js';
 
 type PayInput = ProcParsed<'fees:pay'>;
 
+/** A refund pays back a credit (an overpayment) and never more than the unit's credit. */
+async function checkRefundWithinCredit(db: HandlerContext['db'], unitId: string, amountFen: number) {
+  const credit = -(await q.unitBalanceFen(db, unitId));
+  if (amountFen > credit)
+    throw new ApiFailure('invalid_input', 'err.fee.refundOverCredit', [{ path: 'amount', message: 'err.fee.refundOverCredit' }], {
+      creditFen: Math.max(0, credit),
+    });
+}
+
 /** The lines chosen must be this unit's charges, each still unpaid: a month is never paid twice. */
 async function checkLines(db: HandlerContext['db'], input: PayInput) {
   const charges = await q.chargesByIds(db, input.chargeIds);
@@ -170,16 +179,12 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
     const { site, staff } = signedIn(ctx);
     const unit = await unitRow(ctx.db, input.unitId);
     if (!unit) throw fieldError('unitId', 'err.fee.unitNotFound');
+    // Over the credit is refused before the PIN is looked at, so the answer never tells a right PIN
+    // from a wrong one; checked again inside the transaction against a payment made meanwhile.
+    await checkRefundWithinCredit(ctx.db, unit.id, input.amount);
     const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id]);
     await ctx.transact(async (trx, emit) => {
-      const credit = -(await q.unitBalanceFen(trx, unit.id));
-      if (input.amount > credit)
-        throw new ApiFailure(
-          'invalid_input',
-          'err.fee.refundOverCredit',
-          [{ path: 'amount', message: 'err.fee.refundOverCredit' }],
-          { creditFen: Math.max(0, credit) },
-        );
+      await checkRefundWithinCredit(trx, unit.id, input.amount);
       const shift = await openShiftOf(trx, site.deviceId);
       await emit(
         draft('RefundIssued', {

@@ -47,7 +47,7 @@ export function AdminFields<T extends AdminValues>(props: {
         </Field>
       </Space.Compact>
       <Space.Compact block style={{ gap: 12 }}>
-        <Field label={t('staff.pin')} error={errors.admin?.pin} required extra={t('staff.pinHint')}>
+        <Field label={t('staff.pin')} error={errors.admin?.pin} required extra={t('staff.adminPinHint')}>
           <Controller
             name={name('admin.pin')}
             control={control}

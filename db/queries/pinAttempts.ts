@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { PIN_LOCKOUT } from '../../shared/domain/staff.js';
+
+type Db = Kysely<Database>;
+
+/** What counting an attempt decided, before any PIN is compared. */
+export type PinAttempt =
+  { kind: 'go'; deskAttemptId: number; lockedUntil: string | null } | { kind: 'locked'; until: string } | { kind: 'deskBusy' };
+
+const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000).toISOString();
+
+/**
+ * Counts one PIN attempt, pessimistically as a wrong one, in one transaction: Kysely's SQLite driver
+ * holds its single connection for the whole transaction, so requests of a parallel burst take turns
+ * here and each sees the counts the previous ones wrote. The attempt that reaches the limit sets the
+ * lock at once, before its PIN is checked; a right PIN clears it afterwards (pinAttemptRight).
+ * `staffId` is null for an unknown staff number: only the desk-wide limit counts it.
+ */
+export async function countPinAttempt(db: Db, staffId: string | null, now: Date): Promise<PinAttempt> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const row = staffId
+      ? await trx.selectFrom('pin_attempts').selectAll().where('staff_id', '=', staffId).executeTakeFirst()
+      : undefined;
+    if (row?.locked_until && row.locked_until > at) return { kind: 'locked', until: row.locked_until };
+    const windowStart = minutes(now, -1);
+    await trx.deleteFrom('pin_desk_attempts').where('at', '<=', windowStart).execute();
+    const recent = await trx
+      .selectFrom('pin_desk_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= PIN_LOCKOUT.deskPerMinute) return { kind: 'deskBusy' };
+    const desk = await trx.insertInto('pin_desk_attempts').values({ at }).returning('id').executeTakeFirstOrThrow();
+    if (!staffId) return { kind: 'go', deskAttemptId: desk.id, lockedUntil: null };
+    // An expired lock starts a fresh count; its level stays, so the next lock lasts longer.
+    const failures = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
+    const level = row?.lock_level ?? 0;
+    const lock = failures >= PIN_LOCKOUT.maxFailures;
+    const steps = PIN_LOCKOUT.lockMinutes;
+    const lockedUntil = lock ? minutes(now, steps[Math.min(level, steps.length - 1)]) : null;
+    const values = { failures: lock ? 0 : failures, locked_until: lockedUntil, lock_level: lock ? level + 1 : level };
+    await trx
+      .insertInto('pin_attempts')
+      .values({ staff_id: staffId, ...values })
+      .onConflict((oc) => oc.column('staff_id').doUpdateSet(values))
+      .execute();
+    return { kind: 'go', deskAttemptId: desk.id, lockedUntil };
+  });
+}
+
+/** The PIN was right: the account's count, lock and level start over, and the attempt leaves the desk-wide count. */
+export async function pinAttemptRight(db: Db, staffId: string, deskAttemptId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('pin_attempts').where('staff_id', '=', staffId).execute();
+    await trx.deleteFrom('pin_desk_attempts').where('id', '=', deskAttemptId).execute();
+  });
+}
