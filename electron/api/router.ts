@@ -53,7 +53,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
     } catch (e) {
       if (e instanceof ApiFailure) {
         // Refused PINs are counted in pinCheck, whichever procedure asked: the leader's lockout list reloads.
-        if (PIN_REFUSALS.has(e.code)) services.notify({ kind: 'pin-refused' });
+        if (PIN_REFUSALS.has(e.code)) services.notify({ kind: 'lockouts-changed' });
         return { ok: false, error: e.toError() };
       }
       console.error(`[lobbydesk] ${name} failed:`, e);

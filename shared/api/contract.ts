@@ -187,6 +187,6 @@ export type DeskNotice =
   | { kind: 'mail-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'sync-changed' }
-  /** A PIN was refused (wrong, locked, desk limit): the lockout list may have changed. */
-  | { kind: 'pin-refused' }
+  /** A PIN was refused (wrong, locked, desk limit) or reset: the lockout list may have changed. */
+  | { kind: 'lockouts-changed' }
   | { kind: 'locked' };

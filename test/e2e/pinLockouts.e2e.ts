@@ -38,6 +38,9 @@ async function setUp(page: Page) {
   await page.reload();
 }
 
+/** Site wall-clock time of an instant, as the desk shows it. */
+const hm = (iso: string) => deskTime(iso).format('HH:mm');
+
 async function typeSignIn(page: Page, who: { staffNo: string; pin: string }) {
   await page.getByTestId('signin-staffNo').fill('');
   await page.getByTestId('signin-staffNo').click();
@@ -74,8 +77,9 @@ test('wrong PINs lock a receptionist; the shift leader sees it in the status bar
   await typeSignIn(page, LEADER);
   await expect(page.getByTestId('user-menu')).toContainText(LEADER.name);
   const notice = page.getByTestId('lockout-notice');
-  await expect(notice).toHaveText(/1 个账号 PIN 已锁定/);
+  await expect(notice).toHaveText(/小李 的 PIN 已锁定，至 \d\d:\d\d/);
   const [lock] = (await desk.api(page, 'staff:lockouts', {})).accounts;
+  await expect(notice).toHaveText(`小李 的 PIN 已锁定，至 ${hm(lock.lockedUntil)}`);
   expect(lock).toMatchObject({ staffNo: REC.staffNo, lockouts: 1 });
   // Five minutes from the fifth wrong PIN; the sixth try (the right PIN) came after it.
   expect(Date.parse(lock.lockedUntil) - Date.now()).toBeGreaterThan(3 * 60_000);
@@ -84,7 +88,6 @@ test('wrong PINs lock a receptionist; the shift leader sees it in the status bar
   // One click opens the staff list, where 小李's row says until when (site time), the count and the last try.
   await notice.click();
   const row = page.getByTestId(`staff-row-${REC.staffNo}`);
-  const hm = (iso: string) => deskTime(iso).format('HH:mm');
   await expect(row.getByTestId(`staff-lock-${REC.staffNo}`)).toHaveText(
     `已锁定 至 ${hm(lock.lockedUntil)}连续第 1 次锁定 · 最后输错 ${hm(lock.lastFailedAt)}`,
   );
@@ -101,4 +104,35 @@ test('wrong PINs lock a receptionist; the shift leader sees it in the status bar
   await expect(page.getByTestId('lockout-notice')).toHaveCount(0);
   await expect(desk.api(page, 'staff:lockouts', {})).rejects.toThrow(/forbidden/);
   await shot(page, 'pin-lockouts-02-receptionist');
+});
+
+test('a script bursts sign-ins over many staff numbers: the signed-in leader’s status bar shows the desk-wide pause at once', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(desk.url);
+  await typeSignIn(page, LEADER);
+  await expect(page.getByTestId('user-menu')).toContainText(LEADER.name);
+  const notice = page.getByTestId('lockout-notice');
+  // 小李 is still locked from the first test; the desk itself is not paused yet.
+  await expect(notice).toContainText('小李 的 PIN 已锁定');
+  await expect(notice).not.toContainText('PIN 尝试过多');
+
+  // Another browser on the desk PC sends 25 sign-ins at once, each for a different staff number.
+  const attacker = await browser.newPage();
+  await attacker.goto(desk.url);
+  const tries = Array.from({ length: 25 }, (_, i) =>
+    attacker.request.post(`${desk.url}api/auth:signIn`, { data: { staffNo: `X${100 + i}`, pin: '0000' } }).then((r) => r.json()),
+  );
+  const codes = (await Promise.all(tries)).map((r: { error: { code: string } }) => r.error.code);
+  expect(codes).toContain('pin_desk_busy');
+  expect(codes.every((c) => c === 'pin_desk_busy' || c === 'wrong_pin')).toBe(true);
+
+  // Without a reload or a click, the leader's screen says the desk is paused and until when.
+  const { deskLimitUntil } = await desk.api(page, 'staff:lockouts', {});
+  await expect(notice).toContainText(`PIN 尝试过多，前台暂停至 ${hm(deskLimitUntil)}`);
+  await notice.click();
+  await expect(page.getByTestId('desk-pin-limit')).toContainText(`所有人的登录和审批暂停至 ${hm(deskLimitUntil)}`);
+  await shot(page, 'pin-lockouts-03-desk-limit');
+  await attacker.close();
 });

@@ -13,9 +13,13 @@ export function LockoutNotice() {
   const go = useNav((s) => s.go);
   const { accounts, deskLimitUntil } = usePinLockouts();
   if (!accounts.length && !deskLimitUntil) return null;
+  const hm = (iso: string) => deskTime(iso).format('HH:mm');
+  // One locked account is named (the leader knows at once whom to talk to); several are counted.
+  const [one] = accounts;
   const parts = [
-    accounts.length > 0 && t('status.lockedAccounts', { count: accounts.length }),
-    deskLimitUntil && t('status.deskPinLimit', { time: deskTime(deskLimitUntil).format('HH:mm') }),
+    accounts.length === 1 && t('status.lockedOne', { name: one.name, time: hm(one.lockedUntil) }),
+    accounts.length > 1 && t('status.lockedAccounts', { count: accounts.length }),
+    deskLimitUntil && t('status.deskPinLimit', { time: hm(deskLimitUntil) }),
   ].filter(Boolean);
   return (
     <button type="button" className="link-button lockout-notice" data-testid="lockout-notice" onClick={() => go('staff')}>

@@ -17,10 +17,9 @@ import { usePinLockouts } from './usePinLockouts';
 interface Lockouts {
   accounts: PinLockout[];
   deskLimitUntil: string | null;
-  reload: () => void;
 }
 
-const NO_LOCKOUTS: Lockouts = { accounts: [], deskLimitUntil: null, reload: () => undefined };
+const NO_LOCKOUTS: Lockouts = { accounts: [], deskLimitUntil: null };
 
 /**
  * Staff of this site: everyone sees the list and changes their own PIN; the admin adds people; an
@@ -49,8 +48,6 @@ function StaffPageBody({ lockouts }: { lockouts: Lockouts }) {
     setEditing(null);
     setResetting(null);
     list.reload();
-    // A PIN reset lifts the person's lock.
-    lockouts.reload();
     message.success(text);
   };
   return (
