@@ -70,6 +70,18 @@ describe('PIN lockouts shown to a shift leader', () => {
     expect((await desk.call('auth:signIn', { staffNo: 'R001', pin: rec.pin }, 'late')).ok).toBe(true);
   });
 
+  it('every refused PIN and every reset tells the screens to reload the lockouts; a right PIN does not', async () => {
+    const notices: string[] = [];
+    const stop = desk.backend.subscribe((n) => notices.push(n.kind));
+    await desk.ok('auth:signIn', { staffNo: 'R001', pin: rec.pin }, 'right');
+    expect(notices.filter((k) => k === 'lockouts-changed')).toHaveLength(0);
+    await wrong('R001', 6);
+    expect(notices.filter((k) => k === 'lockouts-changed')).toHaveLength(6);
+    await desk.ok('staff:resetPin', { staffId: rec.id, pin: '2468' });
+    expect(notices.filter((k) => k === 'lockouts-changed')).toHaveLength(7);
+    stop();
+  });
+
   it('a manager’s PIN reset (an event) lifts the lock: the person signs in with the new PIN at once', async () => {
     await wrong('R001', 5);
     const events = desk.count('events');
