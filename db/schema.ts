@@ -53,6 +53,8 @@ export interface PinAttemptsTable {
   locked_until: string | null;
   /** Lockouts since the last right PIN: the next one lasts longer (PIN_LOCKOUT.lockMinutes). */
   lock_level: Generated<number>;
+  /** The last attempt that was not right (counted, or refused while locked); a right PIN deletes the row. */
+  last_failed_at: string | null;
 }
 
 /** One PIN attempt at this desk, any staff number: the desk-wide limit counts the last minute's. */

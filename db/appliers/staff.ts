@@ -25,13 +25,16 @@ export const staffAppliers: {
     await setActive(db, p.staffId, 1, hlc);
   },
   // Shares `pin_hlc` with StaffPinChanged: the later of a reset and the person's own change wins, and with it whether they must change it.
+  // A reset also lifts the person's PIN lockout at this desk: the wrong guesses were at a PIN that is gone,
+  // and a leader locked out for an hour is let in by a manager's audited reset, not by a silent unlock.
   async StaffPinReset(db, { payload: p, hlc }) {
-    await db
+    const reset = await db
       .updateTable('staff')
       .set({ pin_hash: p.pinHash, pin_hlc: hlc, must_change_pin: 1 })
       .where('id', '=', p.staffId)
       .where((eb) => eb.or([eb('pin_hlc', 'is', null), eb('pin_hlc', '<', hlc)]))
-      .execute();
+      .executeTakeFirst();
+    if (reset.numUpdatedRows > 0n) await db.deleteFrom('pin_attempts').where('staff_id', '=', p.staffId).execute();
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { PIN_LOCKOUT } from '../../shared/domain/staff.js';
+import type { StaffRow } from './staff.js';
 
 type Db = Kysely<Database>;
 
@@ -23,7 +24,11 @@ export async function countPinAttempt(db: Db, staffId: string | null, now: Date)
     const row = staffId
       ? await trx.selectFrom('pin_attempts').selectAll().where('staff_id', '=', staffId).executeTakeFirst()
       : undefined;
-    if (row?.locked_until && row.locked_until > at) return { kind: 'locked', until: row.locked_until };
+    if (row?.locked_until && row.locked_until > at) {
+      // Not counted, but seen: the shift leader's list shows someone is still trying.
+      await trx.updateTable('pin_attempts').set({ last_failed_at: at }).where('staff_id', '=', staffId!).execute();
+      return { kind: 'locked', until: row.locked_until };
+    }
     const windowStart = minutes(now, -1);
     await trx.deleteFrom('pin_desk_attempts').where('at', '<=', windowStart).execute();
     const recent = await trx
@@ -39,7 +44,12 @@ export async function countPinAttempt(db: Db, staffId: string | null, now: Date)
     const lock = failures >= PIN_LOCKOUT.maxFailures;
     const steps = PIN_LOCKOUT.lockMinutes;
     const lockedUntil = lock ? minutes(now, steps[Math.min(level, steps.length - 1)]) : null;
-    const values = { failures: lock ? 0 : failures, locked_until: lockedUntil, lock_level: lock ? level + 1 : level };
+    const values = {
+      failures: lock ? 0 : failures,
+      locked_until: lockedUntil,
+      lock_level: lock ? level + 1 : level,
+      last_failed_at: at,
+    };
     await trx
       .insertInto('pin_attempts')
       .values({ staff_id: staffId, ...values })
@@ -55,4 +65,48 @@ export async function pinAttemptRight(db: Db, staffId: string, deskAttemptId: nu
     await trx.deleteFrom('pin_attempts').where('staff_id', '=', staffId).execute();
     await trx.deleteFrom('pin_desk_attempts').where('id', '=', deskAttemptId).execute();
   });
+}
+
+/** An account locked at this desk now, as a shift leader's list shows it. */
+export interface PinLockoutRow {
+  staffId: string;
+  staffNo: string;
+  name: string;
+  role: StaffRow['role'];
+  lockedUntil: string;
+  /** Lockouts in a row since the last right PIN, this one included. */
+  lockouts: number;
+  lastFailedAt: string | null;
+}
+
+/** Accounts whose lock has not run out at `now`, the one unlocking last first. */
+export async function lockedAccounts(db: Db, now: Date): Promise<PinLockoutRow[]> {
+  const rows = await db
+    .selectFrom('pin_attempts as p')
+    .innerJoin('staff as s', 's.id', 'p.staff_id')
+    .select(['s.id', 's.staff_no', 's.name', 's.role', 'p.locked_until', 'p.lock_level', 'p.last_failed_at'])
+    .where('p.locked_until', '>', now.toISOString())
+    .orderBy('p.locked_until', 'desc')
+    .orderBy('s.staff_no')
+    .execute();
+  return rows.map((r) => ({
+    staffId: r.id,
+    staffNo: r.staff_no,
+    name: r.name,
+    role: r.role,
+    lockedUntil: r.locked_until!,
+    lockouts: r.lock_level,
+    lastFailedAt: r.last_failed_at,
+  }));
+}
+
+/**
+ * When the desk-wide limit lets attempts through again, or null when it is not reached at `now`.
+ * Refused attempts are not logged, so the limit lifts when enough of the last minute's attempts age out.
+ */
+export async function deskLimitUntil(db: Db, now: Date): Promise<string | null> {
+  const recent = await db.selectFrom('pin_desk_attempts').select('at').where('at', '>', minutes(now, -1)).orderBy('at').execute();
+  const over = recent.length - PIN_LOCKOUT.deskPerMinute;
+  if (over < 0) return null;
+  return minutes(new Date(recent[over].at), 1);
 }

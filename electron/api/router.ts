@@ -51,12 +51,18 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
       const handler = handlers[name as ProcName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (e) {
-      if (e instanceof ApiFailure) return { ok: false, error: e.toError() };
+      if (e instanceof ApiFailure) {
+        // Refused PINs are counted in pinCheck, whichever procedure asked: the leader's lockout list reloads.
+        if (PIN_REFUSALS.has(e.code)) services.notify({ kind: 'lockouts-changed' });
+        return { ok: false, error: e.toError() };
+      }
       console.error(`[lobbydesk] ${name} failed:`, e);
       return fail('internal', 'err.internal');
     }
   };
 }
+
+const PIN_REFUSALS = new Set<ErrorCode>(['wrong_pin', 'pin_locked_out', 'pin_desk_busy']);
 
 function fail(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };

@@ -52,6 +52,8 @@ export const contract = {
   'staff:disable': proc(s.StaffIdInput, s.StaffSummary, 'manager'),
   'staff:enable': proc(s.StaffIdInput, s.StaffSummary, 'manager'),
   'staff:resetPin': proc(s.ResetStaffPinInput, s.StaffSummary, 'manager'),
+  // Who is locked out after wrong PINs: a shift leader watches the desk; others do not learn of colleagues' locks.
+  'staff:lockouts': proc(s.Empty, s.PinLockouts, 'shift_leader'),
 
   'settings:get': proc(s.Empty, s.Settings, 'receptionist'),
   'settings:update': proc(s.Settings.partial(), s.Settings, 'manager'),
@@ -185,4 +187,6 @@ export type DeskNotice =
   | { kind: 'mail-changed' }
   | { kind: 'print-queued'; jobId: string }
   | { kind: 'sync-changed' }
+  /** A PIN was refused (wrong, locked, desk limit) or reset: the lockout list may have changed. */
+  | { kind: 'lockouts-changed' }
   | { kind: 'locked' };

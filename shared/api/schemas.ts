@@ -83,6 +83,27 @@ export const StaffSummary = z.object({
 });
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
+/** An account locked at this desk after wrong PINs (shift leaders and up see these). */
+export const PinLockout = z.object({
+  staffId: z.string(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  /** ISO instant the lock runs out. */
+  lockedUntil: z.string(),
+  /** Lockouts in a row since the last right PIN, this one included: each lasts longer. */
+  lockouts: z.number().int(),
+  lastFailedAt: z.string().nullable(),
+});
+export type PinLockout = z.infer<typeof PinLockout>;
+
+export const PinLockouts = z.object({
+  accounts: z.array(PinLockout),
+  /** The desk-wide limit of PIN attempts a minute is reached: every sign-in and approval waits until then. */
+  deskLimitUntil: z.string().nullable(),
+});
+export type PinLockouts = z.infer<typeof PinLockouts>;
+
 export const SessionInfo = z.object({
   staff: StaffSummary,
   /** The PIN was reset by someone else: nothing but choosing a new one until it is done. */

@@ -138,7 +138,7 @@ describe('database migrations', () => {
       expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(raw.prepare('SELECT id, role FROM staff').all()).toEqual([{ id: 's1', role: 'admin' }]);
       expect(raw.prepare('SELECT * FROM pin_attempts').all()).toEqual([
-        { staff_id: 's1', failures: 3, locked_until: null, lock_level: 0 },
+        { staff_id: 's1', failures: 3, locked_until: null, lock_level: 0, last_failed_at: null },
       ]);
       raw
         .prepare(
@@ -152,7 +152,7 @@ describe('database migrations', () => {
           )
           .run(),
       ).toThrow(/CHECK/);
-      expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL, 0)").run()).toThrow(/FOREIGN KEY/);
+      expect(() => raw.prepare("INSERT INTO pin_attempts VALUES ('nobody', 1, NULL, 0, NULL)").run()).toThrow(/FOREIGN KEY/);
       expect(raw.pragma('foreign_key_check')).toEqual([]);
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {

@@ -4,6 +4,7 @@ import { setupFromHqHandlers } from './setupFromHq.js';
 import { authHandlers } from './auth.js';
 import { staffHandlers } from './staff.js';
 import { staffLifecycleHandlers } from './staffLifecycle.js';
+import { staffLockoutHandlers } from './staffLockouts.js';
 import { settingsHandlers } from './settings.js';
 import { siteHandlers } from './site.js';
 import { statusHandlers } from './status.js';
@@ -30,6 +31,7 @@ export const handlers: HandlerMap = {
   ...authHandlers,
   ...staffHandlers,
   ...staffLifecycleHandlers,
+  ...staffLockoutHandlers,
   ...settingsHandlers,
   ...siteHandlers,
   ...statusHandlers,

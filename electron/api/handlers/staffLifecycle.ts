@@ -86,6 +86,8 @@ export const staffLifecycleHandlers: Pick<HandlerMap, LifecycleProcs> = {
       assertMayManage(actor, target);
       await emit(draft('StaffPinReset', { staffId: target.id, pinHash }));
     });
+    // The reset lifted the person's lock (its applier): the leader's notice goes with it.
+    ctx.services.notify({ kind: 'lockouts-changed' });
     return summary(ctx, input.staffId);
   },
 };

@@ -4,6 +4,9 @@ import type { TFunction } from 'i18next';
 import { run, useDeskQuery, useNow } from '../api/useDesk';
 import { deskTime, machineZone, machineZoneDiffers, setDeskZone } from '../../../shared/domain/deskTime';
 import { joinNames } from '../i18n/lists';
+import { roleAtLeast } from '../../../shared/domain/staff';
+import { useSession } from '../stores/session';
+import { LockoutNotice } from './LockoutNotice';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -33,6 +36,8 @@ export function StatusBar() {
   const { t } = useTranslation();
   const now = useNow(15_000);
   const online = useOnline();
+  // Lockouts are a shift leader's to watch: the list is asked for only at that role (the backend refuses it below).
+  const leader = useSession((s) => (s.session ? roleAtLeast(s.session.staff.role, 'shift_leader') : false));
   const { data } = useDeskQuery('status:get', undefined, ['visits-changed', 'shift-changed']);
   const { data: sync, reload } = useDeskQuery('sync:status', undefined, [
     'sync-changed',
@@ -87,6 +92,7 @@ export function StatusBar() {
         )}
       </span>
       <span>{t('status.onSite', { count: data?.onSiteCount ?? 0 })}</span>
+      {leader && <LockoutNotice />}
       <span className="spacer" />
       {/* The desk's PC (its backend) or this screen's on another clock than the site's: times shown are the site's. */}
       {data && (data.machineZoneDiffers || machineZoneDiffers(data.siteTimeZone, now)) && (

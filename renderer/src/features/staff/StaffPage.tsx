@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Card, Col, Row, Table, Tag } from 'antd';
+import { Alert, App, Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { StaffSummary } from '../../../../shared/api/schemas';
+import type { PinLockout, StaffSummary } from '../../../../shared/api/schemas';
 import { mayManageRole, roleAtLeast } from '../../../../shared/domain/staff';
+import { deskTime } from '../../../../shared/domain/deskTime';
 import { useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { AddStaffCard } from './AddStaffCard';
@@ -10,12 +11,31 @@ import { ChangePinCard } from './ChangePinCard';
 import { EditStaffModal } from './EditStaffModal';
 import { ResetPinModal } from './ResetPinModal';
 import { StaffActions } from './StaffActions';
+import { StaffTable } from './StaffTable';
+import { usePinLockouts } from './usePinLockouts';
+
+interface Lockouts {
+  accounts: PinLockout[];
+  deskLimitUntil: string | null;
+}
+
+const NO_LOCKOUTS: Lockouts = { accounts: [], deskLimitUntil: null };
 
 /**
  * Staff of this site: everyone sees the list and changes their own PIN; the admin adds people; an
  * admin (anyone) or a manager (people up to shift leader) edits, disables, enables and resets PINs.
+ * Shift leaders and up also see who is locked out after wrong PINs (others are not asked for it).
  */
 export function StaffPage() {
+  const role = useSession((s) => s.session?.staff.role) ?? 'receptionist';
+  return roleAtLeast(role, 'shift_leader') ? <WithLockouts /> : <StaffPageBody lockouts={NO_LOCKOUTS} />;
+}
+
+function WithLockouts() {
+  return <StaffPageBody lockouts={usePinLockouts()} />;
+}
+
+function StaffPageBody({ lockouts }: { lockouts: Lockouts }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useSession((s) => s.session?.staff);
@@ -34,35 +54,29 @@ export function StaffPage() {
     <Row gutter={16}>
       <Col span={14}>
         <Card title={t('nav.staff')}>
-          <Table<StaffSummary>
-            rowKey="id"
-            dataSource={list.data ?? []}
-            pagination={false}
-            onRow={(s) => ({ 'data-testid': `staff-row-${s.staffNo}` }) as never}
-            columns={[
-              { title: t('staff.staffNo'), dataIndex: 'staffNo' },
-              { title: t('staff.name'), dataIndex: 'name' },
-              { title: t('staff.role'), dataIndex: 'role', render: (r: StaffSummary['role']) => <Tag>{t(`role.${r}`)}</Tag> },
-              {
-                title: t('staff.status'),
-                dataIndex: 'active',
-                render: (active: boolean) =>
-                  active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag color="red">{t('staff.disabled')}</Tag>,
-              },
-              {
-                key: 'actions',
-                render: (_: unknown, s: StaffSummary) =>
-                  manages(s) && (
-                    <StaffActions
-                      staff={s}
-                      isMe={s.id === me?.id}
-                      onEdit={() => setEditing(s)}
-                      onResetPin={() => setResetting(s)}
-                      onChanged={list.reload}
-                    />
-                  ),
-              },
-            ]}
+          {lockouts.deskLimitUntil && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="desk-pin-limit"
+              message={t('staff.deskPinLimit', { time: deskTime(lockouts.deskLimitUntil).format('HH:mm') })}
+            />
+          )}
+          <StaffTable
+            staff={list.data ?? []}
+            locks={lockouts.accounts}
+            actions={(s) =>
+              manages(s) && (
+                <StaffActions
+                  staff={s}
+                  isMe={s.id === me?.id}
+                  onEdit={() => setEditing(s)}
+                  onResetPin={() => setResetting(s)}
+                  onChanged={list.reload}
+                />
+              )
+            }
           />
         </Card>
       </Col>
