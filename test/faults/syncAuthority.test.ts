@@ -5,6 +5,7 @@ import { decodeHlc, encodeHlc, tickHlc } from '../../shared/domain/hlc.js';
 import type { EventPayload, EventType } from '../../shared/events/catalog.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { feesProjection } from '../../hq/src/projections/fees.js';
+import { migrateHq } from '../../hq/src/pg/migrations.js';
 import { ADMIN, checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
 import { cashPayment, feeDesk } from '../support/fees.js';
 import { hqSuite } from '../support/hqSuite.js';
@@ -258,6 +259,29 @@ describe('event authority at HQ', () => {
     expect(await verdicts([...before, ...after])).toEqual(['ok', 'actor_disabled']);
     // Acknowledged all the same: nothing of B's waits behind the refusal.
     expect((await clients[1].status()).waiting).toBe(0);
+  });
+
+  it("an HQ upgraded from before the staff projection folds in the staff events it holds; their people's work stands", async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    await addStaff(a, 'receptionist', 'R001', '135790', '小李');
+    const [ca] = (await enrollDesks(suite.hq, [a])).clients;
+    await ca.syncNow();
+    const staffAtHq = () =>
+      sql<{ staff_no: string; role: string }>`SELECT staff_no, role FROM hq_staff ORDER BY staff_no`.execute(suite.hq.db);
+    const known = (await staffAtHq()).rows;
+    expect(known).toEqual([
+      { staff_no: 'A001', role: 'admin' },
+      { staff_no: 'R001', role: 'receptionist' },
+    ]);
+    // As the HQ was before this projection: no table, no migration recorded; the events are there.
+    await sql`DROP TABLE hq_staff`.execute(suite.hq.db);
+    await sql`DELETE FROM hq_migrations WHERE name = 'projection_staff'`.execute(suite.hq.db);
+    await migrateHq(suite.hq.db);
+    expect((await staffAtHq()).rows).toEqual(known);
+    await importSampleDirectory(a);
+    await a.ok('visits:checkIn', await checkInInput(a), 'R001');
+    await ca.syncNow();
+    expect((await ca.status()).rejections).toBe(0);
   });
 });
 
