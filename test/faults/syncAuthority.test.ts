@@ -113,6 +113,8 @@ describe('event authority at HQ', () => {
         { shiftId: uuidv7(), deviceCode: 'A2', patternCode: 'A', openedAt: at, plannedEnd: at, previousShiftId: null },
         { actor: staffIdOf(a, 'A001') },
       ),
+      // Site B's administrator named as actor at site A: not staff of this site.
+      forge(a, 'VisitorCheckedOut', { visitId: uuidv7(), at, method: 'list' }, { actor: staffIdOf(b, 'A001') }),
       forge(
         a,
         'SiteConfigured',
@@ -128,8 +130,15 @@ describe('event authority at HQ', () => {
       ),
     ];
     await ca.syncNow();
-    expect(await verdicts(forged)).toEqual(['foreign_number', 'foreign_number', 'foreign_number', 'wrong_device', 'setup_only']);
-    expect((await ca.status()).rejections).toBe(5);
+    expect(await verdicts(forged)).toEqual([
+      'foreign_number',
+      'foreign_number',
+      'foreign_number',
+      'wrong_device',
+      'unknown_actor',
+      'setup_only',
+    ]);
+    expect((await ca.status()).rejections).toBe(6);
 
     // B's two real receipts, paid at B's desk, arrive and stand at HQ.
     const { unitId } = await feeDesk(b);
