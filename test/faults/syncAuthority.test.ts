@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeHlc, encodeHlc, tickHlc } from '../../shared/domain/hlc.js';
 import type { EventPayload, EventType } from '../../shared/events/catalog.js';
-import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
+import { createSite, issueEnrollCode, writeMasterEvent } from '../../hq/src/store/admin.js';
+import { hashPin } from '../../electron/api/pin.js';
 import { feesProjection } from '../../hq/src/projections/fees.js';
 import { migrateHq } from '../../hq/src/pg/migrations.js';
 import { ADMIN, checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
@@ -291,6 +292,28 @@ describe('event authority at HQ', () => {
     await a.ok('visits:checkIn', await checkInInput(a), 'R001');
     await ca.syncNow();
     expect((await ca.status()).rejections).toBe(0);
+  });
+
+  it('a person added at HQ is staff of the site there: their own work at a desk stands', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const {
+      siteId,
+      clients: [ca],
+    } = await enrollDesks(suite.hq, [a]);
+    const staffId = uuidv7();
+    const pinHash = await hashPin('135790');
+    await writeMasterEvent(suite.hq.db, siteId, 'StaffCreated', {
+      staffId,
+      staffNo: 'R777',
+      name: '小王',
+      role: 'receptionist',
+      pinHash,
+    });
+    await ca.syncNow();
+    await a.ok('auth:signIn', { staffNo: 'R777', pin: '135790' }, 'w');
+    await a.ok('auth:changePin', { currentPin: '135790', newPin: '975310' }, 'w');
+    await ca.syncNow();
+    expect(await verdicts(staffEventIds(a, 'StaffPinChanged'))).toEqual(['ok']);
   });
 });
 
