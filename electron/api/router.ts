@@ -5,6 +5,7 @@ import { roleAtLeast } from '../../shared/domain/staff.js';
 import { appendEvents } from '../../db/events.js';
 import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
+import { mayAct } from '../../shared/events/authority.js';
 import type { HandlerContext, HandlerMap, Services } from './context.js';
 import { shiftGateRefusal } from './shiftGate.js';
 import { setDeskZone } from '../../shared/domain/deskTime.js';
@@ -88,6 +89,9 @@ function makeContext(
         work(trx, async (...drafts) => {
           const s = identity ?? site;
           if (!s) throw new Error('no site identity: events cannot be written before setup');
+          // The same table HQ judges pushed events by: a handler never writes what HQ would refuse.
+          if (!identity && drafts.some((d) => !staff || !mayAct(staff.role, d.type)))
+            throw new ApiFailure('forbidden', 'err.forbidden');
           const actor = identity?.actor ?? staff?.id ?? 'system';
           const events = await appendEvents(trx, { siteId: s.siteId, deviceId: s.deviceId, actor, now }, drafts);
           written.push(...events);

@@ -44,10 +44,12 @@ function fillOutbox(desk: TestDesk, n: number, siteId: string, deviceId: string,
   );
   const t = Date.parse('2026-11-15T08:00:00+08:00');
   const docs: object[] = [];
+  // HQ accepts only real staff of the site as actor: the desk's own administrator.
+  const admin = (raw.prepare("SELECT id FROM staff WHERE role = 'admin' LIMIT 1").get() as { id: string }).id;
   raw.transaction(() => {
     for (let i = 1; i <= n; i++) {
       const at = new Date(t + i * 6000).toISOString();
-      const d = checkIn(deviceCode, at);
+      const d = checkIn(`HY-${deviceCode}`, at);
       const e = {
         id: uuidv7(),
         deviceId,
@@ -55,7 +57,7 @@ function fillOutbox(desk: TestDesk, n: number, siteId: string, deviceId: string,
         hlc: encodeHlc({ wallMs: t + i * 6000, counter: 0, node: deviceId }),
         type: d.type,
         v: eventCatalog[d.type].v,
-        actor: 'staff-1',
+        actor: admin,
         siteId,
         payload: d.payload,
         recordedAt: at,

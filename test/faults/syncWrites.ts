@@ -31,15 +31,17 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
   const tickets = await db.selectFrom('tickets').select('id').where('is_open', '=', 1).limit(20).execute();
   const shelf = await db.selectFrom('mail_items').select('id').where('status', '=', 'on_shelf').limit(20).execute();
   const staff = await db.selectFrom('staff').select('id').execute();
+  const actor = await setupAdminOf(db, site.deviceId);
+  const prefix = `${site.siteCode}-${site.deviceCode}`;
   const drafts: EventDraft[] = [];
   const pictures: StoredAttachment[] = [];
   const at = now.toISOString();
   let paid = 0;
   for (let i = 0; i < n; i++) {
     const r = rnd();
-    if (r < 0.2 || (r < 0.35 && openVisits.length === 0)) drafts.push(checkIn(site.deviceCode, at));
+    if (r < 0.2 || (r < 0.35 && openVisits.length === 0)) drafts.push(checkIn(prefix, at));
     else if (r < 0.35) drafts.push(draft('VisitorCheckedOut', { visitId: pick(openVisits, rnd).id, at, method: 'list' }));
-    else if (r < 0.42 || (r < 0.5 && openPasses.length === 0)) drafts.push(passIssued(at));
+    else if (r < 0.42 || (r < 0.5 && openPasses.length === 0)) drafts.push(passIssued(prefix, at));
     else if (r < 0.46)
       drafts.push(
         draft('ReleasePassReleased', { passId: pick(openPasses, rnd).id, at, released: [1], partial: false, note: '' }),
@@ -49,15 +51,13 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
     else if (r < 0.64) paid++;
     else if (r < 0.68 && receipts.length > 0) {
       const rc = pick(receipts, rnd);
-      drafts.push(
-        draft('ReceiptVoided', { receiptId: rc.id, receiptNo: rc.receipt_no, at, approvedBy: 'staff-2', reason: '错收' }),
-      );
-    } else if (r < 0.76 || (r < 0.86 && tickets.length === 0)) drafts.push(ticketOpened(site.deviceCode, at));
+      drafts.push(draft('ReceiptVoided', { receiptId: rc.id, receiptNo: rc.receipt_no, at, approvedBy: actor, reason: '错收' }));
+    } else if (r < 0.76 || (r < 0.86 && tickets.length === 0)) drafts.push(ticketOpened(prefix, at));
     else if (r < 0.86) drafts.push(ticketStep(pick(tickets, rnd).id, at, rnd));
-    else if (r < 0.91 || shelf.length === 0) drafts.push(mailReceived(site.deviceCode, at));
+    else if (r < 0.91 || shelf.length === 0) drafts.push(mailReceived(prefix, at));
     // Managers at two desks change the site's rules, or one person's PIN, offline: the later wins everywhere.
     else if (r < 0.925) drafts.push(draft('SiteSettingsChanged', { changes: { mailReturnDays: 1 + Math.floor(rnd() * 90) } }));
-    else if (r < 0.94) drafts.push(draft('StaffPinChanged', { staffId: pick(staff, rnd).id, pinHash: `pin-${rnd()}` }));
+    else if (r < 0.94) drafts.push(pinChange(pick(staff, rnd).id, actor, `pin-${rnd()}`));
     else {
       const signature = rnd() < 0.7 ? signaturePicture(rnd) : null;
       if (signature) pictures.push(signature);
@@ -72,18 +72,36 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
       drafts.push(payment(formatReceiptNo(site.siteCode, site.deviceCode, year, seq), year, seq, pick(charges, rnd).id, at));
     }
     for (const p of pictures) await storeAttachment(trx, p, now);
-    await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'staff-1', now }, drafts);
+    await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor, now }, drafts);
   });
 }
 
 const pick = <T>(xs: T[], rnd: () => number) => xs[Math.floor(rnd() * xs.length)];
 
-export function checkIn(deviceCode: string, at: string) {
+/** The desk's own first administrator (its setup's StaffCreated): real staff of the site at HQ, so HQ accepts them as actor. */
+async function setupAdminOf(db: Kysely<Database>, deviceId: string): Promise<string> {
+  const row = await db
+    .selectFrom('events')
+    .select('actor')
+    .where('device_id', '=', deviceId)
+    .where('type', '=', 'StaffCreated')
+    .orderBy('device_seq')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.actor;
+}
+
+/** One's own PIN is a change; anyone else's is an admin's reset (HQ refuses a "change" of another person's PIN). */
+const pinChange = (staffId: string, actor: string, pinHash: string) =>
+  staffId === actor ? draft('StaffPinChanged', { staffId, pinHash }) : draft('StaffPinReset', { staffId, pinHash });
+
+/** `prefix`: the desk's `{SITE}-{DEVICE}`, which HQ checks every number it issues against. */
+export function checkIn(prefix: string, at: string) {
   const id = uuidv7();
   return draft('VisitorCheckedIn', {
     visitId: id,
     requestId: id,
-    passNo: `${deviceCode}-${id.slice(-8)}`,
+    passNo: `${prefix}-V${id.slice(-8)}`,
     visitor: { name: '赵六', phone: '13700137000', idType: 'passport', idNumber: 'E12345678' },
     partySize: 1,
     host: { occupantId: 'o1', unitCode: '1-2-301', name: '张三', company: '' },
@@ -97,12 +115,12 @@ export function checkIn(deviceCode: string, at: string) {
   });
 }
 
-export function passIssued(at: string) {
+export function passIssued(prefix: string, at: string) {
   const id = uuidv7();
   return draft('ReleasePassIssued', {
     passId: id,
     requestId: id,
-    passNo: `RP-${id.slice(-8)}`,
+    passNo: `${prefix}-P${id.slice(-8)}`,
     unit: { unitId: 'u1', unitCode: '1-2-301' },
     occupant: { occupantId: 'o1', name: '张三', company: '', role: 'owner' },
     applicant: { name: '搬家师傅', phone: '13700137000', idType: 'passport', idNumber: 'E1' },
@@ -157,12 +175,12 @@ function payment(receiptNo: string, year: number, seq: number, chargeId: string,
   });
 }
 
-function ticketOpened(deviceCode: string, at: string) {
+function ticketOpened(prefix: string, at: string) {
   const id = uuidv7();
   return draft('TicketOpened', {
     ticketId: id,
     requestId: id,
-    ticketNo: `${deviceCode}-T${id.slice(-8)}`,
+    ticketNo: `${prefix}-T${id.slice(-8)}`,
     kind: 'repair',
     channel: 'phone',
     customer: { occupantId: 'o1', name: '张三', unitCode: '1-2-301', company: '', phone: '13700137000' },
@@ -202,12 +220,12 @@ function ticketStep(ticketId: string, at: string, rnd: () => number) {
   return draft('TicketCancelled', { ticketId, at, reason: '重复' });
 }
 
-function mailReceived(deviceCode: string, at: string) {
+function mailReceived(prefix: string, at: string) {
   const id = uuidv7();
   return draft('MailReceived', {
     itemId: id,
     batchId: id,
-    registerNo: `${deviceCode}-M${id.slice(-8)}`,
+    registerNo: `${prefix}-M${id.slice(-8)}`,
     carrier: 'EMS',
     trackingNo: `EA${id.slice(-9)}CN`,
     kind: 'registered_letter',

@@ -63,7 +63,19 @@ const attachments: Migration = {
   },
 };
 
-export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments];
+/**
+ * Receipt numbers are unique per site, not across sites: two sites may share a code's digits, and a
+ * number is only ever judged within its site (the prefix is checked against the pushing device).
+ */
+const receiptsPerSite: Migration = {
+  name: '003_receipts_unique_per_site',
+  async up(db) {
+    await sql`ALTER TABLE hq_receipts DROP CONSTRAINT IF EXISTS hq_receipts_receipt_no_key`.execute(db);
+    await sql`ALTER TABLE hq_receipts ADD CONSTRAINT hq_receipts_site_receipt_no UNIQUE (site_id, receipt_no)`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
 export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {

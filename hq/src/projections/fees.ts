@@ -7,8 +7,8 @@ import { closeRecord } from './closing.js';
 const note = keepWhole('hq_fee_events');
 
 /**
- * Fees at HQ: charges and refunds are facts; a receipt is checked (its number must be unique across
- * every desk — the device prefix makes a clash impossible, HQ enforces it anyway); a void closes the
+ * Fees at HQ: charges and refunds are facts; a receipt is checked (its number is unique within its
+ * site — numbers carry the site and desk codes, which HQ checks against the pushing device); a void closes the
  * receipt and, of two voids, the earlier by HLC wins and the later is flagged.
  */
 export const feesProjection: Projection = {
@@ -57,13 +57,16 @@ export const feesProjection: Projection = {
   },
   checked: {
     async PaymentReceived(trx, siteId, { deviceId, payload: p }) {
-      const { rows } = await sql<{ id: string }>`SELECT id FROM hq_receipts WHERE receipt_no = ${p.receiptNo}`.execute(trx);
+      const { rows } = await sql<{ id: string }>`
+        SELECT id FROM hq_receipts WHERE site_id = ${siteId} AND receipt_no = ${p.receiptNo}`.execute(trx);
       if (rows.length) return rows[0].id === p.receiptId ? null : 'duplicate_receipt_no';
-      await sql`INSERT INTO hq_receipts (id, site_id, device_id, receipt_no, unit_code, payer, total_fen, methods, issued_at, status)
+      const inserted =
+        await sql`INSERT INTO hq_receipts (id, site_id, device_id, receipt_no, unit_code, payer, total_fen, methods, issued_at, status)
         VALUES (${p.receiptId}, ${siteId}, ${deviceId}, ${p.receiptNo}, ${p.unit.unitCode}, ${p.payer}, ${p.totalFen},
           ${JSON.stringify(p.methods)}::jsonb, ${p.issuedAt}, 'issued')
         ON CONFLICT (id) DO NOTHING`.execute(trx);
-      return null;
+      // Another receipt (any site) already has this id: this one would never be projected.
+      return Number(inserted.numAffectedRows ?? 0) === 1 ? null : 'duplicate_receipt_id';
     },
     ReceiptVoided: (trx, siteId, e) =>
       closeRecord(trx, 'hq_receipts', 'receipt', siteId, e.payload.receiptId, e, {

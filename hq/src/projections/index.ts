@@ -7,6 +7,7 @@ import { shiftsProjection } from './shifts.js';
 import { feesProjection } from './fees.js';
 import { ticketsProjection } from './tickets.js';
 import { mailProjection } from './mail.js';
+import { staffProjection } from './staff.js';
 
 /**
  * Every HQ projection. A feature adds its file and one line here;
@@ -19,6 +20,7 @@ export const projections: Projection[] = [
   feesProjection,
   ticketsProjection,
   mailProjection,
+  staffProjection,
 ];
 
 export const projectionMigrations = projections.map((p) => ({

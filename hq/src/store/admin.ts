@@ -6,7 +6,7 @@ import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { newEnrollCode } from './auth.js';
 import { driftFlagged } from './push.js';
-import { factHandlers } from '../projections/index.js';
+import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { deviceCode as deskCode, nameProblem, siteCode } from '../../../shared/api/fields.js';
 import { SITE_KINDS } from '../../../shared/api/schemas.js';
 
@@ -117,7 +117,9 @@ export async function writeMasterEvent<T extends EventType>(
     await trx.updateTable('sites').set({ version }).where('id', '=', siteId).execute();
     // HQ's own read model sees master data like a desk's facts (e.g. charges billed at HQ).
     const project = factHandlers.get(type);
-    if (project) {
+    // Staff at HQ are checked one by one (their projection must be current for the next event's actor).
+    const checked = checkedHandlers.get(type);
+    if (project || checked) {
       const event: DomainEvent = {
         id,
         deviceId: HQ_DEVICE_ID,
@@ -130,7 +132,8 @@ export async function writeMasterEvent<T extends EventType>(
         payload,
         recordedAt: now.toISOString(),
       } as DomainEvent;
-      await project(trx, siteId, [event] as never[]);
+      if (project) await project(trx, siteId, [event] as never[]);
+      else await checked!(trx, siteId, event as never);
     }
     return id;
   });

@@ -10,6 +10,7 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError, type DeviceCredential } from './auth.js';
+import { authorityRefusal } from './authority.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -90,6 +91,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
       lastSeq = e.deviceSeq;
       let rejection = schemaRejection(e);
       if (!rejection && !aliases.has(e.siteId)) rejection = { reason: 'wrong_site', detail: `event for site ${e.siteId}` };
+      if (!rejection) rejection = await authorityRefusal(trx, cred, e);
       if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
       if (!rejection && seenIds.has(e.id))
         rejection = { reason: 'duplicate_id', detail: `id already stored from ${seenIds.get(e.id)}` };
