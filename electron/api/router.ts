@@ -33,7 +33,13 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
       setDeskZone(settings.siteTimeZone);
       const site = await services.site();
       if (!site && !name.startsWith('setup:')) return fail('setup_required', 'err.setupRequired');
-      const session = services.sessions.current(sessionKey, now.getTime(), settings.idleLockMinutes, proc.access !== 'public');
+      // Idle time is elapsed time on the PC's own clock: a clock correction at the next sync locks nobody out.
+      const session = services.sessions.current(
+        sessionKey,
+        services.sync.deskClock.raw().getTime(),
+        settings.idleLockMinutes,
+        proc.access !== 'public',
+      );
       let staff = session && !session.locked ? ((await staffById(services.db, session.staffId)) ?? null) : null;
       if (staff && !staff.active) staff = null;
       if (proc.access !== 'public') {
@@ -83,7 +89,11 @@ function makeContext(
           const s = identity ?? site;
           if (!s) throw new Error('no site identity: events cannot be written before setup');
           const actor = identity?.actor ?? staff?.id ?? 'system';
-          const events = await appendEvents(trx, { siteId: s.siteId, deviceId: s.deviceId, actor, now }, drafts);
+          const events = await appendEvents(
+            trx,
+            { siteId: s.siteId, deviceId: s.deviceId, actor, now, hlcCeilingMs: services.hlcCeilingMs() },
+            drafts,
+          );
           written.push(...events);
           return events;
         }),

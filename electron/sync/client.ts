@@ -14,6 +14,7 @@ import {
 import type { SecretStore } from './secret.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
+import { DeskClock, type ClockReading } from './deskClock.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -34,6 +35,8 @@ export interface SyncClientOptions {
   secrets: SecretStore;
   schemaVersion: number;
   clock?: () => Date;
+  /** The backend's corrected clock; the client measures HQ's offset into it (default: one over `clock`). */
+  deskClock?: DeskClock;
   /** Backoff: base and cap in ms (full jitter); the cap is 5 minutes in production. */
   backoff?: { baseMs: number; capMs: number };
   watchdogMs?: number;
@@ -55,6 +58,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastError: string | null;
   rejections: number;
+  /** HQ's clock against this desk's, and the desk's corrected time now. */
+  clock: ClockReading & { now: string };
 }
 
 /**
@@ -72,9 +77,14 @@ export class SyncClient {
   private stopped = true;
   online = false;
 
-  constructor(private readonly o: SyncClientOptions) {}
+  readonly deskClock: DeskClock;
 
-  private now = () => (this.o.clock ?? (() => new Date()))();
+  constructor(private readonly o: SyncClientOptions) {
+    this.deskClock = o.deskClock ?? new DeskClock(o.clock);
+  }
+
+  // The PC's own clock: what HQ compares for drift (`sentAt`) and what the offset is measured on.
+  private now = () => this.deskClock.raw();
 
   private async request<T>(path: string, body: unknown, parse: (x: unknown) => T, auth = true): Promise<T> {
     const st = await syncState(this.o.db);
@@ -90,6 +100,7 @@ export class SyncClient {
     cred: { deviceId: string; secret: string } | null,
   ): Promise<T> {
     let res: Response;
+    const sentMs = this.now().getTime();
     try {
       res = await fetch(new URL(path, url), {
         method: 'POST',
@@ -114,6 +125,7 @@ export class SyncClient {
       if (err.success) throw new SyncFailure(err.data.error, err.data.message, res.status);
       throw new SyncFailure(res.status >= 500 ? 'unavailable' : 'protocol', `HQ answered ${res.status}`, res.status);
     }
+    this.deskClock.observe(sentMs, this.now().getTime(), (json as { hqTime?: string }).hqTime);
     try {
       return parse(json);
     } catch {
@@ -276,6 +288,7 @@ export class SyncClient {
         .set({ last_attempt_at: at, last_success_at: this.now().toISOString(), last_error: null })
         .where('id', '=', 1)
         .execute();
+      await this.deskClock.save(this.o.db);
     } catch (e) {
       // Anything else failed on this desk (e.g. applying a pulled page): retried, shown as a local error.
       const f = e instanceof SyncFailure ? e : new SyncFailure('local', (e as Error).message);
@@ -349,6 +362,7 @@ export class SyncClient {
       lastSuccessAt: st.last_success_at,
       lastError: st.last_error,
       rejections: Number(rej.n),
+      clock: { ...this.deskClock.reading(), now: this.deskClock.now().toISOString() },
     };
   }
 }

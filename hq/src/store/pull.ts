@@ -55,6 +55,6 @@ export async function pull(db: Kysely<HqDatabase>, cred: DeviceCredential, req: 
       }));
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
-      return { events, cursor, more };
+      return { events, cursor, more, hqTime: new Date().toISOString() };
     });
 }

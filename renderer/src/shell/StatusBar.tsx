@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { run, useDeskQuery, useNow } from '../api/useDesk';
 import { deskTime, machineZone, machineZoneDiffers, setDeskZone } from '../../../shared/domain/deskTime';
 import { joinNames } from '../i18n/lists';
+import { adoptDeskClock, clockWarning } from '../features/sync/clockText';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -52,6 +53,8 @@ export function StatusBar() {
   }, [reload]);
   // A site rule changed at another desk reaches this screen with the status it polls.
   useEffect(() => setDeskZone(data?.siteTimeZone), [data?.siteTimeZone]);
+  useEffect(() => adoptDeskClock(sync), [sync]);
+  const clockText = clockWarning(t, sync?.clock.offsetMs ?? null);
   const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
@@ -95,6 +98,11 @@ export function StatusBar() {
             machine: data.machineZoneDiffers ? data.machineTimeZone : machineZone(),
             site: data.siteTimeZone,
           })}
+        </span>
+      )}
+      {clockText && (
+        <span className="clock-warning" data-testid="clock-warning">
+          {clockText}
         </span>
       )}
       <span>{deskTime(now).format('YYYY-MM-DD ddd HH:mm')}</span>
