@@ -93,6 +93,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       if (events.some((e) => e.type === 'PrintJobQueued')) void drainPrintQueue(services);
     },
   };
+  deskClock.onCorrected = (delta) => services.sessions.clockCorrected(delta);
   const router = createRouter(services, handlers);
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {

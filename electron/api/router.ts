@@ -33,13 +33,7 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
       setDeskZone(settings.siteTimeZone);
       const site = await services.site();
       if (!site && !name.startsWith('setup:')) return fail('setup_required', 'err.setupRequired');
-      // Idle time is elapsed time on the PC's own clock: a clock correction at the next sync locks nobody out.
-      const session = services.sessions.current(
-        sessionKey,
-        services.sync.deskClock.raw().getTime(),
-        settings.idleLockMinutes,
-        proc.access !== 'public',
-      );
+      const session = services.sessions.current(sessionKey, now.getTime(), settings.idleLockMinutes, proc.access !== 'public');
       let staff = session && !session.locked ? ((await staffById(services.db, session.staffId)) ?? null) : null;
       if (staff && !staff.active) staff = null;
       if (proc.access !== 'public') {

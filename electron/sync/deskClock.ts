@@ -24,6 +24,9 @@ export class DeskClock {
   private measuredAt: string | null = null;
   private stored: number | null = null;
 
+  /** Called with the change when a new measurement moves the corrected clock. */
+  onCorrected: (deltaMs: number) => void = () => {};
+
   constructor(readonly raw: () => Date = () => new Date()) {}
 
   now = (): Date => new Date(correctedMs(this.raw().getTime(), this.offset));
@@ -47,7 +50,10 @@ export class DeskClock {
   observe(sentMs: number, answeredMs: number, hqTime: string | undefined): void {
     const hqMs = hqTime === undefined ? NaN : Date.parse(hqTime);
     if (!Number.isFinite(hqMs)) return; // an HQ from before clock answers: nothing learned
-    this.offset = measureOffset(sentMs, answeredMs, hqMs);
+    const offset = measureOffset(sentMs, answeredMs, hqMs);
+    const delta = offset - (this.offset ?? 0);
+    this.offset = offset;
+    if (delta !== 0) this.onCorrected(delta);
     this.measuredAt = this.now().toISOString();
   }
 

@@ -147,7 +147,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
     const rejections: Rejection[] = stored
       .filter((s) => s.rejection)
       .map((s) => ({ eventId: s.event.id, deviceSeq: s.event.deviceSeq, ...s.rejection! }));
-    return { ackedSeq: lastSeq, rejections, expectedSeq, hqTime: new Date().toISOString() };
+    return { ackedSeq: lastSeq, rejections, expectedSeq, hqTime: receivedAt.toISOString() };
   });
 }
 
