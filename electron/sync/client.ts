@@ -83,8 +83,10 @@ export class SyncClient {
     this.deskClock = o.deskClock ?? new DeskClock(o.clock);
   }
 
-  // The PC's own clock: what HQ compares for drift (`sentAt`) and what the offset is measured on.
-  private now = () => this.deskClock.raw();
+  // Times this desk records (last sync, rejections) are on the corrected clock; the PC's own clock is what
+  // HQ compares for drift (`sentAt`) and what the offset is measured on.
+  private now = () => this.deskClock.now();
+  private rawMs = () => this.deskClock.raw().getTime();
 
   private async request<T>(path: string, body: unknown, parse: (x: unknown) => T, auth = true): Promise<T> {
     const st = await syncState(this.o.db);
@@ -100,7 +102,7 @@ export class SyncClient {
     cred: { deviceId: string; secret: string } | null,
   ): Promise<T> {
     let res: Response;
-    const sentMs = this.now().getTime();
+    const sentMs = this.rawMs();
     try {
       res = await fetch(new URL(path, url), {
         method: 'POST',
@@ -125,7 +127,7 @@ export class SyncClient {
       if (err.success) throw new SyncFailure(err.data.error, err.data.message, res.status);
       throw new SyncFailure(res.status >= 500 ? 'unavailable' : 'protocol', `HQ answered ${res.status}`, res.status);
     }
-    this.deskClock.observe(sentMs, this.now().getTime(), (json as { hqTime?: string }).hqTime);
+    this.deskClock.observe(sentMs, this.rawMs(), (json as { hqTime?: string }).hqTime);
     try {
       return parse(json);
     } catch {
@@ -186,7 +188,7 @@ export class SyncClient {
       if (batch.length === 0) return;
       const res = await this.request(
         '/sync/push',
-        { schemaVersion: this.o.schemaVersion, sentAt: this.now().toISOString(), events: batch },
+        { schemaVersion: this.o.schemaVersion, sentAt: new Date(this.rawMs()).toISOString(), events: batch },
         (x) => PushResponse.parse(x),
       );
       await recordPush(
