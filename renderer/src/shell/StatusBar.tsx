@@ -54,7 +54,7 @@ export function StatusBar() {
   // A site rule changed at another desk reaches this screen with the status it polls.
   useEffect(() => setDeskZone(data?.siteTimeZone), [data?.siteTimeZone]);
   useEffect(() => adoptDeskClock(sync), [sync]);
-  const clockText = clockWarning(t, sync?.clock.offsetMs ?? null);
+  const clockText = clockWarning(t, sync?.clock.offsetMs ?? null, true);
   const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
@@ -101,7 +101,7 @@ export function StatusBar() {
         </span>
       )}
       {clockText && (
-        <span className="clock-warning" data-testid="clock-warning">
+        <span className="clock-warning" data-testid="clock-warning" title={clockWarning(t, sync!.clock.offsetMs) ?? ''}>
           {clockText}
         </span>
       )}

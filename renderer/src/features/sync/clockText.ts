@@ -10,11 +10,15 @@ function driftAmount(t: TFunction, ms: number): string {
   return t('status.driftHours', { h: Math.floor(min / 60), m: min % 60 });
 }
 
-/** The warning for a desk clock off from HQ's by more than the allowance; null while in step or never synced. */
-export function clockWarning(t: TFunction, offsetMs: number | null): string | null {
+/**
+ * The warning for a desk clock off from HQ's by more than the allowance (`short`: the status bar's
+ * wording); null while in step or never synced.
+ */
+export function clockWarning(t: TFunction, offsetMs: number | null, short = false): string | null {
   if (!clockOff(offsetMs)) return null;
   // The offset is HQ minus desk: positive means the desk is behind.
-  return t(offsetMs! > 0 ? 'status.clockBehind' : 'status.clockAhead', { amount: driftAmount(t, offsetMs!) });
+  const key = offsetMs! > 0 ? 'status.clockBehind' : 'status.clockAhead';
+  return t(short ? `${key}Short` : key, { amount: driftAmount(t, offsetMs!) });
 }
 
 /**
