@@ -13,6 +13,12 @@ export interface WriteContext {
   /** Staff id of whoever did it ('system' for the desk's own housekeeping). */
   actor: string;
   now: Date;
+  /**
+   * HQ's time plus the HLC allowance, when this desk knows HQ's time: stamps in the log beyond it (a
+   * pulled event from a desk whose clock ran ahead, or this desk's own from before it knew) are not
+   * carried on by the clock.
+   */
+  hlcCeilingMs?: number;
 }
 
 export interface EventDraft<T extends EventType = EventType> {
@@ -30,11 +36,16 @@ export const draft = <T extends EventType>(type: T, payload: EventPayload<T>): E
 export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraft[]): Promise<DomainEvent[]> {
   // The log is the only record of the sequence and the clock: nothing beside it can disagree with it.
   let seq = await lastDeviceSeq(trx, ctx.deviceId);
-  const newest = await trx.selectFrom('events').select('hlc').orderBy('hlc', 'desc').limit(1).executeTakeFirst();
+  const ceiling = ctx.hlcCeilingMs ?? Infinity;
+  let newestQuery = trx.selectFrom('events').select('hlc');
+  // Encoded stamps sort like the clock: everything below the first stamp of the next millisecond.
+  if (Number.isFinite(ceiling))
+    newestQuery = newestQuery.where('hlc', '<', encodeHlc({ wallMs: ceiling + 1, counter: 0, node: '' }));
+  const newest = await newestQuery.orderBy('hlc', 'desc').limit(1).executeTakeFirst();
   let hlc = newest ? decodeHlc(newest.hlc) : null;
   const written: DomainEvent[] = [];
   for (const d of drafts) {
-    hlc = tickHlc(hlc, ctx.now.getTime(), ctx.deviceId);
+    hlc = tickHlc(hlc, ctx.now.getTime(), ctx.deviceId, ceiling);
     const event: DomainEvent = {
       id: uuidv7(),
       deviceId: ctx.deviceId,

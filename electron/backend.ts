@@ -17,6 +17,7 @@ import type { Settings } from '../shared/api/schemas.js';
 import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { SyncClient } from './sync/client.js';
 import { fileSecretStore, type SecretStore } from './sync/secret.js';
+import { DeskClock } from './sync/deskClock.js';
 
 export interface Backend {
   router: Router;
@@ -45,11 +46,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;
   const checkpoint = idleCheckpoint(database.raw);
+  // Business times follow HQ's clock once an answer showed the offset (kept across restarts).
+  const deskClock = new DeskClock(opts.clock);
+  await deskClock.load(database.db);
   const sync = new SyncClient({
     db: database.db,
     secrets: opts.secrets ?? fileSecretStore(opts.dataDir),
     schemaVersion: SCHEMA_VERSION,
-    clock: opts.clock,
+    deskClock,
     onChange: (pulled) => {
       const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
       // Other desks' work arrived (a manager's new site rules among it): the lists that show it refresh.
@@ -70,7 +74,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   });
   const services: Services = {
     db: database.db,
-    clock: opts.clock ?? (() => new Date()),
+    clock: deskClock.now,
+    hlcCeilingMs: deskClock.hlcCeilingMs,
     sessions: new Sessions(),
     printer: opts.printer,
     notify: (n) => listeners.forEach((l) => l(n)),
@@ -88,6 +93,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       if (events.some((e) => e.type === 'PrintJobQueued')) void drainPrintQueue(services);
     },
   };
+  deskClock.onCorrected = (delta) => services.sessions.clockCorrected(delta);
   const router = createRouter(services, handlers);
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {

@@ -21,7 +21,7 @@ export async function closeYesterdaysVisits(services: Services): Promise<number>
   const events = await services.db.transaction().execute((trx) =>
     appendEvents(
       trx,
-      { siteId: site.siteId, deviceId: site.deviceId, actor: 'system', now },
+      { siteId: site.siteId, deviceId: site.deviceId, actor: 'system', now, hlcCeilingMs: services.hlcCeilingMs() },
       open.map((v) => draft('VisitAutoClosed', { visitId: v.id, at: closedAt })),
     ),
   );

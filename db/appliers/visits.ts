@@ -1,5 +1,6 @@
 import type { Applier } from './index.js';
 import { closingWins } from './closing.js';
+import { notBefore } from '../../shared/domain/clock.js';
 
 export const visitAppliers: {
   VisitorCheckedIn: Applier<'VisitorCheckedIn'>;
@@ -49,15 +50,22 @@ export const visitAppliers: {
     const p = e.payload;
     const v = await db
       .selectFrom('visits')
-      .select(['status', 'close_hlc', 'close_event_id'])
+      .select(['status', 'close_hlc', 'close_event_id', 'checked_in_at'])
       .where('id', '=', p.visitId)
       .executeTakeFirst();
     if (!v) return;
     const closed = v.status === 'checked_out';
     if (!(await closingWins(db, 'visit', p.visitId, { ...v, closed }, e))) return;
+    // A check-out stamped on a clock behind the check-in desk's counts as at the check-in: no negative stay.
     await db
       .updateTable('visits')
-      .set({ status: 'checked_out', checked_out_at: p.at, checkout_method: p.method, close_hlc: e.hlc, close_event_id: e.id })
+      .set({
+        status: 'checked_out',
+        checked_out_at: notBefore(p.at, v.checked_in_at),
+        checkout_method: p.method,
+        close_hlc: e.hlc,
+        close_event_id: e.id,
+      })
       .where('id', '=', p.visitId)
       .execute();
   },

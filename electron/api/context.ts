@@ -13,7 +13,10 @@ import type { PrintBackend } from '../print/backend.js';
 /** What the backend is made of; built once by createBackend and shared by every call. */
 export interface Services {
   db: Kysely<Database>;
+  /** The desk's clock, corrected to HQ's once an answer from HQ showed the offset. */
   clock: () => Date;
+  /** No HLC beyond this is carried on by new events (HQ's time plus the allowance; undefined before any answer). */
+  hlcCeilingMs: () => number | undefined;
   sessions: Sessions;
   printer: PrintBackend;
   notify: (notice: DeskNotice) => void;

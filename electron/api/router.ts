@@ -93,7 +93,11 @@ function makeContext(
           if (!identity && drafts.some((d) => !staff || !mayAct(staff.role, d.type)))
             throw new ApiFailure('forbidden', 'err.forbidden');
           const actor = identity?.actor ?? staff?.id ?? 'system';
-          const events = await appendEvents(trx, { siteId: s.siteId, deviceId: s.deviceId, actor, now }, drafts);
+          const events = await appendEvents(
+            trx,
+            { siteId: s.siteId, deviceId: s.deviceId, actor, now, hlcCeilingMs: services.hlcCeilingMs() },
+            drafts,
+          );
           written.push(...events);
           return events;
         }),

@@ -45,6 +45,14 @@ export class Sessions {
     if (s) s.locked = true;
   }
 
+  /**
+   * The desk's clock was corrected by `deltaMs` (HQ's answer showed a new offset): activity times move
+   * with it, so a correction is not mistaken for idle time and locks nobody out.
+   */
+  clockCorrected(deltaMs: number): void {
+    for (const s of this.byKey.values()) s.lastActiveMs += deltaMs;
+  }
+
   /** The session, locking it first if it sat idle too long; touching it counts as activity. */
   current(key: string, nowMs: number, idleMinutes: number, touch: boolean): Session | undefined {
     const s = this.byKey.get(key);

@@ -14,6 +14,7 @@ import {
 import type { SecretStore } from './secret.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
+import { DeskClock, type ClockReading } from './deskClock.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -34,6 +35,8 @@ export interface SyncClientOptions {
   secrets: SecretStore;
   schemaVersion: number;
   clock?: () => Date;
+  /** The backend's corrected clock; the client measures HQ's offset into it (default: one over `clock`). */
+  deskClock?: DeskClock;
   /** Backoff: base and cap in ms (full jitter); the cap is 5 minutes in production. */
   backoff?: { baseMs: number; capMs: number };
   watchdogMs?: number;
@@ -55,6 +58,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastError: string | null;
   rejections: number;
+  /** HQ's clock against this desk's, and the desk's corrected time now. */
+  clock: ClockReading & { now: string };
 }
 
 /**
@@ -72,9 +77,16 @@ export class SyncClient {
   private stopped = true;
   online = false;
 
-  constructor(private readonly o: SyncClientOptions) {}
+  readonly deskClock: DeskClock;
 
-  private now = () => (this.o.clock ?? (() => new Date()))();
+  constructor(private readonly o: SyncClientOptions) {
+    this.deskClock = o.deskClock ?? new DeskClock(o.clock);
+  }
+
+  // Times this desk records (last sync, rejections) are on the corrected clock; the PC's own clock is what
+  // HQ compares for drift (`sentAt`) and what the offset is measured on.
+  private now = () => this.deskClock.now();
+  private rawMs = () => this.deskClock.raw().getTime();
 
   private async request<T>(path: string, body: unknown, parse: (x: unknown) => T, auth = true): Promise<T> {
     const st = await syncState(this.o.db);
@@ -90,6 +102,7 @@ export class SyncClient {
     cred: { deviceId: string; secret: string } | null,
   ): Promise<T> {
     let res: Response;
+    const sentMs = this.rawMs();
     try {
       res = await fetch(new URL(path, url), {
         method: 'POST',
@@ -114,6 +127,7 @@ export class SyncClient {
       if (err.success) throw new SyncFailure(err.data.error, err.data.message, res.status);
       throw new SyncFailure(res.status >= 500 ? 'unavailable' : 'protocol', `HQ answered ${res.status}`, res.status);
     }
+    this.deskClock.observe(sentMs, this.rawMs(), (json as { hqTime?: string }).hqTime);
     try {
       return parse(json);
     } catch {
@@ -174,7 +188,7 @@ export class SyncClient {
       if (batch.length === 0) return;
       const res = await this.request(
         '/sync/push',
-        { schemaVersion: this.o.schemaVersion, sentAt: this.now().toISOString(), events: batch },
+        { schemaVersion: this.o.schemaVersion, sentAt: new Date(this.rawMs()).toISOString(), events: batch },
         (x) => PushResponse.parse(x),
       );
       await recordPush(
@@ -276,6 +290,7 @@ export class SyncClient {
         .set({ last_attempt_at: at, last_success_at: this.now().toISOString(), last_error: null })
         .where('id', '=', 1)
         .execute();
+      await this.deskClock.save(this.o.db);
     } catch (e) {
       // Anything else failed on this desk (e.g. applying a pulled page): retried, shown as a local error.
       const f = e instanceof SyncFailure ? e : new SyncFailure('local', (e as Error).message);
@@ -349,6 +364,7 @@ export class SyncClient {
       lastSuccessAt: st.last_success_at,
       lastError: st.last_error,
       rejections: Number(rej.n),
+      clock: { ...this.deskClock.reading(), now: this.deskClock.now().toISOString() },
     };
   }
 }

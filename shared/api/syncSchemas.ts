@@ -12,6 +12,11 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   rejections: z.number().int(),
+  /**
+   * HQ's clock minus this desk's (null before any answer from HQ), when it was measured, and the desk's
+   * corrected time now: screens show and compare times on the corrected clock.
+   */
+  clock: z.object({ offsetMs: z.number().nullable(), measuredAt: z.string().nullable(), now: z.string() }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

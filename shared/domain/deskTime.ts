@@ -35,6 +35,17 @@ export function setDeskZone(zone: string | undefined): void {
 
 export const deskZone = (): string => siteZone;
 
+// The desk's clock correction to HQ's in this process (the renderer sets it from the sync status; the
+// backend stamps with its own corrected clock and passes instants): "now" below reads the corrected clock.
+let clockOffsetMs = 0;
+
+export function setDeskClockOffset(ms: number | null | undefined): void {
+  clockOffsetMs = ms !== null && ms !== undefined && Number.isFinite(ms) ? ms : 0;
+}
+
+/** Now on the desk's corrected clock, in epoch ms. */
+export const deskNowMs = (): number => Date.now() + clockOffsetMs;
+
 type Instant = string | number | Date | Dayjs;
 
 /**
@@ -42,7 +53,7 @@ type Instant = string | number | Date | Dayjs;
  * A missing or unreadable instant stays an invalid dayjs, as dayjs(null) is.
  */
 export function deskTime(at?: Instant | null, zone = siteZone): Dayjs {
-  const d = at === undefined ? dayjs() : dayjs(at);
+  const d = at === undefined ? dayjs(deskNowMs()) : dayjs(at);
   return d.isValid() ? d.tz(zone) : d;
 }
 

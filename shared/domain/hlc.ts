@@ -8,13 +8,24 @@ export interface Hlc {
   node: string;
 }
 
-export function tickHlc(last: Hlc | null, nowMs: number, node: string): Hlc {
+/**
+ * The next local stamp. `ceilingMs` (HQ's time plus HLC_MAX_AHEAD_MS, when the desk knows HQ's time):
+ * a last stamp beyond it is not carried on, so one event from the far future cannot hold the clock
+ * there for good; the clock restarts from now.
+ */
+export function tickHlc(last: Hlc | null, nowMs: number, node: string, ceilingMs = Infinity): Hlc {
+  if (last && last.wallMs > ceilingMs) last = null;
   if (!last || nowMs > last.wallMs) return { wallMs: nowMs, counter: 0, node };
   return { wallMs: last.wallMs, counter: last.counter + 1, node };
 }
 
-/** Merge a clock seen on a remote event so later local events order after it. */
-export function receiveHlc(last: Hlc | null, remote: Hlc, nowMs: number, node: string): Hlc {
+/**
+ * Merge a clock seen on a remote event so later local events order after it. A remote or last stamp
+ * beyond `ceilingMs` is not adopted (the event itself is still applied by the caller).
+ */
+export function receiveHlc(last: Hlc | null, remote: Hlc, nowMs: number, node: string, ceilingMs = Infinity): Hlc {
+  if (last && last.wallMs > ceilingMs) last = null;
+  if (remote.wallMs > ceilingMs) return tickHlc(last, nowMs, node);
   const lastWall = last?.wallMs ?? 0;
   const wallMs = Math.max(lastWall, remote.wallMs, nowMs);
   let counter = 0;

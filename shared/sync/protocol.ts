@@ -37,6 +37,12 @@ export const WireEvent = z.object({
 });
 export type WireEvent = z.infer<typeof WireEvent>;
 
+/**
+ * HQ's clock when it answered (ISO-8601): the desk measures its offset from it and stamps business
+ * times with the corrected clock. Optional so an HQ from before it is still understood.
+ */
+const HqTime = z.string().max(40).optional();
+
 export const EnrollRequest = z.object({
   schemaVersion: z.number().int().positive(),
   code: z.string().min(4).max(64),
@@ -70,6 +76,7 @@ export const PushResponse = z.object({
   rejections: z.array(Rejection),
   /** Set when the batch stopped at a gap: HQ expects this seq next. */
   expectedSeq: z.number().int().positive().nullable(),
+  hqTime: HqTime,
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -85,6 +92,7 @@ export const PullResponse = z.object({
   /** The site version of the last event in the page (or the request's cursor when empty). */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
+  hqTime: HqTime,
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

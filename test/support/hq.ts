@@ -34,7 +34,7 @@ export interface TestHq {
 }
 
 /** A real HQ: embedded PostgreSQL in a temp folder (one per test file) and the Fastify app on loopback. */
-export async function startTestHq(opts: { schemaVersion?: number } = {}): Promise<TestHq> {
+export async function startTestHq(opts: { schemaVersion?: number; clock?: () => Date } = {}): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-hq-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
   chmodSync(dir, 0o755);
@@ -45,7 +45,7 @@ export async function startTestHq(opts: { schemaVersion?: number } = {}): Promis
   const port = await freePort();
   let app: FastifyInstance;
   const listen = async () => {
-    app = buildHqApp({ db, schemaVersion: opts.schemaVersion ?? DESK_SCHEMA_VERSION, logger: false });
+    app = buildHqApp({ db, schemaVersion: opts.schemaVersion ?? DESK_SCHEMA_VERSION, logger: false, clock: opts.clock });
     await app.listen({ port, host: '127.0.0.1' });
   };
   await listen();

@@ -6,6 +6,7 @@ import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schem
 import { maskIdNumber, maskPhone } from '../../../shared/domain/mask.js';
 import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
 import { normalizeIdNumber } from '../../../shared/domain/idDocument.js';
+import { notBefore } from '../../../shared/domain/clock.js';
 import { normalizePhone } from '../../../shared/domain/phone.js';
 import { draft } from '../../../db/events.js';
 import type { Database } from '../../../db/schema.js';
@@ -160,7 +161,9 @@ export const visitHandlers: Pick<
       // A double scan can pass the check above twice; inside the transaction only the first closes the visit.
       const current = await q.visitById(trx, visitId);
       if (current?.status === 'checked_out') throw alreadyCheckedOut(current);
-      await emit(draft('VisitorCheckedOut', { visitId, at: ctx.now.toISOString(), method }));
+      // Never before the check-in, which another desk may have stamped on a clock ahead of this one.
+      const at = notBefore(ctx.now.toISOString(), current!.checked_in_at);
+      await emit(draft('VisitorCheckedOut', { visitId, at, method }));
     });
     ctx.services.notify({ kind: 'visits-changed' });
     return toVisit((await q.visitById(ctx.db, visitId))!);

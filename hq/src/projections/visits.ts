@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Projection } from './types.js';
 import { closeRecord } from './closing.js';
+import { notBefore } from '../../../shared/domain/clock.js';
 
 /** Visits at HQ: check-ins are facts; check-outs and end-of-day closes are closing events. */
 export const visitsProjection: Projection = {
@@ -28,13 +29,15 @@ export const visitsProjection: Projection = {
     async VisitorCheckedOut(trx, siteId, e) {
       const { rows } = await sql<{
         status: string;
-      }>`SELECT status FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
+        checked_in_at: string;
+      }>`SELECT status, checked_in_at FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
       if (rows[0]?.status === 'not_returned') {
         await sql`UPDATE hq_visits SET close_hlc = NULL, close_event_id = NULL WHERE id = ${e.payload.visitId}`.execute(trx);
       }
       return closeRecord(trx, 'hq_visits', 'visit', siteId, e.payload.visitId, e, {
         status: 'checked_out',
-        checked_out_at: e.payload.at,
+        // Never before the check-in (a desk clock behind the check-in desk's): no negative stay at HQ either.
+        checked_out_at: rows[0] ? notBefore(e.payload.at, rows[0].checked_in_at) : e.payload.at,
         checkout_method: e.payload.method,
       });
     },

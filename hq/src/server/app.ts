@@ -23,6 +23,8 @@ export interface HqAppOptions {
   /** The desk schema version this HQ speaks (DESK_SCHEMA_VERSION); it also accepts the one before. */
   schemaVersion: number;
   logger?: Logger | false;
+  /** HQ's clock (tests set it); every sync answer carries it and HLCs are checked against it. */
+  clock?: () => Date;
 }
 
 const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message: string) =>
@@ -83,14 +85,16 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   app.post('/sync/push', async (req) => {
     const cred = await credential(req);
     const body = parse(PushRequest, req);
-    const res = await push(opts.db, cred, body, new Date());
+    const res = await push(opts.db, cred, body, (opts.clock ?? (() => new Date()))());
     req.log.info(
       { device: cred.deviceId, events: body.events.length, acked: res.ackedSeq, rejected: res.rejections.length },
       'push',
     );
     return res;
   });
-  app.post('/sync/pull', async (req) => pull(opts.db, await credential(req), parse(PullRequest, req)));
+  app.post('/sync/pull', async (req) =>
+    pull(opts.db, await credential(req), parse(PullRequest, req), (opts.clock ?? (() => new Date()))()),
+  );
   app.post('/sync/attachment', async (req) => {
     const cred = await credential(req);
     const res = await storeAttachment(opts.db, cred, parse(AttachmentUpload, req));

@@ -15,7 +15,12 @@ import { HqError, type DeviceCredential } from './auth.js';
  * cursor to the end. A cursor beyond the site's version means HQ was restored from an older backup:
  * the desk must reset (cursor_too_old).
  */
-export async function pull(db: Kysely<HqDatabase>, cred: DeviceCredential, req: PullRequest): Promise<PullResponse> {
+export async function pull(
+  db: Kysely<HqDatabase>,
+  cred: DeviceCredential,
+  req: PullRequest,
+  now = new Date(),
+): Promise<PullResponse> {
   const limit = req.limit ?? SYNC_LIMITS.pullPage;
   return db
     .transaction()
@@ -55,6 +60,6 @@ export async function pull(db: Kysely<HqDatabase>, cred: DeviceCredential, req: 
       }));
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
-      return { events, cursor, more };
+      return { events, cursor, more, hqTime: now.toISOString() };
     });
 }

@@ -11,6 +11,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { authorityRefusal } from './authority.js';
+import { hlcAheadRejection } from './clockCheck.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -89,7 +90,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
         break;
       }
       lastSeq = e.deviceSeq;
-      let rejection = schemaRejection(e);
+      let rejection = schemaRejection(e) ?? hlcAheadRejection(e.hlc, receivedAt);
       if (!rejection && !aliases.has(e.siteId)) rejection = { reason: 'wrong_site', detail: `event for site ${e.siteId}` };
       if (!rejection) rejection = await authorityRefusal(trx, cred, e);
       if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
@@ -148,7 +149,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
     const rejections: Rejection[] = stored
       .filter((s) => s.rejection)
       .map((s) => ({ eventId: s.event.id, deviceSeq: s.event.deviceSeq, ...s.rejection! }));
-    return { ackedSeq: lastSeq, rejections, expectedSeq };
+    return { ackedSeq: lastSeq, rejections, expectedSeq, hqTime: receivedAt.toISOString() };
   });
 }
 

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../shared/api/result';
 import { call, desk } from './desk';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
+import { deskNowMs } from '../../../shared/domain/deskTime';
 
 /** Calls the desk; a call refused because the session locked or ended sends the desk to its gate. */
 export async function run<N extends ProcName>(name: N, input?: ProcInput<N>): Promise<ApiResult<ProcOutput<N>>> {
@@ -44,9 +45,10 @@ export function useDeskQuery<N extends ProcName>(
 
 /** Re-renders every `ms` so countdowns and overstay marks stay true. */
 export function useNow(ms = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
+  // The desk's corrected clock (HQ's, once known): countdowns agree with the times the backend stamps.
+  const [now, setNow] = useState(() => new Date(deskNowMs()));
   useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), ms);
+    const t = setInterval(() => setNow(new Date(deskNowMs())), ms);
     return () => clearInterval(t);
   }, [ms]);
   return now;

@@ -7,6 +7,7 @@ import { joinNames } from '../i18n/lists';
 import { roleAtLeast } from '../../../shared/domain/staff';
 import { useSession } from '../stores/session';
 import { LockoutNotice } from './LockoutNotice';
+import { adoptDeskClock, clockWarning } from '../features/sync/clockText';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -57,6 +58,8 @@ export function StatusBar() {
   }, [reload]);
   // A site rule changed at another desk reaches this screen with the status it polls.
   useEffect(() => setDeskZone(data?.siteTimeZone), [data?.siteTimeZone]);
+  useEffect(() => adoptDeskClock(sync), [sync]);
+  const clockText = clockWarning(t, sync?.clock.offsetMs ?? null, true);
   const hqDot = !sync?.enrolled ? 'grey' : sync.online ? 'green' : 'red';
   return (
     <div className="status-bar" data-testid="status-bar">
@@ -101,6 +104,11 @@ export function StatusBar() {
             machine: data.machineZoneDiffers ? data.machineTimeZone : machineZone(),
             site: data.siteTimeZone,
           })}
+        </span>
+      )}
+      {clockText && (
+        <span className="clock-warning" data-testid="clock-warning" title={clockWarning(t, sync!.clock.offsetMs) ?? ''}>
+          {clockText}
         </span>
       )}
       <span>{deskTime(now).format('YYYY-MM-DD ddd HH:mm')}</span>

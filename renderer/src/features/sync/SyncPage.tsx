@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
 import { enrollError } from './enrollError';
 import { formKeyDown } from '../../forms/keyboard';
+import { clockWarning } from './clockText';
 
 const time = (iso: string | null) => (iso ? deskTime(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -49,6 +50,9 @@ export function SyncPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('sync.lastSuccess')}>{time(status.lastSuccessAt)}</Descriptions.Item>
             <Descriptions.Item label={t('sync.rejections')}>{status.rejections}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.clock')} span={2}>
+              <ClockLine offsetMs={status.clock.offsetMs} />
+            </Descriptions.Item>
             {status.lastError && (
               <Descriptions.Item label={t('sync.lastError')} span={2}>
                 {status.lastError}
@@ -60,6 +64,17 @@ export function SyncPage() {
       {roleAtLeast(role, 'admin') && <EnrollCard onDone={reload} enrolled={!!status?.enrolled} />}
       {roleAtLeast(role, 'shift_leader') && <RejectionsCard />}
     </Space>
+  );
+}
+
+/** The desk's clock against HQ's: in step, off (in red, as in the status bar), or not known yet. */
+function ClockLine({ offsetMs }: { offsetMs: number | null }) {
+  const { t } = useTranslation();
+  const warning = clockWarning(t, offsetMs);
+  return (
+    <Typography.Text type={warning ? 'danger' : undefined} data-testid="sync-clock">
+      {offsetMs === null ? t('sync.clockNever') : (warning ?? t('sync.clockInSync'))}
+    </Typography.Text>
   );
 }
 
