@@ -85,6 +85,11 @@ export const PullResponse = z.object({
   /** The site version of the last event in the page (or the request's cursor when empty). */
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
+  /**
+   * This desk's own events HQ holds for an administrator ('held_for_hq') or refused after holding
+   * ('refused_at_hq'); a confirmed one is no longer listed. Absent from an older HQ.
+   */
+  held: z.array(Rejection).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
