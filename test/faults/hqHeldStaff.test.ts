@@ -46,7 +46,7 @@ async function siteOfTwo() {
 }
 
 describe('privileged staff changes wait for HQ', () => {
-  it("a stolen device credential pushes an admin and the admin's new PIN: neither reaches the other desk; refused never, confirmed after its next pull", async () => {
+  it("a stolen device credential pushes an admin, the admin's new PIN, a promotion and another's PIN: none reaches the other desk; refused never, confirmed after its next pull", async () => {
     const { a, b, sync } = await siteOfTwo();
     expect(await refusal(b, ADMIN.staffNo, ADMIN.pin)).toBe('signed in');
     const adminId = a.backend.database.raw
@@ -80,6 +80,10 @@ describe('privileged staff changes wait for HQ', () => {
       pinHash: await hashPin('909090'),
     });
     const takeover = ev(2, 'StaffPinChanged', adminId, { staffId: adminId, pinHash: await hashPin('111222') });
+    const r001 = a.backend.database.raw.prepare("SELECT id FROM staff WHERE staff_no = 'R001'").pluck().get() as string;
+    const promote = ev(3, 'StaffUpdated', adminId, { staffId: r001, name: '小李', role: 'admin' });
+    const otherPin = ev(4, 'StaffPinChanged', adminId, { staffId: r001, pinHash: await hashPin('333444') });
+    const attacks = [rogue, takeover, promote, otherPin];
     const res = await fetch(`${suite.hq.url}/sync/push`, {
       method: 'POST',
       headers: {
@@ -87,26 +91,31 @@ describe('privileged staff changes wait for HQ', () => {
         'x-device-id': me,
         authorization: `Bearer ${readFileSync(`${a.dataDir}/hq-secret`, 'utf8')}`,
       },
-      body: JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: new Date().toISOString(), events: [rogue, takeover] }),
+      body: JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: new Date().toISOString(), events: attacks }),
     });
     const body = (await res.json()) as { ackedSeq: number; rejections: { eventId: string; reason: string }[] };
     // Acknowledged (the queue never blocks), and both held.
-    expect(body.ackedSeq).toBe(Number(seq) + 2);
-    expect(body.rejections.map((r) => [r.eventId, r.reason])).toEqual([
-      [rogue.id, 'held_for_hq'],
-      [takeover.id, 'held_for_hq'],
-    ]);
+    expect(body.ackedSeq).toBe(Number(seq) + attacks.length);
+    expect(body.rejections.map((r) => [r.eventId, r.reason])).toEqual(attacks.map((x) => [x.id, 'held_for_hq']));
 
     await b.backend.services.sync.syncNow();
     expect(await refusal(b, 'X99', '909090')).toBe('err.pin.wrong');
     expect(await refusal(b, ADMIN.staffNo, '111222')).toBe('err.pin.wrong');
     expect(await refusal(b, ADMIN.staffNo, ADMIN.pin)).toBe('signed in');
+    expect(await refusal(b, 'R001', '333444')).toBe('err.pin.wrong');
+    const asR001 = await signIn(b, 'R001', '135790');
+    expect(asR001.ok ? asR001.value.staff.role : asR001.error).toBe('receptionist');
 
     const pending = await cli('pending', 'HY');
-    expect(pending.lines[0]).toBe('2 change(s) wait for confirmation at HY');
+    expect(pending.lines[0]).toBe('4 change(s) wait for confirmation at HY');
     expect(pending.lines[1]).toContain(`${rogue.id}\tA1#${rogue.deviceSeq}\tStaffCreated\tX99 黑客 as admin`);
     expect(pending.lines[2]).toContain(`${takeover.id}\tA1#${takeover.deviceSeq}\tStaffPinChanged`);
 
+    // One person's changes are decided in their order.
+    expect((await cli('confirm', otherPin.id)).lines).toEqual([
+      `Confirm or refuse ${promote.id} (StaffUpdated) first: it changes the same person earlier.`,
+    ]);
+    for (const x of [promote, otherPin]) expect((await cli('refuse', x.id, '伪造')).code).toBe(0);
     const refused = await cli('refuse', rogue.id, '不认识此人');
     expect(refused).toEqual({ code: 0, lines: [expect.stringMatching(new RegExp(`^refused ${rogue.id}: StaffCreated`))] });
     expect(await statusAtHq(rogue.id)).toEqual({ status: 'rejected', reject_reason: 'refused_at_hq' });
@@ -121,6 +130,9 @@ describe('privileged staff changes wait for HQ', () => {
     expect(await refusal(b, ADMIN.staffNo, '111222')).toBe('signed in');
     expect(await refusal(b, ADMIN.staffNo, ADMIN.pin)).toBe('err.pin.wrong');
     expect(await refusal(b, 'X99', '909090')).toBe('err.pin.wrong');
+    expect(await refusal(b, 'R001', '333444')).toBe('err.pin.wrong');
+    const stillR001 = await signIn(b, 'R001', '135790');
+    expect(stillR001.ok ? stillR001.value.staff.role : stillR001.error).toBe('receptionist');
     expect((await cli('pending', 'HY')).lines).toEqual(['0 change(s) wait for confirmation at HY']);
     await sync();
     expect(await refusal(b, 'X99', '909090')).toBe('err.pin.wrong');
@@ -166,30 +178,35 @@ describe('privileged staff changes wait for HQ', () => {
     expect(m.staffNo).toBe('M001');
   });
 
-  it("the first admin of a new site's first desk is accepted once; a second desk's own first admin is held", async () => {
+  it("the first admin of a new site's first desk is accepted once: two desks racing for it, one waits; a desk's own later one waits too", async () => {
     const siteId = await createSite(suite.hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
-    const first = await suite.openDesk({ setUp: false });
-    await first.ok('setup:fromHq', { hqUrl: suite.hq.url, code: await issueEnrollCode(suite.hq.db, siteId, 'A1') }, 'x');
-    await first.ok('setup:firstAdmin', { admin: ADMIN }, 'x');
-    await first.backend.services.sync.syncNow();
+    // Two new PCs join the empty site from HQ at the same time; each asks for a first administrator.
+    const fresh = [await suite.openDesk({ setUp: false }), await suite.openDesk({ setUp: false })];
+    for (const [i, d] of fresh.entries())
+      await d.ok('setup:fromHq', { hqUrl: suite.hq.url, code: await issueEnrollCode(suite.hq.db, siteId, `A${i + 1}`) }, 'x');
+    for (const d of fresh) await d.ok('setup:firstAdmin', { admin: ADMIN }, 'x');
+    await Promise.all(fresh.map((d) => d.backend.services.sync.syncNow()));
     const created = async () =>
       (
         await suite.hq.db
           .selectFrom('events')
-          .select(['device_id', 'status'])
+          .select('status')
           .where('site_id', '=', siteId)
           .where('type', '=', 'StaffCreated')
-          .orderBy('received_at')
           .execute()
-      ).map((e) => e.status);
-    expect(await created()).toEqual(['ok']);
+      )
+        .map((e) => e.status)
+        .sort();
+    expect(await created()).toEqual(['held', 'ok']);
 
-    // A desk set up on its own with its own "first admin", then enrolled into the same site.
-    const second = await suite.openDesk({ deviceCode: 'A2' });
-    await second.backend.services.sync.enroll(suite.hq.url, await issueEnrollCode(suite.hq.db, siteId, 'A2'));
-    await second.backend.services.sync.syncNow();
-    expect(await created()).toEqual(['ok', 'held']);
-    expect((await cli('pending', 'HY')).lines[1]).toContain('StaffCreated\tA001 王经理 as admin');
+    // A desk set up on its own with its own "first admin", then enrolled into the same site: held.
+    const own = await suite.openDesk({ deviceCode: 'A3' });
+    await own.backend.services.sync.enroll(suite.hq.url, await issueEnrollCode(suite.hq.db, siteId, 'A3'));
+    await own.backend.services.sync.syncNow();
+    expect(await created()).toEqual(['held', 'held', 'ok']);
+    const pending = (await cli('pending', 'HY')).lines;
+    expect(pending[0]).toBe('2 change(s) wait for confirmation at HY');
+    expect(pending[2]).toMatch(/\tA3#\d+\tStaffCreated\tA001 王经理 as admin\tby .+\tcreates a admin/);
   });
 });
 

@@ -82,6 +82,9 @@ export async function writeMasterEvent<T extends EventType>(
   return db.transaction().execute((trx) => appendMasterEvent(trx, siteId, type, payload));
 }
 
+/** How far ahead of HQ's clock an HQ event's HLC floor may be (issue 14: 10 minutes, as for desks' events). */
+const FLOOR_AHEAD_MS = 10 * 60_000;
+
 /**
  * writeMasterEvent inside the caller's transaction. `after`: an HLC the event must order after (an HQ
  * change to a person outranks every change to them HQ has seen, whatever the desks' clocks said).
@@ -105,7 +108,9 @@ export async function appendMasterEvent<T extends EventType>(
     .executeTakeFirst();
   const version = Number(rows[0].version) + 1;
   const now = new Date();
-  const since = after && (!last || after > last.hlc) ? after : last?.hlc;
+  // A floor from a desk's clock far ahead of HQ's (a forged HLC) is not taken: HQ's own clock would stay there.
+  const plausible = after && decodeHlc(after).wallMs <= now.getTime() + FLOOR_AHEAD_MS ? after : undefined;
+  const since = plausible && (!last || plausible > last.hlc) ? plausible : last?.hlc;
   const hlc = encodeHlc(tickHlc(since ? decodeHlc(since) : null, now.getTime(), HQ_DEVICE_ID));
   const id = uuidv7();
   await trx

@@ -82,12 +82,15 @@ async function creationPending(trx: Db, siteId: string, staffId: string): Promis
   return rows.length > 0;
 }
 
-/** No person was ever pushed for the site (accepted or held), and no other desk has work at HQ. */
+/**
+ * No person was ever pushed for the site (accepted or held), and no other desk has work at HQ beyond
+ * joining it (a second PC may join before the first names its admin).
+ */
 async function firstAdminOfSite(trx: Db, siteId: string, deviceId: string): Promise<boolean> {
   const { rows } = await sql`
     SELECT 1 FROM events WHERE site_id = ${siteId}
       AND ((type = 'StaffCreated' AND status IN ('ok', 'held'))
-        OR (status = 'ok' AND device_id NOT IN (${deviceId}, ${HQ_DEVICE_ID})))
+        OR (status = 'ok' AND device_id NOT IN (${deviceId}, ${HQ_DEVICE_ID}) AND type <> 'SiteConfigured'))
     LIMIT 1`.execute(trx);
   return rows.length === 0;
 }
