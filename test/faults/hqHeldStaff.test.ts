@@ -109,7 +109,9 @@ describe('privileged staff changes wait for HQ', () => {
     const pending = await cli('pending', 'HY');
     expect(pending.lines[0]).toBe('4 change(s) wait for confirmation at HY');
     expect(pending.lines[1]).toContain(`${rogue.id}\tA1#${rogue.deviceSeq}\tStaffCreated\tX99 黑客 as admin`);
-    expect(pending.lines[2]).toContain(`${takeover.id}\tA1#${takeover.deviceSeq}\tStaffPinChanged`);
+    expect(pending.lines[2]).toContain(
+      `${takeover.id}\tA1#${takeover.deviceSeq}\tStaffPinChanged\tA001 王经理\tby A001 王经理\tchanges an admin's PIN`,
+    );
 
     // One person's changes are decided in their order.
     expect((await cli('confirm', otherPin.id)).lines).toEqual([
@@ -206,7 +208,7 @@ describe('privileged staff changes wait for HQ', () => {
     expect(await created()).toEqual(['held', 'held', 'ok']);
     const pending = (await cli('pending', 'HY')).lines;
     expect(pending[0]).toBe('2 change(s) wait for confirmation at HY');
-    expect(pending[2]).toMatch(/\tA3#\d+\tStaffCreated\tA001 王经理 as admin\tby .+\tcreates a admin/);
+    expect(pending[2]).toMatch(/\tA3#\d+\tStaffCreated\tA001 王经理 as admin\tby .+\tcreates an admin/);
   });
 });
 

@@ -5,7 +5,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { appendMasterEvent, siteByCode } from './admin.js';
 import { HELD_REASON, REFUSED_REASON } from './holdRules.js';
-import { foldStaff, staffEvents } from './staffHistory.js';
+import { foldStaff, staffAtHq, staffEvents } from './staffHistory.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -38,15 +38,23 @@ const heldQuery = (where: ReturnType<typeof sql>) => sql<HeldRow>`
 export async function pendingHeld(db: Db, siteCode: string) {
   const site = await siteByCode(db, siteCode);
   if (!site) throw new Error(`No site with code ${siteCode}.`);
-  return (await heldQuery(sql`h.site_id = ${site.id}`).execute(db)).rows;
+  const rows = (await heldQuery(sql`h.site_id = ${site.id}`).execute(db)).rows;
+  const people = await staffAtHq(db, site.id);
+  const named = (id: unknown) => {
+    const p = people.get(String(id));
+    return p ? `${p.staffNo} ${p.name}` : String(id);
+  };
+  return rows.map((h) => ({
+    ...h,
+    who: h.payload.staffNo ? `${String(h.payload.staffNo)} ${String(h.payload.name)}` : named(h.payload.staffId),
+    by: named(h.actor),
+  }));
 }
 
 /** One line per held event: what it would do, from which desk, and why HQ holds it. */
-export function describeHeld(h: HeldRow): string {
-  const p = h.payload;
-  const who = p.staffNo ? `${String(p.staffNo)} ${String(p.name)}` : `staff ${String(p.staffId)}`;
-  const role = p.role ? ` as ${String(p.role)}` : '';
-  return `${h.event_id}\t${h.device_code ?? h.device_id}#${h.device_seq}\t${h.type}\t${who}${role}\tby ${h.actor}\t${h.why}`;
+export function describeHeld(h: HeldRow & { who: string; by: string }): string {
+  const role = h.payload.role ? ` as ${String(h.payload.role)}` : '';
+  return `${h.event_id}\t${h.device_code ?? h.device_id}#${h.device_seq}\t${h.type}\t${h.who}${role}\tby ${h.by}\t${h.why}`;
 }
 
 async function takePending(trx: Db, eventId: string): Promise<HeldRow> {

@@ -16,6 +16,7 @@ export interface Hold {
   status: 'held';
 }
 
+const withArticle = (role: string) => (/^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`);
 const privileged = (role: Role) => roleAtLeast(role, 'manager') && role !== 'guard';
 
 /**
@@ -54,7 +55,7 @@ export function holdChecker(trx: Db, siteId: string, deviceId: string): (e: Wire
     if (e.type === 'StaffCreated') {
       if (!privileged(p.role!)) return null;
       if (p.role === 'admin' && !createdInBatch && (await firstAdminOfSite(trx, siteId, deviceId))) return null;
-      return `creates a ${p.role}`;
+      return `creates ${withArticle(p.role!)}`;
     }
     if (e.type === 'StaffDisabled') return null; // takes access away only
     if (e.type === 'StaffEnabled') return 'enables a disabled account';
@@ -68,7 +69,7 @@ export function holdChecker(trx: Db, siteId: string, deviceId: string): (e: Wire
     if (e.type === 'StaffPinChanged') {
       if (e.actor !== p.staffId) return "changes another person's PIN";
       if (!person) return 'changes the PIN of a person HQ does not know';
-      return privileged(person.role) ? `changes a ${person.role}'s PIN` : null;
+      return privileged(person.role) ? `changes ${withArticle(person.role)}'s PIN` : null;
     }
     return null;
   }
