@@ -153,7 +153,12 @@ describe('privileged staff changes wait for HQ', () => {
     expect(pending.lines[0]).toBe('1 change(s) wait for confirmation at HY');
     const createdId = pending.lines[1].split('\t')[0];
     expect(createdId).toBe(held!.eventId);
-    await cli('confirm', createdId);
+    // Two administrators decide it in the same moment: it is decided once.
+    const both = await Promise.all([cli('confirm', createdId), cli('confirm', createdId)]);
+    expect(both.map((x) => x.code).sort()).toEqual([0, 1]);
+    expect(both.find((x) => x.code === 1)!.lines[0]).toMatch(/already confirmed or refused/);
+    const served = await suite.hq.db.selectFrom('events').select('site_version').where('id', '=', createdId).execute();
+    expect(served).toHaveLength(1);
     await sync();
     expect(await refusal(b, 'M001', '975310')).toBe('signed in');
     // Confirmed: no longer listed at the desk that made it.

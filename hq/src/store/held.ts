@@ -57,11 +57,14 @@ export function describeHeld(h: HeldRow & { who: string; by: string }): string {
   return `${h.event_id}\t${h.device_code ?? h.device_id}#${h.device_seq}\t${h.type}\t${h.who}${role}\tby ${h.by}\t${h.why}`;
 }
 
+/** The held event, read again under its site's lock: two administrators deciding it at once decide it once. */
 async function takePending(trx: Db, eventId: string): Promise<HeldRow> {
-  const rows = (await heldQuery(sql`h.event_id = ${eventId}`).execute(trx)).rows;
+  const pending = async () => (await heldQuery(sql`h.event_id = ${eventId}`).execute(trx)).rows;
+  const first = await pending();
+  if (first.length) await sql`SELECT 1 FROM sites WHERE id = ${first[0].site_id} FOR UPDATE`.execute(trx);
+  const rows = first.length ? await pending() : first;
   if (rows.length === 0) throw new Error(`No event ${eventId} waits for HQ (never held, or already confirmed or refused).`);
   if (rows.length > 1) throw new Error(`Two held events carry the id ${eventId}; refuse them both.`);
-  await sql`SELECT 1 FROM sites WHERE id = ${rows[0].site_id} FOR UPDATE`.execute(trx);
   return rows[0];
 }
 
