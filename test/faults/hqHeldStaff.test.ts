@@ -242,5 +242,17 @@ describe('staff disabled and enabled at HQ', () => {
     ]);
     await sync();
     expect(await refusal(b, ADMIN.staffNo, ADMIN.pin)).toBe('signed in');
+
+    // Two admins, each disabled at HQ in the same moment: one stays.
+    await a.ok('staff:create', { staffNo: 'A002', name: '赵主任', role: 'admin', pin: '802468' });
+    await sync();
+    const held = (await cli('pending', 'HY')).lines[1].split('\t')[0];
+    expect((await cli('confirm', held)).code).toBe(0);
+    const both = await Promise.all([cli('disable-staff', 'HY', ADMIN.staffNo), cli('disable-staff', 'HY', 'A002')]);
+    expect(both.map((x) => x.code).sort()).toEqual([0, 1]);
+    expect(both.find((x) => x.code === 1)!.lines[0]).toMatch(/is the last active admin of HY: nothing changed/);
+    await sync();
+    const open = await Promise.all([signIn(b, ADMIN.staffNo, ADMIN.pin), signIn(b, 'A002', '802468')]);
+    expect(open.filter((x) => x.ok)).toHaveLength(1);
   });
 });
