@@ -13,6 +13,7 @@ import {
 } from '../../shared/sync/protocol.js';
 import type { SecretStore } from './secret.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
+import { recordHeld } from './held.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 import { DeskClock, type ClockReading } from './deskClock.js';
 
@@ -226,6 +227,7 @@ export class SyncClient {
         throw e;
       }
       applied += await applyPage(this.o.db, page.events, page.cursor);
+      if (page.held) await recordHeld(this.o.db, page.held, this.now().toISOString());
       if (!page.more) return applied;
     }
   }

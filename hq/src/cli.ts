@@ -5,6 +5,8 @@ import type { HqDatabase } from './pg/schema.js';
 import { createSite, issueEnrollCode, listDevices, listRejected, revokeDevice, siteByCode } from './store/admin.js';
 import { attachmentCount, missingAttachments } from './store/attachments.js';
 import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
+import { confirmHeld, describeHeld, pendingHeld, refuseHeld } from './store/held.js';
+import { setStaffActive } from './store/staffAdmin.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -15,6 +17,11 @@ const USAGE = [
   'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',
   'npm run hq -- import-directory <siteCode> <file>    occupant directory (CSV UTF-8/GBK or XLSX, as at the desk)',
   'npm run hq -- import-charges <siteCode> <file>      charges 应收 (CSV/XLSX, as at the desk); flow down to every desk',
+  'npm run hq -- pending <siteCode>                    privileged staff changes from desks, held for an HQ administrator',
+  'npm run hq -- confirm <eventId>                     accept a held change: the other desks get it at their next sync',
+  'npm run hq -- refuse <eventId> <reason>             refuse a held change: stored as rejected, undone at its desk',
+  'npm run hq -- disable-staff <siteCode> <staffNo>    a leaver: sign-in refused at every desk after its next sync',
+  'npm run hq -- enable-staff <siteCode> <staffNo>     sign-in allowed again at every desk after its next sync',
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -80,6 +87,31 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const missing = await missingAttachments(db, id);
         out(`received: ${await attachmentCount(db, id)}\tnot yet received: ${missing.length}`);
         for (const sha of missing) out(`missing\t${sha}`);
+        return 0;
+      }
+      case 'pending': {
+        if (!rest[0]) break;
+        const held = await pendingHeld(db, rest[0]);
+        out(`${held.length} change(s) wait for confirmation at ${rest[0]}`);
+        held.forEach((h) => out(describeHeld(h)));
+        return 0;
+      }
+      case 'confirm': {
+        if (!rest[0]) break;
+        out(await confirmHeld(db, rest[0]));
+        return 0;
+      }
+      case 'refuse': {
+        const [eventId, ...why] = rest;
+        if (!eventId || why.length === 0) break;
+        (await refuseHeld(db, eventId, why.join(' '))).forEach(out);
+        return 0;
+      }
+      case 'disable-staff':
+      case 'enable-staff': {
+        const [siteCode, staffNo] = rest;
+        if (!siteCode || !staffNo) break;
+        (await setStaffActive(db, siteCode, staffNo, cmd === 'enable-staff')).forEach(out);
         return 0;
       }
       case 'rejected': {

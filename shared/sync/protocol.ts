@@ -93,6 +93,11 @@ export const PullResponse = z.object({
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
   hqTime: HqTime,
+  /**
+   * This desk's own events HQ holds for an administrator ('held_for_hq') or refused after holding
+   * ('refused_at_hq'); a confirmed one is no longer listed. Absent from an older HQ.
+   */
+  held: z.array(Rejection).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
 import type { TestDesk } from '../support/desk.js';
+import { confirmHeld, pendingHeld } from '../../hq/src/store/held.js';
 
 /**
  * A leaver disabled at one desk is refused at every desk of the site after its next sync, and
@@ -11,6 +12,12 @@ const suite = hqSuite();
 const desk = (deviceCode: string) => suite.openDesk({ deviceCode });
 const syncAll = async (clients: { syncNow(): Promise<void> }[]) => {
   for (let round = 0; round < 2; round++) for (const c of clients) await c.syncNow();
+};
+/** Enabling an account and setting another person's PIN wait at HQ for an HQ administrator (issue 14). */
+const confirmAtHq = async (staffId: string, types: string[]) => {
+  const held = (await pendingHeld(suite.hq.db, 'HY')).filter((h) => h.payload.staffId === staffId);
+  expect(held.map((h) => h.type)).toEqual(types);
+  for (const h of held) await confirmHeld(suite.hq.db, h.event_id);
 };
 const signIn = (d: TestDesk, pin: string, session: string) => d.call('auth:signIn', { staffNo: 'R001', pin }, session);
 
@@ -33,6 +40,9 @@ describe('staff lifecycle across the desks of a site', () => {
 
     await a.ok('staff:enable', { staffId: r.id });
     await syncAll(clients);
+    expect((await signIn(b, '135790', 'held')).ok).toBe(false);
+    await confirmAtHq(r.id, ['StaffEnabled']);
+    await syncAll(clients);
     expect((await signIn(b, '135790', 'back')).ok).toBe(true);
   });
 
@@ -46,6 +56,8 @@ describe('staff lifecycle across the desks of a site', () => {
     await a.ok('staff:update', { staffId: r.id, name: '李小龙', role: 'shift_leader' });
     await a.ok('staff:resetPin', { staffId: r.id, pin: '864200' });
     await syncAll(clients);
+    await confirmAtHq(r.id, ['StaffPinReset']);
+    await syncAll(clients);
     expect((await signIn(b, '135790', 'x')).ok).toBe(false);
     const atB = await signIn(b, '864200', 'y');
     expect(atB.ok ? atB.value.staff : null).toMatchObject({ name: '李小龙', role: 'shift_leader' });
@@ -57,6 +69,8 @@ describe('staff lifecycle across the desks of a site', () => {
     b.clock.advance(1);
     await b.ok('staff:enable', { staffId: r.id });
     await clients[1].syncNow();
+    await syncAll(clients);
+    await confirmAtHq(r.id, ['StaffEnabled']);
     await syncAll(clients);
     for (const d of [a, b]) expect((await signIn(d, '864200', 'z')).ok).toBe(true);
   });

@@ -18,7 +18,7 @@ import { PNG_1x1 } from '../support/mail.js';
  * check-ins, release passes, charges, payments with receipt numbers from this desk's counter, tickets
  * and mail received (facts), and check-outs / releases / cancels / voids / ticket steps / pickups
  * (closing events) of records this desk knows — its own or pulled — so two desks often close the
- * same record, pay the same month or void the same receipt; site settings and PINs changed at two desks
+ * same record, pay the same month or void the same receipt; site settings and (own) PINs changed at two desks
  * converge by HLC. Most hand-overs carry a drawn signature,
  * stored with its event as the pickup handler does, so pictures ride the sync too.
  */
@@ -30,9 +30,11 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
   const receipts = await db.selectFrom('fee_receipts').select(['id', 'receipt_no']).limit(20).execute();
   const tickets = await db.selectFrom('tickets').select('id').where('is_open', '=', 1).limit(20).execute();
   const shelf = await db.selectFrom('mail_items').select('id').where('status', '=', 'on_shelf').limit(20).execute();
-  const staff = await db.selectFrom('staff').select('id').execute();
   const actor = await setupAdminOf(db, site.deviceId);
   const prefix = `${site.siteCode}-${site.deviceCode}`;
+  // Receptionists change their own PIN: HQ holds another person's PIN change, or an admin's (issue 14).
+  const staff = await db.selectFrom('staff').select('id').where('role', '=', 'receptionist').execute();
+  const ownPins: { staffId: string; draft: EventDraft }[] = [];
   const drafts: EventDraft[] = [];
   const pictures: StoredAttachment[] = [];
   const at = now.toISOString();
@@ -57,8 +59,10 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
     else if (r < 0.91 || shelf.length === 0) drafts.push(mailReceived(prefix, at));
     // Managers at two desks change the site's rules, or one person's PIN, offline: the later wins everywhere.
     else if (r < 0.925) drafts.push(draft('SiteSettingsChanged', { changes: { mailReturnDays: 1 + Math.floor(rnd() * 90) } }));
-    else if (r < 0.94) drafts.push(pinChange(pick(staff, rnd).id, actor, `pin-${rnd()}`));
-    else {
+    else if (r < 0.94 && staff.length > 0) {
+      const staffId = pick(staff, rnd).id;
+      ownPins.push({ staffId, draft: draft('StaffPinChanged', { staffId, pinHash: `pin-${rnd()}` }) });
+    } else {
       const signature = rnd() < 0.7 ? signaturePicture(rnd) : null;
       if (signature) pictures.push(signature);
       drafts.push(mailPickedUp(pick(shelf, rnd).id, at, signature));
@@ -73,6 +77,8 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
     }
     for (const p of pictures) await storeAttachment(trx, p, now);
     await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor, now }, drafts);
+    for (const p of ownPins)
+      await appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: p.staffId, now }, [p.draft]);
   });
 }
 
@@ -90,10 +96,6 @@ async function setupAdminOf(db: Kysely<Database>, deviceId: string): Promise<str
     .executeTakeFirstOrThrow();
   return row.actor;
 }
-
-/** One's own PIN is a change; anyone else's is an admin's reset (HQ refuses a "change" of another person's PIN). */
-const pinChange = (staffId: string, actor: string, pinHash: string) =>
-  staffId === actor ? draft('StaffPinChanged', { staffId, pinHash }) : draft('StaffPinReset', { staffId, pinHash });
 
 /** `prefix`: the desk's `{SITE}-{DEVICE}`, which HQ checks every number it issues against. */
 export function checkIn(prefix: string, at: string) {

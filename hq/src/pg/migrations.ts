@@ -75,7 +75,31 @@ const receiptsPerSite: Migration = {
   },
 };
 
-export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite];
+/**
+ * Privileged staff changes from desks wait for an HQ administrator (issue 14): such an event is stored
+ * with status 'held' and its push-time version is never served; on confirmation it becomes 'ok' with
+ * the site's next version (so desks whose cursor passed its first place still get it), on refusal
+ * 'rejected'. held_events keeps why it was held and who decided what, when.
+ */
+const heldEvents: Migration = {
+  name: '004_held_events',
+  async up(db) {
+    await sql`ALTER TABLE events DROP CONSTRAINT events_status_check`.execute(db);
+    await sql`ALTER TABLE events ADD CONSTRAINT events_status_check CHECK (status IN ('ok', 'rejected', 'held'))`.execute(db);
+    await sql`
+      CREATE TABLE held_events (device_id text NOT NULL, device_seq bigint NOT NULL, event_id text NOT NULL,
+        site_id text NOT NULL REFERENCES sites(id), why text NOT NULL, held_at timestamptz NOT NULL DEFAULT now(),
+        decision text CHECK (decision IN ('confirmed', 'refused')), decided_at timestamptz, refuse_reason text,
+        PRIMARY KEY (device_id, device_seq),
+        -- Checked at commit: a push batch records the hold when it judges the event, before inserting the batch.
+        FOREIGN KEY (device_id, device_seq) REFERENCES events (device_id, device_seq) DEFERRABLE INITIALLY DEFERRED)`.execute(db);
+    await sql`CREATE INDEX held_events_site ON held_events (site_id, held_at)`.execute(db);
+    // HQ reads one person's history (role, active, PIN) to judge a staff event.
+    await sql`CREATE INDEX events_staff ON events (site_id, (payload->>'staffId')) WHERE type LIKE 'Staff%'`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite, heldEvents];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
 export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {

@@ -39,7 +39,8 @@ export interface HqDatabase {
     device_seq: ColumnType<string, number, never>;
     id: string;
     site_id: string;
-    site_version: ColumnType<string, number, never>;
+    /** Served by pull only when status is 'ok'; a held event gets a new one when confirmed. */
+    site_version: ColumnType<string, number, number>;
     hlc: string;
     type: string;
     v: number;
@@ -48,9 +49,21 @@ export interface HqDatabase {
     payload: ColumnType<unknown, string, never>;
     recorded_at: string;
     received_at: Generated<Date>;
-    status: 'ok' | 'rejected';
+    status: ColumnType<'ok' | 'rejected' | 'held', 'ok' | 'rejected' | 'held', 'ok' | 'rejected'>;
     reject_reason: string | null;
     reject_detail: string | null;
+  };
+  held_events: {
+    device_id: string;
+    device_seq: ColumnType<string, number, never>;
+    event_id: string;
+    site_id: string;
+    /** Why HQ held it (held_for_hq detail as the desk sees it). */
+    why: string;
+    held_at: Generated<Date>;
+    decision: 'confirmed' | 'refused' | null;
+    decided_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    refuse_reason: string | null;
   };
   hq_conflicts: { event_id: string; site_id: string; entity: string; entity_id: string; winner_event_id: string };
   attachments: {

@@ -79,62 +79,80 @@ export async function writeMasterEvent<T extends EventType>(
   payload: EventPayload<T>,
 ): Promise<string> {
   eventCatalog[type].payload.parse(payload);
-  return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${siteId} FOR UPDATE`.execute(trx);
-    // The pseudo-device's sequence is global across sites, so it is serialised by its own lock.
-    await sql`SELECT pg_advisory_xact_lock(4243)`.execute(trx);
-    const last = await trx
-      .selectFrom('events')
-      .select(['device_seq', 'hlc'])
-      .where('device_id', '=', HQ_DEVICE_ID)
-      .orderBy('device_seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const version = Number(rows[0].version) + 1;
-    const now = new Date();
-    const hlc = encodeHlc(tickHlc(last ? decodeHlc(last.hlc) : null, now.getTime(), HQ_DEVICE_ID));
-    const id = uuidv7();
-    await trx
-      .insertInto('events')
-      .values({
-        device_id: HQ_DEVICE_ID,
-        device_seq: Number(last?.device_seq ?? 0) + 1,
-        id,
-        site_id: siteId,
-        site_version: version,
-        hlc,
-        type,
-        v: eventCatalog[type].v,
-        actor: HQ_DEVICE_ID,
-        desk_site_id: siteId,
-        payload: JSON.stringify(payload),
-        recorded_at: now.toISOString(),
-        status: 'ok',
-        reject_reason: null,
-        reject_detail: null,
-      })
-      .execute();
-    await trx.updateTable('sites').set({ version }).where('id', '=', siteId).execute();
-    // HQ's own read model sees master data like a desk's facts (e.g. charges billed at HQ).
-    const project = factHandlers.get(type);
-    // Staff at HQ are checked one by one (their projection must be current for the next event's actor).
-    const checked = checkedHandlers.get(type);
-    if (project || checked) {
-      const event: DomainEvent = {
-        id,
-        deviceId: HQ_DEVICE_ID,
-        deviceSeq: Number(last?.device_seq ?? 0) + 1,
-        hlc,
-        type,
-        v: eventCatalog[type].v,
-        actor: HQ_DEVICE_ID,
-        siteId,
-        payload,
-        recordedAt: now.toISOString(),
-      } as DomainEvent;
-      if (project) await project(trx, siteId, [event] as never[]);
-      else await checked!(trx, siteId, event as never);
-    }
-    return id;
-  });
+  return db.transaction().execute((trx) => appendMasterEvent(trx, siteId, type, payload));
+}
+
+/** How far ahead of HQ's clock an HQ event's HLC floor may be (issue 14: 10 minutes, as for desks' events). */
+const FLOOR_AHEAD_MS = 10 * 60_000;
+
+/**
+ * writeMasterEvent inside the caller's transaction. `after`: an HLC the event must order after (an HQ
+ * change to a person outranks every change to them HQ has seen, whatever the desks' clocks said).
+ */
+export async function appendMasterEvent<T extends EventType>(
+  trx: Db,
+  siteId: string,
+  type: T,
+  payload: EventPayload<T>,
+  after?: string,
+): Promise<string> {
+  const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${siteId} FOR UPDATE`.execute(trx);
+  // The pseudo-device's sequence is global across sites, so it is serialised by its own lock.
+  await sql`SELECT pg_advisory_xact_lock(4243)`.execute(trx);
+  const last = await trx
+    .selectFrom('events')
+    .select(['device_seq', 'hlc'])
+    .where('device_id', '=', HQ_DEVICE_ID)
+    .orderBy('device_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const version = Number(rows[0].version) + 1;
+  const now = new Date();
+  // A floor from a desk's clock far ahead of HQ's (a forged HLC) is not taken: HQ's own clock would stay there.
+  const plausible = after && decodeHlc(after).wallMs <= now.getTime() + FLOOR_AHEAD_MS ? after : undefined;
+  const since = plausible && (!last || plausible > last.hlc) ? plausible : last?.hlc;
+  const hlc = encodeHlc(tickHlc(since ? decodeHlc(since) : null, now.getTime(), HQ_DEVICE_ID));
+  const id = uuidv7();
+  await trx
+    .insertInto('events')
+    .values({
+      device_id: HQ_DEVICE_ID,
+      device_seq: Number(last?.device_seq ?? 0) + 1,
+      id,
+      site_id: siteId,
+      site_version: version,
+      hlc,
+      type,
+      v: eventCatalog[type].v,
+      actor: HQ_DEVICE_ID,
+      desk_site_id: siteId,
+      payload: JSON.stringify(payload),
+      recorded_at: now.toISOString(),
+      status: 'ok',
+      reject_reason: null,
+      reject_detail: null,
+    })
+    .execute();
+  await trx.updateTable('sites').set({ version }).where('id', '=', siteId).execute();
+  // HQ's own read model sees master data like a desk's facts (e.g. charges billed at HQ).
+  const project = factHandlers.get(type);
+  // Staff at HQ are checked one by one (their projection must be current for the next event's actor).
+  const checked = checkedHandlers.get(type);
+  if (project || checked) {
+    const event: DomainEvent = {
+      id,
+      deviceId: HQ_DEVICE_ID,
+      deviceSeq: Number(last?.device_seq ?? 0) + 1,
+      hlc,
+      type,
+      v: eventCatalog[type].v,
+      actor: HQ_DEVICE_ID,
+      siteId,
+      payload,
+      recordedAt: now.toISOString(),
+    } as DomainEvent;
+    if (project) await project(trx, siteId, [event] as never[]);
+    else await checked!(trx, siteId, event as never);
+  }
+  return id;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
+import { heldForDevice } from './held.js';
 
 /**
  * A page of the site's accepted events after `cursor`, except the asking desk's own and events that
@@ -60,6 +61,6 @@ export async function pull(
       }));
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
-      return { events, cursor, more, hqTime: now.toISOString() };
+      return { events, cursor, more, hqTime: now.toISOString(), held: await heldForDevice(trx, cred.deviceId) };
     });
 }

@@ -12,13 +12,15 @@ import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { authorityRefusal } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
+import { holdChecker } from './holdRules.js';
 
 type Db = Kysely<HqDatabase>;
 
 interface Stored {
   event: WireEvent;
   version: number;
-  rejection: { reason: string; detail: string } | null;
+  /** status 'held': a privileged staff change stored for an HQ administrator (holdRules.ts). */
+  rejection: { reason: string; detail: string; status?: 'held' } | null;
 }
 
 /** Schema check against the event catalog; an older `v` than the catalog's is stored as sent. */
@@ -64,6 +66,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
     const stored: Stored[] = [];
     let expectedSeq: number | null = null;
     const sorted = [...req.events].sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const hold = holdChecker(trx, cred.siteId, cred.deviceId);
     const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
     const flush = async () => {
       if (facts.events.length) await factHandlers.get(facts.type)!(trx, cred.siteId, facts.events as never[]);
@@ -96,6 +99,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
       if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
       if (!rejection && seenIds.has(e.id))
         rejection = { reason: 'duplicate_id', detail: `id already stored from ${seenIds.get(e.id)}` };
+      if (!rejection) rejection = await hold(e);
       const event = e as unknown as DomainEvent;
       if (!rejection) {
         const check = checkedHandlers.get(e.type);
@@ -132,7 +136,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
             desk_site_id: e.siteId,
             payload: JSON.stringify(e.payload ?? null),
             recorded_at: e.recordedAt,
-            status: rejection ? ('rejected' as const) : ('ok' as const),
+            status: rejection ? (rejection.status ?? ('rejected' as const)) : ('ok' as const),
             reject_reason: rejection?.reason ?? null,
             reject_detail: rejection?.detail ?? null,
           })),
@@ -148,7 +152,12 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
       .execute();
     const rejections: Rejection[] = stored
       .filter((s) => s.rejection)
-      .map((s) => ({ eventId: s.event.id, deviceSeq: s.event.deviceSeq, ...s.rejection! }));
+      .map((s) => ({
+        eventId: s.event.id,
+        deviceSeq: s.event.deviceSeq,
+        reason: s.rejection!.reason,
+        detail: s.rejection!.detail,
+      }));
     return { ackedSeq: lastSeq, rejections, expectedSeq, hqTime: receivedAt.toISOString() };
   });
 }

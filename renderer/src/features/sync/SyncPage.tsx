@@ -135,10 +135,18 @@ function RejectionsCard() {
           { title: t('sync.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => time(v), width: 180 },
           { title: '#', dataIndex: 'deviceSeq', width: 80 },
           { title: t('sync.eventType'), dataIndex: 'type', width: 200 },
-          { title: t('sync.reason'), dataIndex: 'reason', width: 160 },
+          { title: t('sync.reason'), dataIndex: 'reason', render: (v: string) => <HqReason reason={v} />, width: 160 },
           { title: t('sync.detail'), dataIndex: 'detail' },
         ]}
       />
     </Card>
   );
+}
+
+/** A privileged staff change HQ holds for its administrator, or refused: said in words; other reasons as HQ sent them. */
+function HqReason({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  if (reason === 'held_for_hq') return <>{t('sync.reasonHeldForHq')}</>;
+  if (reason === 'refused_at_hq') return <>{t('sync.reasonRefusedAtHq')}</>;
+  return <>{reason}</>;
 }

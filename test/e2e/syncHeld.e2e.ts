@@ -1,0 +1,54 @@
+import { expect, test } from './printRecorder';
+import { startDeskServer, type DeskServer } from './deskServer';
+import { startTestHq, type TestHq } from '../support/hq';
+import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
+import { runCli } from '../../hq/src/cli';
+
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
+
+let desk: DeskServer;
+let hq: TestHq;
+test.beforeAll(async () => {
+  [desk, hq] = await Promise.all([startDeskServer(), startTestHq()]);
+});
+test.afterAll(async () => {
+  await desk.close();
+  await hq.close();
+});
+
+test("a manager made at the desk waits for HQ's administrator, listed on the sync page; refused at HQ, the page says so with the reason", async ({
+  page,
+}) => {
+  await page.goto(desk.url);
+  await page.getByTestId('setup-siteName').fill('华远大厦');
+  await page.getByTestId('setup-siteCode').fill('HY');
+  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-pin').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').press('Enter');
+  await page.getByTestId('shift-pattern').getByText('A 班').click();
+  await page.getByTestId('shift-open').click();
+  const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await page.getByTestId('hq-url').fill(hq.url);
+  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 0 条');
+  // The site's first admin was accepted: nothing is listed.
+  await expect(page.getByText('等待总部管理员确认')).toHaveCount(0);
+
+  await desk.api(page, 'staff:create', { staffNo: 'M001', name: '陈经理', role: 'manager', pin: '975310' });
+  await page.getByTestId('sync-now-page').click();
+  const row = page.getByRole('row').filter({ hasText: 'StaffCreated' });
+  await expect(row).toContainText('等待总部管理员确认');
+  await expect(row).toContainText('creates a manager');
+
+  const lines: string[] = [];
+  await runCli(hq.db, ['pending', 'HY'], (l) => lines.push(l));
+  expect(lines[0]).toBe('1 change(s) wait for confirmation at HY');
+  await runCli(hq.db, ['refuse', lines[1].split('\t')[0], '未经总部同意'], () => {});
+  await page.getByTestId('sync-now-page').click();
+  await expect(row).toContainText('总部已拒绝');
+  await expect(row).toContainText('refused at HQ: 未经总部同意');
+});
