@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, type ProcName } from '../../shared/api/contract.js';
 import { ApiFailure, type ApiResult, type ErrorCode, type FieldIssue } from '../../shared/api/result.js';
 import { roleAtLeast } from '../../shared/domain/staff.js';
+import { liveWriter } from '../sync/identity.js';
 import { appendEvents } from '../../db/events.js';
 import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
@@ -80,8 +81,9 @@ function makeContext(
       const written: DomainEvent[] = [];
       const result = await services.db.transaction().execute((trx) =>
         work(trx, async (...drafts) => {
-          const s = identity ?? site;
-          if (!s) throw new Error('no site identity: events cannot be written before setup');
+          const given = identity ?? site;
+          if (!given) throw new Error('no site identity: events cannot be written before setup');
+          const s = await liveWriter(trx, given);
           const actor = identity?.actor ?? staff?.id ?? 'system';
           const events = await appendEvents(trx, { siteId: s.siteId, deviceId: s.deviceId, actor, now }, drafts);
           written.push(...events);
