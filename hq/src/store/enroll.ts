@@ -70,13 +70,8 @@ async function checkDesk(trx: Trx, site: Site, code: Code, desk: Desk): Promise<
   const owner =
     (await trx.selectFrom('sites').select('id as site_id').where('id', '=', desk.siteId).executeTakeFirst()) ??
     (await trx.selectFrom('site_aliases').select('site_id').where('alias', '=', desk.siteId).executeTakeFirst());
-  if (owner && owner.site_id !== site.id)
-    throw new HqError(409, 'code_mismatch', 'This desk belongs to another site at HQ.');
-  const known = await trx
-    .selectFrom('devices')
-    .select(['id', 'code'])
-    .where('id', '=', desk.deviceId)
-    .executeTakeFirst();
+  if (owner && owner.site_id !== site.id) throw new HqError(409, 'code_mismatch', 'This desk belongs to another site at HQ.');
+  const known = await trx.selectFrom('devices').select(['id', 'code']).where('id', '=', desk.deviceId).executeTakeFirst();
   if (known && known.id !== code.replaces)
     throw new HqError(
       409,
@@ -127,7 +122,7 @@ async function takeOver(trx: Trx, site: Site, code: Code, desk: Desk | null): Pr
       409,
       'replacement_mismatch',
       `This replacement code is for desk ${code.device_code}'s device ${old.id}; this desk's data is device ${desk.deviceId}'s. ` +
-        'Restore that desk\'s backup on this PC first.',
+        "Restore that desk's backup on this PC first.",
     );
   const deskSeq = desk?.lastSeq ?? 0;
   if (held > deskSeq)
