@@ -259,6 +259,28 @@ describe('HQ assigns device identities', () => {
     await expect(syncClientFor(a).enroll(suite.hq.url, out[0])).rejects.toMatchObject({ code: 'code_invalid' });
   });
 
+  it('parallel redemptions: one code makes one device, two replacement codes for A1 replace it once', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const {
+      siteId,
+      clients: [ca],
+    } = await enrollDesks(suite.hq, [a]);
+    await ca.syncNow();
+    const old = deviceOf(a);
+    const ident = { siteId, deviceId: old, siteCode: 'HY', deviceCode: 'A1', lastSeq: 10_000 };
+    const plain = await issueEnrollCode(suite.hq.db, siteId, 'A2');
+    const fresh = { ...ident, deviceId: uuidv7(), deviceCode: 'A2', lastSeq: 0 };
+    const twice = await Promise.all([rawEnroll(plain, fresh), rawEnroll(plain, { ...fresh, deviceId: uuidv7() })]);
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 403]);
+    const codes = await Promise.all([1, 2].map(() => issueReplacementCode(suite.hq.db, siteId, 'A1')));
+    const both = await Promise.all(codes.map((c) => rawEnroll(c, ident)));
+    expect(both.map((r) => r.body.error ?? 'ok').sort()).toEqual(['code_invalid', 'ok']);
+    attacks.push({ name: 'a second replacement of A1 in the same instant', refused: true });
+    const a1 = await suite.hq.db.selectFrom('devices').select(['id', 'replaces']).where('code', '=', 'A1').execute();
+    expect(a1.length).toBe(2);
+    expect(a1.filter((d) => d.replaces === old).length).toBe(1);
+  });
+
   it("a new PC restored from A1's backup takes over; a backup older than what HQ holds is refused and changes nothing", async () => {
     const a = await suite.openDesk({ deviceCode: 'A1' });
     await importSampleDirectory(a);
