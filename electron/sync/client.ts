@@ -158,6 +158,8 @@ export class SyncClient {
     const res = await this.redeem(hqUrl, code);
     // HQ's ids and the enrolment in one transaction: no event is ever left under the retired id.
     await this.o.db.transaction().execute(async (trx) => {
+      // A request arriving now reads the identity after this transaction, not the cached one before it.
+      this.o.onEnrolled?.();
       await adoptIdentity(trx, res, this.now());
       await this.recordEnrollment(trx, hqUrl, res);
     });

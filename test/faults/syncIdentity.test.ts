@@ -94,6 +94,31 @@ describe('HQ assigns device identities', () => {
     expect(await suite.hq.db.selectFrom('site_aliases').selectAll().execute()).toEqual([]);
   });
 
+  it('desk work in the same instant as the enrolment succeeds and lands under the HQ id, none is left under the old one', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    await importSampleDirectory(a);
+    const inputs = await Promise.all([1, 2, 3].map(() => checkInInput(a)));
+    const localDevice = a.backend.database.raw.prepare("SELECT value FROM meta WHERE key = 'device_id'").pluck().get() as string;
+    const siteId = await createSite(suite.hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+    const ca = syncClientFor(a);
+    // Check-ins and a new colleague arrive while the enrolment's transaction is open.
+    const record = ca.recordEnrollment.bind(ca);
+    const racing: Array<Promise<{ ok: boolean }>> = [];
+    ca.recordEnrollment = async (trx, url, res) => {
+      racing.push(...inputs.map((i) => a.call('visits:checkIn', i)));
+      racing.push(a.call('staff:create', { staffNo: 'R009', name: '小周', role: 'receptionist', pin: '135791' }));
+      await new Promise((r) => setImmediate(r));
+      return record(trx, url, res);
+    };
+    await ca.enroll(suite.hq.url, await issueEnrollCode(suite.hq.db, siteId, 'A1'));
+    expect((await Promise.all(racing)).map((r) => r.ok)).toEqual([true, true, true, true]);
+    expect(a.count(`events WHERE device_id = '${localDevice}'`)).toBe(0);
+    await ca.syncNow();
+    expect((await ca.status()).waiting).toBe(0);
+    expect((await atHq([deviceOf(a)])).map((e) => e.id)).toEqual(ownEvents(a).map((e) => e.id));
+    expect(a.count('visits')).toBe(3);
+  });
+
   it('a code never re-keys a live device: the attempts are refused and the live desk keeps syncing with its secret', async () => {
     const a = await suite.openDesk({ deviceCode: 'A1' });
     await importSampleDirectory(a);
