@@ -76,6 +76,14 @@ describe('HQ assigns device identities', () => {
       siteId,
       clients: [ca],
     } = await enrollDesks(suite.hq, [a]);
+    // A desk from before HQ-assigned ids (no lastSeq) would go on writing under its own id: told to update.
+    const legacy = await rawEnroll(await issueEnrollCode(suite.hq.db, siteId, 'A2'), {
+      siteId: uuidv7(),
+      deviceId: uuidv7(),
+      siteCode: 'HY',
+      deviceCode: 'A2',
+    });
+    expect([legacy.status, legacy.body.error]).toEqual([426, 'upgrade_required']);
     const hqDevice = deviceOf(a);
     expect(hqDevice).not.toBe(localDevice);
     expect(siteOf(a)).toBe(siteId);

@@ -59,6 +59,9 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
 
 /** A desk already set up must be the code's site and desk code, and its data must not be another site's or device's. */
 async function checkDesk(trx: Trx, site: Site, code: Code, desk: Desk): Promise<void> {
+  // A desk from before HQ-assigned ids would keep writing under its own id, never pushed.
+  if (desk.lastSeq === undefined)
+    throw new HqError(426, 'upgrade_required', 'Update this desk before it enrolls: HQ now assigns its device id.');
   if (desk.siteCode !== site.code || desk.deviceCode !== code.device_code) {
     throw new HqError(
       409,
