@@ -288,6 +288,14 @@ describe('HQ assigns device identities', () => {
     expect(page.events.filter((e) => e.deviceId === old || e.deviceId === fresh)).toEqual([]);
     await cb.syncNow();
     expect(b.count('visits')).toBe(10);
+    // HQ's device list tells the two apart; a desk code no device has cannot be "replaced".
+    expect(await runCli(suite.hq.db, ['devices', 'HY'], (l) => out.push(l))).toBe(0);
+    expect(out.filter((l) => l.startsWith('A1\t'))).toEqual([
+      expect.stringMatching(new RegExp(`^A1\t${old}\t.*\tREVOKED$`)),
+      expect.stringMatching(new RegExp(`^A1\t${fresh}\t.*\treplaces ${old}$`)),
+    ]);
+    expect(await runCli(suite.hq.db, ['replace-device', 'HY', 'A9'], (l) => out.push(l))).toBe(1);
+    expect(out.at(-1)).toBe('No device has desk code A9 at this site; a new desk gets an enroll-code.');
     // The replacement code is spent; a second replacement needs a new one.
     await expect(syncClientFor(a).enroll(suite.hq.url, out[0])).rejects.toMatchObject({ code: 'code_invalid' });
   });

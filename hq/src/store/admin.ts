@@ -100,7 +100,13 @@ export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
 }
 
 export async function listDevices(db: Db, siteId: string) {
-  const rows = await db.selectFrom('devices').selectAll().where('site_id', '=', siteId).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('code')
+    .orderBy('enrolled_at')
+    .execute();
   return rows.map((r) => ({
     ...r,
     drift_ms: r.drift_ms === null ? null : Number(r.drift_ms),
