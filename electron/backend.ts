@@ -71,6 +71,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         );
       for (const n of notices) listeners.forEach((l) => l(n));
     },
+    // Enrolment moved the desk to HQ's device and site id: read the identity again.
+    onEnrolled: () => {
+      site = null;
+    },
   });
   const services: Services = {
     db: database.db,

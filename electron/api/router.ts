@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, type ProcName } from '../../shared/api/contract.js';
 import { ApiFailure, type ApiResult, type ErrorCode, type FieldIssue } from '../../shared/api/result.js';
 import { roleAtLeast } from '../../shared/domain/staff.js';
+import { liveWriter } from '../sync/identity.js';
 import { appendEvents } from '../../db/events.js';
 import { staffById } from '../../db/queries/staff.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
@@ -87,11 +88,12 @@ function makeContext(
       const written: DomainEvent[] = [];
       const result = await services.db.transaction().execute((trx) =>
         work(trx, async (...drafts) => {
-          const s = identity ?? site;
-          if (!s) throw new Error('no site identity: events cannot be written before setup');
+          const given = identity ?? site;
+          if (!given) throw new Error('no site identity: events cannot be written before setup');
           // The same table HQ judges pushed events by: a handler never writes what HQ would refuse.
           if (!identity && drafts.some((d) => !staff || !mayAct(staff.role, d.type)))
             throw new ApiFailure('forbidden', 'err.forbidden');
+          const s = await liveWriter(trx, given);
           const actor = identity?.actor ?? staff?.id ?? 'system';
           const events = await appendEvents(
             trx,

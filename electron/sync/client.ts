@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { getSiteIdentity } from '../../db/meta.js';
+import { adoptIdentity, enrolmentDesk } from './identity.js';
 import {
   AttachmentUploadResponse,
   EnrollResponse,
@@ -8,7 +9,6 @@ import {
   PushResponse,
   SYNC_LIMITS,
   SyncError,
-  type EnrollRequest,
   type SyncErrorCode,
 } from '../../shared/sync/protocol.js';
 import type { SecretStore } from './secret.js';
@@ -46,6 +46,8 @@ export interface SyncClientOptions {
   requestTimeoutMs?: number;
   /** After each round; `pulled` = events from other desks applied in it. */
   onChange?: (pulled: number) => void;
+  /** After an enrolment gave this desk HQ's device (and site) id: cached identities are stale. */
+  onEnrolled?: () => void;
 }
 
 export interface SyncStatus {
@@ -139,15 +141,10 @@ export class SyncClient {
   /**
    * Redeems a one-time code and keeps the secret; the caller records the enrollment (with
    * `recordEnrollment`, in the transaction that also sets up a fresh desk). A desk that is already
-   * set up sends its identity, which HQ checks against the code.
+   * set up sends its identity, which HQ checks against the code, and adopts HQ's ids (`enroll`).
    */
   async redeem(hqUrl: string, code: string): Promise<EnrollResponse> {
-    const site = await getSiteIdentity(this.o.db);
-    const req: EnrollRequest = {
-      schemaVersion: this.o.schemaVersion,
-      code,
-      desk: site ? { siteId: site.siteId, deviceId: site.deviceId, siteCode: site.siteCode, deviceCode: site.deviceCode } : null,
-    };
+    const req = { schemaVersion: this.o.schemaVersion, code, desk: await enrolmentDesk(this.o.db) };
     const res = await this.post(hqUrl, '/sync/enroll', req, (x) => EnrollResponse.parse(x), null);
     this.o.secrets.set(res.secret);
     return res;
@@ -161,6 +158,8 @@ export class SyncClient {
         hq_url: hqUrl,
         device_id: res.deviceId,
         credential_ref: this.o.secrets.ref,
+        // HQ's count for this device id is authoritative: 0 when new, the old device's on a replacement.
+        acked_seq: res.ackedSeq,
         enrolled_at: this.now().toISOString(),
         last_error: null,
       })
@@ -170,8 +169,16 @@ export class SyncClient {
 
   /** Enrolls a desk that is already set up (the HQ sync page). */
   async enroll(hqUrl: string, code: string): Promise<EnrollResponse> {
+    await this.running; // no round under the old identity runs across the change
     const res = await this.redeem(hqUrl, code);
-    await this.recordEnrollment(this.o.db, hqUrl, res);
+    // HQ's ids and the enrolment in one transaction: no event is ever left under the retired id.
+    await this.o.db.transaction().execute(async (trx) => {
+      // A request arriving now reads the identity after this transaction, not the cached one before it.
+      this.o.onEnrolled?.();
+      await adoptIdentity(trx, res, this.now());
+      await this.recordEnrollment(trx, hqUrl, res);
+    });
+    this.o.onEnrolled?.();
     return res;
   }
 

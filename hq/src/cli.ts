@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { HqDatabase } from './pg/schema.js';
-import { createSite, issueEnrollCode, listDevices, listRejected, revokeDevice, siteByCode } from './store/admin.js';
+import {
+  aliasSite,
+  createSite,
+  issueEnrollCode,
+  issueReplacementCode,
+  listDevices,
+  listRejected,
+  revokeDevice,
+  siteByCode,
+} from './store/admin.js';
 import { attachmentCount, missingAttachments } from './store/attachments.js';
 import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
 import { confirmHeld, describeHeld, pendingHeld, refuseHeld } from './store/held.js';
@@ -11,7 +20,9 @@ import { setStaffActive } from './store/staffAdmin.js';
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
   'npm run hq -- enroll-code <siteCode> <deviceCode>   one-time enrollment code for a desk',
-  'npm run hq -- revoke <deviceId>                     refuse a device from now on',
+  'npm run hq -- replace-device <siteCode> <deviceCode> one-time code moving a desk to another PC (old device revoked)',
+  'npm run hq -- revoke <deviceId>                     refuse a device from now on (for good)',
+  "npm run hq -- alias-site <siteCode> <aliasSiteId>   accept events carrying another site id as this site's",
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
   'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',
@@ -57,6 +68,19 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         out(await issueEnrollCode(db, (await site(siteCode)).id, deviceCode));
         return 0;
       }
+      case 'replace-device': {
+        const [siteCode, deviceCode] = rest;
+        if (!siteCode || !deviceCode) break;
+        out(await issueReplacementCode(db, (await site(siteCode)).id, deviceCode));
+        return 0;
+      }
+      case 'alias-site': {
+        const [siteCode, alias] = rest;
+        if (!siteCode || !alias) break;
+        const r = await aliasSite(db, (await site(siteCode)).id, alias);
+        out(r === 'added' ? `${alias} is now an alias of site ${siteCode}` : `${alias} was already an alias of site ${siteCode}`);
+        return 0;
+      }
       case 'revoke': {
         if (!rest[0]) break;
         out((await revokeDevice(db, rest[0])) ? `revoked ${rest[0]}` : `no device ${rest[0]}`);
@@ -67,7 +91,7 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         for (const d of await listDevices(db, (await site(rest[0])).id)) {
           const drift = d.drift_ms === null ? '-' : `${Math.round(d.drift_ms / 1000)} s${d.driftFlagged ? ' CLOCK DRIFT' : ''}`;
           out(
-            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}`,
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}`,
           );
         }
         return 0;

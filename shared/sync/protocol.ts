@@ -47,7 +47,16 @@ export const EnrollRequest = z.object({
   schemaVersion: z.number().int().positive(),
   code: z.string().min(4).max(64),
   /** The desk's identity when it is already set up; null for a desk that sets itself up from HQ. */
-  desk: z.object({ siteId: id, deviceId: id, siteCode: z.string(), deviceCode: z.string() }).nullable(),
+  desk: z
+    .object({
+      siteId: id,
+      deviceId: id,
+      siteCode: z.string(),
+      deviceCode: z.string(),
+      /** The desk's last deviceSeq: a replacement is refused when HQ holds more of the old device than this. */
+      lastSeq: z.number().int().nonnegative().optional(),
+    })
+    .nullable(),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 
@@ -56,6 +65,11 @@ export const EnrollResponse = z.object({
   secret: z.string().min(32),
   site: z.object({ id, code: z.string(), name: z.string(), kind: z.string() }),
   deviceCode: z.string(),
+  /**
+   * HQ's acknowledged seq for the new device id: 0 for a new desk, the old device's last seq for a
+   * replacement. Authoritative: the desk takes it as its acknowledged seq (docs/sync-protocol.md).
+   */
+  ackedSeq: z.number().int().nonnegative().default(0),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
@@ -134,6 +148,10 @@ export const SYNC_ERRORS = [
   'code_invalid',
   'code_mismatch',
   'device_code_taken',
+  // Enrolment refusals of HQ-assigned identities (hq/src/store/enroll.ts).
+  'device_known',
+  'replacement_mismatch',
+  'replacement_behind',
   'unavailable',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];

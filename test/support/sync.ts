@@ -15,6 +15,8 @@ export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; ba
     backoff: { baseMs: 5, capMs: 50 },
     batchEvents: opts.batchEvents,
     requestTimeoutMs: 10_000,
+    // As the backend's own client does: the desk's cached identity follows HQ's ids.
+    onEnrolled: () => desk.backend.services.settingsChanged(),
   });
 }
 

@@ -41,6 +41,13 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
   },
 };
 
+/** HQ assigns device ids: the code cannot take over a known device, or replace one without its data. */
+const IDENTITY_REFUSALS = {
+  device_known: 'err.sync.deviceKnown',
+  replacement_mismatch: 'err.sync.replacementMismatch',
+  replacement_behind: 'err.sync.replacementBehind',
+} as const;
+
 export const hqAddress = (url: string) => url.replace(/\/+$/, '');
 
 /** Why HQ did not take the code, at the field it concerns (HQ's own words kept in the details). */
@@ -50,6 +57,8 @@ export function enrollmentRefused(e: unknown): unknown {
   if (e.code === 'code_invalid') return withDetails(fieldError('code', 'err.sync.codeInvalid'), details);
   if (e.code === 'code_mismatch') return withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
   if (e.code === 'device_code_taken') return withDetails(fieldError('code', 'err.sync.deviceCodeTaken'), details);
+  const identity = IDENTITY_REFUSALS[e.code as keyof typeof IDENTITY_REFUSALS];
+  if (identity) return withDetails(fieldError('code', identity), details);
   if (e.code === 'upgrade_required') return new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
   return withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
 }

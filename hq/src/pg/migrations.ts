@@ -99,7 +99,26 @@ const heldEvents: Migration = {
   },
 };
 
-export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite, heldEvents];
+/**
+ * HQ-assigned identities: a replacement code names the device it replaces, and a device row names the
+ * device it took over from (its events are never pulled back to it; its seq carried over).
+ */
+const deviceIdentity: Migration = {
+  name: '005_device_identity',
+  async up(db) {
+    await sql`ALTER TABLE enroll_codes ADD COLUMN replaces text REFERENCES devices(id)`.execute(db);
+    await sql`ALTER TABLE devices ADD COLUMN replaces text UNIQUE REFERENCES devices(id)`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [
+  core,
+  ...projectionMigrations,
+  attachments,
+  receiptsPerSite,
+  heldEvents,
+  deviceIdentity,
+];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
 export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {

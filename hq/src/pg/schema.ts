@@ -25,6 +25,8 @@ export interface HqDatabase {
     last_seen_at: ColumnType<Date | null, string | null | undefined, string | null>;
     /** Desk clock minus HQ clock at the last push, in ms (flagged when over 5 minutes). */
     drift_ms: ColumnType<string | null, number | null | undefined, number | null>;
+    /** The device this one replaced (replace-device): revoked, its last seq carried over to this one. */
+    replaces: ColumnType<string | null, string | null | undefined, never>;
   };
   enroll_codes: {
     code: string;
@@ -33,6 +35,8 @@ export interface HqDatabase {
     created_at: ColumnType<Date, string | undefined, never>;
     used_at: ColumnType<Date | null, string | null | undefined, string | null>;
     used_by: string | null;
+    /** Set on a replacement code: the device it replaces. */
+    replaces: ColumnType<string | null, string | null | undefined, never>;
   };
   events: {
     device_id: string;

@@ -40,6 +40,56 @@ export async function issueEnrollCode(db: Db, siteId: string, deviceCode: string
   return code;
 }
 
+/**
+ * "Replace device A1": a one-time code that moves desk A1's identity to another PC (its backup
+ * restored there, or the same PC after its secret was revoked). Redeeming it makes a new device id,
+ * revokes the current one and carries its last seq over (hq/src/store/enroll.ts).
+ */
+export async function issueReplacementCode(db: Db, siteId: string, deviceCode: string): Promise<string> {
+  const current = await db
+    .selectFrom('devices as d')
+    .select('d.id')
+    .where('d.site_id', '=', siteId)
+    .where('d.code', '=', deviceCode)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('devices as n').select('n.id').whereRef('n.replaces', '=', 'd.id'))),
+    )
+    .executeTakeFirst();
+  if (!current) throw new Error(`No device has desk code ${deviceCode} at this site; a new desk gets an enroll-code.`);
+  const code = newEnrollCode();
+  await db
+    .insertInto('enroll_codes')
+    .values({ code, site_id: siteId, device_code: deviceCode, used_by: null, replaces: current.id })
+    .execute();
+  return code;
+}
+
+/**
+ * Makes `alias` (a site id some desk's events carry) another name of the site, by an HQ admin only:
+ * never a site's own id, never an id already another site's alias or carried by another site's events.
+ */
+export async function aliasSite(db: Db, siteId: string, alias: string): Promise<'added' | 'exists'> {
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('sites').select('id').where('id', '=', alias).executeTakeFirst())
+      throw new Error(`${alias} is a site's own id at HQ; it can never be another site's alias.`);
+    const had = await trx.selectFrom('site_aliases').select('site_id').where('alias', '=', alias).executeTakeFirst();
+    if (had) {
+      if (had.site_id !== siteId) throw new Error(`${alias} is already an alias of another site.`);
+      return 'exists';
+    }
+    const elsewhere = await trx
+      .selectFrom('events')
+      .select('site_id')
+      .where('desk_site_id', '=', alias)
+      .where('site_id', '!=', siteId)
+      .limit(1)
+      .executeTakeFirst();
+    if (elsewhere) throw new Error(`Events of another site carry ${alias}; it cannot become this site's alias.`);
+    await trx.insertInto('site_aliases').values({ alias, site_id: siteId }).execute();
+    return 'added';
+  });
+}
+
 export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
   const r = await db
     .updateTable('devices')
@@ -50,7 +100,13 @@ export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
 }
 
 export async function listDevices(db: Db, siteId: string) {
-  const rows = await db.selectFrom('devices').selectAll().where('site_id', '=', siteId).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('code')
+    .orderBy('enrolled_at')
+    .execute();
   return rows.map((r) => ({
     ...r,
     drift_ms: r.drift_ms === null ? null : Number(r.drift_ms),

@@ -40,6 +40,11 @@ export async function authenticate(
   const given = Buffer.from(hashSecret(secret));
   if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash)))
     throw new HqError(401, 'unauthorized', 'Unknown device or wrong secret.');
-  if (row.revoked_at) throw new HqError(403, 'revoked', 'This device was revoked at HQ; enroll it again with a new code.');
+  if (row.revoked_at)
+    throw new HqError(
+      403,
+      'revoked',
+      'This device was revoked at HQ, for good; the HQ admin moves its desk to a new device with replace-device.',
+    );
   return { deviceId: row.id, siteId: row.site_id };
 }

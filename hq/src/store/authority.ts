@@ -80,8 +80,10 @@ async function actorRefusal(
 ): Promise<Refusal> {
   if (rule.actor === 'system')
     return e.actor === 'system' ? null : refuse('forged_actor', `${e.type} is written by the desk itself, not ${e.actor}`);
-  // A desk's setup is its first event: nobody exists yet to be its actor.
-  if (rule.actor === 'setup') return e.deviceSeq === 1 ? null : refuse('setup_only', `${e.type} at seq ${e.deviceSeq}`);
+  // A desk's setup is its first event: nobody exists yet to be its actor. Later, only the record a desk
+  // writes when it adopts HQ's identity at enrolment, which restates exactly the pushing device's ids.
+  if (rule.actor === 'setup')
+    return e.deviceSeq === 1 || restatesOwnIdentity(cred, e, p) ? null : refuse('setup_only', `${e.type} at seq ${e.deviceSeq}`);
   const actor = await staffOf(trx, cred.siteId, e.actor);
   if (!actor) return setupAdmin(e, rule, p) ? null : refuse('unknown_actor', `${e.actor} is not staff of this site`);
   if (disabledAt(actor, e.hlc)) return refuse('actor_disabled', `${e.actor} was disabled at ${actor.active_hlc}`);
@@ -119,6 +121,12 @@ async function manageRefusal(
   else if (!mayManageRole(actorRole, target.role)) return refuse('actor_role', `a ${actorRole} may not change a ${target.role}`);
   if (m.role && !mayManageRole(actorRole, m.role)) return refuse('actor_role', `a ${actorRole} may not give the role ${m.role}`);
   return null;
+}
+
+/** The record of an adoption is written in HQ's name (actor 'hq') and names the pushing device's own ids. */
+function restatesOwnIdentity(cred: DeviceCredential, e: WireEvent, p: never): boolean {
+  const ids = p as { siteId?: unknown; deviceId?: unknown } | null;
+  return e.actor === HQ_DEVICE_ID && !!ids && ids.siteId === cred.siteId && ids.deviceId === cred.deviceId;
 }
 
 /**

@@ -9,9 +9,11 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { heldForDevice } from './held.js';
+import { ownDeviceIds } from './lineage.js';
 
 /**
- * A page of the site's accepted events after `cursor`, except the asking desk's own and events that
+ * A page of the site's accepted events after `cursor`, except the asking desk's own (and those of the
+ * devices it replaced, which it holds under its own id) and events that
  * describe one desk only. Read in one snapshot with the site's version, so an empty page can move the
  * cursor to the end. A cursor beyond the site's version means HQ was restored from an older backup:
  * the desk must reset (cursor_too_old).
@@ -31,6 +33,7 @@ export async function pull(
       const siteVersion = Number(site.version);
       if (req.cursor > siteVersion)
         throw new HqError(409, 'cursor_too_old', `Cursor ${req.cursor} is past HQ's version ${siteVersion}; reset.`);
+      const own = await ownDeviceIds(trx, cred.deviceId);
       const { rows } = await sql<{
         id: string;
         device_id: string;
@@ -45,7 +48,7 @@ export async function pull(
         site_version: string;
       }>`SELECT id, device_id, device_seq, hlc, type, v, actor, desk_site_id, payload, recorded_at, site_version
          FROM events WHERE site_id = ${cred.siteId} AND site_version > ${req.cursor} AND status = 'ok'
-           AND device_id <> ${cred.deviceId} AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
+           AND NOT (device_id = ANY(${own})) AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
       const events: WireEvent[] = rows.map((r) => ({
         id: r.id,

@@ -57,7 +57,13 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
     await sql`SET LOCAL synchronous_commit = on`.execute(trx);
     const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
     let version = Number(rows[0].version);
-    const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
+    const device = await trx
+      .selectFrom('devices')
+      .select(['last_seq', 'revoked_at'])
+      .where('id', '=', cred.deviceId)
+      .executeTakeFirstOrThrow();
+    // Revoked (or replaced) while this request waited for the site lock: nothing more from it.
+    if (device.revoked_at) throw new HqError(403, 'revoked', 'This device was revoked at HQ.');
     let lastSeq = Number(device.last_seq);
     const aliases = new Set(
       (await trx.selectFrom('site_aliases').select('alias').where('site_id', '=', cred.siteId).execute()).map((r) => r.alias),
