@@ -9,6 +9,7 @@ import { importCharges, importDirectory, type ImportResult } from './store/maste
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
   'npm run hq -- enroll-code <siteCode> <deviceCode>   one-time enrollment code for a desk',
+  'npm run hq -- fingerprint                          SHA-256 of the certificate HQ serves (desks pin it)',
   'npm run hq -- revoke <deviceId>                     refuse a device from now on',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',

@@ -23,6 +23,8 @@ export interface HqAppOptions {
   /** The desk schema version this HQ speaks (DESK_SCHEMA_VERSION); it also accepts the one before. */
   schemaVersion: number;
   logger?: Logger | false;
+  /** Serve HTTPS with this certificate (hq/src/tls.ts); without it plain HTTP (loopback tests, HQ_TLS=off). */
+  https?: { key: string; cert: string } | null;
 }
 
 const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message: string) =>
@@ -35,9 +37,10 @@ const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message
  */
 export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   const bodyLimit = SYNC_LIMITS.maxBodyBytes;
+  const https = opts.https ? { https: opts.https } : {};
   const app = (opts.logger
-    ? Fastify({ bodyLimit, loggerInstance: opts.logger })
-    : Fastify({ bodyLimit, logger: false })) as unknown as FastifyInstance;
+    ? Fastify({ bodyLimit, loggerInstance: opts.logger, ...https })
+    : Fastify({ bodyLimit, logger: false, ...https })) as unknown as FastifyInstance;
   const parse = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> => {
     const r = schema.safeParse(req.body);
     if (!r.success) {
