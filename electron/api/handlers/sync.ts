@@ -1,4 +1,5 @@
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import { normalizeFingerprint } from '../../../shared/sync/fingerprint.js';
 import { SyncFailure } from '../../sync/client.js';
 import { signedIn, type HandlerMap } from '../context.js';
 
@@ -20,7 +21,7 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
   async 'sync:enroll'(input, ctx) {
     signedIn(ctx);
     try {
-      await ctx.services.sync.enroll(hqAddress(input.hqUrl), input.code.toUpperCase());
+      await ctx.services.sync.enroll(hqAddress(input.hqUrl), input.code.toUpperCase(), pinOf(input.fingerprint));
     } catch (e) {
       throw enrollmentRefused(e);
     }
@@ -43,6 +44,9 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
 
 export const hqAddress = (url: string) => url.replace(/\/+$/, '');
 
+/** The fingerprint as typed, as the hex digits the desk checks (the schema already refused anything else). */
+export const pinOf = (fingerprint: string | undefined) => (fingerprint ? normalizeFingerprint(fingerprint) : null);
+
 /** Why HQ did not take the code, at the field it concerns (HQ's own words kept in the details). */
 export function enrollmentRefused(e: unknown): unknown {
   if (!(e instanceof SyncFailure)) return e;
@@ -50,6 +54,8 @@ export function enrollmentRefused(e: unknown): unknown {
   if (e.code === 'code_invalid') return withDetails(fieldError('code', 'err.sync.codeInvalid'), details);
   if (e.code === 'code_mismatch') return withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
   if (e.code === 'device_code_taken') return withDetails(fieldError('code', 'err.sync.deviceCodeTaken'), details);
+  if (e.code === 'certificate_mismatch') return withDetails(fieldError('fingerprint', 'err.sync.certificateMismatch'), details);
+  if (e.code === 'certificate_untrusted') return withDetails(fieldError('fingerprint', 'err.sync.certificateUntrusted'), details);
   if (e.code === 'upgrade_required') return new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
   return withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
 }

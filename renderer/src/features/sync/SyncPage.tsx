@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { EnrollInput } from '../../../../shared/api/syncSchemas';
+import { lastErrorText } from './lastErrorText';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
@@ -51,7 +52,7 @@ export function SyncPage() {
             <Descriptions.Item label={t('sync.rejections')}>{status.rejections}</Descriptions.Item>
             {status.lastError && (
               <Descriptions.Item label={t('sync.lastError')} span={2}>
-                {status.lastError}
+                <span data-testid="sync-last-error">{lastErrorText(t, status.lastError)}</span>
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -69,7 +70,7 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError } = useForm({
     resolver: zodResolver(EnrollInput),
-    defaultValues: { hqUrl: '', code: '' },
+    defaultValues: { hqUrl: '', code: '', fingerprint: '' },
   });
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
@@ -91,11 +92,18 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
           <Controller
             name="hqUrl"
             control={control}
-            render={({ field }) => <Input {...field} placeholder="http://hq.example:8780" data-testid="hq-url" />}
+            render={({ field }) => <Input {...field} placeholder="https://hq.example:8780" data-testid="hq-url" />}
           />
         </Field>
         <Field label={t('sync.code')} error={e.code}>
           <Controller name="code" control={control} render={({ field }) => <Input {...field} data-testid="enroll-code" />} />
+        </Field>
+        <Field label={t('sync.fingerprint')} error={e.fingerprint} extra={t('sync.fingerprintHint')}>
+          <Controller
+            name="fingerprint"
+            control={control}
+            render={({ field }) => <Input {...field} className="mono" data-testid="enroll-fingerprint" />}
+          />
         </Field>
         <Button type="primary" onClick={() => void submit()} loading={formState.isSubmitting} data-testid="enroll-submit">
           {t('sync.enroll')}
