@@ -88,7 +88,7 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
       <Alert type="info" message={enrolled ? t('sync.enrollAgain') : t('sync.enrollHelp')} style={{ marginBottom: 16 }} />
       {formError && <Alert type="error" message={formError} style={{ marginBottom: 16 }} data-testid="enroll-error" />}
       <Form layout="horizontal" labelCol={{ span: 6 }} component="div" onKeyDown={(ev) => formKeyDown(ev, () => void submit())}>
-        <Field label={t('sync.hqUrl')} error={e.hqUrl}>
+        <Field label={t('sync.hqUrl')} error={e.hqUrl} testId="hq-url">
           <Controller
             name="hqUrl"
             control={control}
@@ -98,7 +98,7 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
         <Field label={t('sync.code')} error={e.code}>
           <Controller name="code" control={control} render={({ field }) => <Input {...field} data-testid="enroll-code" />} />
         </Field>
-        <Field label={t('sync.fingerprint')} error={e.fingerprint} extra={t('sync.fingerprintHint')}>
+        <Field label={t('sync.fingerprint')} error={e.fingerprint} extra={t('sync.fingerprintHint')} testId="enroll-fingerprint">
           <Controller
             name="fingerprint"
             control={control}
