@@ -16,11 +16,13 @@ const log = pino({ name: 'lobbydesk-hq' });
 const dataDir = process.env.HQ_DATA_DIR ?? join(process.cwd(), 'hq-data');
 const host = process.env.HQ_HOST ?? '127.0.0.1';
 const out = (line: string) => process.stdout.write(`${line}\n`);
+const args = process.argv.slice(2);
 const handle = await openHqDatabase({
   databaseUrl: process.env.DATABASE_URL,
   dataDir,
   pgPort: Number(process.env.HQ_PG_PORT ?? 54329),
   log,
+  attachToRunning: args.length > 0,
 });
 // After the database: a fresh embedded cluster needs an empty HQ_DATA_DIR to initialise in.
 const tls = await loadHqTls(process.env, dataDir, host);
@@ -28,7 +30,6 @@ const fingerprintLines = () =>
   tls
     ? [`HQ certificate SHA-256: ${tls.fingerprint}`, `At the desk, type the fingerprint: ${typedFingerprint(tls.fingerprint)}`]
     : ['HQ serves plain HTTP (HQ_TLS=off): desks on this PC only; no fingerprint.'];
-const args = process.argv.slice(2);
 if (args.length > 0) {
   const code = args[0] === 'fingerprint' ? 0 : await runCli(handle.db, args, out);
   if (code === 0 && (args[0] === 'fingerprint' || args[0] === 'enroll-code')) fingerprintLines().forEach(out);

@@ -36,8 +36,10 @@ describe("the embedded PostgreSQL's superuser password", () => {
     expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(await login(port, password)).toBe('ok');
     expect(await login(port, LEGACY_PG_PASSWORD)).toBe('28P01');
-    // A second process on the same folder (another port asked) attaches to the running cluster and leaves it running.
-    const cli = await startEmbeddedPostgres(dir, await freePort());
+    // An admin command on the same folder (another port asked) attaches to the running cluster and leaves it
+    // running; a second server is refused instead (the first would lose its database when the other stops).
+    await expect(startEmbeddedPostgres(dir, await freePort())).rejects.toThrow('is already running');
+    const cli = await startEmbeddedPostgres(dir, await freePort(), { attach: true });
     expect(cli.url('postgres')).toContain(`:${port}/`);
     await cli.stop();
     expect(await login(port, password)).toBe('ok');

@@ -28,10 +28,16 @@ const readIfPresent = (file: string) => (existsSync(file) ? readFileSync(file, '
  * initialised before that (password `lobbydesk`, no file) gets a new random password at its next start:
  * the new one is written to `hq-pg-password.tmp`, set in PostgreSQL, then the file renamed into place,
  * so a crash in between still finds the password that works (tried: file, tmp, legacy).
+ *
+ * `attach` (admin commands): a cluster already running in `dataDir` (the HQ server's) is used as it is
+ * and left running.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, opts: { attach?: boolean } = {}): Promise<EmbeddedPg> {
   const running = await attachToRunning(dataDir);
-  if (running) return running;
+  if (running && opts.attach) return running;
+  // The server never shares a cluster another process started: that one would stop it under the server.
+  if (running)
+    throw new Error(`The PostgreSQL in ${dataDir} is already running (another HQ, or an admin command): stop it first.`);
   const file = join(dataDir, PG_PASSWORD_FILE);
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   const initial = fresh ? newPassword() : LEGACY_PG_PASSWORD;
