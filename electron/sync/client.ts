@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { getSiteIdentity } from '../../db/meta.js';
-import { certificateFailure, pinnedCertificate, recordPinnedCertificate, type Redeemed } from './pinning.js';
+import {
+  certificateFailure,
+  pinnedCertificate,
+  recordPinnedCertificate,
+  type CertificateFailureCode,
+  type Redeemed,
+} from './pinning.js';
 import { postToHq } from './transport.js';
 import {
   AttachmentUploadResponse,
@@ -19,7 +25,7 @@ import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentR
 
 export class SyncFailure extends Error {
   constructor(
-    readonly code: SyncErrorCode | 'network' | 'protocol' | 'local' | 'certificate_mismatch' | 'certificate_untrusted',
+    readonly code: SyncErrorCode | 'network' | 'protocol' | 'local' | CertificateFailureCode,
     message: string,
     readonly status = 0,
   ) {
@@ -93,6 +99,8 @@ export class SyncClient {
     cred: { deviceId: string; secret: string } | null,
     pin: string | null,
   ): Promise<{ value: T; certSha256: string | null }> {
+    const insecure = certificateFailure(null, url);
+    if (insecure) throw insecure;
     let res;
     try {
       res = await postToHq(

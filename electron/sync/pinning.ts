@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getMeta, setMeta } from '../../db/meta.js';
 import type { Database } from '../../db/schema.js';
+import { hqAddressAllowed } from '../../shared/sync/fingerprint.js';
 import type { EnrollResponse } from '../../shared/sync/protocol.js';
 import { SyncFailure } from './client.js';
 import { CertificateRefused } from './transport.js';
@@ -17,8 +18,15 @@ export const pinnedCertificate = async (db: Kysely<Database>) => (await getMeta(
 export const recordPinnedCertificate = (trx: Kysely<Database>, certSha256: string | null) =>
   setMeta(trx, PIN_KEY, certSha256 ?? '');
 
-/** A refused certificate as a sync failure; it waits for a person (a retry meets the same certificate). */
-export function certificateFailure(e: unknown): SyncFailure | null {
+export type CertificateFailureCode = 'certificate_mismatch' | 'certificate_untrusted' | 'insecure_address';
+
+/**
+ * A refused certificate, or an address the desk may not use (plain http off this PC, e.g. one recorded
+ * before HQ spoke HTTPS), as a sync failure; it waits for a person (a retry meets the same certificate).
+ */
+export function certificateFailure(e: unknown, url?: string): SyncFailure | null {
+  if (url !== undefined && !hqAddressAllowed(url))
+    return new SyncFailure('insecure_address', `HQ's address ${url} is plain http off this PC: enrol again with https://.`);
   if (!(e instanceof CertificateRefused)) return null;
   return new SyncFailure(e.kind === 'mismatch' ? 'certificate_mismatch' : 'certificate_untrusted', e.message);
 }

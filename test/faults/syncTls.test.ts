@@ -143,4 +143,15 @@ describe('HQ over HTTPS with a pinned certificate', () => {
     }
     expect(b.count('events')).toBe(0);
   });
+
+  it('a desk that recorded a plain http address off this PC (before HQ spoke HTTPS) does not sync there and says so', async () => {
+    const siteId = await createSite(hq().db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    await a.ok('sync:enroll', { hqUrl: hq().url, code: await issueEnrollCode(hq().db, siteId, 'A1'), fingerprint: printed() });
+    await a.backend.database.db.updateTable('sync_state').set({ hq_url: 'http://192.168.1.20:8780' }).execute();
+    await a.backend.services.sync.syncNow();
+    expect((await a.backend.services.sync.status()).lastError).toBe(
+      "insecure_address: HQ's address http://192.168.1.20:8780 is plain http off this PC: enrol again with https://.",
+    );
+  });
 });

@@ -55,6 +55,7 @@ export function enrollmentRefused(e: unknown): unknown {
   if (e.code === 'code_mismatch') return withDetails(fieldError('code', 'err.sync.codeMismatch'), details);
   if (e.code === 'device_code_taken') return withDetails(fieldError('code', 'err.sync.deviceCodeTaken'), details);
   if (e.code === 'certificate_mismatch') return withDetails(fieldError('fingerprint', 'err.sync.certificateMismatch'), details);
+  if (e.code === 'insecure_address') return withDetails(fieldError('hqUrl', 'err.sync.insecureUrl'), details);
   if (e.code === 'certificate_untrusted') return withDetails(fieldError('fingerprint', 'err.sync.certificateUntrusted'), details);
   if (e.code === 'upgrade_required') return new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
   return withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);

@@ -7,5 +7,6 @@ import type { TFunction } from 'i18next';
 export function lastErrorText(t: TFunction, lastError: string): string {
   if (lastError.startsWith('certificate_mismatch:')) return t('err.sync.certificateMismatch');
   if (lastError.startsWith('certificate_untrusted:')) return t('err.sync.certificateUntrusted');
+  if (lastError.startsWith('insecure_address:')) return t('err.sync.insecureUrl');
   return lastError;
 }
