@@ -61,7 +61,7 @@ export function postToHq(
           ...options,
           // No agent: a fresh connection per request, made (and checked) here before the request is written.
           createConnection: (_opts, done) => {
-            connectChecked(host, Number(options.port), o.pin, (err, socket, fingerprint) => {
+            connectChecked(host, Number(options.port), o.pin, o.timeoutMs, (err, socket, fingerprint) => {
               if (socket) certSha256 = fingerprint ?? null;
               done(err, socket as Duplex);
             });
@@ -88,6 +88,7 @@ function connectChecked(
   host: string,
   port: number,
   pin: string | null,
+  timeoutMs: number,
   done: (err: Error | null, socket?: Socket, fingerprint?: string) => void,
 ): void {
   let settled = false;
@@ -104,7 +105,10 @@ function connectChecked(
     rejectUnauthorized: pin === null,
     ALPNProtocols: ['http/1.1'],
   });
+  // A handshake that never ends would outlive the request's own timeout: end it at the same time.
+  socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`TLS handshake with HQ timed out after ${timeoutMs} ms`)));
   socket.once('secureConnect', () => {
+    socket.setTimeout(0);
     const fingerprint = socket.getPeerCertificate().fingerprint256?.replace(/:/g, '').toUpperCase() ?? '';
     if (pin !== null && (fingerprint.length === 0 || !fingerprint.startsWith(pin))) {
       socket.destroy();

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postToHq } from '../../electron/sync/transport.js';
 
@@ -25,4 +26,19 @@ it('a stalled answer or a body cut short ends at the request timeout', async () 
   await expect(post('/half')).rejects.toThrow();
   await expect(post('/none')).rejects.toThrow();
   expect(Date.now() - started).toBeLessThan(3000);
+});
+
+it('a TLS handshake that never ends (a port that accepts and stays silent) ends at the request timeout too', async () => {
+  const silent = createTcpServer(() => {});
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+  const silentPort = (silent.address() as { port: number }).port;
+  const started = Date.now();
+  try {
+    await expect(
+      postToHq(new URL(`https://127.0.0.1:${silentPort}/sync/pull`), {}, '{}', { pin: 'AB'.repeat(16), timeoutMs: 300 }),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(3000);
+  } finally {
+    silent.close();
+  }
 });
