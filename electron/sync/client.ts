@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import {
   certificateFailure,
+  insecureAddress,
   pinnedCertificate,
   recordPinnedCertificate,
   type CertificateFailureCode,
@@ -99,7 +100,7 @@ export class SyncClient {
     cred: { deviceId: string; secret: string } | null,
     pin: string | null,
   ): Promise<{ value: T; certSha256: string | null }> {
-    const insecure = certificateFailure(null, url);
+    const insecure = insecureAddress(url);
     if (insecure) throw insecure;
     let res;
     try {

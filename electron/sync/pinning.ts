@@ -20,13 +20,14 @@ export const recordPinnedCertificate = (trx: Kysely<Database>, certSha256: strin
 
 export type CertificateFailureCode = 'certificate_mismatch' | 'certificate_untrusted' | 'insecure_address';
 
-/**
- * A refused certificate, or an address the desk may not use (plain http off this PC, e.g. one recorded
- * before HQ spoke HTTPS), as a sync failure; it waits for a person (a retry meets the same certificate).
- */
-export function certificateFailure(e: unknown, url?: string): SyncFailure | null {
-  if (url !== undefined && !hqAddressAllowed(url))
-    return new SyncFailure('insecure_address', `HQ's address ${url} is plain http off this PC: enrol again with https://.`);
+/** An address the desk may not use (plain http off this PC, e.g. one recorded before HQ spoke HTTPS); nothing is sent. */
+export function insecureAddress(url: string): SyncFailure | null {
+  if (hqAddressAllowed(url)) return null;
+  return new SyncFailure('insecure_address', `HQ's address ${url} is plain http off this PC: enrol again with https://.`);
+}
+
+/** A refused certificate as a sync failure; it waits for a person (a retry meets the same certificate). */
+export function certificateFailure(e: unknown): SyncFailure | null {
   if (!(e instanceof CertificateRefused)) return null;
   return new SyncFailure(e.kind === 'mismatch' ? 'certificate_mismatch' : 'certificate_untrusted', e.message);
 }
