@@ -3,6 +3,15 @@ import type { Database } from '../../db/schema.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import { adoptIdentity, enrolmentDesk } from './identity.js';
 import {
+  certificateFailure,
+  insecureAddress,
+  pinnedCertificate,
+  recordPinnedCertificate,
+  type CertificateFailureCode,
+  type Redeemed,
+} from './pinning.js';
+import { postToHq } from './transport.js';
+import {
   AttachmentUploadResponse,
   EnrollResponse,
   PullResponse,
@@ -19,7 +28,7 @@ import { DeskClock, type ClockReading } from './deskClock.js';
 
 export class SyncFailure extends Error {
   constructor(
-    readonly code: SyncErrorCode | 'network' | 'protocol' | 'local',
+    readonly code: SyncErrorCode | 'network' | 'protocol' | 'local' | CertificateFailureCode,
     message: string,
     readonly status = 0,
   ) {
@@ -94,7 +103,8 @@ export class SyncClient {
   private async request<T>(path: string, body: unknown, parse: (x: unknown) => T, auth = true): Promise<T> {
     const st = await syncState(this.o.db);
     if (!st.hq_url) throw new SyncFailure('unauthorized', 'Not enrolled with HQ.');
-    return this.post(st.hq_url, path, body, parse, auth ? { deviceId: st.device_id!, secret: this.o.secrets.get() ?? '' } : null);
+    const cred = auth ? { deviceId: st.device_id!, secret: this.o.secrets.get() ?? '' } : null;
+    return (await this.post(st.hq_url, path, body, parse, cred, await pinnedCertificate(this.o.db))).value;
   }
 
   private async post<T>(
@@ -103,36 +113,40 @@ export class SyncClient {
     body: unknown,
     parse: (x: unknown) => T,
     cred: { deviceId: string; secret: string } | null,
-  ): Promise<T> {
-    let res: Response;
+    pin: string | null,
+  ): Promise<{ value: T; certSha256: string | null }> {
+    const insecure = insecureAddress(url);
+    if (insecure) throw insecure;
+    let res;
     const sentMs = this.rawMs();
     try {
-      res = await fetch(new URL(path, url), {
-        method: 'POST',
-        headers: {
+      res = await postToHq(
+        new URL(path, url),
+        {
           'content-type': 'application/json',
           ...(cred ? { 'x-device-id': cred.deviceId, authorization: `Bearer ${cred.secret}` } : {}),
         },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.o.requestTimeoutMs ?? 30_000),
-      });
+        JSON.stringify(body),
+        { pin, timeoutMs: this.o.requestTimeoutMs ?? 30_000 },
+      );
     } catch (e) {
-      throw new SyncFailure('network', (e as Error).message);
+      throw certificateFailure(e) ?? new SyncFailure('network', (e as Error).message);
     }
+    const ok = res.status >= 200 && res.status < 300;
     let json: unknown;
     try {
-      json = await res.json();
+      json = JSON.parse(res.body);
     } catch (e) {
-      throw new SyncFailure(res.ok ? 'protocol' : 'network', `HQ answered ${res.status}: ${(e as Error).message}`, res.status);
+      throw new SyncFailure(ok ? 'protocol' : 'network', `HQ answered ${res.status}: ${(e as Error).message}`, res.status);
     }
-    if (!res.ok) {
+    if (!ok) {
       const err = SyncError.safeParse(json);
       if (err.success) throw new SyncFailure(err.data.error, err.data.message, res.status);
       throw new SyncFailure(res.status >= 500 ? 'unavailable' : 'protocol', `HQ answered ${res.status}`, res.status);
     }
     this.deskClock.observe(sentMs, this.rawMs(), (json as { hqTime?: string }).hqTime);
     try {
-      return parse(json);
+      return { value: parse(json), certSha256: res.certSha256 };
     } catch {
       throw new SyncFailure('protocol', 'HQ sent an answer this desk does not understand.');
     }
@@ -142,16 +156,26 @@ export class SyncClient {
    * Redeems a one-time code and keeps the secret; the caller records the enrollment (with
    * `recordEnrollment`, in the transaction that also sets up a fresh desk). A desk that is already
    * set up sends its identity, which HQ checks against the code, and adopts HQ's ids (`enroll`).
+   * `fingerprint` (hex digits, see shared/sync/fingerprint.ts) is what HQ's certificate must match; the
+   * full one seen is pinned.
    */
-  async redeem(hqUrl: string, code: string): Promise<EnrollResponse> {
+  async redeem(hqUrl: string, code: string, fingerprint: string | null = null): Promise<Redeemed> {
     const req = { schemaVersion: this.o.schemaVersion, code, desk: await enrolmentDesk(this.o.db) };
-    const res = await this.post(hqUrl, '/sync/enroll', req, (x) => EnrollResponse.parse(x), null);
+    const { value: res, certSha256 } = await this.post(
+      hqUrl,
+      '/sync/enroll',
+      req,
+      (x) => EnrollResponse.parse(x),
+      null,
+      fingerprint,
+    );
     this.o.secrets.set(res.secret);
-    return res;
+    return { ...res, certSha256 };
   }
 
   /** Where this desk syncs from now on; written with the caller's other changes, or on its own. */
-  async recordEnrollment(trx: Kysely<Database>, hqUrl: string, res: EnrollResponse): Promise<void> {
+  async recordEnrollment(trx: Kysely<Database>, hqUrl: string, res: Redeemed): Promise<void> {
+    await recordPinnedCertificate(trx, res.certSha256);
     await trx
       .updateTable('sync_state')
       .set({
@@ -168,9 +192,9 @@ export class SyncClient {
   }
 
   /** Enrolls a desk that is already set up (the HQ sync page). */
-  async enroll(hqUrl: string, code: string): Promise<EnrollResponse> {
+  async enroll(hqUrl: string, code: string, fingerprint: string | null = null): Promise<EnrollResponse> {
     await this.running; // no round under the old identity runs across the change
-    const res = await this.redeem(hqUrl, code);
+    const res = await this.redeem(hqUrl, code, fingerprint);
     // HQ's ids and the enrolment in one transaction: no event is ever left under the retired id.
     await this.o.db.transaction().execute(async (trx) => {
       // A request arriving now reads the identity after this transaction, not the cached one before it.

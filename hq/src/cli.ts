@@ -23,6 +23,7 @@ const USAGE = [
   'npm run hq -- replace-device <siteCode> <deviceCode> one-time code moving a desk to another PC (old device revoked)',
   'npm run hq -- revoke <deviceId>                     refuse a device from now on (for good)',
   "npm run hq -- alias-site <siteCode> <aliasSiteId>   accept events carrying another site id as this site's",
+  'npm run hq -- fingerprint                          SHA-256 of the certificate HQ serves (desks pin it)',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
   'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',

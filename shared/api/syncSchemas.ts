@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hqAddressAllowed, normalizeFingerprint } from '../sync/fingerprint.js';
 
 /** What the status bar and the sync page show about HQ sync. */
 export const SyncStatus = z.object({
@@ -26,13 +27,22 @@ export const EnrollInput = z.object({
     .trim()
     .min(1, 'err.required')
     .max(200)
-    .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'err.sync.url'),
+    .refine((u) => /^https?:\/\/[^\s/]+/.test(u), 'err.sync.url')
+    // The device secret never crosses a wire in clear text: plain http only to this PC itself.
+    .refine((u) => !/^https?:\/\/[^\s/]+/.test(u) || hqAddressAllowed(u), 'err.sync.insecureUrl'),
   code: z
     .string()
     .trim()
     .min(1, 'err.required')
     .max(64)
     .regex(/^[A-Za-z0-9-]+$/, 'err.sync.code'),
+  /** HQ's certificate fingerprint as HQ printed it (empty: an HQ with a public certificate, or loopback). */
+  fingerprint: z
+    .string()
+    .trim()
+    .max(120)
+    .refine((f) => f === '' || normalizeFingerprint(f) !== null, 'err.sync.fingerprint')
+    .default(''),
 });
 
 export const SyncRejection = z.object({

@@ -4,6 +4,7 @@ import { startDeskServer, type DeskServer } from './deskServer';
 import { startTestHq, type TestHq } from '../support/hq';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
 import { PNG_1x1 } from '../support/mail';
+import { typedFingerprint } from '../../shared/sync/fingerprint';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
@@ -12,7 +13,8 @@ let desk: DeskServer;
 let hq: TestHq;
 let siteId: string;
 test.beforeAll(async () => {
-  [desk, hq] = await Promise.all([startDeskServer(), startTestHq()]);
+  // HQ over HTTPS with its self-signed certificate, as `npm run hq` serves it; desks type its fingerprint.
+  [desk, hq] = await Promise.all([startDeskServer(), startTestHq({ tls: true })]);
 });
 test.afterAll(async () => {
   await desk.close();
@@ -51,8 +53,15 @@ test('a desk that worked offline connects to HQ with a one-time code; its waitin
   const wrong = await issueEnrollCode(hq.db, siteId, 'B9');
   const code = await issueEnrollCode(hq.db, siteId, 'A1');
   await page.getByRole('menuitem', { name: '总部同步' }).click();
-  await page.getByTestId('hq-url').fill(hq.url);
+  // A plain http address on the network is refused at its field: the secret would travel in clear.
+  await page.getByTestId('hq-url').fill('http://192.168.1.20:8780');
   await page.getByTestId('enroll-code').fill(wrong);
+  await page.getByTestId('enroll-fingerprint').fill(typedFingerprint(hq.tls!.fingerprint));
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('hq-url-error')).toHaveText(
+    '总部地址必须以 https:// 开头（只有本机 127.0.0.1 / localhost 可用 http://）：否则设备密钥会以明文传输',
+  );
+  await page.getByTestId('hq-url').fill(hq.url);
   await page.getByTestId('enroll-submit').click();
   await expect(page.getByText('此接入码属于其他项目或前台编号')).toBeVisible();
   await page.getByTestId('enroll-code').fill(code);
@@ -83,12 +92,23 @@ test('a new PC joins the site from HQ with a code; the manager signs in there wi
     // A code for A1, the first PC's desk code, is refused at the field: the numbers would repeat.
     await page.keyboard.type(await issueEnrollCode(hq.db, siteId, 'A1'));
     await page.keyboard.press('Enter');
+    await expect(page.getByTestId('setup-hq-fingerprint')).toBeFocused();
+    // Another certificate's fingerprint (one digit off): refused at the field before the code is sent.
+    const fp = typedFingerprint(hq.tls!.fingerprint);
+    await page.keyboard.type(`${fp.slice(0, -1)}${fp.endsWith('0') ? '1' : '0'}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('setup-hq-fingerprint-error')).toHaveText(
+      '总部的证书不是本前台接入时的那一张：可能不是真正的总部。请核对总部打印的指纹；未发送任何数据',
+    );
+    await shot(page, 'sync-new-desk-wrong-fingerprint');
+    await page.getByTestId('setup-hq-fingerprint').fill(fp.toLowerCase());
+    await page.getByTestId('setup-hq-fingerprint').press('Enter');
     await expect(page.getByTestId('setup-hq-code-error')).toHaveText(
       '此前台编号已被另一台电脑使用；请让总部按新的前台编号（如 A3）发接入码',
     );
     await shot(page, 'sync-new-desk-code-taken');
     await page.getByTestId('setup-hq-code').fill(await issueEnrollCode(hq.db, siteId, 'A2'));
-    await page.getByTestId('setup-hq-code').press('Enter');
+    await page.getByTestId('setup-hq-fingerprint').press('Enter');
     await expect(page.getByText('已接入 华远大厦（HY-A2），已下载 1 位员工，请登录')).toBeVisible();
 
     // The manager from desk A1 signs in with their own PIN and opens this desk's first shift.

@@ -1,4 +1,5 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, request as tlsRequest } from 'node:https';
 
 export type Fault = 'pass' | 'drop' | 'delay' | 'lose_response' | 'duplicate' | 'restart';
 
@@ -20,16 +21,24 @@ export class FaultProxy {
   onRequest: ((path: string) => Promise<'forward' | 'hang'>) | null = null;
   stats: Record<Fault, number> = { pass: 0, drop: 0, delay: 0, lose_response: 0, duplicate: 0, restart: 0 };
 
+  /**
+   * With `tls` (HQ's certificate and key) the proxy speaks HTTPS on both sides and presents HQ's own
+   * certificate, so desks that pinned it at enrolment go through it as through HQ.
+   */
   constructor(
     private readonly targetPort: () => number,
     private readonly restartHq: () => Promise<void>,
+    private readonly tls: { key: string; cert: string } | null = null,
   ) {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
   }
 
   listen(): Promise<string> {
     return new Promise((resolve) =>
-      this.server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(this.server.address() as { port: number }).port}`)),
+      this.server.listen(0, '127.0.0.1', () =>
+        resolve(`${this.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as { port: number }).port}`),
+      ),
     );
   }
 
@@ -40,21 +49,20 @@ export class FaultProxy {
 
   private forward(req: IncomingMessage, body: Buffer): Promise<Upstream> {
     return new Promise((resolve, reject) => {
-      const up = request(
-        { host: '127.0.0.1', port: this.targetPort(), path: req.url, method: req.method, headers: req.headers },
-        (r) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () =>
-            resolve({
-              status: r.statusCode ?? 502,
-              headers: { 'content-type': String(r.headers['content-type'] ?? '') },
-              body: Buffer.concat(chunks),
-            }),
-          );
-          r.on('error', reject);
-        },
-      );
+      const options = { host: '127.0.0.1', port: this.targetPort(), path: req.url, method: req.method, headers: req.headers };
+      // The proxy is the test's own: it knows HQ's certificate is self-signed.
+      const up = (this.tls ? tlsRequest : request)(this.tls ? { ...options, rejectUnauthorized: false } : options, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () =>
+          resolve({
+            status: r.statusCode ?? 502,
+            headers: { 'content-type': String(r.headers['content-type'] ?? '') },
+            body: Buffer.concat(chunks),
+          }),
+        );
+        r.on('error', reject);
+      });
       up.on('error', reject);
       up.end(body);
     });

@@ -64,10 +64,12 @@ let sharedPinsSeen = 0;
 const scratch = mkdtempSync(join(tmpdir(), 'lobbydesk-syncfaults-'));
 
 beforeAll(async () => {
-  hq = await startTestHq();
+  // Over HTTPS as in production: desks pin HQ's certificate, which the proxy presents too.
+  hq = await startTestHq({ tls: true });
   proxy = new FaultProxy(
     () => hq.port,
     () => hq.restart(),
+    hq.tls,
   );
   proxyUrl = await proxy.listen();
   // Three set-up desks of site HY (A1, A2, A3), copied fresh for every schedule.
@@ -163,7 +165,7 @@ async function runSchedule(seed: number) {
   for (const dir of dirs) {
     const d = await openDesk(dir);
     const site = (await getSiteIdentity(d.opened.db))!;
-    await d.client.enroll(hq.url, await issueEnrollCode(hq.db, siteId, site.deviceCode));
+    await d.client.enroll(hq.url, await issueEnrollCode(hq.db, siteId, site.deviceCode), hq.tls!.fingerprint);
     await d.opened.db.updateTable('sync_state').set({ hq_url: proxyUrl }).execute();
     desks.push(d);
   }

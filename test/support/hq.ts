@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPg } from '../../hq/src/pg/embedded
 import { migrateHq } from '../../hq/src/pg/migrations.js';
 import type { HqDatabase } from '../../hq/src/pg/schema.js';
 import { buildHqApp } from '../../hq/src/server/app.js';
+import { certFingerprint, selfSignedCertificate } from '../../hq/src/tls.js';
 import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
 
 export function freePort(): Promise<number> {
@@ -26,6 +27,8 @@ export interface TestHq {
   db: Kysely<HqDatabase>;
   url: string;
   port: number;
+  /** With `tls: true`: HQ's certificate and key, and its SHA-256 as the desk pins it (64 hex digits). */
+  tls: { key: string; cert: string; fingerprint: string } | null;
   /** Stops the HTTP server abruptly (connections cut, in-flight requests lost) and starts it again. */
   restart(): Promise<void>;
   /** Empties every HQ table (a fresh HQ for the next schedule, same PostgreSQL). */
@@ -33,8 +36,11 @@ export interface TestHq {
   close(): Promise<void>;
 }
 
-/** A real HQ: embedded PostgreSQL in a temp folder (one per test file) and the Fastify app on loopback. */
-export async function startTestHq(opts: { schemaVersion?: number; clock?: () => Date } = {}): Promise<TestHq> {
+/**
+ * A real HQ: embedded PostgreSQL in a temp folder (one per test file) and the Fastify app on loopback,
+ * over plain HTTP, or with `tls: true` over HTTPS with a self-signed certificate as `npm run hq` makes.
+ */
+export async function startTestHq(opts: { schemaVersion?: number; clock?: () => Date; tls?: boolean } = {}): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-hq-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
   chmodSync(dir, 0o755);
@@ -43,16 +49,25 @@ export async function startTestHq(opts: { schemaVersion?: number; clock?: () => 
   const { db } = connectHq(pg.url('hq_test'), 8);
   await migrateHq(db);
   const port = await freePort();
+  const made = opts.tls ? await selfSignedCertificate() : null;
+  const tls = made ? { ...made, fingerprint: certFingerprint(made.cert).replace(/:/g, '') } : null;
   let app: FastifyInstance;
   const listen = async () => {
-    app = buildHqApp({ db, schemaVersion: opts.schemaVersion ?? DESK_SCHEMA_VERSION, logger: false, clock: opts.clock });
+    app = buildHqApp({
+      db,
+      schemaVersion: opts.schemaVersion ?? DESK_SCHEMA_VERSION,
+      logger: false,
+      clock: opts.clock,
+      https: made,
+    });
     await app.listen({ port, host: '127.0.0.1' });
   };
   await listen();
   return {
     db,
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
+    tls,
     async restart() {
       app.server.closeAllConnections();
       await app.close();

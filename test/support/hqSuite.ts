@@ -4,13 +4,13 @@ import { startTestHq, type TestHq } from './hq.js';
 
 /**
  * The frame of a test file that syncs with a real HQ: one HQ on embedded PostgreSQL for the file,
- * emptied before each test, and every desk a test opens closed at the end.
+ * emptied before each test, and every desk a test opens closed at the end. `tls`: HQ over HTTPS.
  */
-export function hqSuite() {
+export function hqSuite(opts: { tls?: boolean } = {}) {
   let started: TestHq | null = null;
   const desks: TestDesk[] = [];
   beforeAll(async () => {
-    started = await startTestHq();
+    started = await startTestHq(opts);
   }, 60_000);
   afterAll(async () => {
     await Promise.all(desks.map((d) => d.close()));

@@ -7,7 +7,7 @@ import { activeStaffCount } from '../../../db/queries/staff.js';
 import { hashPin } from '../pin.js';
 import type { HandlerMap } from '../context.js';
 import { sessionInfo } from './auth.js';
-import { enrollmentRefused, hqAddress } from './sync.js';
+import { enrollmentRefused, hqAddress, pinOf } from './sync.js';
 
 /**
  * A new desk PC joins a site HQ already knows: HQ's address and a one-time code set it up (site and
@@ -21,7 +21,7 @@ export const setupFromHqHandlers: Pick<HandlerMap, 'setup:fromHq' | 'setup:first
     const hqUrl = hqAddress(input.hqUrl);
     let res;
     try {
-      res = await ctx.services.sync.redeem(hqUrl, input.code.toUpperCase());
+      res = await ctx.services.sync.redeem(hqUrl, input.code.toUpperCase(), pinOf(input.fingerprint));
     } catch (e) {
       throw enrollmentRefused(e);
     }

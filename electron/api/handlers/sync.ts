@@ -1,4 +1,5 @@
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
+import { normalizeFingerprint } from '../../../shared/sync/fingerprint.js';
 import { SyncFailure } from '../../sync/client.js';
 import { signedIn, type HandlerMap } from '../context.js';
 
@@ -20,7 +21,7 @@ export const syncHandlers: Pick<HandlerMap, 'sync:status' | 'sync:now' | 'sync:e
   async 'sync:enroll'(input, ctx) {
     signedIn(ctx);
     try {
-      await ctx.services.sync.enroll(hqAddress(input.hqUrl), input.code.toUpperCase());
+      await ctx.services.sync.enroll(hqAddress(input.hqUrl), input.code.toUpperCase(), pinOf(input.fingerprint));
     } catch (e) {
       throw enrollmentRefused(e);
     }
@@ -50,6 +51,9 @@ const IDENTITY_REFUSALS = {
 
 export const hqAddress = (url: string) => url.replace(/\/+$/, '');
 
+/** The fingerprint as typed, as the hex digits the desk checks (the schema already refused anything else). */
+export const pinOf = (fingerprint: string | undefined) => (fingerprint ? normalizeFingerprint(fingerprint) : null);
+
 /** Why HQ did not take the code, at the field it concerns (HQ's own words kept in the details). */
 export function enrollmentRefused(e: unknown): unknown {
   if (!(e instanceof SyncFailure)) return e;
@@ -59,6 +63,9 @@ export function enrollmentRefused(e: unknown): unknown {
   if (e.code === 'device_code_taken') return withDetails(fieldError('code', 'err.sync.deviceCodeTaken'), details);
   const identity = IDENTITY_REFUSALS[e.code as keyof typeof IDENTITY_REFUSALS];
   if (identity) return withDetails(fieldError('code', identity), details);
+  if (e.code === 'certificate_mismatch') return withDetails(fieldError('fingerprint', 'err.sync.certificateMismatch'), details);
+  if (e.code === 'insecure_address') return withDetails(fieldError('hqUrl', 'err.sync.insecureUrl'), details);
+  if (e.code === 'certificate_untrusted') return withDetails(fieldError('fingerprint', 'err.sync.certificateUntrusted'), details);
   if (e.code === 'upgrade_required') return new ApiFailure('conflict', 'err.sync.upgrade', undefined, details);
   return withDetails(fieldError('hqUrl', 'err.sync.unreachable'), details);
 }

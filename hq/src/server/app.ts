@@ -25,6 +25,8 @@ export interface HqAppOptions {
   logger?: Logger | false;
   /** HQ's clock (tests set it); every sync answer carries it and HLCs are checked against it. */
   clock?: () => Date;
+  /** Serve HTTPS with this certificate (hq/src/tls.ts); without it plain HTTP (loopback tests, HQ_TLS=off). */
+  https?: { key: string; cert: string } | null;
 }
 
 const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message: string) =>
@@ -37,9 +39,10 @@ const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message
  */
 export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   const bodyLimit = SYNC_LIMITS.maxBodyBytes;
+  const https = opts.https ? { https: opts.https } : {};
   const app = (opts.logger
-    ? Fastify({ bodyLimit, loggerInstance: opts.logger })
-    : Fastify({ bodyLimit, logger: false })) as unknown as FastifyInstance;
+    ? Fastify({ bodyLimit, loggerInstance: opts.logger, ...https })
+    : Fastify({ bodyLimit, logger: false, ...https })) as unknown as FastifyInstance;
   const parse = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> => {
     const r = schema.safeParse(req.body);
     if (!r.success) {

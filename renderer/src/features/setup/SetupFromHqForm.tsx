@@ -23,7 +23,7 @@ export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode;
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError } = useForm({
     resolver: zodResolver(EnrollInput),
-    defaultValues: { hqUrl: '', code: '' },
+    defaultValues: { hqUrl: '', code: '', fingerprint: '' },
   });
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
@@ -47,7 +47,9 @@ export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode;
           <Controller
             name="hqUrl"
             control={control}
-            render={({ field }) => <Input {...field} autoFocus placeholder="http://hq.example:8780" data-testid="setup-hq-url" />}
+            render={({ field }) => (
+              <Input {...field} autoFocus placeholder="https://hq.example:8780" data-testid="setup-hq-url" />
+            )}
           />
         </Field>
         <Field label={t('sync.code')} error={e.code} required extra={t('setup.hqCodeHint')} testId="setup-hq-code">
@@ -55,6 +57,18 @@ export function SetupFromHqForm({ modeSwitch, onDone }: { modeSwitch: ReactNode;
             name="code"
             control={control}
             render={({ field }) => <Input {...field} className="mono" data-testid="setup-hq-code" />}
+          />
+        </Field>
+        <Field
+          label={t('sync.fingerprint')}
+          error={e.fingerprint}
+          extra={t('sync.fingerprintHint')}
+          testId="setup-hq-fingerprint"
+        >
+          <Controller
+            name="fingerprint"
+            control={control}
+            render={({ field }) => <Input {...field} className="mono" data-testid="setup-hq-fingerprint" />}
           />
         </Field>
         <GateSubmit onClick={() => void submit()} loading={formState.isSubmitting} testId="setup-hq-submit">

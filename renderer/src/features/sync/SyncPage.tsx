@@ -5,6 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { EnrollInput } from '../../../../shared/api/syncSchemas';
+import { lastErrorText } from './lastErrorText';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
@@ -55,7 +56,7 @@ export function SyncPage() {
             </Descriptions.Item>
             {status.lastError && (
               <Descriptions.Item label={t('sync.lastError')} span={2}>
-                {status.lastError}
+                <span data-testid="sync-last-error">{lastErrorText(t, status.lastError)}</span>
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -84,7 +85,7 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, formState, setError } = useForm({
     resolver: zodResolver(EnrollInput),
-    defaultValues: { hqUrl: '', code: '' },
+    defaultValues: { hqUrl: '', code: '', fingerprint: '' },
   });
   const e = formState.errors;
   const submit = handleSubmit(async (values) => {
@@ -102,15 +103,22 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
       <Alert type="info" message={enrolled ? t('sync.enrollAgain') : t('sync.enrollHelp')} style={{ marginBottom: 16 }} />
       {formError && <Alert type="error" message={formError} style={{ marginBottom: 16 }} data-testid="enroll-error" />}
       <Form layout="horizontal" labelCol={{ span: 6 }} component="div" onKeyDown={(ev) => formKeyDown(ev, () => void submit())}>
-        <Field label={t('sync.hqUrl')} error={e.hqUrl}>
+        <Field label={t('sync.hqUrl')} error={e.hqUrl} testId="hq-url">
           <Controller
             name="hqUrl"
             control={control}
-            render={({ field }) => <Input {...field} placeholder="http://hq.example:8780" data-testid="hq-url" />}
+            render={({ field }) => <Input {...field} placeholder="https://hq.example:8780" data-testid="hq-url" />}
           />
         </Field>
         <Field label={t('sync.code')} error={e.code}>
           <Controller name="code" control={control} render={({ field }) => <Input {...field} data-testid="enroll-code" />} />
+        </Field>
+        <Field label={t('sync.fingerprint')} error={e.fingerprint} extra={t('sync.fingerprintHint')} testId="enroll-fingerprint">
+          <Controller
+            name="fingerprint"
+            control={control}
+            render={({ field }) => <Input {...field} className="mono" data-testid="enroll-fingerprint" />}
+          />
         </Field>
         <Button type="primary" onClick={() => void submit()} loading={formState.isSubmitting} data-testid="enroll-submit">
           {t('sync.enroll')}

@@ -1,0 +1,37 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import zhHans from '../../renderer/src/i18n/locales/zh-Hans.json';
+import zhHant from '../../renderer/src/i18n/locales/zh-Hant.json';
+import en from '../../renderer/src/i18n/locales/en.json';
+import { lastErrorText } from '../../renderer/src/features/sync/lastErrorText.js';
+
+const t = async (lng: string) => {
+  const i = i18next.createInstance();
+  await i.init({
+    lng,
+    resources: { 'zh-Hans': { translation: zhHans }, 'zh-Hant': { translation: zhHant }, en: { translation: en } },
+  });
+  return i.t;
+};
+const MISMATCH =
+  "certificate_mismatch: HQ's certificate is not the one this desk was enrolled with (it presented SHA-256 0011223344556677…).";
+
+describe("the sync page's last error", () => {
+  it('says in the reader’s language that HQ’s certificate is not the enrolled one', async () => {
+    expect(lastErrorText(await t('zh-Hans'), MISMATCH)).toBe(
+      '总部的证书不是本前台接入时的那一张：可能不是真正的总部。请核对总部打印的指纹；未发送任何数据',
+    );
+    expect(lastErrorText(await t('zh-Hant'), MISMATCH)).toBe(
+      '總部的憑證不是本櫃檯接入時的那一張：可能不是真正的總部。請核對總部列印的指紋；未傳送任何資料',
+    );
+    expect(lastErrorText(await t('en'), MISMATCH)).toBe(
+      "HQ's certificate is not the one this desk was enrolled with: this may not be your HQ. Check the fingerprint HQ printed; nothing was sent",
+    );
+    expect(lastErrorText(await t('zh-Hans'), 'insecure_address: …')).toContain('https://');
+  });
+  it('keeps other errors as the sync client recorded them', async () => {
+    expect(lastErrorText(await t('zh-Hans'), 'network: connect ECONNREFUSED 127.0.0.1:8780')).toBe(
+      'network: connect ECONNREFUSED 127.0.0.1:8780',
+    );
+  });
+});
