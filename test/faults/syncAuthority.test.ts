@@ -124,7 +124,8 @@ describe('event authority at HQ', () => {
           siteCode: 'HY',
           siteName: 'x',
           siteKind: 'mixed',
-          deviceId: meta(a, 'device_id'),
+          // Another device's identity (restating its own HQ ids is what an adopting desk writes, and passes).
+          deviceId: uuidv7(),
           deviceCode: 'A1',
         },
         { actor: 'hq' },

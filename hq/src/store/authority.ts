@@ -27,10 +27,36 @@ function codesOf(trx: HqDb, cred: DeviceCredential) {
   return codes;
 }
 
-async function staffOf(trx: HqDb, siteId: string, staffId: string): Promise<StaffRow | null> {
+/** Creations held earlier in the same push batch (not inserted until the batch ends), by transaction. */
+const heldInBatch = new WeakMap<object, Map<string, Role>>();
+
+/** Push calls this when it holds an event: a held StaffCreated makes its person known to this batch. */
+export function rememberHeldCreation(trx: HqDb, cred: DeviceCredential, e: WireEvent): void {
+  if (e.type !== 'StaffCreated' || e.deviceId !== cred.deviceId) return;
+  const p = e.payload as { staffId: string; role: Role };
+  const map = heldInBatch.get(trx) ?? new Map<string, Role>();
+  map.set(p.staffId, p.role);
+  heldInBatch.set(trx, map);
+}
+
+/**
+ * A person of the site as HQ knows them; else one whose creation by this same device waits for an HQ
+ * administrator (a desk set up on its own before it joined). Their ordinary work at that desk stands
+ * meanwhile, so nothing done offline is lost: it gives a stolen credential nothing it lacks, since it
+ * can name any real person of its site as actor anyway; their privileged staff changes are held again.
+ */
+async function staffOf(trx: HqDb, cred: DeviceCredential, staffId: string): Promise<StaffRow | null> {
+  const inBatch = heldInBatch.get(trx)?.get(staffId);
+  if (inBatch) return { role: inBatch, active: true, active_hlc: null };
   const { rows } = await sql<StaffRow>`
-    SELECT role, active, active_hlc FROM hq_staff WHERE site_id = ${siteId} AND staff_id = ${staffId}`.execute(trx);
-  return rows[0] ?? null;
+    SELECT role, active, active_hlc FROM hq_staff WHERE site_id = ${cred.siteId} AND staff_id = ${staffId}`.execute(trx);
+  if (rows[0]) return rows[0];
+  const held = await sql<{ role: Role }>`
+    SELECT payload->>'role' AS role FROM events
+     WHERE site_id = ${cred.siteId} AND device_id = ${cred.deviceId} AND status = 'held' AND type = 'StaffCreated'
+       AND payload->>'staffId' = ${staffId}
+     LIMIT 1`.execute(trx);
+  return held.rows[0] ? { role: held.rows[0].role, active: true, active_hlc: null } : null;
 }
 
 /** Active at the event's time: a disable with an HLC after the event (written offline before it reached the desk) does not count. */
@@ -84,7 +110,7 @@ async function actorRefusal(
   // writes when it adopts HQ's identity at enrolment, which restates exactly the pushing device's ids.
   if (rule.actor === 'setup')
     return e.deviceSeq === 1 || restatesOwnIdentity(cred, e, p) ? null : refuse('setup_only', `${e.type} at seq ${e.deviceSeq}`);
-  const actor = await staffOf(trx, cred.siteId, e.actor);
+  const actor = await staffOf(trx, cred, e.actor);
   if (!actor) return setupAdmin(e, rule, p) ? null : refuse('unknown_actor', `${e.actor} is not staff of this site`);
   if (disabledAt(actor, e.hlc)) return refuse('actor_disabled', `${e.actor} was disabled at ${actor.active_hlc}`);
   if (!roleAtLeast(actor.role, rule.actor))
@@ -94,7 +120,7 @@ async function actorRefusal(
   if (self !== undefined && self !== e.actor) return refuse('forged_actor', `${e.type} for ${self} written by ${e.actor}`);
   for (const a of rule.approvers?.(p) ?? []) {
     if (a.staffId === null) continue;
-    const who = await staffOf(trx, cred.siteId, a.staffId);
+    const who = await staffOf(trx, cred, a.staffId);
     if (!who) return refuse('unknown_approver', `${a.staffId} is not staff of this site`);
     if (disabledAt(who, e.hlc)) return refuse('approver_disabled', `${a.staffId} was disabled at ${who.active_hlc}`);
     if (!roleAtLeast(who.role, a.role))
@@ -114,7 +140,7 @@ async function manageRefusal(
 ): Promise<Refusal> {
   const m = rule.manages?.(p);
   if (!m) return null;
-  const target = await staffOf(trx, cred.siteId, m.staffId);
+  const target = await staffOf(trx, cred, m.staffId);
   if (e.type === 'StaffCreated') {
     if (target) return refuse('staff_exists', `${m.staffId} already exists`);
   } else if (!target) return refuse('unknown_staff', `${m.staffId} is not staff of this site`);

@@ -10,7 +10,7 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError, type DeviceCredential } from './auth.js';
-import { authorityRefusal } from './authority.js';
+import { authorityRefusal, rememberHeldCreation } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 
@@ -106,6 +106,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
       if (!rejection && seenIds.has(e.id))
         rejection = { reason: 'duplicate_id', detail: `id already stored from ${seenIds.get(e.id)}` };
       if (!rejection) rejection = await hold(e);
+      if (rejection && 'status' in rejection && rejection.status === 'held') rememberHeldCreation(trx, cred, e);
       const event = e as unknown as DomainEvent;
       if (!rejection) {
         const check = checkedHandlers.get(e.type);
