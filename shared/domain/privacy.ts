@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Sensitive reads of personal data that leave an audit record (PIPL). `host_phone` is recorded by its
  * own older event (HostPhoneRevealed); the others by PersonalDataRead.
  */
-export const READ_KINDS = ['anonymous_complainant', 'visitor_list', 'id_number'] as const;
+export const READ_KINDS = ['anonymous_complainant', 'visitor_list'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 export const AUDITED_KINDS = ['host_phone', ...READ_KINDS] as const;
 export type AuditedKind = (typeof AUDITED_KINDS)[number];
