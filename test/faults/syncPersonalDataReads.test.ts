@@ -12,7 +12,7 @@ import { complaintInput } from '../support/tickets.js';
 const suite = hqSuite();
 
 describe('the audit of sensitive reads across the site', () => {
-  it("a manager's opening of an anonymous complainant at desk A is stored at HQ and listed at desk B", async () => {
+  it("HQ lists the anonymous complaint without its unit; a manager's opening of an anonymous complainant at desk A is stored at HQ and listed at desk B", async () => {
     const a = await suite.openDesk({ deviceCode: 'A1' });
     const b = await suite.openDesk({ deviceCode: 'A2' });
     const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
@@ -27,6 +27,11 @@ describe('the audit of sensitive reads across the site', () => {
     expect(rows[0].status).toBe('ok');
     expect(rows[0].payload).toMatchObject({ what: 'anonymous_complainant', ref: ticket.id, why: '回访核实' });
     expect(JSON.stringify(rows[0].payload)).not.toContain('张三');
+
+    // HQ's ticket list (what it shows and exports) holds neither the unit nor the name.
+    const listed = await sql<{ unit_code: string; customer_name: string }>`
+      SELECT unit_code, customer_name FROM hq_tickets WHERE id = ${ticket.id}`.execute(suite.hq.db);
+    expect(listed.rows).toEqual([{ unit_code: '', customer_name: '' }]);
 
     const atB = await b.ok('privacy:reads', {});
     expect(atB.map((r) => [r.what, r.label, r.why])).toEqual([['anonymous_complainant', ticket.ticketNo, '回访核实']]);

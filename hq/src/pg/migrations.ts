@@ -75,7 +75,15 @@ const receiptsPerSite: Migration = {
   },
 };
 
-export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite];
+/** An anonymous complaint's unit names the complainant: HQ's ticket list never held it, nor does it now. */
+const anonymousUnits: Migration = {
+  name: '004_anonymous_ticket_units',
+  async up(db) {
+    await sql`UPDATE hq_tickets SET unit_code = '', customer_name = '' WHERE anonymous`.execute(db);
+  },
+};
+
+export const hqMigrations: Migration[] = [core, ...projectionMigrations, attachments, receiptsPerSite, anonymousUnits];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
 export async function migrateHq(db: Kysely<HqDatabase>): Promise<void> {
