@@ -9,9 +9,6 @@ export type ReadKind = (typeof READ_KINDS)[number];
 export const AUDITED_KINDS = ['host_phone', ...READ_KINDS] as const;
 export type AuditedKind = (typeof AUDITED_KINDS)[number];
 
-/** Why an anonymous complaint's identity was searched rather than opened: the search matched it. */
-export const SEARCH_REASON = 'search';
-
 export const PersonalDataReadPayload = z.object({
   readId: z.string(),
   what: z.enum(READ_KINDS),
@@ -19,6 +16,10 @@ export const PersonalDataReadPayload = z.object({
   ref: z.string(),
   /** How a manager recognises it in the list: a ticket number, a document name. Never the data read. */
   label: z.string(),
+  /**
+   * The reason the reader gave; empty where the read has its fixed purpose (the evacuation roll, or a
+   * manager's search that matched an anonymous complaint by its unit or name — no reason is asked there).
+   */
   why: z.string(),
   at: z.string(),
 });

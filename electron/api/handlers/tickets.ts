@@ -17,7 +17,6 @@ import { toTicketDetail, toTicketView } from './ticketView.js';
 import { ticketBoard } from './ticketBoard.js';
 import { monthlyStats, monthlyWorkbook } from './ticketStats.js';
 import { readRecord } from './privacy.js';
-import { SEARCH_REASON } from '../../../shared/domain/privacy.js';
 
 type CreateInput = ProcParsed<'tickets:create'>;
 const HOUR = 3_600_000;
@@ -221,11 +220,7 @@ export const ticketHandlers: Pick<
     const revealed = manager ? rows.filter((r) => q.matchedByIdentity(r, input.q)) : [];
     if (revealed.length)
       await ctx.transact((_trx, emit) =>
-        emit(
-          ...revealed.map((r) =>
-            draft('PersonalDataRead', readRecord(ctx, 'anonymous_complainant', r.id, r.ticket_no, SEARCH_REASON)),
-          ),
-        ),
+        emit(...revealed.map((r) => draft('PersonalDataRead', readRecord(ctx, 'anonymous_complainant', r.id, r.ticket_no, '')))),
       );
     return rows.map((r) => toTicketView(r, ctx.now, revealed.includes(r)));
   },

@@ -47,8 +47,7 @@ export function PersonalDataReadsSection() {
           {
             title: t('settings.privacyReads.why'),
             key: 'why',
-            render: (_, r) =>
-              r.why === 'search' ? t('settings.privacyReads.bySearch') : r.why || t(`settings.privacyReads.purpose.${r.what}`),
+            render: (_, r) => r.why || t(`settings.privacyReads.purpose.${r.what}`),
           },
         ]}
       />
