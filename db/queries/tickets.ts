@@ -15,6 +15,8 @@ export const recentSameUnitCategory = (db: Db, unitCode: string, category: strin
     .select(['id', 'ticket_no', 'opened_at'])
     .where('unit_code', '=', unitCode)
     .where('category', '=', category)
+    // Never an anonymous complaint: the warning would tell whoever types the unit that it complained.
+    .where('anonymous', '=', 0)
     .where('opened_at', '>=', sinceIso)
     .orderBy('opened_at', 'desc')
     .limit(1)
@@ -95,21 +97,30 @@ export const stuckTickets = (db: Db, quietSinceIso: string) =>
     .limit(200)
     .execute();
 
-export const searchTickets = (db: Db, q: string, limit: number) => {
+/**
+ * Tickets by number, unit, name, description or category. An anonymous complaint's unit and name are
+ * matched only when `matchHidden` (a manager): otherwise searching unit by unit would find who complained.
+ */
+export const searchTickets = (db: Db, q: string, limit: number, matchHidden: boolean) => {
   let query = db.selectFrom('tickets').selectAll();
   if (q) {
     const like = `%${q}%`;
-    query = query.where((eb) =>
-      eb.or([
+    query = query.where((eb) => {
+      const identity = eb.or([eb('unit_code', 'like', like), eb('customer_name', 'like', like)]);
+      return eb.or([
         eb('ticket_no', 'like', like),
-        eb('unit_code', 'like', like),
+        matchHidden ? identity : eb.and([eb('anonymous', '=', 0), identity]),
         eb('description', 'like', like),
         eb('label', 'like', like),
-      ]),
-    );
+      ]);
+    });
   }
   return query.orderBy('opened_at', 'desc').limit(limit).execute();
 };
+
+/** Whether a search matched this anonymous ticket by the identity it hides (the match itself reveals it). */
+export const matchedByIdentity = (r: TicketRow, q: string) =>
+  r.anonymous === 1 && !!q && [r.unit_code, r.customer_name].some((v) => v.toLowerCase().includes(q.toLowerCase()));
 
 export const ticketsOpenedBetween = (db: Db, fromIso: string, toIso: string) =>
   db

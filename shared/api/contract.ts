@@ -10,6 +10,7 @@ import * as dr from './drawerSchemas.js';
 import * as tk from './ticketSchemas.js';
 import * as ml from './mailSchemas.js';
 import * as st from './siteSchemas.js';
+import * as pv from './privacySchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -137,6 +138,8 @@ export const contract = {
   'tickets:get': work(tk.TicketRef, tk.TicketDetail, 'receptionist'),
   'tickets:search': work(tk.TicketSearchInput, z.array(tk.TicketView), 'receptionist'),
   'tickets:board': work(s.Empty, tk.TicketBoard, 'receptionist'),
+  // An anonymous complainant's identity, for a manager, with a reason; every answer is audited.
+  'tickets:identity': proc(pv.TicketIdentityInput, pv.TicketIdentity, 'manager'),
   'tickets:dispatch': work(tk.DispatchInput, tk.DispatchResult, 'receptionist'),
   'tickets:step': work(tk.StepInput, tk.TicketDetail, 'receptionist'),
   'tickets:callback': work(tk.CallbackInput, tk.TicketDetail, 'receptionist'),
@@ -168,6 +171,8 @@ export const contract = {
   'print:markPrinted': proc(z.object({ jobId: z.string() }), z.null(), 'receptionist'),
   'print:pdf': proc(z.object({ jobId: z.string() }), z.object({ fileName: z.string(), base64: z.string() }), 'receptionist'),
   'print:recent': proc(s.Empty, z.array(s.PrintJob), 'receptionist'),
+  // 设置 → 个人信息访问记录: the audit list of sensitive reads.
+  'privacy:reads': proc(pv.PersonalDataReadsInput, z.array(pv.PersonalDataReadRow), 'manager'),
 } as const;
 
 export type Contract = typeof contract;

@@ -313,7 +313,8 @@ export const VisitorProfile = z.object({
   name: z.string(),
   phone: z.string(),
   idType: z.enum(ID_TYPES),
-  idNumber: z.string(),
+  /** Masked (first 6 + last 4): the desk reads the number off the document in hand, never from a recall. */
+  idNumberMasked: z.string(),
   plate: z.string(),
   lastVisitAt: z.string(),
   lastHost: HostMatch.nullable(),

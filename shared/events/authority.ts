@@ -51,6 +51,8 @@ export const eventAuthority: { [T in EventType]: Authority<T> } = {
   VisitAutoClosed: { actor: 'system' },
   OccupantMoveOutRecorded: { actor: 'shift_leader' },
   HostPhoneRevealed: { actor: 'receptionist' },
+  // The least role of any audited read (a visitor list); the identity of a complainant is the handler's to refuse.
+  PersonalDataRead: { actor: 'receptionist' },
   DenyEntryAdded: { actor: 'shift_leader' },
   DenyEntryRevoked: { actor: 'shift_leader' },
   ReleasePassIssued: {

@@ -10,6 +10,7 @@ import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.
 import { feeEvents } from './feeEvents.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
 import { CALLBACK_CLASSES, DEADLINE_TYPES } from '../domain/ticketDeadlines.js';
+import { PersonalDataReadPayload } from '../domain/privacy.js';
 import { DAMAGE_HOWS, MAIL_CONDITIONS, MAIL_KINDS, NOTICE_METHODS, PICKUP_RELATIONS } from '../domain/mail.js';
 
 /**
@@ -114,6 +115,12 @@ export const eventCatalog = {
    * audit record of that sensitive read: its actor and HLC say who and when; no number rides in it.
    */
   HostPhoneRevealed: ev(1, z.object({ revealId: z.string(), occupantId: z.string(), unitCode: z.string() })),
+  /**
+   * A sensitive read of personal data (PIPL): an anonymous complainant's identity opened by a manager,
+   * a visitor list exported. The event is the audit record — actor and HLC say who and when, `what`
+   * and `ref` what was read, `why` the purpose; the data itself never rides in it.
+   */
+  PersonalDataRead: ev(1, PersonalDataReadPayload),
   DenyEntryAdded: ev(
     1,
     z.object({

@@ -95,6 +95,8 @@ export async function busyDay(desk: TestDesk) {
   const [company] = await desk.ok('directory:search', { q: '华夏' }, rec.session);
   // The receptionist calls the company to confirm a visitor: the reveal is recorded.
   await desk.ok('directory:revealPhone', { occupantId: company.occupantId }, rec.session);
+  // The evacuation roll of everyone on site is printed: a visitor list leaving the screen, audited.
+  await desk.ok('print:request', { jobId: newRequestId(), docType: 'onsite_roll', docId: 'now', layout: 'a4' }, rec.session);
   await desk.ok(
     'fees:pay',
     {

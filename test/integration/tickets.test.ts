@@ -217,7 +217,7 @@ describe('tickets: anonymity', () => {
   });
   afterAll(() => desk.close());
 
-  it('only a manager sees who made an anonymous complaint; the work order and the Excel file never show it', async () => {
+  it('only a manager, asking, sees who made an anonymous complaint; the work order and the Excel file never show it', async () => {
     const rec = await addStaff(desk, 'receptionist', 'R001', '1357', '小李');
     const leader = await addStaff(desk, 'shift_leader', 'S001', '8642', '刘班长');
     const manager = await addStaff(desk, 'manager', 'M001', '975310', '陈经理');
@@ -238,8 +238,11 @@ describe('tickets: anonymity', () => {
       expect(JSON.stringify(await desk.ok('tickets:board', {}, who))).not.toContain('张三');
       expect(JSON.stringify(await desk.ok('tickets:search', { q: '' }, who))).not.toContain('张三');
     }
+    // A manager too opens the identity only by asking for it, with a reason (audited: personalDataReads.test.ts).
     const m = await desk.ok('tickets:get', { ticketId: ticket.id }, manager.session);
-    expect(m.ticket).toMatchObject({ identityHidden: false, customer: { name: '张三', unitCode: '1-2-301' } });
+    expect(m.ticket).toMatchObject({ identityHidden: true, customer: { name: '' } });
+    const who = await desk.ok('tickets:identity', { ticketId: ticket.id, reason: '回访核实' }, manager.session);
+    expect(who).toMatchObject({ name: '张三', unitCode: '1-2-301' });
 
     const { printJobId } = await desk.ok(
       'tickets:dispatch',

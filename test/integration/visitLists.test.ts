@@ -92,7 +92,8 @@ describe('visit lists, search and recall', () => {
       name: '赵六',
       phone: '13700137000',
       idType: 'resident_id',
-      idNumber: '11010519491231002X',
+      // Masked: the full number never leaves the backend in a recall.
+      idNumberMasked: '110105********002X',
       lastVisitAt: '2026-11-23T02:00:00.000Z',
       visits: 2,
     });

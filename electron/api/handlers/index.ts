@@ -23,6 +23,7 @@ import { feeReportHandlers } from './feeReports.js';
 import { drawerHandlers } from './drawer.js';
 import { ticketHandlers } from './tickets.js';
 import { mailHandlers } from './mail.js';
+import { privacyHandlers } from './privacy.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -50,4 +51,5 @@ export const handlers: HandlerMap = {
   ...drawerHandlers,
   ...ticketHandlers,
   ...mailHandlers,
+  ...privacyHandlers,
 };

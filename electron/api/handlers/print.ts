@@ -12,6 +12,7 @@ import { demandLetterData } from '../../print/feeDocuments.js';
 import { receiptById } from '../../../db/queries/fees.js';
 import { drainPrintQueue } from '../../print/queue.js';
 import { signedIn, type HandlerMap } from '../context.js';
+import { readRecord } from './privacy.js';
 
 const toJob = (r: PrintJobRow): PrintJob => ({
   id: r.id,
@@ -53,6 +54,10 @@ export const printHandlers: Pick<
       const copyNo = await printCount(trx, input.docType, input.docId);
       await emit(
         draft('PrintJobQueued', { jobId: input.jobId, docType: input.docType, docId: input.docId, layout: input.layout, copyNo }),
+        // The roll of everyone on site is a visitor list leaving the screen: audited (its purpose is fixed).
+        ...(input.docType === 'onsite_roll'
+          ? [draft('PersonalDataRead', readRecord(ctx, 'visitor_list', input.jobId, 'onsite_roll', ''))]
+          : []),
       );
     });
     ctx.services.notify({ kind: 'print-queued', jobId: input.jobId });

@@ -16,13 +16,19 @@ import { localDay } from './visits.js';
 import { toTicketDetail, toTicketView } from './ticketView.js';
 import { ticketBoard } from './ticketBoard.js';
 import { monthlyStats, monthlyWorkbook } from './ticketStats.js';
+import { readRecord } from './privacy.js';
 
 type CreateInput = ProcParsed<'tickets:create'>;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Only a manager (and the admin) may see who made an anonymous complaint. */
+/**
+ * Only a manager (and the admin) may learn who made an anonymous complaint, and only by an audited read:
+ * `tickets:identity` with a reason, or a search that matched it by its unit or name. Every other answer
+ * (board, get, create, dispatch) leaves the identity out, for a manager too.
+ */
 export const seesIdentity = (ctx: HandlerContext) => !!ctx.staff && roleAtLeast(ctx.staff.role, 'manager');
+const HIDDEN = false;
 
 async function load(ctx: HandlerContext, ticketId: string) {
   const t = await q.ticketById(ctx.db, ticketId);
@@ -32,7 +38,7 @@ async function load(ctx: HandlerContext, ticketId: string) {
 
 async function detail(ctx: HandlerContext, ticketId: string) {
   const t = (await q.ticketById(ctx.db, ticketId))!;
-  return toTicketDetail(t, await q.stepsOf(ctx.db, ticketId), await q.deadlinesOf(ctx.db, ticketId), ctx.now, seesIdentity(ctx));
+  return toTicketDetail(t, await q.stepsOf(ctx.db, ticketId), await q.deadlinesOf(ctx.db, ticketId), ctx.now, HIDDEN);
 }
 
 const illegal = (state: string, action: TicketAction) =>
@@ -113,7 +119,7 @@ export const ticketHandlers: Pick<
   async 'tickets:create'(input, ctx) {
     const { site, staff } = signedIn(ctx);
     const earlier = await q.ticketByRequest(ctx.db, input.requestId);
-    if (earlier) return { ticket: toTicketView(earlier, ctx.now, seesIdentity(ctx)) };
+    if (earlier) return { ticket: toTicketView(earlier, ctx.now, HIDDEN) };
     // The tree in force now; the ticket keeps the labels it was taken with (TicketOpened copies them).
     const tree = (await ctx.services.settings()).classifier;
     const cls = classify(tree, input.place, input.category, input.problem);
@@ -199,7 +205,7 @@ export const ticketHandlers: Pick<
     });
     ctx.services.notify({ kind: 'tickets-changed' });
     const row = (await q.ticketByRequest(ctx.db, input.requestId))!;
-    return { ticket: toTicketView(row, ctx.now, seesIdentity(ctx)) };
+    return { ticket: toTicketView(row, ctx.now, HIDDEN) };
   },
 
   async 'tickets:get'(input, ctx) {
@@ -208,11 +214,19 @@ export const ticketHandlers: Pick<
   },
 
   async 'tickets:search'(input, ctx) {
-    return (await q.searchTickets(ctx.db, input.q, input.limit)).map((r) => toTicketView(r, ctx.now, seesIdentity(ctx)));
+    const manager = seesIdentity(ctx);
+    const rows = await q.searchTickets(ctx.db, input.q, input.limit, manager);
+    // A manager's search that matched anonymous complaints by unit or name has read their identity.
+    const revealed = manager ? rows.filter((r) => q.matchedByIdentity(r, input.q)) : [];
+    if (revealed.length)
+      await ctx.transact((_trx, emit) =>
+        emit(...revealed.map((r) => draft('PersonalDataRead', readRecord(ctx, 'anonymous_complainant', r.id, r.ticket_no, '')))),
+      );
+    return rows.map((r) => toTicketView(r, ctx.now, revealed.includes(r)));
   },
 
   async 'tickets:board'(_input, ctx) {
-    return ticketBoard(ctx.db, ctx.now, seesIdentity(ctx));
+    return ticketBoard(ctx.db, ctx.now, HIDDEN);
   },
 
   /** Handed to a department: the work order (派工单) prints in the same transaction. */
@@ -238,7 +252,7 @@ export const ticketHandlers: Pick<
     ]);
     ctx.services.notify({ kind: 'print-queued', jobId: printJobId });
     const t = (await q.ticketById(ctx.db, input.ticketId))!;
-    return { ticket: toTicketView(t, ctx.now, seesIdentity(ctx)), printJobId };
+    return { ticket: toTicketView(t, ctx.now, HIDDEN), printJobId };
   },
 
   async 'tickets:step'(input, ctx) {

@@ -204,7 +204,7 @@ export const visitHandlers: Pick<
       name: last.visitor_name,
       phone: last.visitor_phone,
       idType: last.id_type,
-      idNumber: last.id_number,
+      idNumberMasked: last.id_number ? maskIdNumber(last.id_number) : '',
       plate: last.plate,
       lastVisitAt: last.checked_in_at,
       lastHost: host ? toHostMatch(host) : null,

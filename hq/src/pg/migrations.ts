@@ -111,6 +111,14 @@ const deviceIdentity: Migration = {
   },
 };
 
+/** An anonymous complaint's unit names the complainant: HQ's ticket list never held it, nor does it now. */
+const anonymousUnits: Migration = {
+  name: '006_anonymous_ticket_units',
+  async up(db) {
+    await sql`UPDATE hq_tickets SET unit_code = '', customer_name = '' WHERE anonymous`.execute(db);
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -118,6 +126,7 @@ export const hqMigrations: Migration[] = [
   receiptsPerSite,
   heldEvents,
   deviceIdentity,
+  anonymousUnits,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

@@ -59,8 +59,10 @@ export const ticketsProjection: Projection = {
   facts: {
     async TicketOpened(trx, siteId, events) {
       const values = events.map(({ deviceId, payload: p }) => {
+        // Neither the name nor the unit of an anonymous complainant: either one names them.
         const name = p.anonymous ? '' : p.customer.name;
-        return sql`(${p.ticketId}, ${siteId}, ${deviceId}, ${p.ticketNo}, ${p.kind}, ${p.channel}, ${p.customer.unitCode},
+        const unit = p.anonymous ? '' : p.customer.unitCode;
+        return sql`(${p.ticketId}, ${siteId}, ${deviceId}, ${p.ticketNo}, ${p.kind}, ${p.channel}, ${unit},
           ${name}, ${p.anonymous}, ${p.classification.label}, ${p.severity}, ${p.urgency}, ${p.openedAt},
           ${JSON.stringify(p.deadlines)}::jsonb, 'registered', 0, 0, ${nextDue(p.deadlines.map((d) => ({ ...d, metAt: null })))})`;
       });

@@ -16,6 +16,7 @@ import { TicketRulesEditor } from './TicketRulesEditor';
 import { ClassifierEditor } from './ClassifierEditor';
 import { YuanInput } from './YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
+import { PersonalDataReadsSection } from './PersonalDataReadsSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -190,6 +191,7 @@ export function SettingsPage() {
         )}
       </Form>
       <SiteDetailsSection />
+      {canEdit && <PersonalDataReadsSection />}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { tError } from '../../i18n';
 import { DocumentPanel } from '../../print/DocumentPanel';
 import { Countdown } from './Countdown';
 import { TicketChargeSection } from './TicketChargeSection';
+import { AnonymousIdentity } from './AnonymousIdentity';
 
 type Pane = 'dispatch' | 'step' | 'callback' | 'defer' | 'reopen' | 'cancel' | 'note';
 const STEP_ACTIONS = ['start', 'resolve', 'close', 'resume', 'escalate', 'reply'] as const;
@@ -107,9 +108,11 @@ export function TicketDrawer(props: { ticketId: string; onClose: () => void }) {
           {tk.reopenCount > 0 && <Tag color="orange">{t('ticket.reopened', { n: tk.reopenCount })}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('ticket.customer')}>
-          {tk.identityHidden
-            ? t('ticket.anonymousShort')
-            : [tk.customer.unitCode, tk.customer.name, tk.customer.phoneMasked].filter(Boolean).join(' · ')}
+          {tk.identityHidden ? (
+            <AnonymousIdentity key={tk.id} ticketId={tk.id} />
+          ) : (
+            [tk.customer.unitCode, tk.customer.name, tk.customer.phoneMasked].filter(Boolean).join(' · ')
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('ticket.category')}>{tk.label}</Descriptions.Item>
         <Descriptions.Item label={t('ticket.level')}>

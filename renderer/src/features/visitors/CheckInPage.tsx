@@ -117,7 +117,13 @@ export function CheckInPage() {
     setOnSite(p.onSite);
     if (getValues('visitor.name')) return;
     setProfile(p);
-    setValue('visitor', { idType: p.idType, idNumber: p.idNumber, name: p.name, phone: p.phone }, { shouldValidate: true });
+    // The recall answers the ID number masked: the number typed (or read off the card) stays as it is.
+    const idNumber = getValues('visitor.idNumber');
+    setValue(
+      'visitor',
+      { idType: idNumber ? getValues('visitor.idType') : p.idType, idNumber, name: p.name, phone: p.phone },
+      { shouldValidate: true },
+    );
     if (!getValues('plate')) setValue('plate', p.plate);
   };
 
@@ -188,6 +194,7 @@ export function CheckInPage() {
           {profile && (
             <div className="recall" data-testid="recall-banner">
               {t('visit.returning', { count: profile.visits, date: deskTime(profile.lastVisitAt).format('YYYY-MM-DD') })}
+              {profile.idNumberMasked && <span data-testid="recall-id">{` · ${profile.idNumberMasked}`}</span>}
               {profile.lastHost && (
                 <Button
                   size="small"
