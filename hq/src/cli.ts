@@ -8,6 +8,7 @@ import {
   issueEnrollCode,
   issueReplacementCode,
   listDevices,
+  deviceEvents,
   listRejected,
   revokeDevice,
   siteByCode,
@@ -26,6 +27,7 @@ const USAGE = [
   'npm run hq -- fingerprint                          SHA-256 of the certificate HQ serves (desks pin it)',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
+  'npm run hq -- device-events <deviceId> [sinceISO]   what one device pushed since a time (default: 24 h), every status',
   'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',
   'npm run hq -- import-directory <siteCode> <file>    occupant directory (CSV UTF-8/GBK or XLSX, as at the desk)',
   'npm run hq -- import-charges <siteCode> <file>      charges 应收 (CSV/XLSX, as at the desk); flow down to every desk',
@@ -137,6 +139,19 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const [siteCode, staffNo] = rest;
         if (!siteCode || !staffNo) break;
         (await setStaffActive(db, siteCode, staffNo, cmd === 'enable-staff')).forEach(out);
+        return 0;
+      }
+      case 'device-events': {
+        const [deviceId, sinceText] = rest;
+        if (!deviceId) break;
+        const since = sinceText ? new Date(sinceText) : new Date(Date.now() - 24 * 3600_000);
+        if (Number.isNaN(since.getTime())) throw new Error(`Not a time: ${sinceText} (e.g. 2026-12-01T08:00+08:00).`);
+        const rows = await deviceEvents(db, deviceId, since);
+        out(`${rows.length} event(s) from ${deviceId} since ${since.toISOString()}`);
+        for (const r of rows)
+          out(
+            `${r.received_at.toISOString()}\t#${r.device_seq}\t${r.type}\tby ${r.actor}\t${r.status}${r.reject_reason ? ` ${r.reject_reason}` : ''}`,
+          );
         return 0;
       }
       case 'rejected': {

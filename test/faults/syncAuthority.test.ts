@@ -12,6 +12,7 @@ import { cashPayment, feeDesk } from '../support/fees.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
 import { addStaff } from '../integration/helpers.js';
+import { runCli } from '../../hq/src/cli.js';
 
 /**
  * HQ trusts a desk only as far as its own work: a device credential (a stolen PC, a tampered
@@ -141,6 +142,16 @@ describe('event authority at HQ', () => {
       'setup_only',
     ]);
     expect((await ca.status()).rejections).toBe(6);
+
+    // The review an HQ admin runs once a credential may be stolen: what that device pushed, refusals
+    // with their reasons (the sign of a forger), then the device revoked for good.
+    const review: string[] = [];
+    expect(
+      await runCli(suite.hq.db, ['device-events', meta(a, 'device_id'), '2000-01-01T00:00:00Z'], (l) => review.push(l)),
+    ).toBe(0);
+    expect(review[0]).toMatch(new RegExp(`^\\d+ event\\(s\\) from ${meta(a, 'device_id')} since 2000-01-01T00:00:00.000Z$`));
+    expect(review.filter((l) => /\tPaymentReceived\t.*\trejected foreign_number$/.test(l))).toHaveLength(3);
+    expect(review.filter((l) => /\tok$/.test(l)).length).toBeGreaterThan(0);
 
     // B's two real receipts, paid at B's desk, arrive and stand at HQ.
     const { unitId } = await feeDesk(b);

@@ -125,6 +125,21 @@ export async function listRejected(db: Db, siteId: string) {
 }
 
 /**
+ * What one device pushed since a time (by HQ's receive time), every status: the review after a device
+ * credential may have been stolen. Limited to `limit` rows, oldest first.
+ */
+export async function deviceEvents(db: Db, deviceId: string, since: Date, limit = 1000) {
+  return db
+    .selectFrom('events')
+    .select(['device_seq', 'type', 'actor', 'status', 'reject_reason', 'received_at', 'hlc'])
+    .where('device_id', '=', deviceId)
+    .where('received_at', '>=', since)
+    .orderBy('device_seq')
+    .limit(limit)
+    .execute();
+}
+
+/**
  * Master data written at HQ (directory, staff, deny list) becomes events of the pseudo-device 'hq',
  * stored and versioned like a desk's, so desks pull and apply them with their ordinary appliers.
  */
