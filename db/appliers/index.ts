@@ -12,6 +12,7 @@ import { releasePassAppliers } from './releasePasses.js';
 import { feeAppliers } from './fees.js';
 import { ticketAppliers } from './tickets.js';
 import { mailAppliers } from './mail.js';
+import { retentionAppliers } from './retention.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -32,4 +33,5 @@ export const appliers: ApplierMap = {
   ...feeAppliers,
   ...ticketAppliers,
   ...mailAppliers,
+  ...retentionAppliers,
 };

@@ -1,0 +1,69 @@
+/**
+ * How long the desk keeps personal data (PIPL 第十九条: no longer than the purpose needs), then drops it.
+ * A site's managers may change each number (site settings); these are the defaults.
+ */
+
+/**
+ * Visitor records: after 180 days the visitor's name, phone, ID number, plate and note are removed;
+ * the time, host and party size stay, so the visit still counts (SwipedOn's auto-anonymise keeps the
+ * same). 180 days covers the half-year a building is asked about an incident (a theft found at the
+ * half-year stock-take, a police request), and matches the longest retention Envoy offers by default.
+ */
+export const DEFAULT_VISIT_RETENTION_DAYS = 180;
+
+/**
+ * Mail pickup signatures: 365 days. The signature is the desk's proof that registered mail was handed
+ * over; a sender may ask China Post about a registered item (给据邮件) for a year after posting
+ * (邮政法 第四十六条), so the proof must outlive that window, and has no use after it.
+ */
+export const DEFAULT_SIGNATURE_RETENTION_DAYS = 365;
+
+/**
+ * Post-log photos: 90 days. A log photo shows a situation (a leak, a damaged door, a parcel's state)
+ * for the shifts and the repair that follow; a quarter covers a repair's follow-up and a monthly review.
+ * Envoy's 24 h is for photos of ID documents, which the desk does not take; these are of places and things
+ * that can show people, so they are kept for the work and then dropped.
+ */
+export const DEFAULT_LOG_PHOTO_RETENTION_DAYS = 90;
+
+/** Bounds a manager may set (days): at least a day's work, at most three years. */
+export const RETENTION_MIN_DAYS = 1;
+export const RETENTION_MAX_DAYS = 1095;
+
+/** The cutoffs of one retention pass (ISO instants): records dated before each lose their personal data. */
+export interface RetentionCutoffs {
+  visitsBefore: string;
+  signaturesBefore: string;
+  logPhotosBefore: string;
+}
+
+/** The event types whose stored payloads carry personal data that expires, and what of it. */
+export const EXPIRING_EVENT_TYPES = ['VisitorCheckedIn', 'MailPickedUp', 'LogEntryAdded'] as const;
+
+type Json = Record<string, unknown>;
+
+/**
+ * The payload of an old event with its expired personal data removed, or null when nothing in it has
+ * expired (or it was already removed). The one place history is edited: an event log that kept the
+ * data would defeat the retention, so desks and HQ rewrite these fields in place (see README 个人信息保护).
+ */
+export function expiredPayload(type: string, payload: Json, c: RetentionCutoffs): Json | null {
+  if (type === 'VisitorCheckedIn' && String(payload.checkedInAt) < c.visitsBefore) {
+    const visitor = payload.visitor as Json;
+    const blank = { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
+  }
+  if (type === 'MailPickedUp' && String(payload.at) < c.signaturesBefore && payload.signature)
+    return { ...payload, signature: null };
+  if (type === 'LogEntryAdded' && String(payload.at) < c.logPhotosBefore && payload.attachment)
+    return { ...payload, attachment: null };
+  return null;
+}
+
+/** Picture hashes a payload refers to that `expiredPayload` removes (their bytes are deleted too). */
+export function expiredPictures(type: string, payload: Json): string[] {
+  const ref = (type === 'MailPickedUp' ? payload.signature : type === 'LogEntryAdded' ? payload.attachment : null) as {
+    sha256?: string;
+  } | null;
+  return ref?.sha256 ? [ref.sha256] : [];
+}
