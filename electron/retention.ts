@@ -44,11 +44,13 @@ export async function applyRetention(services: Services, raw: BetterSqlite3.Data
     truncateWalOnce(raw, JSON.stringify(had));
     return false;
   }
-  const events = await services.db.transaction().execute((trx) =>
-    appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'system', now }, [
-      draft('RetentionApplied', cutoffs),
-    ]),
-  );
+  const events = await services.db
+    .transaction()
+    .execute((trx) =>
+      appendEvents(trx, { siteId: site.siteId, deviceId: site.deviceId, actor: 'system', now }, [
+        draft('RetentionApplied', cutoffs),
+      ]),
+    );
   truncateWalOnce(raw, JSON.stringify(await appliedCutoffs(services.db)));
   services.afterWrite(events);
   services.notify({ kind: 'visits-changed' });

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Applier } from './index.js';
 import type { Database } from '../schema.js';
 import { getMeta, setMeta } from '../meta.js';
-import { expiredPayload, expiredPictures, type RetentionCutoffs } from '../../shared/domain/retention.js';
+import { expiredPayload, expiredPictures, withoutVisitorNames, type RetentionCutoffs } from '../../shared/domain/retention.js';
 
 type Db = Kysely<Database>;
 const KEYS = ['visitsBefore', 'signaturesBefore', 'logPhotosBefore'] as const;
@@ -35,6 +35,7 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
         json_extract(payload, '$.visitor.name') <> '' OR json_extract(payload, '$.visitor.idNumber') <> ''
         OR json_extract(payload, '$.visitor.phone') <> '' OR json_extract(payload, '$.plate') <> ''
         OR json_extract(payload, '$.note') <> ''))
+      OR (type = 'ShiftClosed' AND json_extract(payload, '$.closedAt') < ${c.visitsBefore})
       OR (type = 'MailPickedUp' AND json_extract(payload, '$.at') < ${c.signaturesBefore}
         AND json_type(payload, '$.signature') = 'object')
       OR (type = 'LogEntryAdded' AND json_extract(payload, '$.at') < ${c.logPhotosBefore}
@@ -45,7 +46,11 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
     const blank = expiredPayload(r.type, old, c);
     if (!blank) continue;
     if (r.type === 'MailPickedUp') pictures.push(...expiredPictures(r.type, old));
-    await db.updateTable('events').set({ payload: JSON.stringify(blank) }).where('seq', '=', r.seq).execute();
+    await db
+      .updateTable('events')
+      .set({ payload: JSON.stringify(blank) })
+      .where('seq', '=', r.seq)
+      .execute();
   }
   return pictures;
 }
@@ -65,6 +70,16 @@ async function anonymiseVisits(db: Db, before: string): Promise<void> {
       ]),
     )
     .execute();
+}
+
+/** Handover sheets closed before the cutoff keep their visitor lines without the visitors' names. */
+async function anonymiseHandovers(db: Db, before: string): Promise<void> {
+  const rows = await db.selectFrom('shifts').select(['id', 'sections']).where('closed_at', '<', before).execute();
+  for (const r of rows) {
+    if (!r.sections) continue;
+    const sections = JSON.stringify(withoutVisitorNames(JSON.parse(r.sections) as Parameters<typeof withoutVisitorNames>[0]));
+    if (sections !== r.sections) await db.updateTable('shifts').set({ sections }).where('id', '=', r.id).execute();
+  }
 }
 
 async function dropSignatures(db: Db, before: string, pictures: string[]): Promise<void> {
@@ -87,7 +102,14 @@ async function dropLogPhotos(db: Db, before: string): Promise<void> {
     .where('attachment_id', 'is not', null)
     .execute();
   if (!rows.length) return;
-  await db.deleteFrom('log_attachments').where('id', 'in', rows.map((r) => r.attachment_id!)).execute();
+  await db
+    .deleteFrom('log_attachments')
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.attachment_id!),
+    )
+    .execute();
   await db
     .updateTable('log_entries')
     .set({ attachment_id: null, attachment_mime: null, attachment_size: null })
@@ -105,6 +127,7 @@ export const retentionAppliers: { RetentionApplied: Applier<'RetentionApplied'> 
     const c = await advance(db, payload);
     const pictures = await blankEvents(db, c);
     await anonymiseVisits(db, c.visitsBefore);
+    await anonymiseHandovers(db, c.visitsBefore);
     await dropSignatures(db, c.signaturesBefore, pictures);
     await dropLogPhotos(db, c.logPhotosBefore);
   },

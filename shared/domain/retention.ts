@@ -38,7 +38,24 @@ export interface RetentionCutoffs {
 }
 
 /** The event types whose stored payloads carry personal data that expires, and what of it. */
-export const EXPIRING_EVENT_TYPES = ['VisitorCheckedIn', 'MailPickedUp', 'LogEntryAdded'] as const;
+export const EXPIRING_EVENT_TYPES = ['VisitorCheckedIn', 'ShiftClosed', 'MailPickedUp', 'LogEntryAdded'] as const;
+
+/** Handover sections that list visitors by name (`欧阳明珠 ×3 → 1-2-301 张三`). */
+const VISITOR_SECTIONS = ['visitorsOnSite', 'visitsNotReturned'];
+
+interface SectionLike {
+  key: string;
+  lines: { text: string }[];
+}
+
+/** A handover sheet's sections with the visitors' names taken out; party size, host and pass number stay. */
+export function withoutVisitorNames<S extends SectionLike>(sections: S[]): S[] {
+  return sections.map((s) =>
+    VISITOR_SECTIONS.includes(s.key)
+      ? { ...s, lines: s.lines.map((l) => ({ ...l, text: l.text.replace(/^.*?(×\d+ )?→ /u, '$1→ ') })) }
+      : s,
+  );
+}
 
 type Json = Record<string, unknown>;
 
@@ -51,6 +68,10 @@ export function expiredPayload(type: string, payload: Json, c: RetentionCutoffs)
   if (type === 'VisitorCheckedIn' && String(payload.checkedInAt) < c.visitsBefore) {
     const visitor = payload.visitor as Json;
     const blank = { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
+  }
+  if (type === 'ShiftClosed' && String(payload.closedAt) < c.visitsBefore) {
+    const blank = { ...payload, sections: withoutVisitorNames(payload.sections as SectionLike[]) };
     return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
   }
   if (type === 'MailPickedUp' && String(payload.at) < c.signaturesBefore && payload.signature)
