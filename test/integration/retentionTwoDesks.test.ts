@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { applyRetention } from '../../electron/retention.js';
+import { hqSuite } from '../support/hqSuite.js';
+import { enrollDesks } from '../support/sync.js';
+import { importSampleDirectory, TestClock } from '../support/desk.js';
+import { checkInVisitor, daysLater, fileHolds, personalData, VISITOR } from '../support/retention.js';
+
+/**
+ * One desk's retention pass reaches the other desk and HQ through a real HQ: every copy drops the
+ * same visitor data, and the second desk, having applied the pass, does not write its own.
+ */
+const suite = hqSuite();
+const syncAll = async (clients: { syncNow(): Promise<void> }[]) => {
+  for (let round = 0; round < 2; round++) for (const c of clients) await c.syncNow();
+};
+
+describe('retention across the desks of a site and HQ', () => {
+  it('a visit past 180 days is anonymised at both desks and at HQ, in tables and in stored events', async () => {
+    // The visit happened 182 days before today, so the desks' clocks end at HQ's own time.
+    const clock = new TestClock(Date.now() - 182 * 24 * 3_600_000);
+    const a = await suite.openDesk({ deviceCode: 'A1', clock });
+    const b = await suite.openDesk({ deviceCode: 'A2', clock });
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await importSampleDirectory(a);
+    const visit = await checkInVisitor(a);
+    await syncAll(clients);
+    expect((await b.ok('visits:recall', { phone: VISITOR.phone }))?.name).toBe(VISITOR.name);
+    const hqHolds = async (text: string) => {
+      const { rows } = await sql<{ n: string }>`
+        SELECT (SELECT count(*) FROM events WHERE payload::text LIKE ${'%' + text + '%'})
+          + (SELECT count(*) FROM hq_visits WHERE visitor_name = ${text}) AS n`.execute(suite.hq.db);
+      return Number(rows[0].n) > 0;
+    };
+    expect(await hqHolds(VISITOR.idNumber)).toBe(true);
+
+    await daysLater(a, 182);
+    await b.ok('auth:signIn', { staffNo: 'A001', pin: '246810' });
+    expect(await applyRetention(a.backend.services, a.backend.database.raw)).toBe(true);
+    await syncAll(clients);
+    // Desk B applied A's pass: its own daily run has nothing left to write.
+    expect(await applyRetention(b.backend.services, b.backend.database.raw)).toBe(false);
+    expect(b.backend.database.raw.prepare("SELECT COUNT(*) FROM events WHERE type = 'RetentionApplied'").pluck().get()).toBe(1);
+
+    expect(await b.ok('visits:recall', { phone: VISITOR.phone })).toBeNull();
+    const [atB] = await b.ok('visits:search', { text: '', from: visit.checkedInAt.slice(0, 10) });
+    expect(atB).toMatchObject({ id: visit.id, visitorName: '', partySize: 3, hostName: visit.hostName });
+    for (const text of personalData()) {
+      expect(fileHolds(a, text)).toBe(false);
+      expect(fileHolds(b, text)).toBe(false);
+      expect(await hqHolds(text)).toBe(false);
+    }
+    // HQ still counts the visit, with its time and host.
+    const { rows } = await sql`SELECT checked_in_at, host_unit_code, visitor_name FROM hq_visits`.execute(suite.hq.db);
+    expect(rows).toEqual([{ checked_in_at: visit.checkedInAt, host_unit_code: visit.hostUnitCode, visitor_name: '' }]);
+  });
+});
