@@ -131,11 +131,12 @@ export type ResetStaffPinInput = z.input<typeof ResetStaffPinInput>;
 
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
+/** Whole days within the bounds; one message says what the field takes. */
 const retentionDays = z
-  .number()
-  .int({ message: 'err.range' })
-  .min(RETENTION_MIN_DAYS, { message: 'err.range' })
-  .max(RETENTION_MAX_DAYS, { message: 'err.range' });
+  .number({ message: 'err.retentionDays' })
+  .int({ message: 'err.retentionDays' })
+  .min(RETENTION_MIN_DAYS, { message: 'err.retentionDays' })
+  .max(RETENTION_MAX_DAYS, { message: 'err.retentionDays' });
 
 export const Settings = z.object({
   locale: z.enum(LOCALES),
