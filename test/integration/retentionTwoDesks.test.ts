@@ -54,4 +54,21 @@ describe('retention across the desks of a site and HQ', () => {
     const { rows } = await sql`SELECT checked_in_at, host_unit_code, visitor_name FROM hq_visits`.execute(suite.hq.db);
     expect(rows).toEqual([{ checked_in_at: visit.checkedInAt, host_unit_code: visit.hostUnitCode, visitor_name: '' }]);
   });
+
+  it("HQ refuses a pass from a desk whose clock runs ahead: the other desk keeps the visit's data", async () => {
+    const ahead = new TestClock();
+    const a = await suite.openDesk({ deviceCode: 'A1', clock: ahead });
+    const b = await suite.openDesk({ deviceCode: 'A2', clock: new TestClock() });
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await importSampleDirectory(a);
+    await checkInVisitor(a);
+    await syncAll(clients);
+    ahead.ms = Date.now() + 200 * 24 * 3_600_000;
+    expect(await applyRetention(a.backend.services, a.backend.database.raw)).toBe(true);
+    await syncAll(clients);
+    expect(a.backend.database.raw.prepare('SELECT type, reason FROM sync_rejections').all()).toEqual([
+      { type: 'RetentionApplied', reason: 'retention_cutoff_too_late' },
+    ]);
+    expect((await b.ok('visits:recall', { phone: VISITOR.phone }))?.name).toBe(VISITOR.name);
+  });
 });
