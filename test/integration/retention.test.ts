@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRetention, dailyRetentionAndBackup } from '../../electron/retention.js';
 import { importSampleDirectory, newRequestId, openTestDesk, TestClock, type TestDesk } from '../support/desk.js';
-import { checkInVisitor, daysLater, fileHolds, personalData, VISITOR } from '../support/retention.js';
+import { checkInVisitor, daysLater, fileHolds, personalData, PNG_2x1, VISITOR } from '../support/retention.js';
 import { mailInput, pickupInput } from '../support/mail.js';
 
 const DAY = 24 * 60;
@@ -102,6 +102,3 @@ describe('retention, then anonymisation (个人信息保护)', () => {
     });
   });
 });
-
-/** A 2×1 PNG: a picture other than the signature's, so each is dropped by its own rule. */
-const PNG_2x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGP4z8DwH4QBEfcD/ePF9e8AAAAASUVORK5CYII=';

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { applyRetention } from '../../electron/retention.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
-import { importSampleDirectory, TestClock } from '../support/desk.js';
-import { checkInVisitor, daysLater, fileHolds, personalData, VISITOR } from '../support/retention.js';
+import { importSampleDirectory, newRequestId, TestClock } from '../support/desk.js';
+import { mailInput, PNG_1x1, pickupInput } from '../support/mail.js';
+import { checkInVisitor, daysLater, fileHolds, personalData, PNG_2x1, VISITOR } from '../support/retention.js';
 
 /**
  * One desk's retention pass reaches the other desk and HQ through a real HQ: every copy drops the
@@ -24,8 +26,22 @@ describe('retention across the desks of a site and HQ', () => {
     const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
     await importSampleDirectory(a);
     const visit = await checkInVisitor(a);
+    await a.ok('log:add', {
+      entryId: newRequestId(),
+      category: 'incident',
+      text: '大堂地面破损',
+      attachment: { fileName: 'floor.png', contentBase64: PNG_2x1 },
+    });
+    const item = await a.ok('mail:receive', await mailInput(a));
+    await a.ok('mail:pickUp', pickupInput(item.item.id));
     await syncAll(clients);
     expect((await b.ok('visits:recall', { phone: VISITOR.phone }))?.name).toBe(VISITOR.name);
+    const hqPictures = async () =>
+      (await suite.hq.db.selectFrom('attachments').select('sha256').execute()).map((r) => r.sha256).sort();
+    const [photoSha, signatureSha] = [PNG_2x1, PNG_1x1].map((b64) =>
+      createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex'),
+    );
+    expect(await hqPictures()).toEqual([photoSha, signatureSha].sort());
     const hqHolds = async (text: string) => {
       const { rows } = await sql<{ n: string }>`
         SELECT (SELECT count(*) FROM events WHERE payload::text LIKE ${'%' + text + '%'})
@@ -50,6 +66,8 @@ describe('retention across the desks of a site and HQ', () => {
       expect(fileHolds(b, text)).toBe(false);
       expect(await hqHolds(text)).toBe(false);
     }
+    // The log photo (90 days) is gone at HQ too; the signature (365 days) is not due yet.
+    expect(await hqPictures()).toEqual([signatureSha]);
     // HQ still counts the visit, with its time and host.
     const { rows } = await sql`SELECT checked_in_at, host_unit_code, visitor_name FROM hq_visits`.execute(suite.hq.db);
     expect(rows).toEqual([{ checked_in_at: visit.checkedInAt, host_unit_code: visit.hostUnitCode, visitor_name: '' }]);

@@ -30,3 +30,6 @@ export async function daysLater(desk: TestDesk, days: number) {
   desk.clock.advance(days * DAY);
   await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin });
 }
+
+/** A 2×1 PNG: a picture other than the signature's, so each is dropped by its own rule. */
+export const PNG_2x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4nGP4z8DwH4QBEfcD/ePF9e8AAAAASUVORK5CYII=';
