@@ -62,8 +62,9 @@ const truncatedFor = new WeakMap<BetterSqlite3.Database, string>();
 /** Once per applied set of cutoffs (the sweep runs every minute): checkpoint and empty the WAL file. */
 function truncateWalOnce(raw: BetterSqlite3.Database, applied: string): void {
   if (truncatedFor.get(raw) === applied) return;
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  truncatedFor.set(raw, applied);
+  const [result] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  // A reader held the WAL (a backup being copied): the next minute's sweep tries again.
+  if (result?.busy === 0) truncatedFor.set(raw, applied);
 }
 
 /** The daily run: the retention pass, then the backup, which keeps no copy older than the shortest retention. */
