@@ -6,15 +6,15 @@
 /**
  * Visitor records: after 180 days the visitor's name, phone, ID number, plate and note are removed;
  * the time, host and party size stay, so the visit still counts (SwipedOn's auto-anonymise keeps the
- * same). 180 days covers the half-year a building is asked about an incident (a theft found at the
- * half-year stock-take, a police request), and matches the longest retention Envoy offers by default.
+ * same). Envoy, too, keeps visitor records for a number of days the workplace sets. 180 days covers
+ * the half-year in which a building is asked about an incident (a theft found late, a police request).
  */
 export const DEFAULT_VISIT_RETENTION_DAYS = 180;
 
 /**
  * Mail pickup signatures: 365 days. The signature is the desk's proof that registered mail was handed
- * over; a sender may ask China Post about a registered item (给据邮件) for a year after posting
- * (邮政法 第四十六条), so the proof must outlive that window, and has no use after it.
+ * over; a sender may ask the post office about a registered item (给据邮件查询) for a year after
+ * posting, so the proof must outlive that window, and has little use after it.
  */
 export const DEFAULT_SIGNATURE_RETENTION_DAYS = 365;
 
