@@ -37,9 +37,6 @@ export interface RetentionCutoffs {
   logPhotosBefore: string;
 }
 
-/** The event types whose stored payloads carry personal data that expires, and what of it. */
-export const EXPIRING_EVENT_TYPES = ['VisitorCheckedIn', 'ShiftClosed', 'MailPickedUp', 'LogEntryAdded'] as const;
-
 /** Handover sections that list visitors by name (`欧阳明珠 ×3 → 1-2-301 张三`). */
 const VISITOR_SECTIONS = ['visitorsOnSite', 'visitsNotReturned'];
 
