@@ -10,7 +10,7 @@ import type { Services } from './api/context.js';
 import type { PrintBackend } from './print/backend.js';
 import { closeYesterdaysVisits } from './housekeeping.js';
 import { drainPrintQueue } from './print/queue.js';
-import { backupDaily } from './backup.js';
+import { dailyRetentionAndBackup } from './retention.js';
 import { idleCheckpoint } from './checkpoint.js';
 import { getSiteIdentity, type SiteIdentity } from '../db/meta.js';
 import type { Settings } from '../shared/api/schemas.js';
@@ -103,8 +103,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   if (opts.timers !== false) {
     const sweep = () => {
       void closeYesterdaysVisits(services).catch((e) => console.error('[lobbydesk] end-of-day close failed', e));
-      void backupDaily(database.raw, opts.dataDir, services.clock()).catch((e) =>
-        console.error('[lobbydesk] daily backup failed', e),
+      // The retention pass first, so the day's backup never holds what the pass drops.
+      void dailyRetentionAndBackup(services, database.raw, opts.dataDir).catch((e) =>
+        console.error('[lobbydesk] retention pass or daily backup failed', e),
       );
     };
     sweep();

@@ -13,6 +13,7 @@ import { feeAppliers } from './fees.js';
 import { ticketAppliers } from './tickets.js';
 import { mailAppliers } from './mail.js';
 import { privacyAppliers } from './privacy.js';
+import { retentionAppliers } from './retention.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -34,4 +35,5 @@ export const appliers: ApplierMap = {
   ...ticketAppliers,
   ...mailAppliers,
   ...privacyAppliers,
+  ...retentionAppliers,
 };

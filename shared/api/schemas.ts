@@ -25,6 +25,7 @@ import { weakPinReason } from '../domain/pinStrength.js';
 import { ShiftPatterns } from './shiftSchemas.js';
 import { ClassifierTree, DeadlineRuleSchema } from './ticketSchemas.js';
 import { isTimeZone } from '../domain/deskTime.js';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/retention.js';
 
 export const Empty = z.object({}).strict().optional().default({});
 
@@ -130,6 +131,13 @@ export type ResetStaffPinInput = z.input<typeof ResetStaffPinInput>;
 
 export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
+/** Whole days within the bounds; one message says what the field takes. */
+const retentionDays = z
+  .number({ message: 'err.retentionDays' })
+  .int({ message: 'err.retentionDays' })
+  .min(RETENTION_MIN_DAYS, { message: 'err.retentionDays' })
+  .max(RETENTION_MAX_DAYS, { message: 'err.retentionDays' });
+
 export const Settings = z.object({
   locale: z.enum(LOCALES),
   idleLockMinutes: z.number().int().min(1, { message: 'err.range' }).max(120, { message: 'err.range' }),
@@ -158,6 +166,12 @@ export const Settings = z.object({
   classifier: ClassifierTree,
   /** The site's time zone (IANA): every desk day, deadline, printout and screen reads time in it. */
   siteTimeZone: z.string().refine(isTimeZone, { message: 'err.timeZone' }),
+  /** Days a visitor's name, phone, ID number and plate are kept; then the visit is anonymised (个人信息保护). */
+  visitRetentionDays: retentionDays,
+  /** Days a mail pickup signature is kept; then its picture is deleted. */
+  signatureRetentionDays: retentionDays,
+  /** Days a post-log photo is kept; then its picture is deleted. */
+  logPhotoRetentionDays: retentionDays,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -175,6 +189,9 @@ export const SITE_SETTING_KEYS = [
   'ticketRules',
   'classifier',
   'siteTimeZone',
+  'visitRetentionDays',
+  'signatureRetentionDays',
+  'logPhotoRetentionDays',
 ] as const;
 export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
 export const SiteSettingsPatch = Settings.pick(

@@ -71,6 +71,7 @@ export const eventAuthority: { [T in EventType]: Authority<T> } = {
   ShiftLeft: { actor: 'receptionist', self: (p) => p.staffId },
   ShiftClosed: { actor: 'receptionist', approvers: (p) => [{ staffId: p.signedBy, role: 'receptionist' }] },
   SiteSettingsChanged: { actor: 'manager' },
+  RetentionApplied: { actor: 'system' },
   SiteDetailsChanged: { actor: 'admin' },
   LogEntryAdded: { actor: 'receptionist', deviceCode: (p) => p.deviceCode },
   LogItemResolved: { actor: 'receptionist' },

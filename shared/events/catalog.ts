@@ -218,6 +218,14 @@ export const eventCatalog = {
    */
   SiteSettingsChanged: ev(1, z.object({ changes: SiteSettingsPatch })),
   /**
+   * The daily retention pass (个人信息保护): every desk and HQ drop the personal data older than each
+   * cutoff — visitors' name, phone, ID number, plate and note (the visit stays, counted); mail pickup
+   * signatures; post-log photos. Cutoffs, not record ids: the event stays a few bytes however busy the
+   * desk, any desk may write it (a cutoff only moves forward, so a second desk's is harmless), and a
+   * record that arrives later from an offline desk is dropped by the next day's pass.
+   */
+  RetentionApplied: ev(1, z.object({ visitsBefore: z.string(), signaturesBefore: z.string(), logPhotosBefore: z.string() })),
+  /**
    * An admin changed the site's name, address, phone or company legal name. The whole record is one
    * value: the change with the later HLC wins everywhere, and the site name that documents print follows it.
    */

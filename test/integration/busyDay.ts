@@ -1,4 +1,5 @@
 import { closeYesterdaysVisits } from '../../electron/housekeeping.js';
+import { applyRetention } from '../../electron/retention.js';
 import { ADMIN, checkInInput, newRequestId, type TestDesk } from '../support/desk.js';
 import { importPassDirectory, passInput } from '../support/releasePass.js';
 import { addStaff, later } from './helpers.js';
@@ -198,6 +199,8 @@ export async function busyDay(desk: TestDesk) {
 
   await later(desk, 24 * 60);
   await closeYesterdaysVisits(desk.backend.services);
+  // The daily retention pass: nothing of these two days is old enough to drop.
+  await applyRetention(desk.backend.services, desk.backend.database.raw);
   await desk.ok('visits:checkOut', { code: b.visit.passNo }); // the slip came back the next morning
   await desk.ok('visits:checkIn', await checkInInput(desk, {}, '李四'));
   await desk.ok('mail:return', {

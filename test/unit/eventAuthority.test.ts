@@ -68,7 +68,9 @@ describe('event authority table', () => {
   });
 
   it("only the desk's own housekeeping writes a 'system' event", () => {
-    const housekeeping = readFileSync(join(import.meta.dirname, '../../electron/housekeeping.ts'), 'utf8');
+    const housekeeping = ['housekeeping.ts', 'retention.ts']
+      .map((f) => readFileSync(join(import.meta.dirname, '../../electron', f), 'utf8'))
+      .join('\n');
     for (const type of Object.keys(eventCatalog) as EventType[]) {
       if (eventAuthority[type].actor === 'system') expect(housekeeping).toContain(`draft('${type}'`);
     }

@@ -5,6 +5,11 @@ import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js'
 import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
 import { DEFAULT_LARGE_PAYMENT_FEN } from '../../../shared/domain/money.js';
 import { DEFAULT_SITE_TIME_ZONE } from '../../../shared/domain/deskTime.js';
+import {
+  DEFAULT_LOG_PHOTO_RETENTION_DAYS,
+  DEFAULT_SIGNATURE_RETENTION_DAYS,
+  DEFAULT_VISIT_RETENTION_DAYS,
+} from '../../../shared/domain/retention.js';
 import { readSettings, readSiteSettings, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
@@ -28,6 +33,9 @@ export const DEFAULT_SETTINGS: Settings = {
   ticketRules: DEFAULT_TICKET_RULES,
   classifier: classifierFor('mixed'),
   siteTimeZone: DEFAULT_SITE_TIME_ZONE,
+  visitRetentionDays: DEFAULT_VISIT_RETENTION_DAYS,
+  signatureRetentionDays: DEFAULT_SIGNATURE_RETENTION_DAYS,
+  logPhotoRetentionDays: DEFAULT_LOG_PHOTO_RETENTION_DAYS,
 };
 
 /**

@@ -8,6 +8,7 @@ import { feesProjection } from './fees.js';
 import { ticketsProjection } from './tickets.js';
 import { mailProjection } from './mail.js';
 import { staffProjection } from './staff.js';
+import { retentionProjection } from './retention.js';
 
 /**
  * Every HQ projection. A feature adds its file and one line here;
@@ -21,6 +22,7 @@ export const projections: Projection[] = [
   ticketsProjection,
   mailProjection,
   staffProjection,
+  retentionProjection,
 ];
 
 export const projectionMigrations = projections.map((p) => ({

@@ -17,6 +17,7 @@ import { ClassifierEditor } from './ClassifierEditor';
 import { YuanInput } from './YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
+import { RetentionSection } from './RetentionSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -152,6 +153,7 @@ export function SettingsPage() {
             render={({ field }) => <InputNumber {...field} min={1} max={90} data-testid="settings-mailReturnDays" />}
           />
         </Field>
+        <RetentionSection control={control} errors={e} />
         <Field
           label={t('settings.siteTimeZone')}
           error={e.siteTimeZone}

@@ -15,15 +15,19 @@ export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
     {
       title: t('visit.visitor'),
       key: 'visitor',
-      render: (_, v) => (
-        <span>
-          <b>{v.visitorName}</b>
-          <br />
-          <span style={{ color: '#888', fontSize: 12 }}>
-            {v.visitorPhoneMasked} · {v.idNumberMasked}
+      // A check-in always has a name: an empty one is a visit the retention pass anonymised.
+      render: (_, v) =>
+        v.visitorName === '' ? (
+          <Tag data-testid="visit-anonymised">{t('visit.anonymised')}</Tag>
+        ) : (
+          <span>
+            <b>{v.visitorName}</b>
+            <br />
+            <span style={{ color: '#888', fontSize: 12 }}>
+              {v.visitorPhoneMasked} · {v.idNumberMasked}
+            </span>
           </span>
-        </span>
-      ),
+        ),
     },
     { title: t('visit.partySize'), dataIndex: 'partySize', width: 70 },
     { title: t('visit.host'), key: 'host', width: 200, render: (_, v) => hostText(v) },
