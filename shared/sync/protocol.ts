@@ -70,6 +70,8 @@ export const EnrollResponse = z.object({
    * replacement. Authoritative: the desk takes it as its acknowledged seq (docs/sync-protocol.md).
    */
   ackedSeq: z.number().int().nonnegative().default(0),
+  /** HQ's clock: a desk set up from HQ stamps its first records on it already. */
+  hqTime: HqTime,
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 

@@ -43,6 +43,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   const app = (opts.logger
     ? Fastify({ bodyLimit, loggerInstance: opts.logger, ...https })
     : Fastify({ bodyLimit, logger: false, ...https })) as unknown as FastifyInstance;
+  const now = opts.clock ?? (() => new Date());
   const parse = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> => {
     const r = schema.safeParse(req.body);
     if (!r.success) {
@@ -84,20 +85,21 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   });
 
   app.get('/health', async () => ({ ok: true }));
-  app.post('/sync/enroll', async (req) => enroll(opts.db, parse(EnrollRequest, req)));
+  app.post('/sync/enroll', async (req) => ({
+    ...(await enroll(opts.db, parse(EnrollRequest, req))),
+    hqTime: now().toISOString(),
+  }));
   app.post('/sync/push', async (req) => {
     const cred = await credential(req);
     const body = parse(PushRequest, req);
-    const res = await push(opts.db, cred, body, (opts.clock ?? (() => new Date()))());
+    const res = await push(opts.db, cred, body, now());
     req.log.info(
       { device: cred.deviceId, events: body.events.length, acked: res.ackedSeq, rejected: res.rejections.length },
       'push',
     );
     return res;
   });
-  app.post('/sync/pull', async (req) =>
-    pull(opts.db, await credential(req), parse(PullRequest, req), (opts.clock ?? (() => new Date()))()),
-  );
+  app.post('/sync/pull', async (req) => pull(opts.db, await credential(req), parse(PullRequest, req), now()));
   app.post('/sync/attachment', async (req) => {
     const cred = await credential(req);
     const res = await storeAttachment(opts.db, cred, parse(AttachmentUpload, req));
