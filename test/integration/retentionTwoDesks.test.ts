@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { applyRetention } from '../../electron/retention.js';
+import { retentionProjection } from '../../hq/src/projections/retention.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
 import { importSampleDirectory, newRequestId, TestClock } from '../support/desk.js';
@@ -12,7 +13,9 @@ import { checkInVisitor, daysLater, fileHolds, personalData, PNG_2x1, VISITOR } 
  * One desk's retention pass reaches the other desk and HQ through a real HQ: every copy drops the
  * same visitor data, and the second desk, having applied the pass, does not write its own.
  */
-const suite = hqSuite();
+// HQ's clock: the desks' own in the first test (HQ and desks live the same 182 days), real time otherwise.
+let hqNow = () => new Date();
+const suite = hqSuite({ clock: () => hqNow() });
 const syncAll = async (clients: { syncNow(): Promise<void> }[]) => {
   for (let round = 0; round < 2; round++) for (const c of clients) await c.syncNow();
 };
@@ -21,6 +24,7 @@ describe('retention across the desks of a site and HQ', () => {
   it('a visit past 180 days is anonymised at both desks and at HQ, in tables and in stored events', async () => {
     // The visit happened 182 days before today, so the desks' clocks end at HQ's own time.
     const clock = new TestClock(Date.now() - 182 * 24 * 3_600_000);
+    hqNow = clock.now;
     const a = await suite.openDesk({ deviceCode: 'A1', clock });
     const b = await suite.openDesk({ deviceCode: 'A2', clock });
     const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
@@ -79,6 +83,7 @@ describe('retention across the desks of a site and HQ', () => {
   });
 
   it("HQ refuses a pass from a desk whose clock runs ahead: the other desk keeps the visit's data", async () => {
+    hqNow = () => new Date();
     const ahead = new TestClock();
     const a = await suite.openDesk({ deviceCode: 'A1', clock: ahead });
     const b = await suite.openDesk({ deviceCode: 'A2', clock: new TestClock() });
@@ -89,9 +94,17 @@ describe('retention across the desks of a site and HQ', () => {
     ahead.ms = Date.now() + 200 * 24 * 3_600_000;
     expect(await applyRetention(a.backend.services, a.backend.database.raw)).toBe(true);
     await syncAll(clients);
+    // Its pass is stamped by its clock, more than 10 minutes past HQ's: refused before its cutoffs are read.
     expect(a.backend.database.raw.prepare('SELECT type, reason FROM sync_rejections').all()).toEqual([
-      { type: 'RetentionApplied', reason: 'retention_cutoff_too_late' },
+      { type: 'RetentionApplied', reason: 'hlc_ahead' },
     ]);
     expect((await b.ok('visits:recall', { phone: VISITOR.phone }))?.name).toBe(VISITOR.name);
+    // A pass with a plausible stamp but cutoffs not yet due (a forged push) is refused by its cutoffs.
+    const late = new Date(Date.now() - 3_600_000).toISOString();
+    const siteId = (await suite.hq.db.selectFrom('sites').select('id').executeTakeFirstOrThrow()).id;
+    const verdict = await retentionProjection.checked!.RetentionApplied!(suite.hq.db, siteId, {
+      payload: { visitsBefore: late, signaturesBefore: late, logPhotosBefore: late },
+    } as never);
+    expect(verdict).toBe('retention_cutoff_too_late');
   });
 });

@@ -4,9 +4,10 @@ import { startTestHq, type TestHq } from './hq.js';
 
 /**
  * The frame of a test file that syncs with a real HQ: one HQ on embedded PostgreSQL for the file,
- * emptied before each test, and every desk a test opens closed at the end. `tls`: HQ over HTTPS.
+ * emptied before each test, and every desk a test opens closed at the end. `tls`: HQ over HTTPS;
+ * `clock`: HQ's clock (read at every answer, so a test may point it at its desks' clock).
  */
-export function hqSuite(opts: { tls?: boolean } = {}) {
+export function hqSuite(opts: { tls?: boolean; clock?: () => Date } = {}) {
   let started: TestHq | null = null;
   const desks: TestDesk[] = [];
   beforeAll(async () => {
