@@ -56,6 +56,12 @@ export function withoutVisitorNames<S extends SectionLike>(sections: S[]): S[] {
 
 type Json = Record<string, unknown>;
 
+/** A check-in without the visitor's personal data: time, host and party size stay (retention and erasure). */
+export function blankCheckIn(payload: Json): Json {
+  const visitor = payload.visitor as Json;
+  return { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+}
+
 /**
  * The payload of an old event with its expired personal data removed, or null when nothing in it has
  * expired (or it was already removed). The one place history is edited: an event log that kept the
@@ -63,8 +69,7 @@ type Json = Record<string, unknown>;
  */
 export function expiredPayload(type: string, payload: Json, c: RetentionCutoffs): Json | null {
   if (type === 'VisitorCheckedIn' && String(payload.checkedInAt) < c.visitsBefore) {
-    const visitor = payload.visitor as Json;
-    const blank = { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    const blank = blankCheckIn(payload);
     return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
   }
   if (type === 'ShiftClosed' && String(payload.closedAt) < c.visitsBefore) {
