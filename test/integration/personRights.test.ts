@@ -33,7 +33,11 @@ describe("a person's rights: search, copy, erasure", () => {
       ['pass', day.pass.pass.id],
       ['ticket', day.ticket.id],
     ]);
-    const byId = await desk.ok('privacy:personSearch', { name: PERSON.name, idNumber: PERSON.idNumber.toLowerCase() }, manager.session);
+    const byId = await desk.ok(
+      'privacy:personSearch',
+      { name: PERSON.name, idNumber: PERSON.idNumber.toLowerCase() },
+      manager.session,
+    );
     expect(byId.map((r) => r.kind)).toEqual(['visit', 'pass']);
     // The same name with another phone is someone else.
     expect(await desk.ok('privacy:personSearch', { name: PERSON.name, phone: '13700000000' }, manager.session)).toEqual([]);
@@ -58,7 +62,11 @@ describe("a person's rights: search, copy, erasure", () => {
   it('erasure blanks the records and their events; the other visitor and the receipts stay; audited', async () => {
     const day = await personsDay(desk);
     const wrong = failure(
-      await desk.call('privacy:personErase', { person: byPhone, reason: '本人书面申请删除', confirmName: '欧阳' }, manager.session),
+      await desk.call(
+        'privacy:personErase',
+        { person: byPhone, reason: '本人书面申请删除', confirmName: '欧阳' },
+        manager.session,
+      ),
     );
     expect(wrong.issues).toEqual([{ path: 'confirmName', message: 'err.person.confirm' }]);
     const done = await desk.ok(
@@ -95,13 +103,21 @@ describe("a person's rights: search, copy, erasure", () => {
       ['pickup', false],
       ['receipt', true],
     ]);
-    expect(await desk.ok('privacy:personErase', { person: zhang, reason: '本人申请', confirmName: '张三' }, manager.session)).toMatchObject({
+    expect(
+      await desk.ok('privacy:personErase', { person: zhang, reason: '本人申请', confirmName: '张三' }, manager.session),
+    ).toMatchObject({
       erased: 2,
       kept: 1,
     });
     const raw = desk.backend.database.raw;
-    expect(raw.prepare('SELECT recipient_name, unit_code FROM mail_items').get()).toEqual({ recipient_name: '', unit_code: '1-2-301' });
-    expect(raw.prepare('SELECT signer_name, signature_sha256 FROM mail_closings').get()).toEqual({ signer_name: '', signature_sha256: null });
+    expect(raw.prepare('SELECT recipient_name, unit_code FROM mail_items').get()).toEqual({
+      recipient_name: '',
+      unit_code: '1-2-301',
+    });
+    expect(raw.prepare('SELECT signer_name, signature_sha256 FROM mail_closings').get()).toEqual({
+      signer_name: '',
+      signature_sha256: null,
+    });
     expect(desk.count('attachments')).toBe(0);
     expect(raw.prepare('SELECT payer FROM fee_receipts WHERE id = ?').get(receipt.receipt.id)).toEqual({ payer: '张三' });
     expect((await desk.ok('privacy:personSearch', zhang, manager.session)).map((r) => r.kind)).toEqual(['receipt']);

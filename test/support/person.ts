@@ -1,3 +1,5 @@
+import { sql, type Kysely } from 'kysely';
+import type { HqDatabase } from '../../hq/src/pg/schema.js';
 import { checkInInput, type TestDesk } from './desk.js';
 import { occupant, passInput } from './releasePass.js';
 import { complaintInput } from './tickets.js';
@@ -33,4 +35,16 @@ export async function personsDay(desk: TestDesk) {
     )
   ).ticket;
   return { visit, other, pass, ticket };
+}
+
+/** Whether any row of any HQ table holds the text (pg_dump in Debian is older than the embedded server). */
+export async function hqHolds(db: Kysely<HqDatabase>, text: string): Promise<boolean> {
+  const { rows: tables } = await sql<{ name: string }>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db);
+  for (const { name } of tables) {
+    const { rows } = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM ${sql.table(name)} AS t WHERE t::text LIKE ${'%' + text + '%'}`.execute(db);
+    if (Number(rows[0].n) > 0) return true;
+  }
+  return false;
 }

@@ -52,7 +52,10 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
     await ctx.transact((_trx, emit) => emit(...reads.map((r) => draft('PersonalDataRead', r))));
     const settings = await ctx.services.settings();
     const person = [input.name, input.phone].filter(Boolean).join(' ');
-    const html = renderPersonRecords({ siteName: site.siteName, printedAt: ctx.now.toISOString(), person, records }, settings.locale);
+    const html = renderPersonRecords(
+      { siteName: site.siteName, printedAt: ctx.now.toISOString(), person, records },
+      settings.locale,
+    );
     const pdf = await ctx.services.printer.pdf(html, 'a4').catch((e: unknown) => {
       if (e instanceof ApiFailure) throw e;
       throw new ApiFailure('unavailable', 'err.pdf.failed', undefined, { reason: String(e) });
@@ -81,7 +84,8 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
     const erased = toRecords(h).filter((r) => !r.kept).length;
     if (erased === 0) throw fieldError('name', 'err.person.nothing');
     await ctx.transact((_trx, emit) => emit(draft('PersonErased', payload)));
-    for (const kind of ['visits-changed', 'passes-changed', 'tickets-changed', 'mail-changed'] as const) ctx.services.notify({ kind });
+    for (const kind of ['visits-changed', 'passes-changed', 'tickets-changed', 'mail-changed'] as const)
+      ctx.services.notify({ kind });
     return { erasureId: payload.erasureId, erased, kept: h.receipts.length };
   },
 };

@@ -17,7 +17,9 @@ export const personErasureProjection: Projection = {
       const none = ['']; // ANY('{}') needs a typed array; a never-matching id keeps the statements simple
       const ids = (a: string[]) => (a.length ? a : none);
       await sql`UPDATE hq_visits SET visitor_name = '' WHERE site_id = ${siteId} AND id = ANY(${ids(e.visitIds)})`.execute(trx);
-      await sql`UPDATE hq_tickets SET customer_name = '' WHERE site_id = ${siteId} AND id = ANY(${ids(e.ticketIds)})`.execute(trx);
+      await sql`UPDATE hq_tickets SET customer_name = '' WHERE site_id = ${siteId} AND id = ANY(${ids(e.ticketIds)})`.execute(
+        trx,
+      );
       await sql`UPDATE hq_mail_items SET recipient_name = '' WHERE site_id = ${siteId} AND id = ANY(${ids(e.mailItemIds)})`.execute(
         trx,
       );
