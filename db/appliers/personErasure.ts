@@ -4,7 +4,7 @@ import type { Database } from '../schema.js';
 import { BLANK_VISIT } from './retention.js';
 import { getMeta, setMeta } from '../meta.js';
 import { ERASED_EVENT_KEYS, erasedPayload, type PersonErasedPayload } from '../../shared/domain/personErasure.js';
-import { expiredPictures } from '../../shared/domain/retention.js';
+import { expiredPictures, withoutVisitorNames } from '../../shared/domain/retention.js';
 
 type Db = Kysely<Database>;
 
@@ -18,8 +18,16 @@ async function blankEvents(db: Db, e: PersonErasedPayload): Promise<string[]> {
     SELECT seq, type, payload FROM events WHERE type IN (${sql.join(types)}) AND
       coalesce(json_extract(payload, '$.visitId'), json_extract(payload, '$.passId'),
         json_extract(payload, '$.ticketId'), json_extract(payload, '$.itemId')) IN (${sql.join(all)})`.execute(db);
+  // Handover sheets naming the person's visits: their lines carry the pass number.
+  const sheets = e.visitPassNos.length
+    ? await sql<{ seq: number; type: string; payload: string }>`
+        SELECT seq, type, payload FROM events WHERE type = 'ShiftClosed' AND (${sql.join(
+          e.visitPassNos.map((n) => sql`instr(payload, ${n}) > 0`),
+          sql` OR `,
+        )})`.execute(db)
+    : { rows: [] };
   const pictures: string[] = [];
-  for (const r of rows.rows) {
+  for (const r of [...rows.rows, ...sheets.rows]) {
     const old = JSON.parse(r.payload) as Record<string, unknown>;
     const blank = erasedPayload(r.type, old, e);
     if (!blank) continue;
@@ -45,6 +53,19 @@ async function blankTables(db: Db, e: PersonErasedPayload, pictures: string[]): 
     await db.updateTable('tickets').set({ customer_name: '', customer_phone: '' }).where('id', 'in', e.ticketIds).execute();
   if (e.mailItemIds.length)
     await db.updateTable('mail_items').set({ recipient_name: '' }).where('id', 'in', e.mailItemIds).execute();
+  for (const passNo of e.visitPassNos) {
+    const shifts = await db
+      .selectFrom('shifts')
+      .select(['id', 'sections'])
+      .where(sql<boolean>`instr(sections, ${passNo}) > 0`)
+      .execute();
+    for (const r of shifts) {
+      const sections = JSON.stringify(
+        withoutVisitorNames(JSON.parse(r.sections) as Parameters<typeof withoutVisitorNames>[0], [passNo]),
+      );
+      if (sections !== r.sections) await db.updateTable('shifts').set({ sections }).where('id', '=', r.id).execute();
+    }
+  }
   if (!e.pickupItemIds.length) return;
   const closings = await db
     .selectFrom('mail_closings')

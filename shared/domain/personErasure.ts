@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankCheckIn } from './retention.js';
+import { blankCheckIn, withoutVisitorNames } from './retention.js';
 
 /**
  * A person's rights (PIPL 第四十五条 access/copy, 第四十七条 deletion): a manager finds what the site holds
@@ -9,6 +9,8 @@ import { blankCheckIn } from './retention.js';
 export const PersonErasedPayload = z.object({
   erasureId: z.string(),
   visitIds: z.array(z.string()),
+  /** The same visits' pass numbers: the handover sheets' lines that name the visitor carry them. */
+  visitPassNos: z.array(z.string()),
   passIds: z.array(z.string()),
   ticketIds: z.array(z.string()),
   /** Mail items addressed to the person (the recipient's name goes; the unit stays for the register). */
@@ -69,6 +71,11 @@ export function erasedPayload(type: string, payload: Json, e: PersonErasedPayloa
   }
   if (type === 'MailPickedUp' && inIds(e.pickupItemIds, payload.itemId))
     blank = { ...payload, signerName: '', idNumberMasked: '', signature: null, typedName: null };
+  if (type === 'ShiftClosed' && e.visitPassNos.length)
+    blank = {
+      ...payload,
+      sections: withoutVisitorNames(payload.sections as Parameters<typeof withoutVisitorNames>[0], e.visitPassNos),
+    };
   if (!blank || JSON.stringify(blank) === JSON.stringify(payload)) return null;
   return blank;
 }

@@ -42,14 +42,21 @@ const VISITOR_SECTIONS = ['visitorsOnSite', 'visitsNotReturned'];
 
 interface SectionLike {
   key: string;
-  lines: { text: string }[];
+  lines: { text: string; tag?: string }[];
 }
 
-/** A handover sheet's sections with the visitors' names taken out; party size, host and pass number stay. */
-export function withoutVisitorNames<S extends SectionLike>(sections: S[]): S[] {
+/**
+ * A handover sheet's sections with the visitors' names taken out; party size, host and pass number stay.
+ * With `passNos`, only those visits' lines (a person's erasure); without, every visitor's (retention).
+ */
+export function withoutVisitorNames<S extends SectionLike>(sections: S[], passNos?: string[]): S[] {
+  const hit = (tag: string | undefined) => !passNos || (tag !== undefined && passNos.includes(tag));
   return sections.map((s) =>
     VISITOR_SECTIONS.includes(s.key)
-      ? { ...s, lines: s.lines.map((l) => ({ ...l, text: l.text.replace(/^.*?(×\d+ )?→ /u, '$1→ ') })) }
+      ? {
+          ...s,
+          lines: s.lines.map((l) => (hit(l.tag) ? { ...l, text: l.text.replace(/^.*?(×\d+ )?→ /u, '$1→ ') } : l)),
+        }
       : s,
   );
 }

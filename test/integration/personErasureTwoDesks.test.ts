@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRetention } from '../../electron/retention.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
-import { TestClock } from '../support/desk.js';
+import { ADMIN, TestClock } from '../support/desk.js';
 import { importPassDirectory } from '../support/releasePass.js';
 import { fileHolds } from '../support/retention.js';
 import { hqHolds, PERSON, personsDay } from '../support/person.js';
@@ -23,6 +23,9 @@ describe("a person's erasure across the desks of a site and HQ", () => {
     await importPassDirectory(a);
     const manager = await addStaff(a, 'manager', 'M001', '975310', '陈经理');
     const day = await personsDay(a);
+    // The handover sheet names the visitor still on site (a line tagged with the pass number).
+    const sheet = await a.ok('shift:close', { note: '', pin: ADMIN.pin });
+    expect(JSON.stringify(sheet)).toContain(PERSON.name);
     await syncAll(clients);
     const person = { name: PERSON.name, phone: PERSON.phone };
     await b.ok('auth:signIn', { staffNo: 'A001', pin: '246810' });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDesk, type TestDesk } from '../support/desk.js';
+import { ADMIN, openTestDesk, type TestDesk } from '../support/desk.js';
 import { importPassDirectory } from '../support/releasePass.js';
 import { mailInput, pickupInput } from '../support/mail.js';
 import { cashPayment, importSampleCharges } from '../support/fees.js';
@@ -61,6 +61,9 @@ describe("a person's rights: search, copy, erasure", () => {
 
   it('erasure blanks the records and their events; the other visitor and the receipts stay; audited', async () => {
     const day = await personsDay(desk);
+    // The handover sheet names the visitor still on site (a line tagged with the pass number).
+    const sheet = await desk.ok('shift:close', { note: '', pin: ADMIN.pin });
+    expect(JSON.stringify(sheet)).toContain(PERSON.name);
     const wrong = failure(
       await desk.call(
         'privacy:personErase',

@@ -74,6 +74,7 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
     const payload = {
       erasureId: uuidv7(),
       visitIds: h.visits.map((v) => v.id),
+      visitPassNos: h.visits.map((v) => v.pass_no),
       passIds: h.passes.map((p) => p.id),
       ticketIds: h.tickets.map((t) => t.id),
       mailItemIds: h.mail.map((m) => m.id),
