@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { applyRetention } from '../../electron/retention.js';
 import { hqSuite } from '../support/hqSuite.js';
@@ -5,6 +6,8 @@ import { enrollDesks } from '../support/sync.js';
 import { ADMIN, TestClock } from '../support/desk.js';
 import { importPassDirectory } from '../support/releasePass.js';
 import { fileHolds } from '../support/retention.js';
+import { mailInput, pickupInput } from '../support/mail.js';
+import { cashPayment, importSampleCharges } from '../support/fees.js';
 import { hqHolds, PERSON, personsDay } from '../support/person.js';
 import { addStaff } from './helpers.js';
 
@@ -55,5 +58,35 @@ describe("a person's erasure across the desks of a site and HQ", () => {
     const audit = async (desk: typeof a) => (await desk.ok('privacy:reads', {})).filter((r) => r.what === 'person_erasure');
     expect(await audit(a)).toMatchObject([{ staffName: '陈经理', why: '本人到前台书面申请删除' }]);
     expect(await audit(b)).toMatchObject([{ why: '本人到前台书面申请删除' }]);
+  });
+
+  it("an occupant's erased mail and pickup signature are gone at desk B and at HQ; the receipt keeps the payer", async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const b = await suite.openDesk({ deviceCode: 'A2' });
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await importPassDirectory(a);
+    await importSampleCharges(a);
+    const item = await a.ok('mail:receive', await mailInput(a));
+    await a.ok('mail:pickUp', pickupInput(item.item.id));
+    const [owner] = await a.ok('directory:search', { q: '张三' });
+    const receipt = await a.ok('fees:pay', await cashPayment(a, owner.unitId, ['2026-08']));
+    await syncAll(clients);
+    const hqMail = async () => (await sql`SELECT recipient_name, signer_name FROM hq_mail_items`.execute(suite.hq.db)).rows;
+    expect(await hqMail()).toEqual([{ recipient_name: '张三', signer_name: '张三' }]);
+    expect(await suite.hq.db.selectFrom('attachments').select('sha256').execute()).toHaveLength(1);
+
+    const zhang = { name: '张三', phone: '13800138000' };
+    await a.ok('privacy:personErase', { person: zhang, reason: '本人申请', confirmName: '张三' });
+    await syncAll(clients);
+
+    expect(await hqMail()).toEqual([{ recipient_name: '', signer_name: '' }]);
+    expect(await suite.hq.db.selectFrom('attachments').select('sha256').execute()).toEqual([]);
+    const { rows: pickups } = await sql<{ payload: string }>`
+      SELECT payload::text AS payload FROM events WHERE type IN ('MailReceived', 'MailPickedUp')`.execute(suite.hq.db);
+    expect(pickups.map((r) => r.payload.includes('张三'))).toEqual([false, false]);
+    await b.ok('auth:signIn', { staffNo: 'A001', pin: '246810' });
+    expect((await b.ok('privacy:personSearch', zhang)).map((r) => [r.kind, r.id])).toEqual([['receipt', receipt.receipt.id]]);
+    const { rows: receipts } = await sql`SELECT payer FROM hq_receipts`.execute(suite.hq.db);
+    expect(receipts).toEqual([{ payer: '张三' }]);
   });
 });
