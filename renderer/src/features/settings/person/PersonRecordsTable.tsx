@@ -17,7 +17,7 @@ export function PersonRecordsTable(props: { records: PersonRecord[] }) {
       footer={() => t('settings.person.count', { count: props.records.length })}
       columns={[
         { title: t('settings.person.at'), key: 'at', width: 150, render: (_, r) => fmtDateTime(r.at) },
-        { title: '', key: 'kind', width: 110, render: (_, r) => t(`settings.person.kind.${r.kind}`) },
+        { title: t('settings.person.kindCol'), key: 'kind', width: 110, render: (_, r) => t(`settings.person.kind.${r.kind}`) },
         { title: t('settings.person.ref'), key: 'ref', width: 160, dataIndex: 'ref' },
         {
           title: t('settings.person.detail'),
