@@ -14,6 +14,7 @@ import { ticketAppliers } from './tickets.js';
 import { mailAppliers } from './mail.js';
 import { privacyAppliers } from './privacy.js';
 import { retentionAppliers } from './retention.js';
+import { personErasureAppliers } from './personErasure.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -36,4 +37,5 @@ export const appliers: ApplierMap = {
   ...mailAppliers,
   ...privacyAppliers,
   ...retentionAppliers,
+  ...personErasureAppliers,
 };

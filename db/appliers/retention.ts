@@ -55,10 +55,13 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
   return pictures;
 }
 
+/** A visit's personal columns, blanked (retention and a person's erasure). */
+export const BLANK_VISIT = { visitor_name: '', visitor_phone: '', id_number: '', plate: '', note: '' } as const;
+
 async function anonymiseVisits(db: Db, before: string): Promise<void> {
   await db
     .updateTable('visits')
-    .set({ visitor_name: '', visitor_phone: '', id_number: '', plate: '', note: '' })
+    .set(BLANK_VISIT)
     .where('checked_in_at', '<', before)
     .where((eb) =>
       eb.or([

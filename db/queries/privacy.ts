@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
-const AUDIT_TYPES = ['PersonalDataRead', 'HostPhoneRevealed'] as const;
+const AUDIT_TYPES = ['PersonalDataRead', 'HostPhoneRevealed', 'PersonErased'] as const;
 
 /** An HLC lower bound for a wall-clock time: HLCs start with the zero-padded milliseconds. */
 const hlcAt = (ms: number) => ms.toString().padStart(15, '0');

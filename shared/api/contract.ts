@@ -173,6 +173,10 @@ export const contract = {
   'print:recent': proc(s.Empty, z.array(s.PrintJob), 'receptionist'),
   // 设置 → 个人信息访问记录: the audit list of sensitive reads.
   'privacy:reads': proc(pv.PersonalDataReadsInput, z.array(pv.PersonalDataReadRow), 'manager'),
+  // 设置 → 个人信息: everything held on one person, a copy (PDF) of it, its erasure.
+  'privacy:personSearch': proc(pv.PersonQuery, z.array(pv.PersonRecord), 'manager'),
+  'privacy:personExport': proc(pv.PersonQuery, z.object({ fileName: z.string(), base64: z.string() }), 'manager'),
+  'privacy:personErase': proc(pv.PersonEraseInput, pv.PersonErased, 'manager'),
 } as const;
 
 export type Contract = typeof contract;

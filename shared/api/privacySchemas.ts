@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, requiredText } from './fields.js';
+import { isoDate, optionalPhone, optionalText, personName, requiredText } from './fields.js';
 import { AUDITED_KINDS } from '../domain/privacy.js';
 
 /** A manager opens an anonymous complainant's identity, saying why (the audit record keeps it). */
@@ -37,3 +37,40 @@ export const PersonalDataReadRow = z.object({
   why: z.string(),
 });
 export type PersonalDataReadRow = z.infer<typeof PersonalDataReadRow>;
+
+/**
+ * A person's rights (设置 → 个人信息): who is asked about — a name with a phone or an ID number, as the
+ * person gives them when they ask.
+ */
+export const PersonQuery = z
+  .object({
+    name: personName,
+    phone: optionalPhone,
+    idNumber: optionalText(40),
+  })
+  .refine((v) => v.phone !== '' || v.idNumber !== '', { message: 'err.person.phoneOrId', path: ['phone'] });
+export type PersonQuery = z.infer<typeof PersonQuery>;
+
+export const PERSON_RECORD_KINDS = ['visit', 'pass', 'ticket', 'mail', 'pickup', 'receipt'] as const;
+
+/** One record held on the person: what it is, when, and how the desk names it (a pass or ticket number). */
+export const PersonRecord = z.object({
+  kind: z.enum(PERSON_RECORD_KINDS),
+  id: z.string(),
+  at: z.string(),
+  ref: z.string(),
+  /** Where or with whom: the host's unit, the ticket's subject, the item's carrier. */
+  detail: z.string(),
+  /** Kept on erasure (a receipt: the accounting law keeps its payer's name). */
+  kept: z.boolean(),
+});
+export type PersonRecord = z.infer<typeof PersonRecord>;
+
+export const PersonEraseInput = z.object({
+  person: PersonQuery,
+  reason: requiredText(200),
+  /** The person's name typed again: the manager confirms whom they erase. */
+  confirmName: z.string(),
+});
+
+export const PersonErased = z.object({ erasureId: z.string(), erased: z.number().int(), kept: z.number().int() });

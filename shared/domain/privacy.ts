@@ -2,11 +2,12 @@ import { z } from 'zod';
 
 /**
  * Sensitive reads of personal data that leave an audit record (PIPL). `host_phone` is recorded by its
- * own older event (HostPhoneRevealed); the others by PersonalDataRead.
+ * own older event (HostPhoneRevealed), `person_erasure` by PersonErased; the others by PersonalDataRead.
+ * `person_export` is a manager's copy of everything held on one person (a person's rights).
  */
-export const READ_KINDS = ['anonymous_complainant', 'visitor_list'] as const;
+export const READ_KINDS = ['anonymous_complainant', 'visitor_list', 'person_export'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
-export const AUDITED_KINDS = ['host_phone', ...READ_KINDS] as const;
+export const AUDITED_KINDS = ['host_phone', ...READ_KINDS, 'person_erasure'] as const;
 export type AuditedKind = (typeof AUDITED_KINDS)[number];
 
 export const PersonalDataReadPayload = z.object({

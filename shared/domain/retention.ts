@@ -42,19 +42,32 @@ const VISITOR_SECTIONS = ['visitorsOnSite', 'visitsNotReturned'];
 
 interface SectionLike {
   key: string;
-  lines: { text: string }[];
+  lines: { text: string; tag?: string }[];
 }
 
-/** A handover sheet's sections with the visitors' names taken out; party size, host and pass number stay. */
-export function withoutVisitorNames<S extends SectionLike>(sections: S[]): S[] {
+/**
+ * A handover sheet's sections with the visitors' names taken out; party size, host and pass number stay.
+ * With `passNos`, only those visits' lines (a person's erasure); without, every visitor's (retention).
+ */
+export function withoutVisitorNames<S extends SectionLike>(sections: S[], passNos?: string[]): S[] {
+  const hit = (tag: string | undefined) => !passNos || (tag !== undefined && passNos.includes(tag));
   return sections.map((s) =>
     VISITOR_SECTIONS.includes(s.key)
-      ? { ...s, lines: s.lines.map((l) => ({ ...l, text: l.text.replace(/^.*?(×\d+ )?→ /u, '$1→ ') })) }
+      ? {
+          ...s,
+          lines: s.lines.map((l) => (hit(l.tag) ? { ...l, text: l.text.replace(/^.*?(×\d+ )?→ /u, '$1→ ') } : l)),
+        }
       : s,
   );
 }
 
 type Json = Record<string, unknown>;
+
+/** A check-in without the visitor's personal data: time, host and party size stay (retention and erasure). */
+export function blankCheckIn(payload: Json): Json {
+  const visitor = payload.visitor as Json;
+  return { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+}
 
 /**
  * The payload of an old event with its expired personal data removed, or null when nothing in it has
@@ -63,8 +76,7 @@ type Json = Record<string, unknown>;
  */
 export function expiredPayload(type: string, payload: Json, c: RetentionCutoffs): Json | null {
   if (type === 'VisitorCheckedIn' && String(payload.checkedInAt) < c.visitsBefore) {
-    const visitor = payload.visitor as Json;
-    const blank = { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    const blank = blankCheckIn(payload);
     return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
   }
   if (type === 'ShiftClosed' && String(payload.closedAt) < c.visitsBefore) {

@@ -72,6 +72,7 @@ export const eventAuthority: { [T in EventType]: Authority<T> } = {
   ShiftClosed: { actor: 'receptionist', approvers: (p) => [{ staffId: p.signedBy, role: 'receptionist' }] },
   SiteSettingsChanged: { actor: 'manager' },
   RetentionApplied: { actor: 'system' },
+  PersonErased: { actor: 'manager' },
   SiteDetailsChanged: { actor: 'admin' },
   LogEntryAdded: { actor: 'receptionist', deviceCode: (p) => p.deviceCode },
   LogItemResolved: { actor: 'receptionist' },

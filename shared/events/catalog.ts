@@ -11,6 +11,7 @@ import { feeEvents } from './feeEvents.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
 import { CALLBACK_CLASSES, DEADLINE_TYPES } from '../domain/ticketDeadlines.js';
 import { PersonalDataReadPayload } from '../domain/privacy.js';
+import { PersonErasedPayload } from '../domain/personErasure.js';
 import { DAMAGE_HOWS, MAIL_CONDITIONS, MAIL_KINDS, NOTICE_METHODS, PICKUP_RELATIONS } from '../domain/mail.js';
 
 /**
@@ -225,6 +226,12 @@ export const eventCatalog = {
    * record that arrives later from an offline desk is dropped by the next day's pass.
    */
   RetentionApplied: ev(1, z.object({ visitsBefore: z.string(), signaturesBefore: z.string(), logPhotosBefore: z.string() })),
+  /**
+   * A manager erased one person's data at their request (设置 → 个人信息): the records named lose the
+   * person's personal fields at every desk and at HQ, old events included. Record ids only, never the
+   * name; the event is also the audit record of the erasure (actor and HLC: who and when; `why`).
+   */
+  PersonErased: ev(1, PersonErasedPayload),
   /**
    * An admin changed the site's name, address, phone or company legal name. The whole record is one
    * value: the change with the later HLC wins everywhere, and the site name that documents print follows it.

@@ -24,6 +24,7 @@ import { drawerHandlers } from './drawer.js';
 import { ticketHandlers } from './tickets.js';
 import { mailHandlers } from './mail.js';
 import { privacyHandlers } from './privacy.js';
+import { personHandlers } from './person.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -52,4 +53,5 @@ export const handlers: HandlerMap = {
   ...ticketHandlers,
   ...mailHandlers,
   ...privacyHandlers,
+  ...personHandlers,
 };

@@ -35,6 +35,11 @@ function toRow(r: Row): PersonalDataReadRow {
     const p = JSON.parse(r.payload) as EventPayload<'HostPhoneRevealed'>;
     return { ...base, what: 'host_phone', label: p.unitCode, why: '' };
   }
+  if (r.type === 'PersonErased') {
+    const e = JSON.parse(r.payload) as EventPayload<'PersonErased'>;
+    const n = e.visitIds.length + e.passIds.length + e.ticketIds.length + e.mailItemIds.length + e.pickupItemIds.length;
+    return { ...base, at: e.at, what: 'person_erasure', label: String(n), why: e.why };
+  }
   const p = JSON.parse(r.payload) as EventPayload<'PersonalDataRead'>;
   return { ...base, at: p.at, what: p.what, label: p.label, why: p.why };
 }

@@ -9,6 +9,7 @@ import { ticketsProjection } from './tickets.js';
 import { mailProjection } from './mail.js';
 import { staffProjection } from './staff.js';
 import { retentionProjection } from './retention.js';
+import { personErasureProjection } from './personErasure.js';
 
 /**
  * Every HQ projection. A feature adds its file and one line here;
@@ -23,6 +24,7 @@ export const projections: Projection[] = [
   mailProjection,
   staffProjection,
   retentionProjection,
+  personErasureProjection,
 ];
 
 export const projectionMigrations = projections.map((p) => ({

@@ -47,14 +47,19 @@ export async function requestPrint(doc: Omit<ProcInput<'print:request'>, 'jobId'
 export async function downloadPdf(jobId: string): Promise<string | null> {
   const r = await run('print:pdf', { jobId });
   if (!r.ok) return r.error.message;
-  const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
+  savePdf(r.value);
+  return null;
+}
+
+/** Hands a PDF the desk made to the browser as a download. */
+export function savePdf(pdf: { fileName: string; base64: string }): void {
+  const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = r.value.fileName;
+  a.download = pdf.fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return null;
 }

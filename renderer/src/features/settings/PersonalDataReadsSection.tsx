@@ -13,10 +13,12 @@ import { useDeskQuery } from '../../api/useDesk';
 export function PersonalDataReadsSection() {
   const { t } = useTranslation();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const { data } = useDeskQuery('privacy:reads', {
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
-  });
+  // An erasure here (it tells the visits changed) or other desks' records pulled: the list reads again.
+  const { data } = useDeskQuery(
+    'privacy:reads',
+    { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') },
+    ['visits-changed', 'sync-changed'],
+  );
   // What was read, in words: a revealed phone names the unit, an evacuation roll is a document.
   const what = (r: PersonalDataReadRow) =>
     r.what === 'visitor_list'

@@ -17,6 +17,7 @@ import { ClassifierEditor } from './ClassifierEditor';
 import { YuanInput } from './YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
+import { PersonDataSection } from './PersonDataSection';
 import { RetentionSection } from './RetentionSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
@@ -193,6 +194,7 @@ export function SettingsPage() {
         )}
       </Form>
       <SiteDetailsSection />
+      {canEdit && <PersonDataSection />}
       {canEdit && <PersonalDataReadsSection />}
     </Card>
   );

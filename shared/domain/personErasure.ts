@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { blankCheckIn, withoutVisitorNames } from './retention.js';
+
+/**
+ * A person's rights (PIPL 第四十五条 access/copy, 第四十七条 deletion): a manager finds what the site holds
+ * on one person, exports it, and erases it. The erasure travels as record ids only, so the event that
+ * removes a name does not itself spread the name to every desk and HQ.
+ */
+export const PersonErasedPayload = z.object({
+  erasureId: z.string(),
+  visitIds: z.array(z.string()),
+  /** The same visits' pass numbers: the handover sheets' lines that name the visitor carry them. */
+  visitPassNos: z.array(z.string()),
+  passIds: z.array(z.string()),
+  ticketIds: z.array(z.string()),
+  /** Mail items addressed to the person (the recipient's name goes; the unit stays for the register). */
+  mailItemIds: z.array(z.string()),
+  /** Of those, the items the person signed for themself: the signer's name, ID and signature go too. */
+  pickupItemIds: z.array(z.string()),
+  /** Why (the person's request, its date and channel): the audit record keeps it. */
+  why: z.string(),
+  at: z.string(),
+});
+export type PersonErasedPayload = z.infer<typeof PersonErasedPayload>;
+
+export interface PersonCriteria {
+  name: string;
+  phone: string;
+  idNumber: string;
+}
+
+/**
+ * Whether a stored ID number is the one the manager typed. The one place a person's ID number is
+ * compared for the rights search: today the desk stores the number as typed; when it stores a keyed
+ * hash instead, this function hashes `entered` and compares the hashes.
+ */
+export function idNumberMatches(stored: string, entered: string): boolean {
+  const typed = entered.trim().toUpperCase();
+  return typed !== '' && stored.trim().toUpperCase() === typed;
+}
+
+/** The same person: the same name and either the same phone or the same ID number. */
+export function isSamePerson(record: { name: string; phone: string; idNumber?: string }, c: PersonCriteria): boolean {
+  if (record.name.trim() !== c.name.trim()) return false;
+  if (c.phone && record.phone === c.phone) return true;
+  return record.idNumber !== undefined && idNumberMatches(record.idNumber, c.idNumber);
+}
+
+type Json = Record<string, unknown>;
+const inIds = (ids: string[], id: unknown) => typeof id === 'string' && ids.includes(id);
+
+/**
+ * The payload of an old event with the erased person's data removed, or null when the event is not
+ * theirs (or already blank). Like the retention pass, the one exception to append-only: a log that
+ * kept the data would undo the erasure.
+ */
+export function erasedPayload(type: string, payload: Json, e: PersonErasedPayload): Json | null {
+  let blank: Json | null = null;
+  if (type === 'VisitorCheckedIn' && inIds(e.visitIds, payload.visitId)) blank = blankCheckIn(payload);
+  if (type === 'ReleasePassIssued' && inIds(e.passIds, payload.passId)) {
+    const applicant = payload.applicant as Json;
+    blank = { ...payload, applicant: { ...applicant, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+  }
+  if (type === 'TicketOpened' && inIds(e.ticketIds, payload.ticketId)) {
+    const customer = payload.customer as Json;
+    blank = { ...payload, customer: { ...customer, name: '', phone: '' } };
+  }
+  if (type === 'MailReceived' && inIds(e.mailItemIds, payload.itemId)) {
+    const recipient = payload.recipient as Json;
+    blank = { ...payload, recipient: { ...recipient, name: '' } };
+  }
+  if (type === 'MailPickedUp' && inIds(e.pickupItemIds, payload.itemId))
+    blank = { ...payload, signerName: '', idNumberMasked: '', signature: null, typedName: null };
+  if (type === 'ShiftClosed' && e.visitPassNos.length)
+    blank = {
+      ...payload,
+      sections: withoutVisitorNames(payload.sections as Parameters<typeof withoutVisitorNames>[0], e.visitPassNos),
+    };
+  if (!blank || JSON.stringify(blank) === JSON.stringify(payload)) return null;
+  return blank;
+}
+
+/** The event types whose old copies `erasedPayload` may rewrite, and the payload key naming their record. */
+export const ERASED_EVENT_KEYS = {
+  VisitorCheckedIn: '$.visitId',
+  ReleasePassIssued: '$.passId',
+  TicketOpened: '$.ticketId',
+  MailReceived: '$.itemId',
+  MailPickedUp: '$.itemId',
+} as const;
