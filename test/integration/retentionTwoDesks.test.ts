@@ -5,7 +5,7 @@ import { applyRetention } from '../../electron/retention.js';
 import { retentionProjection } from '../../hq/src/projections/retention.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
-import { importSampleDirectory, newRequestId, TestClock } from '../support/desk.js';
+import { ADMIN, importSampleDirectory, newRequestId, TestClock } from '../support/desk.js';
 import { mailInput, PNG_1x1, pickupInput } from '../support/mail.js';
 import { checkInVisitor, daysLater, fileHolds, personalData, PNG_2x1, VISITOR } from '../support/retention.js';
 
@@ -38,6 +38,8 @@ describe('retention across the desks of a site and HQ', () => {
     });
     const item = await a.ok('mail:receive', await mailInput(a));
     await a.ok('mail:pickUp', pickupInput(item.item.id));
+    // The handover sheet names the visitor still on site; HQ keeps the closed sheet whole (hq_shift_events).
+    expect(JSON.stringify(await a.ok('shift:close', { note: '', pin: ADMIN.pin }))).toContain(VISITOR.name);
     await syncAll(clients);
     expect((await b.ok('visits:recall', { phone: VISITOR.phone }))?.name).toBe(VISITOR.name);
     const hqPictures = async () =>

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Projection } from './types.js';
+import { rewriteStoredPayload, type StoredEventRow } from './storedPayload.js';
 import { ERASED_EVENT_KEYS, erasedPayload } from '../../../shared/domain/personErasure.js';
 import { expiredPictures } from '../../../shared/domain/retention.js';
 
@@ -8,9 +9,7 @@ import { expiredPictures } from '../../../shared/domain/retention.js';
  * stored events lose the person's fields (rewritten in the push's transaction, as the retention pass
  * does, so a desk pulling later gets them blank) and the person's pickup signatures' bytes are deleted.
  */
-type Row = { id: string; device_id: string; device_seq: string; type: string; payload: string };
-/** Projections that keep an erased event whole (the handover sheets): they keep the blank copy too. */
-const KEPT_WHOLE = ['hq_shift_events'];
+type Row = StoredEventRow;
 
 export const personErasureProjection: Projection = {
   name: 'person_erasure',
@@ -48,11 +47,7 @@ export const personErasureProjection: Projection = {
         const blank = erasedPayload(r.type, old, e);
         if (!blank) continue;
         if (r.type === 'MailPickedUp') pictures.push(...expiredPictures(r.type, old));
-        // Text, not jsonb: the desks get back the payload with its keys in the order they wrote them.
-        await sql`UPDATE events SET payload = ${JSON.stringify(blank)}::json
-          WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(trx);
-        for (const table of KEPT_WHOLE)
-          await sql`UPDATE ${sql.table(table)} SET data = ${JSON.stringify(blank)}::jsonb WHERE event_id = ${r.id}`.execute(trx);
+        await rewriteStoredPayload(trx, r, blank);
       }
       if (pictures.length)
         await sql`DELETE FROM attachments WHERE site_id = ${siteId} AND sha256 = ANY(${pictures})`.execute(trx);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Projection } from './types.js';
+import { rewriteStoredPayload, type StoredEventRow } from './storedPayload.js';
 import { expiredPayload, expiredPictures, RETENTION_MIN_DAYS } from '../../../shared/domain/retention.js';
 
 const DAY_MS = 86_400_000;
@@ -26,8 +27,8 @@ export const retentionProjection: Projection = {
       if ([c.visitsBefore, c.signaturesBefore, c.logPhotosBefore].some(bad)) return 'retention_cutoff_too_late';
       await sql`UPDATE hq_visits SET visitor_name = '' WHERE site_id = ${siteId}
         AND checked_in_at < ${c.visitsBefore} COLLATE "C" AND visitor_name <> ''`.execute(trx);
-      const { rows } = await sql<{ device_id: string; device_seq: string; type: string; payload: string }>`
-        SELECT device_id, device_seq, type, payload::text AS payload FROM events WHERE site_id = ${siteId} AND (
+      const { rows } = await sql<StoredEventRow>`
+        SELECT id, device_id, device_seq, type, payload::text AS payload FROM events WHERE site_id = ${siteId} AND (
           (type = 'VisitorCheckedIn' AND payload->>'checkedInAt' < ${c.visitsBefore} COLLATE "C" AND (
             payload->'visitor'->>'name' <> '' OR payload->'visitor'->>'idNumber' <> ''
             OR payload->'visitor'->>'phone' <> '' OR payload->>'plate' <> '' OR payload->>'note' <> ''))
@@ -42,9 +43,7 @@ export const retentionProjection: Projection = {
         const blank = expiredPayload(r.type, old, c);
         if (!blank) continue;
         pictures.push(...expiredPictures(r.type, old));
-        // Text, not jsonb: the desks get back the payload with its keys in the order they wrote them.
-        await sql`UPDATE events SET payload = ${JSON.stringify(blank)}::json
-          WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(trx);
+        await rewriteStoredPayload(trx, r, blank); // the handover sheets HQ keeps whole too
       }
       if (pictures.length)
         await sql`DELETE FROM attachments WHERE site_id = ${siteId} AND sha256 = ANY(${pictures})`.execute(trx);
