@@ -1,6 +1,16 @@
 import type { Applier } from './index.js';
 import { closingWins } from './closing.js';
 import { notBefore } from '../../shared/domain/clock.js';
+import { maskIdNumber } from '../../shared/domain/mask.js';
+
+/**
+ * The row keeps the masked number and the hash. An event written before hashing (pulled from an HQ
+ * that has not masked it yet) is stored masked, without a hash: no full number reaches the table.
+ */
+function storedId(p: { idNumberMasked: string; idHash: string; idNumber?: string }) {
+  if (p.idNumber && !p.idNumberMasked) return { id_number_masked: maskIdNumber(p.idNumber), id_hash: '' };
+  return { id_number_masked: p.idNumberMasked, id_hash: p.idHash };
+}
 
 export const visitAppliers: {
   VisitorCheckedIn: Applier<'VisitorCheckedIn'>;
@@ -19,7 +29,7 @@ export const visitAppliers: {
         visitor_name: p.visitor.name,
         visitor_phone: p.visitor.phone,
         id_type: p.visitor.idType,
-        id_number: p.visitor.idNumber,
+        ...storedId(p.visitor),
         party_size: p.partySize,
         host_occupant_id: p.host.occupantId,
         host_unit_code: p.host.unitCode,
@@ -88,7 +98,7 @@ export const visitAppliers: {
       .values({
         id: p.entryId,
         name: p.name,
-        id_number: p.idNumber,
+        ...storedId(p),
         phone: p.phone,
         reason: p.reason,
         valid_until: p.validUntil,

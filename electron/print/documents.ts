@@ -41,7 +41,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
           deviceCode: site.deviceCode,
           passNo: v.pass_no,
           visitorName: v.visitor_name,
-          idNumberMasked: maskIdNumber(v.id_number),
+          idNumberMasked: v.id_number_masked,
           partySize: v.party_size,
           host: hostLabel(v),
           purpose: v.purpose,

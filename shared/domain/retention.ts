@@ -64,7 +64,11 @@ type Json = Record<string, unknown>;
 export function expiredPayload(type: string, payload: Json, c: RetentionCutoffs): Json | null {
   if (type === 'VisitorCheckedIn' && String(payload.checkedInAt) < c.visitsBefore) {
     const visitor = payload.visitor as Json;
-    const blank = { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    // Masked number and hash go too (the hash would still link the person's visits); an older
+    // event's full `idNumber` is blanked where it is still present.
+    const id = 'idNumber' in visitor ? { idNumber: '' } : {};
+    const gone = { name: '', phone: '', ...id, idNumberMasked: '', idHash: '' };
+    const blank = { ...payload, visitor: { ...visitor, ...gone }, plate: '', note: '' };
     return JSON.stringify(blank) === JSON.stringify(payload) ? null : blank;
   }
   if (type === 'ShiftClosed' && String(payload.closedAt) < c.visitsBefore) {

@@ -1,0 +1,131 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber } from '../../shared/domain/mask.js';
+import { scrubFullIdNumbers } from '../../electron/privacy/legacyIdNumbers.js';
+import { hqSuite } from '../support/hqSuite.js';
+import { enrollDesks } from '../support/sync.js';
+import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
+import { checkInVisitor, fileHolds, VISITOR } from '../support/retention.js';
+import { failure } from './helpers.js';
+
+/**
+ * PIPL minimum (issue 16 item 1): a visitor's ID number is kept masked plus a keyed hash. No full
+ * number in the desk's file (after a checkpoint), its events, HQ's database or the other desk; the
+ * hash still recalls the visitor and stops a listed person at every desk of the site.
+ */
+const suite = hqSuite();
+const MASKED = maskIdNumber(VISITOR.idNumber);
+const LISTED = { idNumber: '11010519491231002X', typed: ' 110105 19491231 002x ' };
+
+const syncAll = async (clients: { syncNow(): Promise<void> }[]) => {
+  for (let round = 0; round < 2; round++) for (const c of clients) await c.syncNow();
+};
+
+/** What someone with the data folder finds: the database after a checkpoint (WAL folded in) and its events. */
+function deskHolds(desk: TestDesk, text: string): boolean {
+  desk.backend.database.raw.pragma('wal_checkpoint(TRUNCATE)');
+  const events = desk.backend.database.raw.prepare('SELECT payload FROM events').pluck().all() as string[];
+  return fileHolds(desk, text) || events.some((p) => p.includes(text));
+}
+
+/** Every row of every HQ table, as text (Debian's pg_dump is older than the embedded server). */
+async function hqHolds(text: string): Promise<boolean> {
+  const { rows: tables } = await sql<{ name: string }>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(suite.hq.db);
+  for (const { name } of tables) {
+    const { rows } = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM ${sql.table(name)} AS t WHERE t::text LIKE ${'%' + text + '%'}`.execute(suite.hq.db);
+    if (Number(rows[0].n) > 0) return true;
+  }
+  return false;
+}
+
+const checkInListed = async (desk: TestDesk) =>
+  desk.call(
+    'visits:checkIn',
+    await checkInInput(desk, {
+      visitor: { name: '另一个名字', phone: '13600136000', idType: 'resident_id', idNumber: LISTED.typed },
+    }),
+  );
+
+describe('ID numbers: masked and hashed, never kept in full', () => {
+  it('no full number at either desk or HQ; recall and the deny list still work at both desks by the hash', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const b = await suite.openDesk({ deviceCode: 'A2' });
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await importSampleDirectory(a);
+    const visit = await checkInVisitor(a);
+    expect(visit.idNumberMasked).toBe(maskIdNumber(VISITOR.idNumber));
+    await a.ok('deny:add', { idNumber: LISTED.idNumber, reason: '多次滋扰住户' });
+    await syncAll(clients);
+
+    // Recall answers the masked number, by phone and by the number typed again.
+    const byPhone = await b.ok('visits:recall', { phone: VISITOR.phone });
+    expect(byPhone).toMatchObject({ name: VISITOR.name, idNumberMasked: MASKED, visits: 1 });
+    expect(JSON.stringify(byPhone)).not.toContain(VISITOR.idNumber);
+    expect(await b.ok('visits:recall', { idNumber: VISITOR.idNumber.toLowerCase() })).toMatchObject({ name: VISITOR.name });
+    expect(await a.ok('visits:recall', { idNumber: '310104198503120000' })).toBeNull();
+    // The history search finds the visit by the full number typed, though only the masked form is kept.
+    expect((await b.ok('visits:search', { text: VISITOR.idNumber })).map((v) => v.id)).toEqual([visit.id]);
+
+    // The listed person is stopped at both desks by the hash, whatever name they give.
+    for (const desk of [a, b]) {
+      const hit = failure(await checkInListed(desk));
+      expect(hit.code).toBe('deny_list_hit');
+      expect(hit.details).toMatchObject({ entry: { idNumberMasked: '110105********002X' } });
+    }
+
+    for (const id of [VISITOR.idNumber, LISTED.idNumber]) {
+      expect(deskHolds(a, id)).toBe(false);
+      expect(deskHolds(b, id)).toBe(false);
+      expect(await hqHolds(id)).toBe(false);
+    }
+    // The scans can find: the masked form is at HQ (in the pushed event).
+    expect(await hqHolds(MASKED)).toBe(true);
+
+    // Both desks hash with the site's key (the first desk's, which HQ handed to the second): 0600 files.
+    const keyFile = (d: TestDesk) => join(d.dataDir, 'id-key');
+    const keys = [a, b].map((d) => (JSON.parse(readFileSync(keyFile(d), 'utf8')) as { current: string }).current);
+    expect(keys[0]).toBe(keys[1]);
+    if (process.platform !== 'win32') for (const d of [a, b]) expect(statSync(keyFile(d)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a desk that kept full numbers (older version) masks and hashes its rows and events at start', async () => {
+    const desk = await openTestDesk();
+    try {
+      await importSampleDirectory(desk);
+      await checkInVisitor(desk);
+      await desk.ok('deny:add', { idNumber: LISTED.idNumber, reason: '多次滋扰住户' });
+      // Make the data what the older version wrote: full numbers in the column and in the events.
+      const raw = desk.backend.database.raw;
+      raw.prepare(`UPDATE visits SET id_number_masked = ?, id_hash = ''`).run(VISITOR.idNumber);
+      raw.prepare(`UPDATE deny_list SET id_number_masked = ?, id_hash = ''`).run(LISTED.idNumber);
+      raw
+        .prepare(
+          `UPDATE events SET payload = json_set(json_remove(payload, '$.visitor.idNumberMasked', '$.visitor.idHash'), '$.visitor.idNumber', ?)
+           WHERE type = 'VisitorCheckedIn'`,
+        )
+        .run(VISITOR.idNumber);
+      raw
+        .prepare(
+          `UPDATE events SET payload = json_set(json_remove(payload, '$.idNumberMasked', '$.idHash'), '$.idNumber', ?)
+           WHERE type = 'DenyEntryAdded'`,
+        )
+        .run(LISTED.idNumber);
+      expect(deskHolds(desk, VISITOR.idNumber)).toBe(true);
+
+      expect(await scrubFullIdNumbers(desk.backend.services.db, desk.backend.services.idKeys)).toBe(4);
+      expect(await scrubFullIdNumbers(desk.backend.services.db, desk.backend.services.idKeys)).toBe(0);
+      for (const id of [VISITOR.idNumber, LISTED.idNumber]) expect(deskHolds(desk, id)).toBe(false);
+      expect(await desk.ok('visits:recall', { idNumber: VISITOR.idNumber })).toMatchObject({
+        name: VISITOR.name,
+        idNumberMasked: MASKED,
+      });
+      expect(failure(await checkInListed(desk)).code).toBe('deny_list_hit');
+    } finally {
+      await desk.close();
+    }
+  });
+});
