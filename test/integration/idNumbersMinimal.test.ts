@@ -92,6 +92,28 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
     if (process.platform !== 'win32') for (const d of [a, b]) expect(statSync(keyFile(d)).mode & 0o777).toBe(0o600);
   });
 
+  it("a desk set up offline adopts the site's key at enrolment and still matches its own earlier records", async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const b = await suite.openDesk({ deviceCode: 'A2' });
+    await importSampleDirectory(b);
+    await checkInVisitor(b);
+    await b.ok('deny:add', { idNumber: LISTED.idNumber, reason: '多次滋扰住户' });
+    const offlineKey = b.backend.services.idKeys.current();
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await syncAll(clients);
+    // A enrolled first: its key is the site's; B took it over from HQ's answer.
+    expect(b.backend.services.idKeys.current()).toBe(a.backend.services.idKeys.current());
+    expect(b.backend.services.idKeys.current()).not.toBe(offlineKey);
+    expect(await b.ok('visits:recall', { idNumber: VISITOR.idNumber })).toMatchObject({ name: VISITOR.name, visits: 1 });
+    expect(failure(await checkInListed(b)).code).toBe('deny_list_hit');
+    // A visit B records now is hashed with the site's key: A recalls it by the number.
+    await b.ok('visits:checkOut', { code: (await b.ok('visits:onSite'))[0].passNo });
+    await checkInVisitor(b);
+    await syncAll(clients);
+    expect(await a.ok('visits:recall', { idNumber: VISITOR.idNumber })).toMatchObject({ name: VISITOR.name });
+    expect(deskHolds(b, VISITOR.idNumber)).toBe(false);
+  });
+
   it('a desk that kept full numbers (older version) masks and hashes its rows and events at start', async () => {
     const desk = await openTestDesk();
     try {
