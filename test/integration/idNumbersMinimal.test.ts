@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../shared/domain/mask.js';
 import { scrubFullIdNumbers } from '../../electron/privacy/legacyIdNumbers.js';
 import { hqSuite } from '../support/hqSuite.js';
-import { enrollDesks } from '../support/sync.js';
+import { enrollDesks, syncClientFor } from '../support/sync.js';
+import { hqMigrations } from '../../hq/src/pg/migrations.js';
+import { issueEnrollCode } from '../../hq/src/store/admin.js';
 import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
 import { checkInVisitor, fileHolds, VISITOR } from '../support/retention.js';
 import { failure } from './helpers.js';
@@ -111,6 +113,42 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
     await checkInVisitor(b);
     await syncAll(clients);
     expect(await a.ok('visits:recall', { idNumber: VISITOR.idNumber })).toMatchObject({ name: VISITOR.name });
+    expect(deskHolds(b, VISITOR.idNumber)).toBe(false);
+  });
+
+  it('HQ masks the full numbers of events pushed before this version; a new desk pulls them masked', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const { siteId, clients } = await enrollDesks(suite.hq, [a], suite.hq.url, 'HY', { backendClient: true });
+    await importSampleDirectory(a);
+    await checkInVisitor(a);
+    await syncAll(clients);
+    // What an older desk pushed: the full number in place of the masked form and the hash.
+    await sql`UPDATE events SET payload = ${JSON.stringify({
+      ...((
+        await sql<{ p: Record<string, unknown> }>`SELECT payload AS p FROM events WHERE type = 'VisitorCheckedIn'`.execute(
+          suite.hq.db,
+        )
+      ).rows[0].p as object),
+      visitor: { name: VISITOR.name, phone: VISITOR.phone, idType: 'resident_id', idNumber: VISITOR.idNumber },
+    })}::json WHERE type = 'VisitorCheckedIn'`.execute(suite.hq.db);
+    expect(await hqHolds(VISITOR.idNumber)).toBe(true);
+    await hqMigrations.find((m) => m.name === '007_id_numbers_minimal')!.up(suite.hq.db);
+    expect(await hqHolds(VISITOR.idNumber)).toBe(false);
+    const { rows } = await sql<{ v: Record<string, unknown> }>`
+      SELECT payload->'visitor' AS v FROM events WHERE type = 'VisitorCheckedIn'`.execute(suite.hq.db);
+    expect(rows[0].v).toEqual({
+      name: VISITOR.name,
+      phone: VISITOR.phone,
+      idType: 'resident_id',
+      idNumberMasked: MASKED,
+      idHash: '',
+    });
+
+    const b = await suite.openDesk({ deviceCode: 'A2' });
+    const cb = syncClientFor(b);
+    await cb.enroll(suite.hq.url, await issueEnrollCode(suite.hq.db, siteId, 'A2'));
+    await cb.syncNow();
+    expect(await b.ok('visits:recall', { phone: VISITOR.phone })).toMatchObject({ name: VISITOR.name, idNumberMasked: MASKED });
     expect(deskHolds(b, VISITOR.idNumber)).toBe(false);
   });
 

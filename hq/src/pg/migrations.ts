@@ -128,7 +128,7 @@ const anonymousUnits: Migration = {
 const idNumbersMinimal: Migration = {
   name: '007_id_numbers_minimal',
   async up(db) {
-    await sql`ALTER TABLE sites ADD COLUMN id_key text`.execute(db);
+    await sql`ALTER TABLE sites ADD COLUMN IF NOT EXISTS id_key text`.execute(db);
     const { rows } = await sql<{ device_id: string; device_seq: string; type: string; payload: string }>`
       SELECT device_id, device_seq, type, payload::text AS payload FROM events
       WHERE (type = 'VisitorCheckedIn' AND payload->'visitor'->'idNumber' IS NOT NULL)
