@@ -172,7 +172,9 @@ export interface ReleasePassesTable {
   applicant_name: string;
   applicant_phone: string;
   id_type: VisitsTable['id_type'];
-  id_number: string;
+  /** Masked, with its keyed hash (as visits). */
+  id_number_masked: string;
+  id_hash: string;
   relation: 'owner' | 'tenant' | 'company_staff' | 'agent';
   authority_occupant_id: string | null;
   authority_name: string | null;

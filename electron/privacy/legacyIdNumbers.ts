@@ -15,7 +15,7 @@ export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> 
   const key = keys.current();
   return db.transaction().execute(async (trx) => {
     let changed = 0;
-    for (const table of ['visits', 'deny_list'] as const) {
+    for (const table of ['visits', 'deny_list', 'release_passes'] as const) {
       const rows = await trx
         .selectFrom(table)
         .select(['id', 'id_number_masked'])
@@ -36,6 +36,7 @@ export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> 
     const events = await sql<{ seq: number; type: string; payload: string }>`
       SELECT seq, type, payload FROM events WHERE
         (type = 'VisitorCheckedIn' AND json_type(payload, '$.visitor.idNumber') IS NOT NULL)
+        OR (type = 'ReleasePassIssued' AND json_type(payload, '$.applicant.idNumber') IS NOT NULL)
         OR (type = 'DenyEntryAdded' AND json_type(payload, '$.idNumber') IS NOT NULL)`.execute(trx);
     for (const e of events.rows) {
       const next = eventWithoutFullIdNumber(e.type, JSON.parse(e.payload) as Record<string, unknown>, (n) => minimalId(key, n));

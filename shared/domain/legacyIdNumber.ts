@@ -21,10 +21,11 @@ function withoutFull(o: Json, minimal: (idNumber: string) => MinimalId): Json {
 }
 
 /**
- * An event written before ID numbers were minimised (VisitorCheckedIn's visitor, DenyEntryAdded),
+ * An event written before ID numbers were minimised (VisitorCheckedIn's visitor, ReleasePassIssued's applicant, DenyEntryAdded),
  * without its full number: the one exception to append-only besides the retention pass.
  */
 export function eventWithoutFullIdNumber(type: string, payload: Json, minimal: (idNumber: string) => MinimalId): Json {
   if (type === 'VisitorCheckedIn') return { ...payload, visitor: withoutFull(payload.visitor as Json, minimal) };
+  if (type === 'ReleasePassIssued') return { ...payload, applicant: withoutFull(payload.applicant as Json, minimal) };
   return withoutFull(payload, minimal);
 }

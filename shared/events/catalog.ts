@@ -47,14 +47,6 @@ const MinimalId = {
   idNumber: z.string().optional(),
 };
 
-/** A release pass's applicant; the number is still kept in full (not yet minimised, see README 个人信息保护). */
-const PassApplicant = z.object({
-  name: z.string(),
-  phone: z.string(),
-  idType: z.enum(ID_TYPES),
-  idNumber: z.string(),
-});
-
 const VisitorSnapshot = z.object({
   name: z.string(),
   phone: z.string(),
@@ -161,7 +153,7 @@ export const eventCatalog = {
       passNo: z.string(),
       unit: z.object({ unitId: z.string(), unitCode: z.string() }),
       occupant: z.object({ occupantId: z.string(), name: z.string(), company: z.string(), role: z.enum(OCCUPANT_ROLES) }),
-      applicant: PassApplicant,
+      applicant: VisitorSnapshot,
       relation: z.enum(PASS_RELATIONS),
       authority: z.object({ occupantId: z.string(), name: z.string(), method: z.enum(CONSENT_METHODS) }).nullable(),
       items: z.array(z.object({ description: z.string(), quantity: z.number().int() })),

@@ -126,7 +126,7 @@ export function passIssued(prefix: string, at: string) {
     passNo: `${prefix}-P${id.slice(-8)}`,
     unit: { unitId: 'u1', unitCode: '1-2-301' },
     occupant: { occupantId: 'o1', name: '张三', company: '', role: 'owner' },
-    applicant: { name: '搬家师傅', phone: '13700137000', idType: 'passport', idNumber: 'E1' },
+    applicant: { name: '搬家师傅', phone: '13700137000', idType: 'passport', ...minimalId('fault-suite-key', 'E1') },
     relation: 'owner',
     authority: null,
     items: [{ description: '沙发', quantity: 1 }],

@@ -11,6 +11,8 @@ import { issueEnrollCode } from '../../hq/src/store/admin.js';
 import { checkInInput, importSampleDirectory, openTestDesk, type TestDesk } from '../support/desk.js';
 import { checkInVisitor, fileHolds, VISITOR } from '../support/retention.js';
 import { failure } from './helpers.js';
+import { passInput } from '../support/releasePass.js';
+import { residentIdCheckChar } from '../../shared/domain/idDocument.js';
 
 /**
  * PIPL minimum (issue 16 item 1): a visitor's ID number is kept masked plus a keyed hash. No full
@@ -20,6 +22,7 @@ import { failure } from './helpers.js';
 const suite = hqSuite();
 const MASKED = maskIdNumber(VISITOR.idNumber);
 const LISTED = { idNumber: '11010519491231002X', typed: ' 110105 19491231 002x ' };
+const APPLICANT = '44030619900101123' + residentIdCheckChar('44030619900101123');
 
 const syncAll = async (clients: { syncNow(): Promise<void> }[]) => {
   for (let round = 0; round < 2; round++) for (const c of clients) await c.syncNow();
@@ -61,7 +64,12 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
     const visit = await checkInVisitor(a);
     expect(visit.idNumberMasked).toBe(maskIdNumber(VISITOR.idNumber));
     await a.ok('deny:add', { idNumber: LISTED.idNumber, reason: '多次滋扰住户' });
+    const applicant = { name: '张三', phone: '13800138000', idType: 'resident_id' as const, idNumber: APPLICANT };
+    const { pass } = await a.ok('passes:issue', await passInput(a, { applicant }));
+    expect(pass.idNumberMasked).toBe(maskIdNumber(APPLICANT));
     await syncAll(clients);
+    const atB = (await b.ok('passes:search', {})).find((p) => p.id === pass.id);
+    expect(atB).toMatchObject({ passNo: pass.passNo, idNumberMasked: maskIdNumber(APPLICANT) });
 
     // Recall answers the masked number, by phone and by the number typed again.
     const byPhone = await b.ok('visits:recall', { phone: VISITOR.phone });
@@ -79,7 +87,7 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
       expect(hit.details).toMatchObject({ entry: { idNumberMasked: '110105********002X' } });
     }
 
-    for (const id of [VISITOR.idNumber, LISTED.idNumber]) {
+    for (const id of [VISITOR.idNumber, LISTED.idNumber, APPLICANT]) {
       expect(deskHolds(a, id)).toBe(false);
       expect(deskHolds(b, id)).toBe(false);
       expect(await hqHolds(id)).toBe(false);
@@ -158,10 +166,19 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
       await importSampleDirectory(desk);
       await checkInVisitor(desk);
       await desk.ok('deny:add', { idNumber: LISTED.idNumber, reason: '多次滋扰住户' });
+      const applicant = { name: '张三', phone: '13800138000', idType: 'resident_id' as const, idNumber: APPLICANT };
+      await desk.ok('passes:issue', await passInput(desk, { applicant }));
       // Make the data what the older version wrote: full numbers in the column and in the events.
       const raw = desk.backend.database.raw;
       raw.prepare(`UPDATE visits SET id_number_masked = ?, id_hash = ''`).run(VISITOR.idNumber);
       raw.prepare(`UPDATE deny_list SET id_number_masked = ?, id_hash = ''`).run(LISTED.idNumber);
+      raw.prepare(`UPDATE release_passes SET id_number_masked = ?, id_hash = ''`).run(APPLICANT);
+      raw
+        .prepare(
+          `UPDATE events SET payload = json_set(json_remove(payload, '$.applicant.idNumberMasked', '$.applicant.idHash'), '$.applicant.idNumber', ?)
+           WHERE type = 'ReleasePassIssued'`,
+        )
+        .run(APPLICANT);
       raw
         .prepare(
           `UPDATE events SET payload = json_set(json_remove(payload, '$.visitor.idNumberMasked', '$.visitor.idHash'), '$.visitor.idNumber', ?)
@@ -174,11 +191,12 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
            WHERE type = 'DenyEntryAdded'`,
         )
         .run(LISTED.idNumber);
-      expect(deskHolds(desk, VISITOR.idNumber)).toBe(true);
+      for (const id of [VISITOR.idNumber, LISTED.idNumber, APPLICANT]) expect(deskHolds(desk, id)).toBe(true);
 
-      expect(await scrubFullIdNumbers(desk.backend.services.db, desk.backend.services.idKeys)).toBe(4);
+      expect(await scrubFullIdNumbers(desk.backend.services.db, desk.backend.services.idKeys)).toBe(6);
       expect(await scrubFullIdNumbers(desk.backend.services.db, desk.backend.services.idKeys)).toBe(0);
-      for (const id of [VISITOR.idNumber, LISTED.idNumber]) expect(deskHolds(desk, id)).toBe(false);
+      for (const id of [VISITOR.idNumber, LISTED.idNumber, APPLICANT]) expect(deskHolds(desk, id)).toBe(false);
+      expect((await desk.ok('passes:search', {}))[0].idNumberMasked).toBe(maskIdNumber(APPLICANT));
       expect(await desk.ok('visits:recall', { idNumber: VISITOR.idNumber })).toMatchObject({
         name: VISITOR.name,
         idNumberMasked: MASKED,

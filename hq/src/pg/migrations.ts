@@ -132,6 +132,7 @@ const idNumbersMinimal: Migration = {
     const { rows } = await sql<{ device_id: string; device_seq: string; type: string; payload: string }>`
       SELECT device_id, device_seq, type, payload::text AS payload FROM events
       WHERE (type = 'VisitorCheckedIn' AND payload->'visitor'->'idNumber' IS NOT NULL)
+        OR (type = 'ReleasePassIssued' AND payload->'applicant'->'idNumber' IS NOT NULL)
         OR (type = 'DenyEntryAdded' AND payload->'idNumber' IS NOT NULL)`.execute(db);
     for (const r of rows) {
       const next = eventWithoutFullIdNumber(r.type, JSON.parse(r.payload) as Record<string, unknown>, maskedOnly);
