@@ -12,6 +12,7 @@ export function maskedOnly(idNumber: string): MinimalId {
 
 /** `o` with `idNumber` replaced, in its place, by the masked form and the hash (key order kept). */
 function withoutFull(o: Json, minimal: (idNumber: string) => MinimalId): Json {
+  if (!o || typeof o !== 'object' || !('idNumber' in o)) return o;
   const out: Json = {};
   for (const [k, v] of Object.entries(o)) {
     if (k === 'idNumber') Object.assign(out, minimal(String(v)));

@@ -160,6 +160,27 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
     expect(deskHolds(b, VISITOR.idNumber)).toBe(false);
   });
 
+  it('a desk one version behind pushes a full number: HQ stores and forwards it masked', async () => {
+    const a = await suite.openDesk({ deviceCode: 'A1' });
+    const b = await suite.openDesk({ deviceCode: 'A2' });
+    const { clients } = await enrollDesks(suite.hq, [a, b], suite.hq.url, 'HY', { backendClient: true });
+    await importSampleDirectory(a);
+    await checkInVisitor(a);
+    // The event as the older version wrote it, still in the outbox.
+    a.backend.database.raw
+      .prepare(
+        `UPDATE events SET payload = json_set(json_remove(payload, '$.visitor.idNumberMasked', '$.visitor.idHash'), '$.visitor.idNumber', ?)
+         WHERE type = 'VisitorCheckedIn'`,
+      )
+      .run(VISITOR.idNumber);
+    await syncAll(clients);
+    expect(a.backend.database.raw.prepare('SELECT COUNT(*) FROM sync_rejections').pluck().get()).toBe(0);
+    expect(await hqHolds(VISITOR.idNumber)).toBe(false);
+    expect(await hqHolds(MASKED)).toBe(true);
+    expect(await b.ok('visits:recall', { phone: VISITOR.phone })).toMatchObject({ name: VISITOR.name, idNumberMasked: MASKED });
+    expect(deskHolds(b, VISITOR.idNumber)).toBe(false);
+  });
+
   it('a desk that kept full numbers (older version) masks and hashes its rows and events at start', async () => {
     const desk = await openTestDesk();
     try {
