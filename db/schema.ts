@@ -93,7 +93,10 @@ export interface VisitsTable {
   visitor_name: string;
   visitor_phone: string;
   id_type: 'resident_id' | 'hk_macao_permit' | 'taiwan_permit' | 'passport' | 'other';
-  id_number: string;
+  /** Masked (shown, printed); the full number is not kept (PIPL minimum). */
+  id_number_masked: string;
+  /** HMAC-SHA-256 with the site's ID key (electron/privacy/idHash.ts): what recall and the deny list match. */
+  id_hash: string;
   party_size: number;
   host_occupant_id: string;
   host_unit_code: string;
@@ -122,7 +125,8 @@ export interface VisitsTable {
 export interface DenyListTable {
   id: string;
   name: string;
-  id_number: string;
+  id_number_masked: string;
+  id_hash: string;
   phone: string;
   reason: string;
   valid_until: string | null;
@@ -168,7 +172,9 @@ export interface ReleasePassesTable {
   applicant_name: string;
   applicant_phone: string;
   id_type: VisitsTable['id_type'];
-  id_number: string;
+  /** Masked, with its keyed hash (as visits). */
+  id_number_masked: string;
+  id_hash: string;
   relation: 'owner' | 'tenant' | 'company_staff' | 'agent';
   authority_occupant_id: string | null;
   authority_name: string | null;

@@ -18,6 +18,8 @@ import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { SyncClient } from './sync/client.js';
 import { fileSecretStore, type SecretStore } from './sync/secret.js';
 import { DeskClock } from './sync/deskClock.js';
+import { fileIdKeys, type IdKeys } from './privacy/idKeys.js';
+import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
 
 export interface Backend {
   router: Router;
@@ -35,6 +37,8 @@ export interface BackendOptions {
   timers?: boolean;
   /** Where the HQ device secret is kept: Electron passes a safeStorage store; default a 0600 file. */
   secrets?: SecretStore;
+  /** The site's ID key ring; default a 0600 file next to the HQ secret. */
+  idKeys?: IdKeys;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -42,6 +46,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Before anything is read or written: 0700/0600, also for a folder an older desk left 0755/0644.
   makeTreePrivate(opts.dataDir);
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
+  const idKeys = opts.idKeys ?? fileIdKeys(opts.dataDir);
+  // Full ID numbers an older version kept: masked and hashed before anything reads them.
+  await scrubFullIdNumbers(database.db, idKeys);
   const listeners = new Set<(n: DeskNotice) => void>();
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;
@@ -52,6 +59,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const sync = new SyncClient({
     db: database.db,
     secrets: opts.secrets ?? fileSecretStore(opts.dataDir),
+    idKeys,
     schemaVersion: SCHEMA_VERSION,
     deskClock,
     onChange: (pulled) => {
@@ -91,6 +99,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
     site: async () => (site ??= await getSiteIdentity(database.db)),
     sync,
+    idKeys,
     afterWrite: (events) => {
       checkpoint.soon();
       sync.poke();

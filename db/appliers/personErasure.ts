@@ -46,7 +46,7 @@ async function blankTables(db: Db, e: PersonErasedPayload, pictures: string[]): 
   if (e.passIds.length)
     await db
       .updateTable('release_passes')
-      .set({ applicant_name: '', applicant_phone: '', id_number: '', plate: '', note: '' })
+      .set({ applicant_name: '', applicant_phone: '', id_number_masked: '', id_hash: '', plate: '', note: '' })
       .where('id', 'in', e.passIds)
       .execute();
   if (e.ticketIds.length)

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../shared/events/catalog.js';
 import type { Database } from '../schema.js';
 import type { Applier } from './index.js';
 import { closingWins } from './closing.js';
+import { storedId } from './storedId.js';
 
 /**
  * Release passes. Closing events (released, cancelled) only move an issued pass forward, so a second
@@ -30,7 +31,7 @@ export const releasePassAppliers: {
         applicant_name: p.applicant.name,
         applicant_phone: p.applicant.phone,
         id_type: p.applicant.idType,
-        id_number: p.applicant.idNumber,
+        ...storedId(p.applicant),
         relation: p.relation,
         authority_occupant_id: p.authority?.occupantId ?? null,
         authority_name: p.authority?.name ?? null,

@@ -33,6 +33,7 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
     SELECT seq, type, payload FROM events WHERE
       (type = 'VisitorCheckedIn' AND json_extract(payload, '$.checkedInAt') < ${c.visitsBefore} AND (
         json_extract(payload, '$.visitor.name') <> '' OR json_extract(payload, '$.visitor.idNumber') <> ''
+        OR json_extract(payload, '$.visitor.idNumberMasked') <> '' OR json_extract(payload, '$.visitor.idHash') <> ''
         OR json_extract(payload, '$.visitor.phone') <> '' OR json_extract(payload, '$.plate') <> ''
         OR json_extract(payload, '$.note') <> ''))
       OR (type = 'ShiftClosed' AND json_extract(payload, '$.closedAt') < ${c.visitsBefore})
@@ -56,7 +57,14 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
 }
 
 /** A visit's personal columns, blanked (retention and a person's erasure). */
-export const BLANK_VISIT = { visitor_name: '', visitor_phone: '', id_number: '', plate: '', note: '' } as const;
+export const BLANK_VISIT = {
+  visitor_name: '',
+  visitor_phone: '',
+  id_number_masked: '',
+  id_hash: '',
+  plate: '',
+  note: '',
+} as const;
 
 async function anonymiseVisits(db: Db, before: string): Promise<void> {
   await db
@@ -67,7 +75,8 @@ async function anonymiseVisits(db: Db, before: string): Promise<void> {
       eb.or([
         eb('visitor_name', '<>', ''),
         eb('visitor_phone', '<>', ''),
-        eb('id_number', '<>', ''),
+        eb('id_number_masked', '<>', ''),
+        eb('id_hash', '<>', ''),
         eb('plate', '<>', ''),
         eb('note', '<>', ''),
       ]),

@@ -1,6 +1,7 @@
 import type { Applier } from './index.js';
 import { closingWins } from './closing.js';
 import { notBefore } from '../../shared/domain/clock.js';
+import { storedId } from './storedId.js';
 
 export const visitAppliers: {
   VisitorCheckedIn: Applier<'VisitorCheckedIn'>;
@@ -19,7 +20,7 @@ export const visitAppliers: {
         visitor_name: p.visitor.name,
         visitor_phone: p.visitor.phone,
         id_type: p.visitor.idType,
-        id_number: p.visitor.idNumber,
+        ...storedId(p.visitor),
         party_size: p.partySize,
         host_occupant_id: p.host.occupantId,
         host_unit_code: p.host.unitCode,
@@ -88,7 +89,7 @@ export const visitAppliers: {
       .values({
         id: p.entryId,
         name: p.name,
-        id_number: p.idNumber,
+        ...storedId(p),
         phone: p.phone,
         reason: p.reason,
         valid_until: p.validUntil,

@@ -19,20 +19,20 @@ export async function activeDenyEntries(db: Db, today: string): Promise<DenyRow[
 }
 
 /**
- * A visitor matches an entry on the same ID number or phone; a name matches only entries that
- * carry no ID number (a namesake with a different ID is another person).
+ * A visitor matches an entry on the same ID number (its hash under any of the desk's ID keys) or
+ * phone; a name matches only entries that carry no ID number (a namesake with another ID is another person).
  */
 export async function findDenyHit(
   db: Db,
-  v: { name: string; idNumber: string; phone: string },
+  v: { name: string; idHashes: string[]; phone: string },
   today: string,
 ): Promise<DenyRow | undefined> {
   return active(db, today)
     .where((eb) =>
       eb.or([
-        eb.and([eb('deny_list.id_number', '!=', ''), eb('deny_list.id_number', '=', v.idNumber)]),
+        ...(v.idHashes.length ? [eb('deny_list.id_hash', 'in', v.idHashes)] : []),
         eb.and([eb('deny_list.phone', '!=', ''), eb('deny_list.phone', '=', v.phone)]),
-        eb.and([eb('deny_list.id_number', '=', ''), eb('deny_list.name', '=', v.name)]),
+        eb.and([eb('deny_list.id_number_masked', '=', ''), eb('deny_list.name', '=', v.name)]),
       ]),
     )
     .executeTakeFirst();

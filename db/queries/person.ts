@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { isSamePerson, type PersonCriteria } from '../../shared/domain/personErasure.js';
+import { isSamePerson, type PersonMatch } from '../../shared/domain/personErasure.js';
 
 type Db = Kysely<Database>;
 
@@ -9,24 +9,24 @@ type Db = Kysely<Database>;
  * every desk's). Candidates are found by the exact name (indexed columns are not needed at this
  * volume: a manager asks a few times a year), then kept only where phone or ID number agree.
  */
-export async function personHoldings(db: Db, c: PersonCriteria) {
+export async function personHoldings(db: Db, c: PersonMatch) {
   const name = c.name.trim();
   const visits = (
     await db
       .selectFrom('visits')
-      .select(['id', 'pass_no', 'checked_in_at', 'host_unit_code', 'visitor_phone', 'id_number'])
+      .select(['id', 'pass_no', 'checked_in_at', 'host_unit_code', 'visitor_phone', 'id_hash'])
       .where('visitor_name', '=', name)
       .orderBy('checked_in_at')
       .execute()
-  ).filter((v) => isSamePerson({ name, phone: v.visitor_phone, idNumber: v.id_number }, c));
+  ).filter((v) => isSamePerson({ name, phone: v.visitor_phone, idHash: v.id_hash }, c));
   const passes = (
     await db
       .selectFrom('release_passes')
-      .select(['id', 'pass_no', 'issued_at', 'unit_code', 'applicant_phone', 'id_number'])
+      .select(['id', 'pass_no', 'issued_at', 'unit_code', 'applicant_phone', 'id_hash'])
       .where('applicant_name', '=', name)
       .orderBy('issued_at')
       .execute()
-  ).filter((p) => isSamePerson({ name, phone: p.applicant_phone, idNumber: p.id_number }, c));
+  ).filter((p) => isSamePerson({ name, phone: p.applicant_phone, idHash: p.id_hash }, c));
   const tickets = (
     await db
       .selectFrom('tickets')

@@ -43,6 +43,8 @@ export interface VisitSearch {
   fromIso?: string;
   toIso?: string;
   limit: number;
+  /** The search text's hashes as an ID number (the desk keeps only the masked form). */
+  idHashes?: string[];
 }
 
 /** History search: the text matches visitor name, phone, ID number, host name/unit/company, plate or pass. */
@@ -52,21 +54,30 @@ export async function searchVisits(db: Db, s: VisitSearch): Promise<VisitRow[]> 
   if (s.toIso) q = q.where('visits.checked_in_at', '<', s.toIso);
   if (s.text) {
     const like = `%${s.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const hashes = s.idHashes ?? [];
     q = q.where((eb) =>
-      eb.or(
-        ['visitor_name', 'visitor_phone', 'id_number', 'host_name', 'host_unit_code', 'host_company', 'plate', 'pass_no'].map(
-          (col) => eb(eb.fn('lower', [eb.ref(`visits.${col}` as 'visits.visitor_name')]), 'like', like.toLowerCase()),
-        ),
-      ),
+      eb.or([
+        ...[
+          'visitor_name',
+          'visitor_phone',
+          'id_number_masked',
+          'host_name',
+          'host_unit_code',
+          'host_company',
+          'plate',
+          'pass_no',
+        ].map((col) => eb(eb.fn('lower', [eb.ref(`visits.${col}` as 'visits.visitor_name')]), 'like', like.toLowerCase())),
+        ...(hashes.length ? [eb('visits.id_hash', 'in', hashes)] : []),
+      ]),
     );
   }
   return q.orderBy('visits.checked_in_at', 'desc').limit(s.limit).execute();
 }
 
-/** The most recent visits of one visitor, by phone or by ID number, newest first. */
-export async function visitsOfVisitor(db: Db, by: { phone?: string; idNumber?: string }): Promise<VisitRow[]> {
+/** The most recent visits of one visitor, by phone or by ID hash (any of the desk's keys), newest first. */
+export async function visitsOfVisitor(db: Db, by: { phone?: string; idHashes?: string[] }): Promise<VisitRow[]> {
   let q = withActor(db);
-  if (by.idNumber) q = q.where('visits.id_number', '=', by.idNumber);
+  if (by.idHashes?.length) q = q.where('visits.id_hash', 'in', by.idHashes);
   else if (by.phone) q = q.where('visits.visitor_phone', '=', by.phone);
   else return [];
   return q.orderBy('visits.checked_in_at', 'desc').limit(20).execute();

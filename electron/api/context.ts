@@ -8,6 +8,7 @@ import type { DomainEvent } from '../../shared/events/catalog.js';
 import type { DeskNotice, ProcName, ProcOutput, ProcParsed } from '../../shared/api/contract.js';
 import type { Settings } from '../../shared/api/schemas.js';
 import type { Sessions } from './sessions.js';
+import type { IdKeys } from '../privacy/idKeys.js';
 import type { PrintBackend } from '../print/backend.js';
 
 /** What the backend is made of; built once by createBackend and shared by every call. */
@@ -27,6 +28,8 @@ export interface Services {
   site: () => Promise<SiteIdentity | null>;
   /** HQ sync: pushes this desk's events and pulls the site's. */
   sync: SyncClient;
+  /** The site's ID key(s): ID numbers are kept as masked form + keyed hash (electron/privacy/idKeys.ts). */
+  idKeys: IdKeys;
   /** Runs after each committed local write (the sync client hooks in here). */
   afterWrite: (events: DomainEvent[]) => void;
 }

@@ -4,7 +4,6 @@ import type { PrintJobRow } from '../../db/queries/print.js';
 import { visitById, visitsOnSite } from '../../db/queries/visits.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import { readSiteDetails } from '../../db/queries/siteDetails.js';
-import { maskIdNumber } from '../../shared/domain/mask.js';
 import { isOverstay } from '../../shared/domain/visits.js';
 import { renderVisitorPass } from '../../shared/print/visitorPass.js';
 import { renderOnsiteRoll } from '../../shared/print/onsiteRoll.js';
@@ -41,7 +40,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
           deviceCode: site.deviceCode,
           passNo: v.pass_no,
           visitorName: v.visitor_name,
-          idNumberMasked: maskIdNumber(v.id_number),
+          idNumberMasked: v.id_number_masked,
           partySize: v.party_size,
           host: hostLabel(v),
           purpose: v.purpose,
@@ -86,7 +85,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
           passNo: p.pass_no,
           unit: [p.unit_code, p.company].filter(Boolean).join(' '),
           applicantName: p.applicant_name,
-          idNumberMasked: maskIdNumber(p.id_number),
+          idNumberMasked: p.id_number_masked,
           relation: p.relation,
           authority: p.authority_name && p.authority_method ? { name: p.authority_name, method: p.authority_method } : null,
           items: JSON.parse(p.items) as { description: string; quantity: number }[],

@@ -21,6 +21,7 @@ import {
   type SyncErrorCode,
 } from '../../shared/sync/protocol.js';
 import type { SecretStore } from './secret.js';
+import type { IdKeys } from '../privacy/idKeys.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { recordHeld } from './held.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
@@ -43,6 +44,8 @@ export class SyncFailure extends Error {
 export interface SyncClientOptions {
   db: Kysely<Database>;
   secrets: SecretStore;
+  /** The site's ID key: offered at enrolment, replaced by the site's key from HQ's answer. */
+  idKeys?: IdKeys;
   schemaVersion: number;
   clock?: () => Date;
   /** The backend's corrected clock; the client measures HQ's offset into it (default: one over `clock`). */
@@ -160,7 +163,8 @@ export class SyncClient {
    * full one seen is pinned.
    */
   async redeem(hqUrl: string, code: string, fingerprint: string | null = null): Promise<Redeemed> {
-    const req = { schemaVersion: this.o.schemaVersion, code, desk: await enrolmentDesk(this.o.db) };
+    const idKey = this.o.idKeys?.current();
+    const req = { schemaVersion: this.o.schemaVersion, code, desk: await enrolmentDesk(this.o.db), idKey };
     const { value: res, certSha256 } = await this.post(
       hqUrl,
       '/sync/enroll',
@@ -170,6 +174,7 @@ export class SyncClient {
       fingerprint,
     );
     this.o.secrets.set(res.secret);
+    if (res.idKey) this.o.idKeys?.adopt(res.idKey);
     return { ...res, certSha256 };
   }
 

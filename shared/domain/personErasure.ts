@@ -30,20 +30,25 @@ export interface PersonCriteria {
 }
 
 /**
- * Whether a stored ID number is the one the manager typed. The one place a person's ID number is
- * compared for the rights search: today the desk stores the number as typed; when it stores a keyed
- * hash instead, this function hashes `entered` and compares the hashes.
+ * A person as the rights search matches them: the ID number the manager typed becomes its keyed hashes
+ * (every key the desk holds, electron/privacy/idKeys.ts), since only hashes are stored.
  */
-export function idNumberMatches(stored: string, entered: string): boolean {
-  const typed = entered.trim().toUpperCase();
-  return typed !== '' && stored.trim().toUpperCase() === typed;
+export interface PersonMatch {
+  name: string;
+  phone: string;
+  idHashes: string[];
 }
 
-/** The same person: the same name and either the same phone or the same ID number. */
-export function isSamePerson(record: { name: string; phone: string; idNumber?: string }, c: PersonCriteria): boolean {
-  if (record.name.trim() !== c.name.trim()) return false;
-  if (c.phone && record.phone === c.phone) return true;
-  return record.idNumber !== undefined && idNumberMatches(record.idNumber, c.idNumber);
+/** Whether a stored ID hash is one of the typed number's hashes: the one place this search compares IDs. */
+export function idNumberMatches(storedHash: string, enteredHashes: string[]): boolean {
+  return storedHash !== '' && enteredHashes.includes(storedHash);
+}
+
+/** The same person: the same name and either the same phone or the same ID number (by hash). */
+export function isSamePerson(record: { name: string; phone: string; idHash?: string }, m: PersonMatch): boolean {
+  if (record.name.trim() !== m.name.trim()) return false;
+  if (m.phone && record.phone === m.phone) return true;
+  return record.idHash !== undefined && idNumberMatches(record.idHash, m.idHashes);
 }
 
 type Json = Record<string, unknown>;
@@ -59,7 +64,13 @@ export function erasedPayload(type: string, payload: Json, e: PersonErasedPayloa
   if (type === 'VisitorCheckedIn' && inIds(e.visitIds, payload.visitId)) blank = blankCheckIn(payload);
   if (type === 'ReleasePassIssued' && inIds(e.passIds, payload.passId)) {
     const applicant = payload.applicant as Json;
-    blank = { ...payload, applicant: { ...applicant, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+    const id = 'idNumber' in applicant ? { idNumber: '' } : {}; // an older event's full number
+    blank = {
+      ...payload,
+      applicant: { ...applicant, name: '', phone: '', ...id, idNumberMasked: '', idHash: '' },
+      plate: '',
+      note: '',
+    };
   }
   if (type === 'TicketOpened' && inIds(e.ticketIds, payload.ticketId)) {
     const customer = payload.customer as Json;

@@ -66,7 +66,11 @@ type Json = Record<string, unknown>;
 /** A check-in without the visitor's personal data: time, host and party size stay (retention and erasure). */
 export function blankCheckIn(payload: Json): Json {
   const visitor = payload.visitor as Json;
-  return { ...payload, visitor: { ...visitor, name: '', phone: '', idNumber: '' }, plate: '', note: '' };
+  // Masked number and hash go too (the hash would still link the person's visits); an older
+  // event's full `idNumber` is blanked where it is still present.
+  const id = 'idNumber' in visitor ? { idNumber: '' } : {};
+  const gone = { name: '', phone: '', ...id, idNumberMasked: '', idHash: '' };
+  return { ...payload, visitor: { ...visitor, ...gone }, plate: '', note: '' };
 }
 
 /**

@@ -37,11 +37,22 @@ const MailDamage = z.object({
   at: z.string(),
 });
 
+/**
+ * The ID number travels masked (shown, printed) with its keyed hash (matching; electron/privacy/idHash.ts),
+ * never in full (PIPL minimum). `idNumber` is only read from events written before that: a desk's
+ * own are rewritten at its start (electron/privacy/legacyIdNumbers.ts), HQ's by its migration.
+ */
+const MinimalId = {
+  idNumberMasked: z.string().default(''),
+  idHash: z.string().default(''),
+  idNumber: z.string().optional(),
+};
+
 const VisitorSnapshot = z.object({
   name: z.string(),
   phone: z.string(),
   idType: z.enum(ID_TYPES),
-  idNumber: z.string(),
+  ...MinimalId,
 });
 
 export const eventCatalog = {
@@ -127,7 +138,7 @@ export const eventCatalog = {
     z.object({
       entryId: z.string(),
       name: z.string(),
-      idNumber: z.string(),
+      ...MinimalId,
       phone: z.string(),
       reason: z.string(),
       validUntil: z.string().nullable(),

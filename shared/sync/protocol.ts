@@ -57,6 +57,8 @@ export const EnrollRequest = z.object({
       lastSeq: z.number().int().nonnegative().optional(),
     })
     .nullable(),
+  /** The desk's ID key (HMAC key for ID numbers): the site's when it is the site's first desk to enrol. */
+  idKey: z.string().min(32).max(128).optional(),
 });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 
@@ -72,6 +74,8 @@ export const EnrollResponse = z.object({
   ackedSeq: z.number().int().nonnegative().default(0),
   /** HQ's clock: a desk set up from HQ stamps its first records on it already. */
   hqTime: HqTime,
+  /** The site's ID key: every desk of the site hashes ID numbers with it, so they match the same person. */
+  idKey: z.string().optional(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 

@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { pinyinKeys } from '../../db/appliers/directory.js';
 import { residentIdCheckChar } from '../../shared/domain/idDocument.js';
 import { formatVisitorPassNo } from '../../shared/domain/numbering.js';
+import { maskIdNumber } from '../../shared/domain/mask.js';
 
 // ---- deterministic randomness ---------------------------------------------------------------------
 
@@ -307,7 +308,7 @@ const VISIT_COLUMNS = [
   'visitor_name',
   'visitor_phone',
   'id_type',
-  'id_number',
+  'id_number_masked',
   'party_size',
   'host_occupant_id',
   'host_unit_code',
@@ -384,7 +385,7 @@ export function insertPastVisits(raw: BetterSqlite3.Database, o: PastVisitsOptio
         v.name,
         v.phone,
         v.idType,
-        v.idNumber,
+        maskIdNumber(v.idNumber),
         rand() < 0.85 ? 1 : int(rand, 2, 4),
         h.id,
         h.unitCode,

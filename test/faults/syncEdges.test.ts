@@ -1,3 +1,4 @@
+import { minimalId } from '../../electron/privacy/idHash.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { createSite, issueEnrollCode, listDevices, revokeDevice, writeMasterEvent } from '../../hq/src/store/admin.js';
@@ -226,7 +227,7 @@ describe('sync with a real HQ', () => {
     await writeMasterEvent(suite.hq.db, siteId, 'DenyEntryAdded', {
       entryId: 'd-hq',
       name: '某人',
-      idNumber: '11010519491231002X',
+      ...minimalId('hq-test-key', '11010519491231002X'),
       phone: '',
       reason: '总部通报',
       validUntil: null,

@@ -1,3 +1,4 @@
+import { minimalId } from '../../electron/privacy/idHash.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { appendEvents, draft, type EventDraft } from '../../db/events.js';
@@ -104,7 +105,7 @@ export function checkIn(prefix: string, at: string) {
     visitId: id,
     requestId: id,
     passNo: `${prefix}-V${id.slice(-8)}`,
-    visitor: { name: '赵六', phone: '13700137000', idType: 'passport', idNumber: 'E12345678' },
+    visitor: { name: '赵六', phone: '13700137000', idType: 'passport', ...minimalId('fault-suite-key', 'E12345678') },
     partySize: 1,
     host: { occupantId: 'o1', unitCode: '1-2-301', name: '张三', company: '' },
     purpose: '拜访',
@@ -125,7 +126,7 @@ export function passIssued(prefix: string, at: string) {
     passNo: `${prefix}-P${id.slice(-8)}`,
     unit: { unitId: 'u1', unitCode: '1-2-301' },
     occupant: { occupantId: 'o1', name: '张三', company: '', role: 'owner' },
-    applicant: { name: '搬家师傅', phone: '13700137000', idType: 'passport', idNumber: 'E1' },
+    applicant: { name: '搬家师傅', phone: '13700137000', idType: 'passport', ...minimalId('fault-suite-key', 'E1') },
     relation: 'owner',
     authority: null,
     items: [{ description: '沙发', quantity: 1 }],

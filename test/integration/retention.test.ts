@@ -84,7 +84,7 @@ describe('retention, then anonymisation (个人信息保护)', () => {
     const latest = readFileSync(join(dir, files.at(-1)!));
     for (const text of personalData()) expect(latest.includes(Buffer.from(text, 'utf8'))).toBe(false);
     const first = readFileSync(join(dir, files[0]));
-    expect(first.includes(Buffer.from(VISITOR.idNumber, 'utf8'))).toBe(true);
+    expect(first.includes(Buffer.from(VISITOR.name, 'utf8'))).toBe(true);
   });
 
   it('refuses a retention outside 1–1095 days at the field and keeps the old value', async () => {

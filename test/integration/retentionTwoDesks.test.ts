@@ -59,7 +59,7 @@ describe('retention across the desks of a site and HQ', () => {
       }
       return false;
     };
-    expect(await hqHolds(VISITOR.idNumber)).toBe(true);
+    expect(await hqHolds(VISITOR.name)).toBe(true);
 
     await daysLater(a, 182);
     await b.ok('auth:signIn', { staffNo: 'A001', pin: '246810' });

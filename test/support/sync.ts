@@ -10,6 +10,7 @@ export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; ba
   return new SyncClient({
     db: desk.backend.services.db,
     secrets: fileSecretStore(desk.dataDir),
+    idKeys: desk.backend.services.idKeys,
     schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION,
     clock: desk.clock.now,
     backoff: { baseMs: 5, capMs: 50 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erasedPayload, idNumberMatches, isSamePerson, type PersonErasedPayload } from '../../shared/domain/personErasure.js';
+import { idNumberHash } from '../../electron/privacy/idHash.js';
 
 const erasure = (over: Partial<PersonErasedPayload> = {}): PersonErasedPayload => ({
   erasureId: 'e1',
@@ -52,12 +53,15 @@ describe("what a person's erasure removes from old payloads", () => {
     expect(blank.sections[0].lines.map((l) => l.text)).toEqual(['×3 → 1-2-301 张三', '赵六 → 1-2-301 张三']);
   });
 
-  it('matches the same name with the same phone or ID number (any letter case), nothing else', () => {
-    const c = { name: '欧阳明珠', phone: '', idNumber: '31010419850312771x' };
-    expect(idNumberMatches('31010419850312771X', c.idNumber)).toBe(true);
-    expect(idNumberMatches('', '')).toBe(false);
-    expect(isSamePerson({ name: '欧阳明珠', phone: '139', idNumber: '31010419850312771X' }, c)).toBe(true);
-    expect(isSamePerson({ name: '欧阳明', phone: '139', idNumber: '31010419850312771X' }, c)).toBe(false);
+  it('matches the same name with the same phone or ID number (by its keyed hash, any letter case), nothing else', () => {
+    const key = 'a'.repeat(64);
+    const stored = idNumberHash(key, '31010419850312771X');
+    const c = { name: '欧阳明珠', phone: '', idHashes: [idNumberHash(key, '31010419850312771x')] };
+    expect(idNumberMatches(stored, c.idHashes)).toBe(true);
+    expect(idNumberMatches(stored, [idNumberHash('b'.repeat(64), '31010419850312771X')])).toBe(false);
+    expect(idNumberMatches('', [''])).toBe(false);
+    expect(isSamePerson({ name: '欧阳明珠', phone: '139', idHash: stored }, c)).toBe(true);
+    expect(isSamePerson({ name: '欧阳明', phone: '139', idHash: stored }, c)).toBe(false);
     expect(isSamePerson({ name: '欧阳明珠', phone: '13912345678' }, { ...c, phone: '13912345678' })).toBe(true);
   });
 });

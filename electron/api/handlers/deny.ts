@@ -2,7 +2,8 @@ import { localIsoDate } from './visits.js';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '../../../shared/api/result.js';
 import type { DenyEntry } from '../../../shared/api/schemas.js';
-import { maskIdNumber, maskPhone } from '../../../shared/domain/mask.js';
+import { maskPhone } from '../../../shared/domain/mask.js';
+import { minimalId } from '../../privacy/idHash.js';
 import { draft } from '../../../db/events.js';
 import { activeDenyEntries, denyEntryById, type DenyRow } from '../../../db/queries/deny.js';
 import type { HandlerMap } from '../context.js';
@@ -10,7 +11,7 @@ import type { HandlerMap } from '../context.js';
 const toDenyEntry = (r: DenyRow): DenyEntry => ({
   id: r.id,
   name: r.name,
-  idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : '',
+  idNumberMasked: r.id_number_masked,
   phoneMasked: r.phone ? maskPhone(r.phone) : '',
   reason: r.reason,
   validUntil: r.valid_until,
@@ -31,7 +32,7 @@ export const denyHandlers: Pick<HandlerMap, 'deny:list' | 'deny:add' | 'deny:rev
         draft('DenyEntryAdded', {
           entryId,
           name: input.name,
-          idNumber: input.idNumber,
+          ...minimalId(ctx.services.idKeys.current(), input.idNumber),
           phone: input.phone,
           reason: input.reason,
           validUntil: input.validUntil ?? null,

@@ -6,6 +6,7 @@ import { draft } from '../../../db/events.js';
 import { personHoldings, type PersonHoldings } from '../../../db/queries/person.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 import { readRecord } from './privacy.js';
+import type { PersonCriteria, PersonMatch } from '../../../shared/domain/personErasure.js';
 
 /** The holdings as lines by kind; receipts are listed as kept (the accounting law keeps their payer). */
 function toRecords(h: PersonHoldings): PersonRecord[] {
@@ -34,9 +35,16 @@ function toRecords(h: PersonHoldings): PersonRecord[] {
 const anonymousReads = (ctx: HandlerContext, h: PersonHoldings) =>
   h.tickets.filter((t) => t.anonymous === 1).map((t) => readRecord(ctx, 'anonymous_complainant', t.id, t.ticket_no, ''));
 
+/** The person the manager described, with the typed ID number as its hashes under every key the desk holds. */
+const matchOf = (ctx: HandlerContext, c: PersonCriteria): PersonMatch => ({
+  name: c.name,
+  phone: c.phone,
+  idHashes: c.idNumber.trim() ? ctx.services.idKeys.hashes(c.idNumber) : [],
+});
+
 export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:personExport' | 'privacy:personErase'> = {
   async 'privacy:personSearch'(input, ctx) {
-    const h = await personHoldings(ctx.db, input);
+    const h = await personHoldings(ctx.db, matchOf(ctx, input));
     const reads = anonymousReads(ctx, h);
     if (reads.length) await ctx.transact((_trx, emit) => emit(...reads.map((r) => draft('PersonalDataRead', r))));
     return toRecords(h);
@@ -45,7 +53,7 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
   // The person's copy (PIPL 第四十五条): one line per record, through the desk's PDF printer; audited.
   async 'privacy:personExport'(input, ctx) {
     const { site } = signedIn(ctx);
-    const h = await personHoldings(ctx.db, input);
+    const h = await personHoldings(ctx.db, matchOf(ctx, input));
     const records = toRecords(h);
     const readId = uuidv7();
     const reads = [...anonymousReads(ctx, h), readRecord(ctx, 'person_export', readId, String(records.length), '')];
@@ -70,7 +78,7 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
    */
   async 'privacy:personErase'(input, ctx) {
     if (input.confirmName.trim() !== input.person.name) throw fieldError('confirmName', 'err.person.confirm');
-    const h = await personHoldings(ctx.db, input.person);
+    const h = await personHoldings(ctx.db, matchOf(ctx, input.person));
     const payload = {
       erasureId: uuidv7(),
       visitIds: h.visits.map((v) => v.id),

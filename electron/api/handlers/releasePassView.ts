@@ -1,5 +1,5 @@
 import type { PassCheck, ReleasePass } from '../../../shared/api/releasePassSchemas.js';
-import { maskIdNumber, maskPhone } from '../../../shared/domain/mask.js';
+import { maskPhone } from '../../../shared/domain/mask.js';
 import { passVerdict } from '../../../shared/domain/releasePass.js';
 import type { GateCheckRow, ReleasePassRow } from '../../../db/queries/releasePasses.js';
 
@@ -17,7 +17,7 @@ export function toReleasePass(r: ReleasePassRow, now: Date): ReleasePass {
     applicantName: r.applicant_name,
     applicantPhoneMasked: maskPhone(r.applicant_phone),
     idType: r.id_type,
-    idNumberMasked: maskIdNumber(r.id_number),
+    idNumberMasked: r.id_number_masked,
     relation: r.relation,
     authorityName: r.authority_name,
     authorityMethod: r.authority_method,

@@ -1,5 +1,6 @@
 import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
+import { minimalId } from '../../privacy/idHash.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { ProcParsed } from '../../../shared/api/contract.js';
 import { formatReleasePassNo, parseReleasePassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
@@ -118,6 +119,8 @@ export const releasePassHandlers: Pick<
     const authority = checkAuthority(input, occupant, await occupantsOfUnit(ctx.db, occupant.unitId));
     const arrears = await checkArrears(ctx, input, occupant.unitId);
 
+    // The applicant's number is kept masked with its keyed hash, never in full (PIPL minimum).
+    const { idNumber, ...applicant } = input.applicant;
     const settings = await ctx.services.settings();
     const passId = uuidv7();
     const printJobId = uuidv7();
@@ -134,7 +137,7 @@ export const releasePassHandlers: Pick<
           passNo,
           unit: { unitId: occupant.unitId, unitCode: occupant.unitCode },
           occupant: { occupantId: occupant.occupantId, name: occupant.name, company: occupant.company, role: occupant.role },
-          applicant: input.applicant,
+          applicant: { ...applicant, ...minimalId(ctx.services.idKeys.current(), idNumber) },
           relation: input.relation,
           authority,
           items: input.items,

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
-import { maskIdNumber, maskPhone } from '../../../shared/domain/mask.js';
+import { maskPhone } from '../../../shared/domain/mask.js';
+import { minimalId } from '../../privacy/idHash.js';
 import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
-import { normalizeIdNumber } from '../../../shared/domain/idDocument.js';
 import { notBefore } from '../../../shared/domain/clock.js';
 import { normalizePhone } from '../../../shared/domain/phone.js';
 import { draft } from '../../../db/events.js';
@@ -24,7 +24,7 @@ export function toVisit(r: q.VisitRow): Visit {
     visitorName: r.visitor_name,
     visitorPhoneMasked: maskPhone(r.visitor_phone),
     idType: r.id_type,
-    idNumberMasked: maskIdNumber(r.id_number),
+    idNumberMasked: r.id_number_masked,
     partySize: r.party_size,
     hostOccupantId: r.host_occupant_id,
     hostUnitCode: r.host_unit_code,
@@ -90,18 +90,21 @@ export const visitHandlers: Pick<
     if (!host) throw fieldError('hostOccupantId', 'err.host.notFound');
 
     const today = localIsoDate(ctx.now);
-    const hit = await findDenyHit(ctx.db, input.visitor, today);
+    // The number is matched by its keyed hash and kept masked: the full number is never written.
+    const idHashes = ctx.services.idKeys.hashes(input.visitor.idNumber);
+    const hit = await findDenyHit(ctx.db, { ...input.visitor, idHashes }, today);
     let denyOverride = null;
     if (hit) {
       if (!input.denyOverride) {
         throw new ApiFailure('deny_list_hit', 'err.deny.hit', undefined, {
-          entry: { name: hit.name, reason: hit.reason, idNumberMasked: maskIdNumber(hit.id_number), validUntil: hit.valid_until },
+          entry: { name: hit.name, reason: hit.reason, idNumberMasked: hit.id_number_masked, validUntil: hit.valid_until },
         });
       }
       const approver = await approveBy(ctx.db, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride', [staff.id]);
       denyOverride = { byStaffId: approver.id, reason: input.denyOverride.reason, denyEntryId: hit.id };
     }
 
+    const { idNumber, ...visitor } = input.visitor;
     const settings = await ctx.services.settings();
     const visitId = uuidv7();
     const printJobId = settings.autoPrintVisitorPass ? uuidv7() : null;
@@ -115,7 +118,7 @@ export const visitHandlers: Pick<
         visitId,
         requestId: input.requestId,
         passNo,
-        visitor: input.visitor,
+        visitor: { ...visitor, ...minimalId(ctx.services.idKeys.current(), idNumber) },
         partySize: input.partySize,
         host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
         purpose: input.purpose,
@@ -182,6 +185,8 @@ export const visitHandlers: Pick<
   async 'visits:search'(input, ctx) {
     const rows = await q.searchVisits(ctx.db, {
       text: input.text,
+      // A full number typed into the search finds its visits by hash (only the masked form is kept).
+      idHashes: input.text ? ctx.services.idKeys.hashes(input.text) : [],
       fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
       toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       limit: input.limit,
@@ -189,11 +194,11 @@ export const visitHandlers: Pick<
     return rows.map(toVisit);
   },
 
-  /** A returning visitor, recalled by phone or ID number, so the form fills in one step. */
+  /** A returning visitor, recalled by phone or ID number (by its hash), so the form fills in one step. */
   async 'visits:recall'(input, ctx): Promise<VisitorProfile | null> {
     const by = {
       phone: input.phone ? normalizePhone(input.phone) : undefined,
-      idNumber: input.idNumber ? normalizeIdNumber(input.idNumber) : undefined,
+      idHashes: input.idNumber ? ctx.services.idKeys.hashes(input.idNumber) : undefined,
     };
     const rows = await q.visitsOfVisitor(ctx.db, by);
     const last = rows[0];
@@ -204,7 +209,7 @@ export const visitHandlers: Pick<
       name: last.visitor_name,
       phone: last.visitor_phone,
       idType: last.id_type,
-      idNumberMasked: last.id_number ? maskIdNumber(last.id_number) : '',
+      idNumberMasked: last.id_number_masked,
       plate: last.plate,
       lastVisitAt: last.checked_in_at,
       lastHost: host ? toHostMatch(host) : null,

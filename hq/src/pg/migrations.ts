@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { HqDatabase } from './schema.js';
 import { projectionMigrations } from '../projections/index.js';
+import { eventWithoutFullIdNumber, maskedOnly } from '../../../shared/domain/legacyIdNumber.js';
 
 type Migration = { name: string; up: (db: Kysely<HqDatabase>) => Promise<void> };
 
@@ -119,6 +120,28 @@ const anonymousUnits: Migration = {
   },
 };
 
+/**
+ * PIPL minimum: HQ keeps each site's ID key (issued at enrolment, electron/privacy/idHash.ts), and the
+ * events desks pushed before hashing lose their full ID numbers (masked, no hash: HQ never saw a key
+ * for them), so no desk pulls a full number again. Text, not jsonb: the payload's key order stays.
+ */
+const idNumbersMinimal: Migration = {
+  name: '007_id_numbers_minimal',
+  async up(db) {
+    await sql`ALTER TABLE sites ADD COLUMN IF NOT EXISTS id_key text`.execute(db);
+    const { rows } = await sql<{ device_id: string; device_seq: string; type: string; payload: string }>`
+      SELECT device_id, device_seq, type, payload::text AS payload FROM events
+      WHERE (type = 'VisitorCheckedIn' AND payload->'visitor'->'idNumber' IS NOT NULL)
+        OR (type = 'ReleasePassIssued' AND payload->'applicant'->'idNumber' IS NOT NULL)
+        OR (type = 'DenyEntryAdded' AND payload->'idNumber' IS NOT NULL)`.execute(db);
+    for (const r of rows) {
+      const next = eventWithoutFullIdNumber(r.type, JSON.parse(r.payload) as Record<string, unknown>, maskedOnly);
+      await sql`UPDATE events SET payload = ${JSON.stringify(next)}::json
+        WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(db);
+    }
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -127,6 +150,7 @@ export const hqMigrations: Migration[] = [
   heldEvents,
   deviceIdentity,
   anonymousUnits,
+  idNumbersMinimal,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

@@ -11,6 +11,8 @@ export interface HqDatabase {
     /** Last site version handed out; bumped only under this row's lock. */
     version: ColumnType<string, number | undefined, number>;
     created_at: ColumnType<Date, string | undefined, never>;
+    /** HMAC key for the site's ID numbers (electron/privacy/idHash.ts): the first enrolling desk's, given to the others. */
+    id_key: ColumnType<string | null, string | null | undefined, string | null>;
   };
   /** Local site ids that desks set up before enrolling; their events belong to `site_id`. */
   site_aliases: { alias: string; site_id: string };

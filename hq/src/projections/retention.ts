@@ -31,6 +31,7 @@ export const retentionProjection: Projection = {
         SELECT id, device_id, device_seq, type, payload::text AS payload FROM events WHERE site_id = ${siteId} AND (
           (type = 'VisitorCheckedIn' AND payload->>'checkedInAt' < ${c.visitsBefore} COLLATE "C" AND (
             payload->'visitor'->>'name' <> '' OR payload->'visitor'->>'idNumber' <> ''
+            OR payload->'visitor'->>'idNumberMasked' <> '' OR payload->'visitor'->>'idHash' <> ''
             OR payload->'visitor'->>'phone' <> '' OR payload->>'plate' <> '' OR payload->>'note' <> ''))
           OR (type = 'ShiftClosed' AND payload->>'closedAt' < ${c.visitsBefore} COLLATE "C")
           OR (type = 'MailPickedUp' AND payload->>'at' < ${c.signaturesBefore} COLLATE "C"

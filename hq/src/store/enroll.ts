@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EnrollRequest, EnrollResponse } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
@@ -53,8 +54,22 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
       site: { id: site.id, code: site.code, name: site.name, kind: site.kind },
       deviceCode: code.device_code,
       ackedSeq,
+      idKey: await siteIdKey(trx, site.id, req.idKey),
     };
   });
+}
+
+/**
+ * The site's ID key (HMAC for ID numbers): the first desk to enrol offers its own, which becomes the
+ * site's — its records need no re-hashing — and every later desk receives it. The site row is locked,
+ * so two first desks enrolling at once agree on one key.
+ */
+async function siteIdKey(trx: Trx, siteId: string, offered: string | undefined): Promise<string> {
+  const row = await trx.selectFrom('sites').select('id_key').where('id', '=', siteId).forUpdate().executeTakeFirstOrThrow();
+  if (row.id_key) return row.id_key;
+  const key = offered ?? randomBytes(32).toString('hex');
+  await trx.updateTable('sites').set({ id_key: key }).where('id', '=', siteId).execute();
+  return key;
 }
 
 /** A desk already set up must be the code's site and desk code, and its data must not be another site's or device's. */

@@ -13,6 +13,7 @@ import { HqError, type DeviceCredential } from './auth.js';
 import { authorityRefusal, rememberHeldCreation } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
+import { withoutFullIdNumbers } from './idNumbers.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -71,7 +72,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
     aliases.add(cred.siteId);
     const stored: Stored[] = [];
     let expectedSeq: number | null = null;
-    const sorted = [...req.events].sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const sorted = req.events.map(withoutFullIdNumbers).sort((a, b) => a.deviceSeq - b.deviceSeq);
     const hold = holdChecker(trx, cred.siteId, cred.deviceId);
     const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
     const flush = async () => {
