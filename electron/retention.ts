@@ -3,7 +3,7 @@ import { deskTime, setDeskZone } from '../shared/domain/deskTime.js';
 import { appendEvents, draft } from '../db/events.js';
 import { getSiteIdentity } from '../db/meta.js';
 import { appliedCutoffs } from '../db/appliers/retention.js';
-import { erasureCount } from '../db/appliers/personErasure.js';
+import { lastErasureId } from '../db/appliers/personErasure.js';
 import type { RetentionCutoffs } from '../shared/domain/retention.js';
 import type { Settings } from '../shared/api/schemas.js';
 import type { Services } from './api/context.js';
@@ -43,7 +43,7 @@ export async function applyRetention(services: Services, raw: BetterSqlite3.Data
   if (keys.every((k) => cutoffs[k] <= had[k])) {
     // Another desk's pass (or a person's erasure, any desk's) was applied here: its dropped bytes may
     // still sit in old WAL frames.
-    truncateWalOnce(raw, JSON.stringify(had) + (await erasureCount(services.db)));
+    truncateWalOnce(raw, JSON.stringify(had) + (await lastErasureId(services.db)));
     return false;
   }
   const events = await services.db
@@ -53,7 +53,7 @@ export async function applyRetention(services: Services, raw: BetterSqlite3.Data
         draft('RetentionApplied', cutoffs),
       ]),
     );
-  truncateWalOnce(raw, JSON.stringify(await appliedCutoffs(services.db)) + (await erasureCount(services.db)));
+  truncateWalOnce(raw, JSON.stringify(await appliedCutoffs(services.db)) + (await lastErasureId(services.db)));
   services.afterWrite(events);
   services.notify({ kind: 'visits-changed' });
   return true;

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Applier } from './index.js';
 import type { Database } from '../schema.js';
-import { BLANK_VISIT } from './retention.js';
+import { BLANK_VISIT, rewriteStoredEvents } from './retention.js';
 import { getMeta, setMeta } from '../meta.js';
 import { ERASED_EVENT_KEYS, erasedPayload, type PersonErasedPayload } from '../../shared/domain/personErasure.js';
-import { expiredPictures, withoutVisitorNames } from '../../shared/domain/retention.js';
+import { withoutVisitorNames } from '../../shared/domain/retention.js';
 
 type Db = Kysely<Database>;
 
@@ -26,19 +26,7 @@ async function blankEvents(db: Db, e: PersonErasedPayload): Promise<string[]> {
           sql` OR `,
         )})`.execute(db)
     : { rows: [] };
-  const pictures: string[] = [];
-  for (const r of [...rows.rows, ...sheets.rows]) {
-    const old = JSON.parse(r.payload) as Record<string, unknown>;
-    const blank = erasedPayload(r.type, old, e);
-    if (!blank) continue;
-    if (r.type === 'MailPickedUp') pictures.push(...expiredPictures(r.type, old));
-    await db
-      .updateTable('events')
-      .set({ payload: JSON.stringify(blank) })
-      .where('seq', '=', r.seq)
-      .execute();
-  }
-  return pictures;
+  return rewriteStoredEvents(db, [...rows.rows, ...sheets.rows], (type, old) => erasedPayload(type, old, e));
 }
 
 async function blankTables(db: Db, e: PersonErasedPayload, pictures: string[]): Promise<void> {
@@ -83,8 +71,8 @@ async function blankTables(db: Db, e: PersonErasedPayload, pictures: string[]): 
   if (shas.length) await db.deleteFrom('attachments').where('sha256', 'in', shas).execute();
 }
 
-/** How many erasures this desk has applied: the minute's sweep truncates the WAL once after each (electron/retention.ts). */
-export const erasureCount = async (db: Db): Promise<number> => Number((await getMeta(db, 'erasures.applied')) ?? 0);
+/** The last erasure this desk applied: the minute's sweep truncates the WAL once after each new one (electron/retention.ts). */
+export const lastErasureId = async (db: Db): Promise<string> => (await getMeta(db, 'erasures.last')) ?? '';
 
 /**
  * A person's erasure as every desk applies it, its own or another desk's: the named records and this
@@ -95,6 +83,7 @@ export const personErasureAppliers: { PersonErased: Applier<'PersonErased'> } = 
   async PersonErased(db, { payload }) {
     const pictures = await blankEvents(db, payload);
     await blankTables(db, payload, pictures);
-    await setMeta(db, 'erasures.applied', String((await erasureCount(db)) + 1));
+    // The last erasure's id, not a count: applying the same event again changes nothing (idempotent).
+    await setMeta(db, 'erasures.last', payload.erasureId);
   },
 };

@@ -41,10 +41,25 @@ async function blankEvents(db: Db, c: RetentionCutoffs): Promise<string[]> {
         AND json_type(payload, '$.signature') = 'object')
       OR (type = 'LogEntryAdded' AND json_extract(payload, '$.at') < ${c.logPhotosBefore}
         AND json_type(payload, '$.attachment') = 'object')`.execute(db);
+  return rewriteStoredEvents(db, rows.rows, (type, old) => expiredPayload(type, old, c));
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Rewrites stored events with their blanked copies (`blankOf` answers null for an event left as it is)
+ * — the one exception to the log's append-only rule, for retention and a person's erasure — and
+ * returns the pickup signatures those events named, whose pictures go too.
+ */
+export async function rewriteStoredEvents(
+  db: Db,
+  rows: Array<{ seq: number; type: string; payload: string }>,
+  blankOf: (type: string, old: Json) => Json | null,
+): Promise<string[]> {
   const pictures: string[] = [];
-  for (const r of rows.rows) {
-    const old = JSON.parse(r.payload) as Record<string, unknown>;
-    const blank = expiredPayload(r.type, old, c);
+  for (const r of rows) {
+    const old = JSON.parse(r.payload) as Json;
+    const blank = blankOf(r.type, old);
     if (!blank) continue;
     if (r.type === 'MailPickedUp') pictures.push(...expiredPictures(r.type, old));
     await db

@@ -202,7 +202,8 @@ export async function busyDay(desk: TestDesk) {
   // The daily retention pass: nothing of these two days is old enough to drop.
   await applyRetention(desk.backend.services, desk.backend.database.raw);
   await desk.ok('visits:checkOut', { code: b.visit.passNo }); // the slip came back the next morning
-  await desk.ok('visits:checkIn', await checkInInput(desk, {}, '李四'));
+  const visitor = { name: '孙七', phone: '13900139007', idType: 'resident_id' as const, idNumber: '11010519491231002X' };
+  await desk.ok('visits:checkIn', await checkInInput(desk, { visitor }, '李四'));
   await desk.ok('mail:return', {
     itemId: letter.item.id,
     approval: { staffNo: leader.staffNo, pin: leader.pin, reason: '无人认领' },
@@ -218,5 +219,8 @@ export async function busyDay(desk: TestDesk) {
   await desk.ok('staff:resetPin', { staffId: temp.id, pin: '2581' });
   await desk.ok('staff:disable', { staffId: temp.id });
   await desk.ok('staff:enable', { staffId: temp.id });
+  // 李四's visitor asks the site to erase what it holds on them (PIPL 第四十七条).
+  const person = { name: visitor.name, phone: visitor.phone, idNumber: '' };
+  await desk.ok('privacy:personErase', { person, reason: '本人书面申请', confirmName: visitor.name });
   return { rec, leader };
 }
