@@ -33,6 +33,17 @@ export function applyPragmas(raw: BetterSqlite3.Database): void {
 }
 
 /**
+ * The query planner's statistics, kept by the product itself (SQLite's advice for a long-lived
+ * connection): at open, and once a day with the backup. `optimize` analyses only tables never analysed
+ * or much changed since; `analysis_limit` bounds the work on a large file. 0x10002 at open: every
+ * table, not only those this connection has used.
+ */
+export function keepStatistics(raw: BetterSqlite3.Database, atOpen = false): void {
+  raw.pragma('analysis_limit = 1000');
+  raw.pragma(atOpen ? 'optimize = 0x10002' : 'optimize');
+}
+
+/**
  * Kysely's SQLite driver prepares every query afresh, and preparing is a large share of a write
  * (a check-in runs ~25 statements); the statements also pile up for the garbage collector to
  * finalize. This keeps the most recently used prepared statements by SQL text. Safe because the
@@ -62,6 +73,7 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
   try {
     await migrate(db, raw);
+    keepStatistics(raw, true);
   } catch (e) {
     await db.destroy();
     throw e;

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { deskTime, setDeskZone } from '../shared/domain/deskTime.js';
 import { appendEvents, draft } from '../db/events.js';
 import { getSiteIdentity } from '../db/meta.js';
+import { keepStatistics } from '../db/open.js';
 import { appliedCutoffs } from '../db/appliers/retention.js';
 import { lastErasureId } from '../db/appliers/personErasure.js';
 import type { RetentionCutoffs } from '../shared/domain/retention.js';
@@ -69,9 +70,14 @@ function truncateWalOnce(raw: BetterSqlite3.Database, applied: string): void {
   if (result?.busy === 0) truncatedFor.set(raw, applied);
 }
 
-/** The daily run: the retention pass, then the backup, which keeps no copy older than the shortest retention. */
+/**
+ * The daily run: the retention pass, then the backup, which keeps no copy older than the shortest
+ * retention, then the planner's statistics.
+ */
 export async function dailyRetentionAndBackup(services: Services, raw: BetterSqlite3.Database, dataDir: string) {
   await applyRetention(services, raw);
   const settings = await services.settings();
-  return backupDaily(raw, dataDir, services.clock(), shortestRetentionDays(settings));
+  const made = await backupDaily(raw, dataDir, services.clock(), shortestRetentionDays(settings));
+  if (made) keepStatistics(raw); // a day's changes reach the planner once a day
+  return made;
 }
