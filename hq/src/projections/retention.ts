@@ -1,11 +1,10 @@
+import { HLC_MAX_AHEAD_MS } from '../../../shared/domain/clock.js';
 import { sql } from 'kysely';
 import type { Projection } from './types.js';
 import { rewriteStoredPayload, type StoredEventRow } from './storedPayload.js';
 import { expiredPayload, expiredPictures, RETENTION_MIN_DAYS } from '../../../shared/domain/retention.js';
 
 const DAY_MS = 86_400_000;
-/** A desk's clock may be this far ahead of HQ's before its cutoffs are refused. */
-const CLOCK_SLACK_MS = 10 * 60_000;
 
 /**
  * The retention pass at HQ: the same data every desk drops. The visits list loses the visitor's
@@ -21,7 +20,7 @@ export const retentionProjection: Projection = {
     // HQ is the judge: a desk whose clock runs ahead (or a forged push) would have every desk drop
     // data that is not yet due. A cutoff is at least a day (the least retention) before HQ's time.
     async RetentionApplied(trx, siteId, { payload: c }) {
-      const latest = Date.now() - RETENTION_MIN_DAYS * DAY_MS + CLOCK_SLACK_MS;
+      const latest = Date.now() - RETENTION_MIN_DAYS * DAY_MS + HLC_MAX_AHEAD_MS; // a desk's clock may run as far ahead as its stamps may
       // Canonical ISO instants only: the cutoffs are compared as text with the records' times.
       const bad = (t: string) => Number.isNaN(Date.parse(t)) || new Date(t).toISOString() !== t || Date.parse(t) > latest;
       if ([c.visitsBefore, c.signaturesBefore, c.logPhotosBefore].some(bad)) return 'retention_cutoff_too_late';

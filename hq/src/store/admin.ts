@@ -1,3 +1,4 @@
+import { HLC_MAX_AHEAD_MS } from '../../../shared/domain/clock.js';
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeHlc, tickHlc, decodeHlc } from '../../../shared/domain/hlc.js';
@@ -153,9 +154,6 @@ export async function writeMasterEvent<T extends EventType>(
   return db.transaction().execute((trx) => appendMasterEvent(trx, siteId, type, payload));
 }
 
-/** How far ahead of HQ's clock an HQ event's HLC floor may be (issue 14: 10 minutes, as for desks' events). */
-const FLOOR_AHEAD_MS = 10 * 60_000;
-
 /**
  * writeMasterEvent inside the caller's transaction. `after`: an HLC the event must order after (an HQ
  * change to a person outranks every change to them HQ has seen, whatever the desks' clocks said).
@@ -180,7 +178,7 @@ export async function appendMasterEvent<T extends EventType>(
   const version = Number(rows[0].version) + 1;
   const now = new Date();
   // A floor from a desk's clock far ahead of HQ's (a forged HLC) is not taken: HQ's own clock would stay there.
-  const plausible = after && decodeHlc(after).wallMs <= now.getTime() + FLOOR_AHEAD_MS ? after : undefined;
+  const plausible = after && decodeHlc(after).wallMs <= now.getTime() + HLC_MAX_AHEAD_MS ? after : undefined;
   const since = plausible && (!last || plausible > last.hlc) ? plausible : last?.hlc;
   const hlc = encodeHlc(tickHlc(since ? decodeHlc(since) : null, now.getTime(), HQ_DEVICE_ID));
   const id = uuidv7();
