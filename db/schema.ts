@@ -57,6 +57,13 @@ export interface PinAttemptsTable {
   last_failed_at: string | null;
 }
 
+/** Local only: a visit's field kept in full, sealed with this desk's field key (migration 016). */
+export interface SealedFieldsTable {
+  visit_id: string;
+  field: string;
+  sealed: string;
+}
+
 /** One PIN attempt at this desk, any staff number: the desk-wide limit counts the last minute's. */
 export interface PinDeskAttemptsTable {
   id: Generated<number>;
@@ -551,6 +558,7 @@ export interface Database {
   staff: StaffTable;
   pin_attempts: PinAttemptsTable;
   pin_desk_attempts: PinDeskAttemptsTable;
+  sealed_fields: SealedFieldsTable;
   units: UnitsTable;
   occupants: OccupantsTable;
   visits: VisitsTable;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Applier } from './index.js';
 import type { Database } from '../schema.js';
 import { getMeta, setMeta } from '../meta.js';
+import { dropSealedFieldsBefore } from '../queries/sealedFields.js';
 import { expiredPayload, expiredPictures, withoutVisitorNames, type RetentionCutoffs } from '../../shared/domain/retention.js';
 
 type Db = Kysely<Database>;
@@ -153,6 +154,7 @@ export const retentionAppliers: { RetentionApplied: Applier<'RetentionApplied'> 
   async RetentionApplied(db, { payload }) {
     const c = await advance(db, payload);
     const pictures = await blankEvents(db, c);
+    await dropSealedFieldsBefore(db, c.visitsBefore);
     await anonymiseVisits(db, c.visitsBefore);
     await anonymiseHandovers(db, c.visitsBefore);
     await dropSignatures(db, c.signaturesBefore, pictures);

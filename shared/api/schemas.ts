@@ -172,6 +172,11 @@ export const Settings = z.object({
   signatureRetentionDays: retentionDays,
   /** Days a post-log photo is kept; then its picture is deleted. */
   logPhotoRetentionDays: retentionDays,
+  /**
+   * Where the law requires the full ID number: the taking desk keeps it too, sealed (AES-256-GCM, a
+   * key only that desk holds), for a manager's audited reveal. Off: the masked form and keyed hash only.
+   */
+  keepFullIdNumbers: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -192,6 +197,7 @@ export const SITE_SETTING_KEYS = [
   'visitRetentionDays',
   'signatureRetentionDays',
   'logPhotoRetentionDays',
+  'keepFullIdNumbers',
 ] as const;
 export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
 export const SiteSettingsPatch = Settings.pick(

@@ -5,6 +5,7 @@ import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import { minimalId } from '../../privacy/idHash.js';
+import { keepSealedVisitFields } from '../../privacy/keptFields.js';
 import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
 import { notBefore } from '../../../shared/domain/clock.js';
 import { normalizePhone } from '../../../shared/domain/phone.js';
@@ -139,6 +140,7 @@ export const visitHandlers: Pick<
           copyNo: 0,
         });
       await emit(...(print ? [checkIn, print] : [checkIn]));
+      await keepSealedVisitFields(trx, ctx.services.fieldVault, settings, visitId, idNumber);
       return null;
     });
     if (raced) return replayCheckIn(ctx.db, raced);
