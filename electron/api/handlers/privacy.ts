@@ -69,7 +69,7 @@ export const privacyHandlers: Pick<HandlerMap, 'tickets:identity' | 'privacy:rea
   async 'privacy:revealVisitId'(input, ctx) {
     const sealed = await sealedField(ctx.db, input.visitId, 'idNumber');
     const visit = sealed ? await visitById(ctx.db, input.visitId) : undefined;
-    if (!sealed || !visit) throw fieldError('visitId', 'err.privacy.fullIdNotKept');
+    if (!sealed || !visit) throw fieldError('visitId', 'err.person.fullIdNotKept');
     const idNumber = ctx.services.fieldVault.open(visit.id, 'idNumber', sealed);
     await ctx.transact((_trx, emit) =>
       emit(draft('PersonalDataRead', readRecord(ctx, 'full_id_number', visit.id, visit.pass_no, input.reason))),
