@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { HqDatabase } from '../../hq/src/pg/schema.js';
 import { fileHolds } from './retention.js';
 import type { TestDesk } from './desk.js';
 
@@ -13,7 +14,7 @@ export function deskHolds(desk: TestDesk, text: string): boolean {
  * Every row of every HQ table, as text: what a pg_dump of HQ's data would show (Debian's pg_dump is
  * older than the embedded server, so the rows are read by SQL).
  */
-export async function hqHolds(db: Kysely<unknown>, text: string): Promise<boolean> {
+export async function hqHolds(db: Kysely<HqDatabase>, text: string): Promise<boolean> {
   const { rows: tables } = await sql<{ name: string }>`
     SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db);
   for (const { name } of tables) {

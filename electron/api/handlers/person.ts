@@ -52,7 +52,13 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
     const h = await personHoldings(ctx.db, matchOf(ctx, input));
     const reads = anonymousReads(ctx, h);
     if (reads.length) await ctx.transact((_trx, emit) => emit(...reads.map((r) => draft('PersonalDataRead', r))));
-    return toRecords(h, await visitsWithSealedId(ctx.db, h.visits.map((v) => v.id)));
+    return toRecords(
+      h,
+      await visitsWithSealedId(
+        ctx.db,
+        h.visits.map((v) => v.id),
+      ),
+    );
   },
 
   // The person's copy (PIPL 第四十五条): one line per record, through the desk's PDF printer; audited.
