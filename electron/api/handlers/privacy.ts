@@ -74,6 +74,8 @@ export const privacyHandlers: Pick<HandlerMap, 'tickets:identity' | 'privacy:rea
     await ctx.transact((_trx, emit) =>
       emit(draft('PersonalDataRead', readRecord(ctx, 'full_id_number', visit.id, visit.pass_no, input.reason))),
     );
+    // The audit list on the manager's screen reads again (it listens to visit changes).
+    ctx.services.notify({ kind: 'visits-changed' });
     return { visitId: visit.id, idNumber };
   },
 
