@@ -99,6 +99,8 @@ export interface VisitsTable {
   pass_no: string;
   visitor_name: string;
   visitor_phone: string;
+  /** Keyed hash of the visitor's phone (visitor_phone is the masked form since migration 016). */
+  phone_hash: Generated<string>;
   id_type: 'resident_id' | 'hk_macao_permit' | 'taiwan_permit' | 'passport' | 'other';
   /** Masked (shown, printed); the full number is not kept (PIPL minimum). */
   id_number_masked: string;

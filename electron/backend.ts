@@ -22,6 +22,7 @@ import { ID_KEY_NAME, storedIdKeys, type IdKeys } from './privacy/idKeys.js';
 import { fileKeyStores, movePlainKey, type KeyStores } from './privacy/keyStores.js';
 import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
+import { scrubFullPhones } from './privacy/legacyPhones.js';
 
 export interface Backend {
   router: Router;
@@ -56,6 +57,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const idKeys = opts.idKeys ?? storedIdKeys(keyStores(ID_KEY_NAME));
   // Full ID numbers an older version kept: masked and hashed before anything reads them.
   await scrubFullIdNumbers(database.db, idKeys);
+  await scrubFullPhones(database.db, idKeys);
   const listeners = new Set<(n: DeskNotice) => void>();
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;

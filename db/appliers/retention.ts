@@ -76,6 +76,7 @@ export async function rewriteStoredEvents(
 export const BLANK_VISIT = {
   visitor_name: '',
   visitor_phone: '',
+  phone_hash: '',
   id_number_masked: '',
   id_hash: '',
   plate: '',
@@ -91,6 +92,7 @@ async function anonymiseVisits(db: Db, before: string): Promise<void> {
       eb.or([
         eb('visitor_name', '<>', ''),
         eb('visitor_phone', '<>', ''),
+        eb('phone_hash', '<>', ''),
         eb('id_number_masked', '<>', ''),
         eb('id_hash', '<>', ''),
         eb('plate', '<>', ''),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { idNumberHash } from './idHash.js';
+import { idNumberHash, phoneHash } from './idHash.js';
 import { fileSecretStore, type SecretStore } from '../sync/secret.js';
 
 /**
@@ -14,6 +14,8 @@ export interface IdKeys {
   current(): string;
   /** The hashes an ID number may be stored under at this desk (current key first). */
   hashes(idNumber: string): string[];
+  /** The hashes a visitor's phone may be stored under at this desk (current key first). */
+  phoneHashes(phone: string): string[];
   /** Takes the site's key from HQ; the desk's previous key stays for matching its own older records. */
   adopt(key: string): void;
 }
@@ -37,6 +39,8 @@ export function storedIdKeys(store: SecretStore): IdKeys {
     current: () => ring.current,
     hashes: (idNumber) =>
       idNumberHash(ring.current, idNumber) ? [ring.current, ...ring.previous].map((k) => idNumberHash(k, idNumber)) : [],
+    phoneHashes: (phone) =>
+      phoneHash(ring.current, phone) ? [ring.current, ...ring.previous].map((k) => phoneHash(k, phone)) : [],
     adopt(key) {
       if (key === ring.current) return;
       save((ring = { current: key, previous: [ring.current, ...ring.previous.filter((k) => k !== key)] }));

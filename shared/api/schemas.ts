@@ -334,7 +334,8 @@ export const VisitSearchInput = z.object({
 export const RecallInput = z.object({ phone: z.string().trim().optional(), idNumber: z.string().trim().optional() });
 export const VisitorProfile = z.object({
   name: z.string(),
-  phone: z.string(),
+  /** Masked: only the masked phone and its keyed hash are kept; the desk asks the visitor for the number. */
+  phoneMasked: z.string(),
   idType: z.enum(ID_TYPES),
   /** Masked (first 6 + last 4): the desk reads the number off the document in hand, never from a recall. */
   idNumberMasked: z.string(),

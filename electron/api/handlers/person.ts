@@ -45,6 +45,7 @@ const matchOf = (ctx: HandlerContext, c: PersonCriteria): PersonMatch => ({
   name: c.name,
   phone: c.phone,
   idHashes: c.idNumber.trim() ? ctx.services.idKeys.hashes(c.idNumber) : [],
+  phoneHashes: c.phone.trim() ? ctx.services.idKeys.phoneHashes(c.phone) : [],
 });
 
 export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:personExport' | 'privacy:personErase'> = {
