@@ -57,6 +57,13 @@ export interface PinAttemptsTable {
   last_failed_at: string | null;
 }
 
+/** Local only: a visit's field kept in full, sealed with this desk's field key (migration 016). */
+export interface SealedFieldsTable {
+  visit_id: string;
+  field: string;
+  sealed: string;
+}
+
 /** One PIN attempt at this desk, any staff number: the desk-wide limit counts the last minute's. */
 export interface PinDeskAttemptsTable {
   id: Generated<number>;
@@ -92,6 +99,8 @@ export interface VisitsTable {
   pass_no: string;
   visitor_name: string;
   visitor_phone: string;
+  /** Keyed hash of the visitor's phone (visitor_phone is the masked form since migration 016). */
+  phone_hash: Generated<string>;
   id_type: 'resident_id' | 'hk_macao_permit' | 'taiwan_permit' | 'passport' | 'other';
   /** Masked (shown, printed); the full number is not kept (PIPL minimum). */
   id_number_masked: string;
@@ -551,6 +560,7 @@ export interface Database {
   staff: StaffTable;
   pin_attempts: PinAttemptsTable;
   pin_desk_attempts: PinDeskAttemptsTable;
+  sealed_fields: SealedFieldsTable;
   units: UnitsTable;
   occupants: OccupantsTable;
   visits: VisitsTable;

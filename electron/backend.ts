@@ -18,8 +18,11 @@ import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { SyncClient } from './sync/client.js';
 import { fileSecretStore, type SecretStore } from './sync/secret.js';
 import { DeskClock } from './sync/deskClock.js';
-import { fileIdKeys, type IdKeys } from './privacy/idKeys.js';
+import { ID_KEY_NAME, storedIdKeys, type IdKeys } from './privacy/idKeys.js';
+import { fileKeyStores, movePlainKey, type KeyStores } from './privacy/keyStores.js';
+import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
+import { scrubFullPhones } from './privacy/legacyPhones.js';
 
 export interface Backend {
   router: Router;
@@ -37,8 +40,10 @@ export interface BackendOptions {
   timers?: boolean;
   /** Where the HQ device secret is kept: Electron passes a safeStorage store; default a 0600 file. */
   secrets?: SecretStore;
-  /** The site's ID key ring; default a 0600 file next to the HQ secret. */
+  /** The site's ID key ring; default kept in `keyStores`. */
   idKeys?: IdKeys;
+  /** Where the desk's own keys (ID key ring, field key) live: Electron passes safeStorage; default 0600 files. */
+  keyStores?: KeyStores;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -46,9 +51,13 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Before anything is read or written: 0700/0600, also for a folder an older desk left 0755/0644.
   makeTreePrivate(opts.dataDir);
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
-  const idKeys = opts.idKeys ?? fileIdKeys(opts.dataDir);
+  const keyStores = opts.keyStores ?? fileKeyStores(opts.dataDir);
+  // An ID key an older desk kept in the plain 0600 file moves into safeStorage before it is read.
+  movePlainKey(opts.dataDir, ID_KEY_NAME, keyStores(ID_KEY_NAME));
+  const idKeys = opts.idKeys ?? storedIdKeys(keyStores(ID_KEY_NAME));
   // Full ID numbers an older version kept: masked and hashed before anything reads them.
   await scrubFullIdNumbers(database.db, idKeys);
+  await scrubFullPhones(database.db, idKeys);
   const listeners = new Set<(n: DeskNotice) => void>();
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;
@@ -100,6 +109,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     site: async () => (site ??= await getSiteIdentity(database.db)),
     sync,
     idKeys,
+    fieldVault: storedFieldVault(keyStores(FIELD_KEY_NAME)),
     afterWrite: (events) => {
       checkpoint.soon();
       sync.poke();

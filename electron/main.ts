@@ -32,7 +32,13 @@ function isOurFrame(event: IpcMainInvokeEvent): boolean {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(app.getPath('userData'));
-  backend = await createBackend({ dataDir, printer: electronPrintBackend(), secrets: desktopSecretStore(dataDir) });
+  backend = await createBackend({
+    dataDir,
+    printer: electronPrintBackend(),
+    secrets: desktopSecretStore(dataDir),
+    // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
+    keyStores: (name) => desktopSecretStore(dataDir, name),
+  });
   watchConnectivity(backend);
 
   protocol.handle('app', (request) =>

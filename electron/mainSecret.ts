@@ -8,11 +8,11 @@ import { fileSecretStore, type SecretStore } from './sync/secret.js';
  * Windows, Keychain on macOS, libsecret/kwallet on Linux), in a 0600 file. Where no keychain is
  * available it falls back to the desk server's plain 0600 file rather than failing to sync.
  */
-export function desktopSecretStore(dataDir: string): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return fileSecretStore(dataDir);
-  const file = join(dataDir, 'hq-secret.enc');
+export function desktopSecretStore(dataDir: string, name = 'hq-secret'): SecretStore {
+  if (!safeStorage.isEncryptionAvailable()) return fileSecretStore(dataDir, name);
+  const file = join(dataDir, `${name}.enc`);
   return {
-    ref: 'safeStorage:hq-secret.enc',
+    ref: `safeStorage:${name}.enc`,
     get: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) || null : null),
     set(secret) {
       const tmp = `${file}.tmp`;

@@ -3,6 +3,7 @@ import type { Applier } from './index.js';
 import type { Database } from '../schema.js';
 import { BLANK_VISIT, rewriteStoredEvents } from './retention.js';
 import { getMeta, setMeta } from '../meta.js';
+import { dropSealedFields } from '../queries/sealedFields.js';
 import { ERASED_EVENT_KEYS, erasedPayload, type PersonErasedPayload } from '../../shared/domain/personErasure.js';
 import { withoutVisitorNames } from '../../shared/domain/retention.js';
 
@@ -83,6 +84,7 @@ export const personErasureAppliers: { PersonErased: Applier<'PersonErased'> } = 
   async PersonErased(db, { payload }) {
     const pictures = await blankEvents(db, payload);
     await blankTables(db, payload, pictures);
+    await dropSealedFields(db, payload.visitIds);
     // The last erasure's id, not a count: applying the same event again changes nothing (idempotent).
     await setMeta(db, 'erasures.last', payload.erasureId);
   },

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Applier } from './index.js';
 import type { Database } from '../schema.js';
 import { getMeta, setMeta } from '../meta.js';
+import { dropSealedFieldsBefore } from '../queries/sealedFields.js';
 import { expiredPayload, expiredPictures, withoutVisitorNames, type RetentionCutoffs } from '../../shared/domain/retention.js';
 
 type Db = Kysely<Database>;
@@ -75,6 +76,7 @@ export async function rewriteStoredEvents(
 export const BLANK_VISIT = {
   visitor_name: '',
   visitor_phone: '',
+  phone_hash: '',
   id_number_masked: '',
   id_hash: '',
   plate: '',
@@ -90,6 +92,7 @@ async function anonymiseVisits(db: Db, before: string): Promise<void> {
       eb.or([
         eb('visitor_name', '<>', ''),
         eb('visitor_phone', '<>', ''),
+        eb('phone_hash', '<>', ''),
         eb('id_number_masked', '<>', ''),
         eb('id_hash', '<>', ''),
         eb('plate', '<>', ''),
@@ -153,6 +156,7 @@ export const retentionAppliers: { RetentionApplied: Applier<'RetentionApplied'> 
   async RetentionApplied(db, { payload }) {
     const c = await advance(db, payload);
     const pictures = await blankEvents(db, c);
+    await dropSealedFieldsBefore(db, c.visitsBefore);
     await anonymiseVisits(db, c.visitsBefore);
     await anonymiseHandovers(db, c.visitsBefore);
     await dropSignatures(db, c.signaturesBefore, pictures);

@@ -19,6 +19,7 @@ export const visitAppliers: {
         pass_no: p.passNo,
         visitor_name: p.visitor.name,
         visitor_phone: p.visitor.phone,
+        phone_hash: p.visitor.phoneHash,
         id_type: p.visitor.idType,
         ...storedId(p.visitor),
         party_size: p.partySize,

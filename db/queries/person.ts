@@ -14,11 +14,11 @@ export async function personHoldings(db: Db, c: PersonMatch) {
   const visits = (
     await db
       .selectFrom('visits')
-      .select(['id', 'pass_no', 'checked_in_at', 'host_unit_code', 'visitor_phone', 'id_hash'])
+      .select(['id', 'pass_no', 'checked_in_at', 'host_unit_code', 'phone_hash', 'id_hash'])
       .where('visitor_name', '=', name)
       .orderBy('checked_in_at')
       .execute()
-  ).filter((v) => isSamePerson({ name, phone: v.visitor_phone, idHash: v.id_hash }, c));
+  ).filter((v) => isSamePerson({ name, phone: '', phoneHash: v.phone_hash, idHash: v.id_hash }, c));
   const passes = (
     await db
       .selectFrom('release_passes')

@@ -45,6 +45,8 @@ export interface VisitSearch {
   limit: number;
   /** The search text's hashes as an ID number (the desk keeps only the masked form). */
   idHashes?: string[];
+  /** …and as a phone. */
+  phoneHashes?: string[];
 }
 
 /** History search: the text matches visitor name, phone, ID number, host name/unit/company, plate or pass. */
@@ -68,17 +70,18 @@ export async function searchVisits(db: Db, s: VisitSearch): Promise<VisitRow[]> 
           'pass_no',
         ].map((col) => eb(eb.fn('lower', [eb.ref(`visits.${col}` as 'visits.visitor_name')]), 'like', like.toLowerCase())),
         ...(hashes.length ? [eb('visits.id_hash', 'in', hashes)] : []),
+        ...(s.phoneHashes?.length ? [eb('visits.phone_hash', 'in', s.phoneHashes)] : []),
       ]),
     );
   }
   return q.orderBy('visits.checked_in_at', 'desc').limit(s.limit).execute();
 }
 
-/** The most recent visits of one visitor, by phone or by ID hash (any of the desk's keys), newest first. */
-export async function visitsOfVisitor(db: Db, by: { phone?: string; idHashes?: string[] }): Promise<VisitRow[]> {
+/** The most recent visits of one visitor, by the phone's or the ID number's hash (any of the desk's keys), newest first. */
+export async function visitsOfVisitor(db: Db, by: { phoneHashes?: string[]; idHashes?: string[] }): Promise<VisitRow[]> {
   let q = withActor(db);
   if (by.idHashes?.length) q = q.where('visits.id_hash', 'in', by.idHashes);
-  else if (by.phone) q = q.where('visits.visitor_phone', '=', by.phone);
+  else if (by.phoneHashes?.length) q = q.where('visits.phone_hash', 'in', by.phoneHashes);
   else return [];
   return q.orderBy('visits.checked_in_at', 'desc').limit(20).execute();
 }

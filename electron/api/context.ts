@@ -9,6 +9,7 @@ import type { DeskNotice, ProcName, ProcOutput, ProcParsed } from '../../shared/
 import type { Settings } from '../../shared/api/schemas.js';
 import type { Sessions } from './sessions.js';
 import type { IdKeys } from '../privacy/idKeys.js';
+import type { FieldVault } from '../privacy/fieldVault.js';
 import type { PrintBackend } from '../print/backend.js';
 
 /** What the backend is made of; built once by createBackend and shared by every call. */
@@ -30,6 +31,8 @@ export interface Services {
   sync: SyncClient;
   /** The site's ID key(s): ID numbers are kept as masked form + keyed hash (electron/privacy/idKeys.ts). */
   idKeys: IdKeys;
+  /** This desk's key for the fields only it keeps, sealed (a full ID number under keepFullIdNumbers). */
+  fieldVault: FieldVault;
   /** Runs after each committed local write (the sync client hooks in here). */
   afterWrite: (events: DomainEvent[]) => void;
 }

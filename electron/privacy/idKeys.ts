@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { idNumberHash } from './idHash.js';
+import { idNumberHash, phoneHash } from './idHash.js';
+import { fileSecretStore, type SecretStore } from '../sync/secret.js';
 
 /**
  * The site's ID key (HMAC key of ./idHash.ts). A desk set up offline makes its own; at
@@ -15,6 +14,8 @@ export interface IdKeys {
   current(): string;
   /** The hashes an ID number may be stored under at this desk (current key first). */
   hashes(idNumber: string): string[];
+  /** The hashes a visitor's phone may be stored under at this desk (current key first). */
+  phoneHashes(phone: string): string[];
   /** Takes the site's key from HQ; the desk's previous key stays for matching its own older records. */
   adopt(key: string): void;
 }
@@ -24,25 +25,30 @@ interface Ring {
   previous: string[];
 }
 
-/** Desk-server mode: the ring in a 0600 file next to the HQ secret, written atomically. */
-export function fileIdKeys(dataDir: string): IdKeys {
-  const file = join(dataDir, 'id-key');
-  const save = (ring: Ring) => {
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(ring), { mode: 0o600 });
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, file);
-  };
+/**
+ * The ring kept in `store`: Electron's safeStorage (the OS keychain seals it, so a copied data folder
+ * does not carry the key) or, in desk-server mode, a 0600 file next to the HQ secret.
+ */
+export function storedIdKeys(store: SecretStore): IdKeys {
+  const save = (ring: Ring) => store.set(JSON.stringify(ring));
+  const kept = store.get();
   let ring: Ring;
-  if (existsSync(file)) ring = JSON.parse(readFileSync(file, 'utf8')) as Ring;
+  if (kept) ring = JSON.parse(kept) as Ring;
   else save((ring = { current: randomBytes(32).toString('hex'), previous: [] }));
   return {
     current: () => ring.current,
     hashes: (idNumber) =>
       idNumberHash(ring.current, idNumber) ? [ring.current, ...ring.previous].map((k) => idNumberHash(k, idNumber)) : [],
+    phoneHashes: (phone) =>
+      phoneHash(ring.current, phone) ? [ring.current, ...ring.previous].map((k) => phoneHash(k, phone)) : [],
     adopt(key) {
       if (key === ring.current) return;
       save((ring = { current: key, previous: [ring.current, ...ring.previous.filter((k) => k !== key)] }));
     },
   };
 }
+
+/** Desk-server mode: the ring in the 0600 file `id-key`. */
+export const fileIdKeys = (dataDir: string): IdKeys => storedIdKeys(fileSecretStore(dataDir, ID_KEY_NAME));
+
+export const ID_KEY_NAME = 'id-key';

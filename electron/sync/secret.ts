@@ -9,11 +9,14 @@ export interface SecretStore {
   set(secret: string): void;
 }
 
-/** Desk-server mode: the secret in a file only the desk's user may read (0600), written atomically. */
-export function fileSecretStore(dataDir: string): SecretStore {
-  const file = join(dataDir, 'hq-secret');
+/**
+ * Desk-server mode: the secret in a file only the desk's user may read (0600), written atomically.
+ * `name` lets the desk's other keys (the site's ID key, the local field key) live the same way.
+ */
+export function fileSecretStore(dataDir: string, name = 'hq-secret'): SecretStore {
+  const file = join(dataDir, name);
   return {
-    ref: 'file:hq-secret',
+    ref: `file:${name}`,
     get: () => (existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null),
     set(secret) {
       const tmp = `${file}.tmp`;

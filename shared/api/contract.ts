@@ -177,6 +177,8 @@ export const contract = {
   'privacy:personSearch': proc(pv.PersonQuery, z.array(pv.PersonRecord), 'manager'),
   'privacy:personExport': proc(pv.PersonQuery, z.object({ fileName: z.string(), base64: z.string() }), 'manager'),
   'privacy:personErase': proc(pv.PersonEraseInput, pv.PersonErased, 'manager'),
+  // A full ID number kept sealed at the taking desk (keepFullIdNumbers): a manager's audited reveal.
+  'privacy:revealVisitId': proc(pv.RevealVisitIdInput, pv.RevealedVisitId, 'manager'),
 } as const;
 
 export type Contract = typeof contract;

@@ -63,6 +63,8 @@ export const PersonRecord = z.object({
   detail: z.string(),
   /** Kept on erasure (a receipt: the accounting law keeps its payer's name). */
   kept: z.boolean(),
+  /** A visit whose full ID number this desk keeps sealed (keepFullIdNumbers): a manager may reveal it. */
+  fullIdKept: z.boolean(),
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
 
@@ -74,3 +76,10 @@ export const PersonEraseInput = z.object({
 });
 
 export const PersonErased = z.object({ erasureId: z.string(), erased: z.number().int(), kept: z.number().int() });
+
+/** A manager reveals a visit's full ID number this desk keeps sealed, saying why (audited). */
+export const RevealVisitIdInput = z.object({
+  visitId: z.string({ message: 'err.required' }).min(1, { message: 'err.required' }),
+  reason: requiredText(200),
+});
+export const RevealedVisitId = z.object({ visitId: z.string(), idNumber: z.string() });

@@ -172,6 +172,11 @@ export const Settings = z.object({
   signatureRetentionDays: retentionDays,
   /** Days a post-log photo is kept; then its picture is deleted. */
   logPhotoRetentionDays: retentionDays,
+  /**
+   * Where the law requires the full ID number: the taking desk keeps it too, sealed (AES-256-GCM, a
+   * key only that desk holds), for a manager's audited reveal. Off: the masked form and keyed hash only.
+   */
+  keepFullIdNumbers: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -192,6 +197,7 @@ export const SITE_SETTING_KEYS = [
   'visitRetentionDays',
   'signatureRetentionDays',
   'logPhotoRetentionDays',
+  'keepFullIdNumbers',
 ] as const;
 export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
 export const SiteSettingsPatch = Settings.pick(
@@ -328,7 +334,8 @@ export const VisitSearchInput = z.object({
 export const RecallInput = z.object({ phone: z.string().trim().optional(), idNumber: z.string().trim().optional() });
 export const VisitorProfile = z.object({
   name: z.string(),
-  phone: z.string(),
+  /** Masked: only the masked phone and its keyed hash are kept; the desk asks the visitor for the number. */
+  phoneMasked: z.string(),
   idType: z.enum(ID_TYPES),
   /** Masked (first 6 + last 4): the desk reads the number off the document in hand, never from a recall. */
   idNumberMasked: z.string(),

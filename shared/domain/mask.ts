@@ -7,6 +7,9 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
+/** A phone as a record keeps it: masked since desk schema 16; an older row's full phone is masked for display. */
+export const shownPhone = (stored: string): string => (stored.includes('*') ? stored : maskPhone(stored));
+
 export function maskPhone(phone: string): string {
   // A switchboard number with an extension: the extension alone reaches nobody from outside, so it
   // stays readable (the desk asks for 转818); the last four digits of the switchboard are hidden.

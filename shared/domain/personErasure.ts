@@ -37,6 +37,8 @@ export interface PersonMatch {
   name: string;
   phone: string;
   idHashes: string[];
+  /** The phone typed, as its keyed hashes: visits keep only the masked phone and the hash. */
+  phoneHashes?: string[];
 }
 
 /** Whether a stored ID hash is one of the typed number's hashes: the one place this search compares IDs. */
@@ -45,9 +47,14 @@ export function idNumberMatches(storedHash: string, enteredHashes: string[]): bo
 }
 
 /** The same person: the same name and either the same phone or the same ID number (by hash). */
-export function isSamePerson(record: { name: string; phone: string; idHash?: string }, m: PersonMatch): boolean {
+export function isSamePerson(
+  record: { name: string; phone: string; phoneHash?: string; idHash?: string },
+  m: PersonMatch,
+): boolean {
   if (record.name.trim() !== m.name.trim()) return false;
   if (m.phone && record.phone === m.phone) return true;
+  // A visit keeps the phone masked plus its hash: matched by the hashes of the phone the person gives.
+  if (record.phoneHash && (m.phoneHashes ?? []).includes(record.phoneHash)) return true;
   return record.idHash !== undefined && idNumberMatches(record.idHash, m.idHashes);
 }
 

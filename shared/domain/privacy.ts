@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * Sensitive reads of personal data that leave an audit record (PIPL). `host_phone` is recorded by its
  * own older event (HostPhoneRevealed), `person_erasure` by PersonErased; the others by PersonalDataRead.
- * `person_export` is a manager's copy of everything held on one person (a person's rights).
+ * `person_export` is a manager's copy of everything held on one person (a person's rights);
+ * `full_id_number` a manager's reveal of a full ID number the taking desk keeps sealed (keepFullIdNumbers).
  */
-export const READ_KINDS = ['anonymous_complainant', 'visitor_list', 'person_export'] as const;
+export const READ_KINDS = ['anonymous_complainant', 'visitor_list', 'person_export', 'full_id_number'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 export const AUDITED_KINDS = ['host_phone', ...READ_KINDS, 'person_erasure'] as const;
 export type AuditedKind = (typeof AUDITED_KINDS)[number];

@@ -69,7 +69,8 @@ export function blankCheckIn(payload: Json): Json {
   // Masked number and hash go too (the hash would still link the person's visits); an older
   // event's full `idNumber` is blanked where it is still present.
   const id = 'idNumber' in visitor ? { idNumber: '' } : {};
-  const gone = { name: '', phone: '', ...id, idNumberMasked: '', idHash: '' };
+  const phoneHash = 'phoneHash' in visitor ? { phoneHash: '' } : {};
+  const gone = { name: '', phone: '', ...phoneHash, ...id, idNumberMasked: '', idHash: '' };
   return { ...payload, visitor: { ...visitor, ...gone }, plate: '', note: '' };
 }
 

@@ -102,7 +102,8 @@ export const eventCatalog = {
       visitId: z.string(),
       requestId: z.string(),
       passNo: z.string(),
-      visitor: VisitorSnapshot,
+      // Since desk schema 16 `phone` is the masked form and `phoneHash` its keyed hash (never the full phone).
+      visitor: VisitorSnapshot.extend({ phoneHash: z.string().default('') }),
       partySize: z.number().int(),
       host: z.object({ occupantId: z.string(), unitCode: z.string(), name: z.string(), company: z.string() }),
       purpose: z.string(),

@@ -1,4 +1,4 @@
-import { minimalId } from '../../electron/privacy/idHash.js';
+import { minimalId, minimalPhone } from '../../electron/privacy/idHash.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { appendEvents, draft, type EventDraft } from '../../db/events.js';
@@ -105,7 +105,12 @@ export function checkIn(prefix: string, at: string) {
     visitId: id,
     requestId: id,
     passNo: `${prefix}-V${id.slice(-8)}`,
-    visitor: { name: '赵六', phone: '13700137000', idType: 'passport', ...minimalId('fault-suite-key', 'E12345678') },
+    visitor: {
+      name: '赵六',
+      idType: 'passport',
+      ...minimalPhone('fault-suite-key', '13700137000'),
+      ...minimalId('fault-suite-key', 'E12345678'),
+    },
     partySize: 1,
     host: { occupantId: 'o1', unitCode: '1-2-301', name: '张三', company: '' },
     purpose: '拜访',

@@ -46,6 +46,7 @@ const TABLES = [
   'print_jobs',
   'release_gate_checks',
   'release_passes',
+  'sealed_fields',
   'settings',
   'shift_members',
   'shifts',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { residentIdCheckChar } from '../../shared/domain/idDocument.js';
-import { maskIdNumber } from '../../shared/domain/mask.js';
+import { maskIdNumber, maskPhone } from '../../shared/domain/mask.js';
 import { ADMIN, checkInInput, type TestDesk } from './desk.js';
 
 const DAY = 24 * 60;
@@ -15,8 +15,11 @@ export function fileHolds(desk: TestDesk, text: string): boolean {
   return [file, `${file}-wal`].some((f) => existsSync(f) && readFileSync(f).includes(needle));
 }
 
-/** The ID number as the desk keeps it (masked; the full number is never stored, see idNumbersMinimal.test.ts). */
-export const personalData = () => [VISITOR.name, VISITOR.phone, maskIdNumber(VISITOR.idNumber), VISITOR.plate];
+/**
+ * The ID number and phone as the desk keeps them (masked; the full ones are never stored, see
+ * idNumbersMinimal.test.ts and visitorPhones.test.ts).
+ */
+export const personalData = () => [VISITOR.name, maskPhone(VISITOR.phone), maskIdNumber(VISITOR.idNumber), VISITOR.plate];
 
 export async function checkInVisitor(desk: TestDesk) {
   const input = await checkInInput(desk, {

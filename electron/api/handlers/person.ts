@@ -4,12 +4,13 @@ import type { PersonRecord } from '../../../shared/api/privacySchemas.js';
 import { renderPersonRecords } from '../../../shared/print/personRecords.js';
 import { draft } from '../../../db/events.js';
 import { personHoldings, type PersonHoldings } from '../../../db/queries/person.js';
+import { visitsWithSealedId } from '../../../db/queries/sealedFields.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 import { readRecord } from './privacy.js';
 import type { PersonCriteria, PersonMatch } from '../../../shared/domain/personErasure.js';
 
 /** The holdings as lines by kind; receipts are listed as kept (the accounting law keeps their payer). */
-function toRecords(h: PersonHoldings): PersonRecord[] {
+function toRecords(h: PersonHoldings, sealedIds = new Set<string>()): PersonRecord[] {
   const line = (kind: PersonRecord['kind'], id: string, at: string, ref: string, detail: string, kept = false) => ({
     kind,
     id,
@@ -17,9 +18,13 @@ function toRecords(h: PersonHoldings): PersonRecord[] {
     ref,
     detail,
     kept,
+    fullIdKept: false,
   });
   return [
-    ...h.visits.map((v) => line('visit', v.id, v.checked_in_at, v.pass_no, v.host_unit_code)),
+    ...h.visits.map((v) => ({
+      ...line('visit', v.id, v.checked_in_at, v.pass_no, v.host_unit_code),
+      fullIdKept: sealedIds.has(v.id),
+    })),
     ...h.passes.map((p) => line('pass', p.id, p.issued_at, p.pass_no, p.unit_code)),
     ...h.tickets.map((t) => line('ticket', t.id, t.opened_at, t.ticket_no, t.label)),
     ...h.mail.map((m) => line('mail', m.id, m.received_at, m.register_no, m.carrier)),
@@ -40,6 +45,7 @@ const matchOf = (ctx: HandlerContext, c: PersonCriteria): PersonMatch => ({
   name: c.name,
   phone: c.phone,
   idHashes: c.idNumber.trim() ? ctx.services.idKeys.hashes(c.idNumber) : [],
+  phoneHashes: c.phone.trim() ? ctx.services.idKeys.phoneHashes(c.phone) : [],
 });
 
 export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:personExport' | 'privacy:personErase'> = {
@@ -47,7 +53,13 @@ export const personHandlers: Pick<HandlerMap, 'privacy:personSearch' | 'privacy:
     const h = await personHoldings(ctx.db, matchOf(ctx, input));
     const reads = anonymousReads(ctx, h);
     if (reads.length) await ctx.transact((_trx, emit) => emit(...reads.map((r) => draft('PersonalDataRead', r))));
-    return toRecords(h);
+    return toRecords(
+      h,
+      await visitsWithSealedId(
+        ctx.db,
+        h.visits.map((v) => v.id),
+      ),
+    );
   },
 
   // The person's copy (PIPL 第四十五条): one line per record, through the desk's PDF printer; audited.

@@ -8,6 +8,8 @@ import type { PersonalDataReadRow } from '../../../shared/api/privacySchemas.js'
 import { draft } from '../../../db/events.js';
 import { ticketById } from '../../../db/queries/tickets.js';
 import { personalDataReads } from '../../../db/queries/privacy.js';
+import { sealedField } from '../../../db/queries/sealedFields.js';
+import { visitById } from '../../../db/queries/visits.js';
 import type { HandlerContext, HandlerMap } from '../context.js';
 
 /**
@@ -44,7 +46,7 @@ function toRow(r: Row): PersonalDataReadRow {
   return { ...base, at: p.at, what: p.what, label: p.label, why: p.why };
 }
 
-export const privacyHandlers: Pick<HandlerMap, 'tickets:identity' | 'privacy:reads'> = {
+export const privacyHandlers: Pick<HandlerMap, 'tickets:identity' | 'privacy:reads' | 'privacy:revealVisitId'> = {
   // The only way an anonymous complainant's identity leaves the backend: recorded first, with the reason.
   async 'tickets:identity'(input, ctx) {
     const t = await ticketById(ctx.db, input.ticketId);
@@ -60,6 +62,21 @@ export const privacyHandlers: Pick<HandlerMap, 'tickets:identity' | 'privacy:rea
       company: t.company,
       phoneMasked: t.customer_phone ? maskPhone(t.customer_phone) : '',
     };
+  },
+
+  // A full ID number kept sealed at this desk (keepFullIdNumbers) leaves the backend only here, for a
+  // manager (the contract's role), after the audit record with the reason is written.
+  async 'privacy:revealVisitId'(input, ctx) {
+    const sealed = await sealedField(ctx.db, input.visitId, 'idNumber');
+    const visit = sealed ? await visitById(ctx.db, input.visitId) : undefined;
+    if (!sealed || !visit) throw fieldError('visitId', 'err.person.fullIdNotKept');
+    const idNumber = ctx.services.fieldVault.open(visit.id, 'idNumber', sealed);
+    await ctx.transact((_trx, emit) =>
+      emit(draft('PersonalDataRead', readRecord(ctx, 'full_id_number', visit.id, visit.pass_no, input.reason))),
+    );
+    // The audit list on the manager's screen reads again (it listens to visit changes).
+    ctx.services.notify({ kind: 'visits-changed' });
+    return { visitId: visit.id, idNumber };
   },
 
   async 'privacy:reads'(input, ctx) {

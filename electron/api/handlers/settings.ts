@@ -36,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   visitRetentionDays: DEFAULT_VISIT_RETENTION_DAYS,
   signatureRetentionDays: DEFAULT_SIGNATURE_RETENTION_DAYS,
   logPhotoRetentionDays: DEFAULT_LOG_PHOTO_RETENTION_DAYS,
+  keepFullIdNumbers: false,
 };
 
 /**

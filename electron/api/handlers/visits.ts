@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
-import { maskPhone } from '../../../shared/domain/mask.js';
-import { minimalId } from '../../privacy/idHash.js';
+import { maskPhone, shownPhone } from '../../../shared/domain/mask.js';
+import { minimalId, minimalPhone } from '../../privacy/idHash.js';
+import { keepSealedVisitFields } from '../../privacy/keptFields.js';
 import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
 import { notBefore } from '../../../shared/domain/clock.js';
-import { normalizePhone } from '../../../shared/domain/phone.js';
 import { draft } from '../../../db/events.js';
 import type { Database } from '../../../db/schema.js';
 import { nextCounter } from '../../../db/meta.js';
@@ -22,7 +22,7 @@ export function toVisit(r: q.VisitRow): Visit {
     id: r.id,
     passNo: r.pass_no,
     visitorName: r.visitor_name,
-    visitorPhoneMasked: maskPhone(r.visitor_phone),
+    visitorPhoneMasked: shownPhone(r.visitor_phone),
     idType: r.id_type,
     idNumberMasked: r.id_number_masked,
     partySize: r.party_size,
@@ -118,7 +118,11 @@ export const visitHandlers: Pick<
         visitId,
         requestId: input.requestId,
         passNo,
-        visitor: { ...visitor, ...minimalId(ctx.services.idKeys.current(), idNumber) },
+        visitor: {
+          ...visitor,
+          ...minimalPhone(ctx.services.idKeys.current(), visitor.phone),
+          ...minimalId(ctx.services.idKeys.current(), idNumber),
+        },
         partySize: input.partySize,
         host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
         purpose: input.purpose,
@@ -139,6 +143,7 @@ export const visitHandlers: Pick<
           copyNo: 0,
         });
       await emit(...(print ? [checkIn, print] : [checkIn]));
+      await keepSealedVisitFields(trx, ctx.services.fieldVault, settings, visitId, idNumber);
       return null;
     });
     if (raced) return replayCheckIn(ctx.db, raced);
@@ -187,6 +192,8 @@ export const visitHandlers: Pick<
       text: input.text,
       // A full number typed into the search finds its visits by hash (only the masked form is kept).
       idHashes: input.text ? ctx.services.idKeys.hashes(input.text) : [],
+      // …and a full phone typed, by its hash (only the masked phone is kept).
+      phoneHashes: input.text ? ctx.services.idKeys.phoneHashes(input.text) : [],
       fromIso: input.from ? deskDayBounds(input.from).fromIso : undefined,
       toIso: input.to ? deskDayBounds(input.to).toIso : undefined,
       limit: input.limit,
@@ -197,7 +204,7 @@ export const visitHandlers: Pick<
   /** A returning visitor, recalled by phone or ID number (by its hash), so the form fills in one step. */
   async 'visits:recall'(input, ctx): Promise<VisitorProfile | null> {
     const by = {
-      phone: input.phone ? normalizePhone(input.phone) : undefined,
+      phoneHashes: input.phone ? ctx.services.idKeys.phoneHashes(input.phone) : undefined,
       idHashes: input.idNumber ? ctx.services.idKeys.hashes(input.idNumber) : undefined,
     };
     const rows = await q.visitsOfVisitor(ctx.db, by);
@@ -207,7 +214,7 @@ export const visitHandlers: Pick<
     const open = rows.find((r) => r.status === 'on_site');
     return {
       name: last.visitor_name,
-      phone: last.visitor_phone,
+      phoneMasked: shownPhone(last.visitor_phone),
       idType: last.id_type,
       idNumberMasked: last.id_number_masked,
       plate: last.plate,

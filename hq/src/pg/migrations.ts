@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { HqDatabase } from './schema.js';
 import { projectionMigrations } from '../projections/index.js';
 import { eventWithoutFullIdNumber, maskedOnly } from '../../../shared/domain/legacyIdNumber.js';
+import { checkInWithoutFullPhone, phoneMaskedOnly } from '../../../shared/domain/legacyPhone.js';
 
 type Migration = { name: string; up: (db: Kysely<HqDatabase>) => Promise<void> };
 
@@ -142,6 +143,25 @@ const idNumbersMinimal: Migration = {
   },
 };
 
+/**
+ * Visitors' phones kept masked plus a keyed hash (desk schema 16): the check-ins desks pushed before
+ * lose their full phones (masked, no hash), so no desk pulls a full phone again. Text, not jsonb.
+ */
+const visitorPhonesMinimal: Migration = {
+  name: '008_visitor_phones_minimal',
+  async up(db) {
+    const { rows } = await sql<{ device_id: string; device_seq: string; payload: string }>`
+      SELECT device_id, device_seq, payload::text AS payload FROM events
+      WHERE type = 'VisitorCheckedIn' AND payload->'visitor'->>'phone' <> ''
+        AND strpos(payload->'visitor'->>'phone', '*') = 0`.execute(db);
+    for (const r of rows) {
+      const next = checkInWithoutFullPhone(JSON.parse(r.payload) as Record<string, unknown>, phoneMaskedOnly);
+      await sql`UPDATE events SET payload = ${JSON.stringify(next)}::json
+        WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(db);
+    }
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -151,6 +171,7 @@ export const hqMigrations: Migration[] = [
   deviceIdentity,
   anonymousUnits,
   idNumbersMinimal,
+  visitorPhonesMinimal,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

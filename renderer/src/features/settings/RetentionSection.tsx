@@ -1,4 +1,4 @@
-import { InputNumber } from 'antd';
+import { InputNumber, Switch } from 'antd';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,8 +9,9 @@ type SettingsInput = z.input<typeof Settings>;
 const FIELDS = ['visitRetentionDays', 'signatureRetentionDays', 'logPhotoRetentionDays'] as const;
 
 /**
- * How long personal data is kept before every desk and HQ drop it (个人信息保护). No min/max on the
- * inputs: a number out of bounds is not silently clamped, the schema's message says what is allowed.
+ * How long personal data is kept before every desk and HQ drop it (个人信息保护), and whether the taking
+ * desk keeps full ID numbers sealed where the law requires them. No min/max on the inputs: a number out
+ * of bounds is not silently clamped, the schema's message says what is allowed.
  */
 export function RetentionSection(props: { control: Control<SettingsInput>; errors: FieldErrors<SettingsInput> }) {
   const { t } = useTranslation();
@@ -31,6 +32,20 @@ export function RetentionSection(props: { control: Control<SettingsInput>; error
           />
         </Field>
       ))}
+      <Field
+        label={t('settings.keepFullIdNumbers')}
+        error={props.errors.keepFullIdNumbers}
+        extra={t('settings.keepFullIdNumbersHint')}
+        testId="settings-keepFullIdNumbers"
+      >
+        <Controller
+          name="keepFullIdNumbers"
+          control={props.control}
+          render={({ field }) => (
+            <Switch checked={field.value} onChange={field.onChange} data-testid="settings-keepFullIdNumbers" />
+          )}
+        />
+      </Field>
     </>
   );
 }

@@ -117,11 +117,16 @@ export function CheckInPage() {
     setOnSite(p.onSite);
     if (getValues('visitor.name')) return;
     setProfile(p);
-    // The recall answers the ID number masked: the number typed (or read off the card) stays as it is.
+    // The recall answers the ID number and phone masked: what was typed (or read off the card) stays as it is.
     const idNumber = getValues('visitor.idNumber');
     setValue(
       'visitor',
-      { idType: idNumber ? getValues('visitor.idType') : p.idType, idNumber, name: p.name, phone: p.phone },
+      {
+        idType: idNumber ? getValues('visitor.idType') : p.idType,
+        idNumber,
+        name: p.name,
+        phone: getValues('visitor.phone'),
+      },
       { shouldValidate: true },
     );
     if (!getValues('plate')) setValue('plate', p.plate);

@@ -2,6 +2,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '../../../../../shared/api/privacySchemas';
 import { fmtDateTime } from '../../../../../shared/print/format';
+import { RevealFullId } from './RevealFullId';
 
 /** What the site holds on the person, one line per record; a receipt is marked as kept by law. */
 export function PersonRecordsTable(props: { records: PersonRecord[] }) {
@@ -25,6 +26,7 @@ export function PersonRecordsTable(props: { records: PersonRecord[] }) {
           render: (_, r) => (
             <>
               {r.detail} {r.kept && <Tag>{t('settings.person.kept')}</Tag>}
+              {r.fullIdKept && <RevealFullId visitId={r.id} />}
             </>
           ),
         },
