@@ -24,6 +24,8 @@ import type { SecretStore } from './secret.js';
 import type { IdKeys } from '../privacy/idKeys.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { recordHeld } from './held.js';
+import { handshakeWithHq } from './handshake.js';
+import { pullHistory } from './history.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 import { DeskClock, type ClockReading } from './deskClock.js';
 
@@ -249,9 +251,10 @@ export class SyncClient {
     let applied = 0;
     for (;;) {
       const st = await syncState(this.o.db);
+      const history = st.cursor > 0 ? await pullHistory(this.o.db) : undefined;
       let page;
       try {
-        page = await this.request('/sync/pull', { schemaVersion: this.o.schemaVersion, cursor: st.cursor }, (x) =>
+        page = await this.request('/sync/pull', { schemaVersion: this.o.schemaVersion, cursor: st.cursor, history }, (x) =>
           PullResponse.parse(x),
         );
       } catch (e) {
@@ -262,7 +265,7 @@ export class SyncClient {
         }
         throw e;
       }
-      applied += await applyPage(this.o.db, page.events, page.cursor);
+      applied += await applyPage(this.o.db, page.events, page.cursor, page.history);
       if (page.held) await recordHeld(this.o.db, page.held, this.now().toISOString());
       if (!page.more) return applied;
     }
@@ -318,6 +321,7 @@ export class SyncClient {
     if (!st.hq_url) return;
     let pulled = 0;
     try {
+      await handshakeWithHq(this.o.db, (path, body, parse) => this.request(path, body, parse), this.o.schemaVersion);
       await this.pushAll();
       pulled = await this.pullAll();
       await this.uploadAttachments();

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { applyEvent, rowToEvent } from '../../db/events.js';
 import type { Database } from '../../db/schema.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
-import { LOCAL_ONLY_EVENTS, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
+import { LOCAL_ONLY_EVENTS, type PullHistory, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
+import { savePullHistory } from './history.js';
 
 type Db = Kysely<Database>;
 
@@ -65,7 +66,7 @@ export async function recordPush(db: Db, ackedSeq: number, rejections: Rejection
  * A pulled page and the new cursor in ONE local transaction: a crash leaves either both or neither,
  * and re-applying a page changes nothing (applyEvent skips known ids).
  */
-export async function applyPage(db: Db, events: WireEvent[], cursor: number): Promise<number> {
+export async function applyPage(db: Db, events: WireEvent[], cursor: number, history?: PullHistory): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let applied = 0;
     for (const e of events) {
@@ -73,6 +74,7 @@ export async function applyPage(db: Db, events: WireEvent[], cursor: number): Pr
       if (await applyEvent(trx, e as unknown as DomainEvent)) applied++;
     }
     await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
+    await savePullHistory(trx, history);
     return applied;
   });
 }

@@ -17,6 +17,8 @@ import { attachmentCount, missingAttachments } from './store/attachments.js';
 import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
 import { confirmHeld, describeHeld, pendingHeld, refuseHeld } from './store/held.js';
 import { setStaffActive } from './store/staffAdmin.js';
+import { markRestore } from './store/history.js';
+import { readmitDevice } from './store/handshake.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -36,6 +38,8 @@ const USAGE = [
   'npm run hq -- refuse <eventId> <reason>             refuse a held change: stored as rejected, undone at its desk',
   'npm run hq -- disable-staff <siteCode> <staffNo>    a leaver: sign-in refused at every desk after its next sync',
   'npm run hq -- enable-staff <siteCode> <staffNo>     sign-in allowed again at every desk after its next sync',
+  'npm run hq -- restore-mark                          after restoring HQ from a backup, before starting it: desks re-pull',
+  'npm run hq -- readmit <siteCode> <deviceCode> [id]  a desk enrolled after that backup: take it back with its identity',
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -139,6 +143,18 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const [siteCode, staffNo] = rest;
         if (!siteCode || !staffNo) break;
         (await setStaffActive(db, siteCode, staffNo, cmd === 'enable-staff')).forEach(out);
+        return 0;
+      }
+      case 'restore-mark': {
+        const r = await markRestore(db);
+        out(`history epoch ${r.epoch} (restored from ${r.parent}); desks pull again from:`);
+        for (const site of r.sites) out(`${site.code}\tversion ${site.version}`);
+        return 0;
+      }
+      case 'readmit': {
+        const [siteCode, deviceCode, deviceId] = rest;
+        if (!siteCode || !deviceCode) break;
+        out(await readmitDevice(db, siteCode, deviceCode, deviceId));
         return 0;
       }
       case 'device-events': {

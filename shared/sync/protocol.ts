@@ -100,10 +100,23 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/**
+ * HQ's history identity at a cursor (hq/src/store/history.ts): the epoch HQ's database was created with
+ * or last marked restored in, and the last accepted event at or below the cursor. A cursor whose
+ * history HQ does not hold is answered from a point HQ proves common, or from 0.
+ */
+export const PullHistory = z.object({
+  epoch: z.string().min(1).max(100),
+  anchor: z.object({ version: z.number().int().positive(), id }).nullable(),
+});
+export type PullHistory = z.infer<typeof PullHistory>;
+
 export const PullRequest = z.object({
   schemaVersion: z.number().int().positive(),
   cursor: z.number().int().nonnegative(),
   limit: z.number().int().positive().max(SYNC_LIMITS.pullPage).optional(),
+  /** Which HQ history `cursor` counts in (the last answer's `history`); absent from an older desk. */
+  history: PullHistory.optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -118,6 +131,8 @@ export const PullResponse = z.object({
    * ('refused_at_hq'); a confirmed one is no longer listed. Absent from an older HQ.
    */
   held: z.array(Rejection).optional(),
+  /** The history `cursor` counts in: the desk sends it back with that cursor. Absent from an older HQ. */
+  history: PullHistory.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -142,6 +157,34 @@ export const AttachmentUploadResponse = z.object({
 });
 export type AttachmentUploadResponse = z.infer<typeof AttachmentUploadResponse>;
 
+/**
+ * The handshake that opens every round (docs/sync-protocol.md): HQ says how much of this device it
+ * holds, whatever the desk believes it sent. `desk` names the desk so that a restored HQ that does not
+ * know it can list it for the readmit command.
+ */
+export const HandshakeRequest = z.object({
+  schemaVersion: z.number().int().positive(),
+  desk: z.object({ siteId: id, deviceCode: z.string().max(16) }).optional(),
+});
+export type HandshakeRequest = z.infer<typeof HandshakeRequest>;
+
+export const HandshakeResponse = z.object({
+  /** HQ's last seq of this device (stored or stored-as-rejected): the desk re-sends everything above it. */
+  ackedSeq: z.number().int().nonnegative(),
+  hqTime: HqTime,
+});
+export type HandshakeResponse = z.infer<typeof HandshakeResponse>;
+
+/** Which of these pictures HQ holds for the device's site; the desk uploads the others again. */
+export const AttachmentsHeldRequest = z.object({
+  schemaVersion: z.number().int().positive(),
+  sha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000),
+});
+export type AttachmentsHeldRequest = z.infer<typeof AttachmentsHeldRequest>;
+
+export const AttachmentsHeldResponse = z.object({ held: z.array(z.string()), hqTime: HqTime });
+export type AttachmentsHeldResponse = z.infer<typeof AttachmentsHeldResponse>;
+
 export const SYNC_ERRORS = [
   'bad_request',
   'unauthorized',
@@ -158,6 +201,8 @@ export const SYNC_ERRORS = [
   'device_known',
   'replacement_mismatch',
   'replacement_behind',
+  // A device id HQ has no record of (401): HQ may have been restored from a backup older than the desk.
+  'unknown_device',
   'unavailable',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];

@@ -86,7 +86,7 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
 const pick = <T>(xs: T[], rnd: () => number) => xs[Math.floor(rnd() * xs.length)];
 
 /** The desk's own first administrator (its setup's StaffCreated): real staff of the site at HQ, so HQ accepts them as actor. */
-async function setupAdminOf(db: Kysely<Database>, deviceId: string): Promise<string> {
+export async function setupAdminOf(db: Kysely<Database>, deviceId: string): Promise<string> {
   const row = await db
     .selectFrom('events')
     .select('actor')
@@ -228,7 +228,7 @@ function ticketStep(ticketId: string, at: string, rnd: () => number) {
   return draft('TicketCancelled', { ticketId, at, reason: '重复' });
 }
 
-function mailReceived(prefix: string, at: string) {
+export function mailReceived(prefix: string, at: string) {
   const id = uuidv7();
   return draft('MailReceived', {
     itemId: id,
@@ -247,13 +247,13 @@ function mailReceived(prefix: string, at: string) {
 }
 
 /** A picture the desk accepts (PNG magic bytes) that differs by seed; now and then the same one twice. */
-function signaturePicture(rnd: () => number): StoredAttachment {
+export function signaturePicture(rnd: () => number): StoredAttachment {
   const png = Buffer.from(PNG_1x1, 'base64');
   const stroke = Buffer.from(String(Math.floor(rnd() * 50)));
   return readAttachment({ contentBase64: Buffer.concat([png, stroke]).toString('base64') }, 'signature');
 }
 
-function mailPickedUp(itemId: string, at: string, signature: StoredAttachment | null) {
+export function mailPickedUp(itemId: string, at: string, signature: StoredAttachment | null) {
   return draft('MailPickedUp', {
     itemId,
     at,

@@ -27,6 +27,8 @@ export interface TestHq {
   db: Kysely<HqDatabase>;
   url: string;
   port: number;
+  /** The PostgreSQL database's URL (a test that runs HQ in its own process points it here). */
+  pgUrl: string;
   /** With `tls: true`: HQ's certificate and key, and its SHA-256 as the desk pins it (64 hex digits). */
   tls: { key: string; cert: string; fingerprint: string } | null;
   /** Stops the HTTP server abruptly (connections cut, in-flight requests lost) and starts it again. */
@@ -67,6 +69,7 @@ export async function startTestHq(opts: { schemaVersion?: number; clock?: () => 
     db,
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
+    pgUrl: pg.url('hq_test'),
     tls,
     async restart() {
       app.server.closeAllConnections();

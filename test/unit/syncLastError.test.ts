@@ -29,6 +29,12 @@ describe("the sync page's last error", () => {
     );
     expect(lastErrorText(await t('zh-Hans'), 'insecure_address: …')).toContain('https://');
   });
+  it('says that HQ does not know this desk (HQ restored from a backup older than its enrolment)', async () => {
+    const unknown = 'unknown_device: HQ has no record of device 0193…: HQ may have been restored from a backup.';
+    expect(lastErrorText(await t('zh-Hans'), unknown)).toBe('总部不认识这台前台：总部可能已从备份恢复');
+    expect(lastErrorText(await t('zh-Hant'), unknown)).toBe('總部不認識這台櫃檯：總部可能已從備份還原');
+    expect(lastErrorText(await t('en'), unknown)).toBe('HQ does not know this desk: HQ may have been restored from a backup');
+  });
   it('keeps other errors as the sync client recorded them', async () => {
     expect(lastErrorText(await t('zh-Hans'), 'network: connect ECONNREFUSED 127.0.0.1:8780')).toBe(
       'network: connect ECONNREFUSED 127.0.0.1:8780',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { HqDatabase } from './schema.js';
 import { projectionMigrations } from '../projections/index.js';
@@ -162,6 +163,27 @@ const visitorPhonesMinimal: Migration = {
   },
 };
 
+/**
+ * History identity (issue 15): the epoch HQ's history counts in — made with the database, a new one
+ * marked after a restore from backup (`restore-mark`), with each site's version at the mark, which
+ * every desk of the older epoch shares — and the desks a restored HQ does not know that called it
+ * (`device_knocks`, what `readmit` re-admits).
+ */
+const historyIdentity: Migration = {
+  name: '009_history_identity',
+  async up(db) {
+    await sql`
+      CREATE TABLE hq_epochs (epoch text PRIMARY KEY, n int NOT NULL UNIQUE, parent text REFERENCES hq_epochs(epoch),
+        site_versions json NOT NULL DEFAULT '{}', started_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    await sql`INSERT INTO hq_epochs (epoch, n) VALUES (${randomUUID()}, 1)`.execute(db);
+    await sql`
+      CREATE TABLE device_knocks (device_id text PRIMARY KEY, site_id text NOT NULL REFERENCES sites(id),
+        device_code text NOT NULL, secret_hash text NOT NULL, first_at timestamptz NOT NULL DEFAULT now(),
+        last_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    await sql`CREATE INDEX device_knocks_site ON device_knocks (site_id, device_code)`.execute(db);
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -172,6 +194,7 @@ export const hqMigrations: Migration[] = [
   anonymousUnits,
   idNumbersMinimal,
   visitorPhonesMinimal,
+  historyIdentity,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

@@ -71,6 +71,24 @@ export interface HqDatabase {
     decided_at: ColumnType<Date | null, string | null | undefined, string | null>;
     refuse_reason: string | null;
   };
+  /** History epochs (hq/src/store/history.ts): the newest `n` is current; a restore-mark names its parent. */
+  hq_epochs: {
+    epoch: string;
+    n: number;
+    parent: string | null;
+    /** Site id → the site's version when this epoch was marked: the end of the history shared with `parent`. */
+    site_versions: ColumnType<Record<string, number>, string | undefined, never>;
+    started_at: ColumnType<Date, string | undefined, never>;
+  };
+  /** Desks that called with a device id HQ does not know (a restored HQ): what `readmit` takes back. */
+  device_knocks: {
+    device_id: string;
+    site_id: string;
+    device_code: string;
+    secret_hash: string;
+    first_at: ColumnType<Date, string | undefined, never>;
+    last_at: ColumnType<Date, string | undefined, string>;
+  };
   hq_conflicts: { event_id: string; site_id: string; entity: string; entity_id: string; winner_event_id: string };
   attachments: {
     site_id: string;

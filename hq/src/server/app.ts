@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
   AttachmentUpload,
+  AttachmentsHeldRequest,
   EnrollRequest,
+  HandshakeRequest,
   PullRequest,
   PushRequest,
   SYNC_LIMITS,
@@ -17,6 +19,7 @@ import { enroll } from '../store/enroll.js';
 import { push } from '../store/push.js';
 import { pull } from '../store/pull.js';
 import { storeAttachment } from '../store/attachments.js';
+import { attachmentsHeld, handshake } from '../store/handshake.js';
 
 export interface HqAppOptions {
   db: Kysely<HqDatabase>;
@@ -106,5 +109,14 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     req.log.info({ device: cred.deviceId, sha256: res.sha256, stored: res.stored }, 'attachment');
     return res;
   });
+  // Every round opens with what HQ holds of this device, and asks which of its pictures HQ holds (handshake.ts).
+  app.post('/sync/handshake', async (req) => {
+    const auth = req.headers.authorization ?? '';
+    const secret = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    return handshake(opts.db, req.headers['x-device-id'] as string | undefined, secret, parse(HandshakeRequest, req), now());
+  });
+  app.post('/sync/attachments/held', async (req) =>
+    attachmentsHeld(opts.db, await credential(req), parse(AttachmentsHeldRequest, req), now()),
+  );
   return app;
 }

@@ -10,6 +10,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { heldForDevice } from './held.js';
 import { ownDeviceIds } from './lineage.js';
+import { anchorAt, currentEpoch, pullStart } from './history.js';
 
 /**
  * A page of the site's accepted events after `cursor`, except the asking desk's own (and those of the
@@ -31,7 +32,9 @@ export async function pull(
     .execute(async (trx) => {
       const site = await trx.selectFrom('sites').select('version').where('id', '=', cred.siteId).executeTakeFirstOrThrow();
       const siteVersion = Number(site.version);
-      if (req.cursor > siteVersion)
+      // The cursor counts only in the history it was given in (history.ts): else from a common point.
+      const from = await pullStart(trx, cred.siteId, req, siteVersion);
+      if (from === null)
         throw new HqError(409, 'cursor_too_old', `Cursor ${req.cursor} is past HQ's version ${siteVersion}; reset.`);
       const own = await ownDeviceIds(trx, cred.deviceId);
       const { rows } = await sql<{
@@ -47,7 +50,7 @@ export async function pull(
         recorded_at: string;
         site_version: string;
       }>`SELECT id, device_id, device_seq, hlc, type, v, actor, desk_site_id, payload, recorded_at, site_version
-         FROM events WHERE site_id = ${cred.siteId} AND site_version > ${req.cursor} AND status = 'ok'
+         FROM events WHERE site_id = ${cred.siteId} AND site_version > ${from} AND status = 'ok'
            AND NOT (device_id = ANY(${own})) AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
       const events: WireEvent[] = rows.map((r) => ({
@@ -64,6 +67,7 @@ export async function pull(
       }));
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
-      return { events, cursor, more, hqTime: now.toISOString(), held: await heldForDevice(trx, cred.deviceId) };
+      const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };
+      return { events, cursor, more, hqTime: now.toISOString(), held: await heldForDevice(trx, cred.deviceId), history };
     });
 }

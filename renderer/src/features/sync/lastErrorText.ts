@@ -2,11 +2,13 @@ import type { TFunction } from 'i18next';
 
 /**
  * The last sync error as the sync page shows it: a refused HQ certificate (someone else answering at
- * HQ's address) in the reader's language, since a person must act; other errors as the client recorded them.
+ * HQ's address) or an HQ that lost this desk (restored from backup) in the reader's language, since a person must act; other errors as the client recorded them.
  */
 export function lastErrorText(t: TFunction, lastError: string): string {
   if (lastError.startsWith('certificate_mismatch:')) return t('err.sync.certificateMismatch');
   if (lastError.startsWith('certificate_untrusted:')) return t('err.sync.certificateUntrusted');
   if (lastError.startsWith('insecure_address:')) return t('err.sync.insecureUrl');
+  // A restored HQ lost this desk's enrolment: HQ's admin readmits it (`npm run hq -- readmit`).
+  if (lastError.startsWith('unknown_device:')) return t('err.sync.unknownDevice');
   return lastError;
 }

@@ -1,0 +1,60 @@
+import { expect, test } from './printRecorder';
+import { startDeskServer, type DeskServer } from './deskServer';
+import { startTestHq, type TestHq } from '../support/hq';
+import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
+import { runCli } from '../../hq/src/cli';
+import { typedFingerprint } from '../../shared/sync/fingerprint';
+import { restoreHqBackup, takeHqBackup } from '../faults/hqBackup';
+
+const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
+
+let desk: DeskServer;
+let hq: TestHq;
+test.beforeAll(async () => {
+  [desk, hq] = await Promise.all([startDeskServer(), startTestHq({ tls: true })]);
+});
+test.afterAll(async () => {
+  await desk.close();
+  await hq.close();
+});
+
+test('HQ restored from a backup older than this desk: the sync page says HQ does not know it; readmitted, its records drain', async ({
+  page,
+}) => {
+  await page.goto(desk.url);
+  await page.getByTestId('setup-siteName').fill('华远大厦');
+  await page.getByTestId('setup-siteCode').fill('HY');
+  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-pin').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').press('Enter');
+  await page.getByTestId('shift-pattern').getByText('A 班').click();
+  await page.getByTestId('shift-open').click();
+
+  // HQ's backup is taken before this desk enrols.
+  const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+  await takeHqBackup(hq.db);
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await page.getByTestId('hq-url').fill(hq.url);
+  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
+  await page.getByTestId('enroll-fingerprint').fill(typedFingerprint(hq.tls!.fingerprint));
+  await page.getByTestId('enroll-submit').click();
+  const waiting = page.getByTestId('sync-waiting');
+  await expect(waiting).toHaveText('待同步 0 条');
+
+  // HQ is restored from that backup: it no longer knows the desk, and holds none of its records.
+  await restoreHqBackup(hq.db);
+  await page.getByTestId('sync-now-page').click();
+  await expect(page.getByTestId('sync-last-error')).toHaveText('总部不认识这台前台：总部可能已从备份恢复');
+  await expect(waiting).not.toHaveText('待同步 0 条');
+
+  // HQ's admin readmits it with one command; the next sync sends every record again.
+  const said: string[] = [];
+  expect(await runCli(hq.db, ['readmit', 'HY', 'A1'], (l) => said.push(l)), said.join('\n')).toBe(0);
+  await page.getByTestId('sync-now-page').click();
+  await expect(waiting).toHaveText('待同步 0 条');
+  await expect(page.getByTestId('sync-last-error')).toHaveCount(0);
+  const atHq = await hq.db.selectFrom('events').select('device_seq').where('device_id', '<>', 'hq').execute();
+  expect(atHq.length).toBeGreaterThan(0);
+});
