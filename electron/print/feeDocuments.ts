@@ -1,4 +1,5 @@
-import { deskDate, deskDay } from '../../shared/domain/deskTime.js';
+import { deskDate, deskDay, deskDayBounds } from '../../shared/domain/deskTime.js';
+import { drawerCountsOf } from '../../db/queries/drawer.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
@@ -49,7 +50,19 @@ export async function renderFeeJob(db: Kysely<Database>, job: PrintJobRow, site:
     }
     case 'daily_report': {
       const report = await buildDailyReport(db, site, job.doc_id);
-      return renderDailyReport({ ...report, siteName: site.siteName, printedAt: now.toISOString(), copyNo: job.copy_no }, locale);
+      const counts = await drawerCountsOf(db, { deviceId: site.deviceId, ...deskDayBounds(job.doc_id) });
+      const drawerCounts = counts.map((c) => ({
+        at: c.at,
+        countedFen: c.counted_fen,
+        varianceFen: c.variance_fen,
+        counter: c.counter_name ?? '',
+        approver: c.approver_name,
+        reason: c.reason,
+      }));
+      return renderDailyReport(
+        { ...report, siteName: site.siteName, drawerCounts, printedAt: now.toISOString(), copyNo: job.copy_no },
+        locale,
+      );
     }
     case 'demand_letter': {
       const letter = await demandLetterData(db, job.doc_id, now);
