@@ -71,9 +71,10 @@ function howToPay(d: DemandLetterData, locale: PrintLocale): string {
   const W = FEE_WORDS[locale];
   const methods = PAY_METHODS.filter((m) => m !== 'transfer').map((m) => W.methodNames[m]);
   const list = locale === 'en' ? methods.join(', ') : methods.join('、');
+  const colon = locale === 'en' ? ': ' : '：';
   const centre = [
-    d.issuer.address ? `${T.address}: ${d.issuer.address}` : '',
-    d.issuer.phone ? `${T.phone}: ${d.issuer.phone}` : '',
+    d.issuer.address ? `${T.address}${colon}${d.issuer.address}` : '',
+    d.issuer.phone ? `${T.phone}${colon}${d.issuer.phone}` : '',
   ].filter(Boolean);
   return `<dl class="pay"><dt>${esc(T.howToPay)}</dt><dd>${esc(T.payAt(list))}</dd>
 ${centre.length ? `<dt>${esc(T.centre)}</dt><dd>${centre.map(esc).join('<br>')}</dd>` : ''}</dl>`;
