@@ -43,7 +43,7 @@ ${
   const css = `table.grid { width: 100%; border-collapse: collapse; font-size: 10pt; table-layout: fixed; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: left; overflow-wrap: anywhere; }
 table.grid tr.over td { background: #eee; }
-th.n { width: 9mm; } th.phone { width: 27mm; } th.party { width: 11mm; } th.time { width: 17mm; } th.until { width: 22mm; }
+th.n { width: 9mm; } th.phone { width: 25mm; } th.party { width: 11mm; } th.time { width: 19mm; } th.until { width: 22mm; }
 th.pass { width: 36mm; } th.tick { width: 12mm; text-align: center; }
 .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }`;
   return page({ title: L.onsiteRoll, layout: 'a4', lang: locale, body, css });

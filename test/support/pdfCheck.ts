@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 export interface PdfWord {
   text: string;
+  xMin: number;
   xMax: number;
   page: number;
 }
@@ -35,8 +36,8 @@ export function pdfFacts(base64: string, savePngTo?: string): PdfFacts {
     let page = 0;
     for (const line of html.split('\n')) {
       if (line.includes('<page ')) page++;
-      const m = /<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
-      if (m) words.push({ text: m[2], xMax: Number(m[1]), page });
+      const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
+      if (m) words.push({ text: m[3], xMin: Number(m[1]), xMax: Number(m[2]), page });
     }
     if (savePngTo) execFileSync('pdftoppm', ['-png', '-r', '60', file, savePngTo]);
     return { pages, widthPt, text, words };
@@ -48,3 +49,7 @@ export function pdfFacts(base64: string, savePngTo?: string): PdfFacts {
 /** Words whose right edge lies past the page's right margin (in mm). */
 export const pastRightMargin = (f: PdfFacts, marginMm: number): PdfWord[] =>
   f.words.filter((w) => w.xMax > f.widthPt - (marginMm * 72) / 25.4 + 0.5);
+
+/** Words starting before the page's left margin (in mm): cut off by the printable area. */
+export const pastLeftMargin = (f: PdfFacts, marginMm: number): PdfWord[] =>
+  f.words.filter((w) => w.xMin < (marginMm * 72) / 25.4 - 0.5);
