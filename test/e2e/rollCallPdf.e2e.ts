@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from './printRecorder';
-import { ARTIFACTS, pdfText, setUpSiteWithDirectory } from './support';
+import { ADMIN, ARTIFACTS, pdfText, setUpSiteWithDirectory } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
 let desk: DeskServer;
@@ -30,9 +30,11 @@ test('the on-site page exports the evacuation roll call as a one-page PDF: a sli
   const leaving = await checkIn('赵六', '13700137000', 'E12345678');
   await checkIn('钱七', '13912345678', 'E87654321');
   await page.reload();
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
 
   // F3, the scanner types the slip's code and Enter with no pause; the page says who left.
   await page.keyboard.press('F3');
+  await expect(page.getByTestId('scan-input')).toBeFocused();
   await page.keyboard.type(leaving.visit.passNo);
   await page.keyboard.press('Enter');
   await expect(page.getByText('赵六 已离开')).toBeVisible();
