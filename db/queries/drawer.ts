@@ -37,3 +37,21 @@ export async function drawerEntryOf(db: Db, shiftId: string, entryId: string) {
 export async function reversalOf(db: Db, entryId: string) {
   return db.selectFrom('drawer_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
 }
+
+/**
+ * Every drawer count of a shift, or of one desk in [fromIso, toIso), oldest first, with who counted and
+ * who approved a variance: the handover and the daily report list them all, not only the last.
+ */
+export async function drawerCountsOf(db: Db, scope: { shiftId: string } | { deviceId: string; fromIso: string; toIso: string }) {
+  let q = db
+    .selectFrom('drawer_counts as c')
+    .leftJoin('staff as counter', 'counter.id', 'c.actor')
+    .leftJoin('staff as approver', 'approver.id', 'c.approver')
+    .select(['c.id', 'c.at', 'c.counted_fen', 'c.expected', 'c.variance_fen', 'c.reason', 'counter.name as counter_name'])
+    .select('approver.name as approver_name');
+  q =
+    'shiftId' in scope
+      ? q.where('c.shift_id', '=', scope.shiftId)
+      : q.where('c.device_id', '=', scope.deviceId).where('c.at', '>=', scope.fromIso).where('c.at', '<', scope.toIso);
+  return q.orderBy('c.at').orderBy('c.id').execute();
+}

@@ -1,5 +1,5 @@
-import { drawerExpectation, lastCountOf } from '../../db/queries/fees.js';
-import { drawerLedgerOf } from '../../db/queries/drawer.js';
+import { drawerExpectation } from '../../db/queries/fees.js';
+import { drawerCountsOf, drawerLedgerOf } from '../../db/queries/drawer.js';
 import { fmtSignedYuan, fmtYuan } from '../../shared/print/format.js';
 import { PAY_METHODS } from '../../shared/domain/fees.js';
 import { FEE_WORDS } from '../../shared/print/feeLabels.js';
@@ -10,7 +10,7 @@ const W = FEE_WORDS['zh-Hans'];
 
 /**
  * The cash drawer on the handover (交班对账): receipts of the shift, what the system expects per
- * method, and the shift-end count with its variance and who approved it. Frozen into ShiftClosed.
+ * method, cash in and out, and every count with its variance and who approved it. Frozen into ShiftClosed.
  */
 export const drawerSections: HandoverContribution[] = [
   {
@@ -22,9 +22,9 @@ export const drawerSections: HandoverContribution[] = [
         .where('shift_id', '=', shift.id)
         .executeTakeFirstOrThrow();
       const { expected, floatFen } = await drawerExpectation(db, shift.id);
-      const count = await lastCountOf(db, shift.id);
+      const counts = await drawerCountsOf(db, { shiftId: shift.id });
       const moves = (await drawerLedgerOf(db, shift.id)).filter((e) => e.kind !== 'float');
-      if (Number(receipts.n) === 0 && !count && floatFen === 0 && expected.cash === 0 && moves.length === 0) return [];
+      if (Number(receipts.n) === 0 && !counts.length && floatFen === 0 && expected.cash === 0 && moves.length === 0) return [];
       const line = (tag: string, text: string, high = false, at: string | null = null): HandoverLine => ({
         at,
         text,
@@ -48,15 +48,16 @@ export const drawerSections: HandoverContribution[] = [
             m.at,
           ),
         );
-      if (!count) lines.push(line('点钞', '本班未点钞', true));
-      else
+      // Every count of the shift, an earlier one a leader approved by PIN included: the last alone hides it.
+      if (!counts.length) lines.push(line('点钞', '本班未点钞', true));
+      for (const c of counts)
         lines.push(
           line(
             '点钞',
-            `实点现金 ${fmtYuan(count.counted_fen)}，差额 ${fmtSignedYuan(count.variance_fen)}` +
-              (count.approver_name ? `（${count.approver_name} 批准：${count.reason}）` : ''),
-            count.variance_fen !== 0,
-            count.at,
+            `实点现金 ${fmtYuan(c.counted_fen)}，差额 ${fmtSignedYuan(c.variance_fen)}` +
+              (c.approver_name ? `（${c.approver_name} 批准：${c.reason}）` : ''),
+            c.variance_fen !== 0,
+            c.at,
           ),
         );
       return lines;

@@ -7,6 +7,8 @@ import { visitorSections } from './visitorSections.js';
 import { drawerSections } from './drawerSections.js';
 import { ticketSections } from './ticketSections.js';
 import { mailSections } from './mailSections.js';
+import { shiftSections } from './shiftSections.js';
+import { denySections } from './denySections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -25,8 +27,10 @@ export interface HandoverContribution {
 }
 
 const CONTRIBUTIONS: HandoverContribution[] = [
+  ...shiftSections,
   ...logSections,
   ...visitorSections,
+  ...denySections,
   ...drawerSections,
   ...ticketSections,
   ...mailSections,

@@ -1,4 +1,5 @@
-import { deskTime } from '../../shared/domain/deskTime.js';
+import { deskDate, deskDay, deskDayBounds } from '../../shared/domain/deskTime.js';
+import { drawerCountsOf } from '../../db/queries/drawer.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
@@ -49,23 +50,54 @@ export async function renderFeeJob(db: Kysely<Database>, job: PrintJobRow, site:
     }
     case 'daily_report': {
       const report = await buildDailyReport(db, site, job.doc_id);
-      return renderDailyReport({ ...report, siteName: site.siteName, printedAt: now.toISOString(), copyNo: job.copy_no }, locale);
+      const counts = await drawerCountsOf(db, { deviceId: site.deviceId, ...deskDayBounds(job.doc_id) });
+      const drawerCounts = counts.map((c) => ({
+        at: c.at,
+        countedFen: c.counted_fen,
+        varianceFen: c.variance_fen,
+        counter: c.counter_name ?? '',
+        approver: c.approver_name,
+        reason: c.reason,
+      }));
+      return renderDailyReport(
+        { ...report, siteName: site.siteName, drawerCounts, printedAt: now.toISOString(), copyNo: job.copy_no },
+        locale,
+      );
     }
     case 'demand_letter': {
       const letter = await demandLetterData(db, job.doc_id, now);
       if (!letter) throw notFound();
-      return renderDemandLetter({ ...letter, siteName: site.siteName, copyNo: job.copy_no }, locale);
+      const issuer = await readSiteDetails(db);
+      return renderDemandLetter({ ...letter, siteName: site.siteName, issuer, copyNo: job.copy_no }, locale);
     }
     default:
       throw notFound();
   }
 }
 
-/** The unit's overdue charges as the letter lists them; null when the unit owes nothing overdue. */
-export async function demandLetterData(db: Kysely<Database>, unitId: string, now: Date) {
+/**
+ * A demand letter is one unit's letter of one site day, `{unitId}@{YYYY-MM-DD}`: a letter on a new date is
+ * a new document (its own number, never "补打"), the same day's again is its reprint. A request naming the
+ * unit alone is today's letter; a day after today is refused. Null for a malformed id.
+ */
+export function demandLetterDocId(docId: string, now: Date): string | null {
+  const [unitId, day, extra] = docId.split('@');
+  const today = deskDay(now);
+  if (extra !== undefined || !unitId) return null;
+  if (day === undefined) return `${unitId}@${today}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || deskDay(deskDate(day)) !== day || day > today) return null;
+  return docId;
+}
+
+/** The unit's overdue charges as the letter of that day lists them; null when the unit owes nothing overdue. */
+export async function demandLetterData(db: Kysely<Database>, docId: string, now: Date) {
+  const id = demandLetterDocId(docId, now);
+  if (!id) return null;
+  const [unitId, day] = id.split('@') as [string, string];
   const unit = await unitRow(db, unitId);
   if (!unit) return null;
-  const period = currentPeriod(now);
+  const dated = deskDate(day);
+  const period = currentPeriod(dated.toDate());
   const lines = (await chargesOfUnit(db, unitId))
     .filter((c) => !c.paid_receipt_no && c.period < period)
     .map((c) => ({ item: c.item as FeeItemCode, period: c.period, amountFen: c.amount_fen }));
@@ -78,9 +110,10 @@ export async function demandLetterData(db: Kysely<Database>, unitId: string, now
     addressee: owner ? owner.name || owner.company : unit.code,
     lines,
     totalFen: lines.reduce((n, l) => n + l.amountFen, 0),
-    firstReminderAt: firstPhone?.at ?? null,
-    issuedOn: deskTime(now).format('YYYY-MM-DD'),
-    payBy: deskTime(now).add(15, 'day').format('YYYY-MM-DD'),
-    letterNo: `催缴-${unit.code}-${deskTime(now).format('YYYYMMDD')}`,
+    // The notice date is the site's calendar day of the call: a call at 03:36 Beijing is that day, not UTC's.
+    firstReminderOn: firstPhone ? deskDay(firstPhone.at) : null,
+    issuedOn: day,
+    payBy: dated.add(15, 'day').format('YYYY-MM-DD'),
+    letterNo: `催缴-${unit.code}-${day.replace(/-/g, '')}`,
   };
 }

@@ -23,10 +23,12 @@ export interface HandoverSection {
 
 /** Sections known today, in sheet order; a new feature adds its key and its labels. */
 export const HANDOVER_SECTION_KEYS = [
+  'shiftMembers',
   'pending',
   'highPriority',
   'visitorsOnSite',
   'visitsNotReturned',
+  'denyOverrides',
   'drawer',
   'ticketsDue',
   'mailAwaitingPickup',

@@ -132,6 +132,8 @@ export function bilingual(locale: PrintLocale, key: keyof Labels): string {
 /** Titles of the handover sheet's sections, by the key each feature contributes its section under. */
 const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
   'zh-Hans': {
+    shiftMembers: '本班人员',
+    denyOverrides: '拒访名单放行（领班批准）',
     pending: '未结待办事项',
     highPriority: '本班重要记事',
     visitorsOnSite: '仍在场访客',
@@ -143,6 +145,8 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     newspaperShortfalls: '报刊缺份或迟到（报领班）',
   },
   'zh-Hant': {
+    shiftMembers: '本班人員',
+    denyOverrides: '拒訪名單放行（領班批准）',
     pending: '未結待辦事項',
     highPriority: '本班重要記事',
     visitorsOnSite: '仍在場訪客',
@@ -154,6 +158,8 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     newspaperShortfalls: '報刊缺份或遲到（報領班）',
   },
   en: {
+    shiftMembers: 'On this shift',
+    denyOverrides: "Let in over the deny list (leader's approval)",
     pending: 'Open pending items',
     highPriority: 'High-priority entries of the shift',
     visitorsOnSite: 'Visitors still on site',

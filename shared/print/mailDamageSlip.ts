@@ -27,12 +27,12 @@ export interface MailDamageSlipData {
   copyNo: number;
 }
 
-/** "label / English label" rows like every other document of the desk. */
+/** "label: value" rows in the print language. */
 export function mailRow(locale: PrintLocale, key: MailWordKey, value: string): string {
   if (!value) return '';
   const W = MAIL_WORDS[locale];
-  const label = locale === 'en' ? W[key] : `${W[key]}<span class="en">${MAIL_WORDS.en[key]}</span>`;
-  return `<tr><th>${label}</th><td>${esc(value)}</td></tr>`;
+  // The print language only (no English subtitle under a Chinese label).
+  return `<tr><th>${W[key]}</th><td>${esc(value)}</td></tr>`;
 }
 
 /**

@@ -1,10 +1,13 @@
 import { esc, page } from './html.js';
 import { PRINT_LABELS, type PrintLocale } from './labels.js';
 import { fmtDateTime, fmtTime } from './format.js';
+import { ROLL_WORDS } from './rollLabels.js';
 
 export interface RollLine {
   passNo: string;
   visitorName: string;
+  /** Masked as on the on-site list (138****5678): enough to recognise the number, not to read it off. */
+  phoneMasked: string;
   partySize: number;
   host: string;
   checkedInAt: string;
@@ -18,7 +21,10 @@ export function renderOnsiteRoll(d: { siteName: string; printedAt: string; lines
   const total = d.lines.reduce((n, l) => n + l.partySize, 0);
   const rows = d.lines
     .map(
-      (l, i) => `<tr${l.overstay ? ' class="over"' : ''}><td>${i + 1}</td><td>${esc(l.visitorName)}</td><td>${l.partySize}</td>
+      (
+        l,
+        i,
+      ) => `<tr${l.overstay ? ' class="over"' : ''}><td>${i + 1}</td><td>${esc(l.visitorName)}</td><td class="mono">${esc(l.phoneMasked)}</td><td>${l.partySize}</td>
 <td>${esc(l.host)}</td><td>${fmtTime(l.checkedInAt)}</td><td>${fmtTime(l.validUntil)}${l.overstay ? ` <b>${esc(L.overstay)}</b>` : ''}</td>
 <td class="mono">${esc(l.passNo)}</td><td class="tick"></td></tr>`,
     )
@@ -29,12 +35,16 @@ export function renderOnsiteRoll(d: { siteName: string; printedAt: string; lines
 ${
   d.lines.length === 0
     ? `<p style="text-align:center">${esc(L.none)}</p>`
-    : `<table class="grid"><thead><tr><th>#</th><th>${esc(L.visitor)}</th><th>${esc(L.party)}</th><th>${esc(L.host)}</th>
-<th>${esc(L.timeIn)}</th><th>${esc(L.validUntil)}</th><th>${esc(L.passNo)}</th><th>${esc(L.present)}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<table class="grid"><thead><tr><th class="n">#</th><th>${esc(L.visitor)}</th><th class="phone">${esc(ROLL_WORDS[locale].phone)}</th><th class="party">${esc(L.party)}</th><th>${esc(L.host)}</th>
+<th class="time">${esc(L.timeIn)}</th><th class="until">${esc(L.validUntil)}</th><th class="pass">${esc(L.passNo)}</th><th class="tick">${esc(L.present)}</th></tr></thead><tbody>${rows}</tbody></table>`
 }`;
-  const css = `table.grid { width: 100%; border-collapse: collapse; font-size: 10pt; }
-table.grid th, table.grid td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: left; }
+  // Fixed column widths within the 186 mm of A4 between margins: a long pass number or host wraps in
+  // its own cell and never pushes the tick column (到) off the paper.
+  const css = `table.grid { width: 100%; border-collapse: collapse; font-size: 10pt; table-layout: fixed; }
+table.grid th, table.grid td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: left; overflow-wrap: anywhere; }
 table.grid tr.over td { background: #eee; }
-td.tick { width: 12mm; } .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 9pt; }`;
+th.n { width: 9mm; } th.phone { width: 25mm; } th.party { width: 11mm; } th.time { width: 19mm; } th.until { width: 22mm; }
+th.pass { width: 36mm; } th.tick { width: 12mm; text-align: center; }
+.mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }`;
   return page({ title: L.onsiteRoll, layout: 'a4', lang: locale, body, css });
 }

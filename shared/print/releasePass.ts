@@ -47,7 +47,8 @@ export async function renderReleasePass(d: ReleasePassData, layout: Layout, loca
   const L = PRINT_LABELS[locale];
   const label = (
     key: 'unit' | 'applicant' | 'relation' | 'consent' | 'reason' | 'carrier' | 'window' | 'issuedBy' | 'arrears',
-  ) => (locale === 'en' ? W[key] : `${W[key]}<span class="en">${RELEASE_PASS_WORDS.en[key]}</span>`);
+    // The print language only: an English subtitle under a Chinese label is noise on a Chinese pass.
+  ) => W[key];
   const row = (key: Parameters<typeof label>[0], value: string) =>
     value ? `<tr><th>${label(key)}</th><td>${esc(value)}</td></tr>` : '';
   const total = d.items.reduce((n, i) => n + i.quantity, 0);

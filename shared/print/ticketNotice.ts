@@ -21,22 +21,21 @@ export interface TicketNoticeData {
  */
 export async function renderTicketNotice(d: TicketNoticeData, layout: Layout, locale: PrintLocale): Promise<string> {
   const W = WORK_ORDER_WORDS[locale];
-  const E = WORK_ORDER_WORDS.en;
   const L = PRINT_LABELS[locale];
-  const label = (zh: string, en: string) => (locale === 'en' ? esc(en) : `${esc(zh)}<span class="en">${esc(en)}</span>`);
-  const row = (zh: string, en: string, value: string) => `<tr><th>${label(zh, en)}</th><td>${esc(value)}</td></tr>`;
+  // Labels in the print language only, as on the work order.
+  const row = (label: string, value: string) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`;
   const body = `
 <h1>${esc(W.noticeTitle)}</h1>
 <div class="sub">${esc(d.siteName)}</div>
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <table class="kv">
-${row(W.no, E.no, d.ticketNo)}
-${row(W.category, E.category, d.category)}
-${row(W.documents, E.documents, d.notice.documents)}
-${row(W.steps, E.steps, d.notice.steps)}
-${row(W.timeLimit, E.timeLimit, d.notice.timeLimit)}
-${row(W.phone, E.phone, d.notice.contact)}
-${row(W.receiver, E.receiver, `${d.receiver} · ${fmtDateTime(d.openedAt)}`)}
+${row(W.no, d.ticketNo)}
+${row(W.category, d.category)}
+${row(W.documents, d.notice.documents)}
+${row(W.steps, d.notice.steps)}
+${row(W.timeLimit, d.notice.timeLimit)}
+${row(W.phone, d.notice.contact)}
+${row(W.receiver, `${d.receiver} · ${fmtDateTime(d.openedAt)}`)}
 </table>
 <div class="qr">${await qrSvg(d.ticketNo)}</div>`;
   return page({ title: `${W.noticeTitle} ${d.ticketNo}`, layout, lang: locale, body });

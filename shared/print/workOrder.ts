@@ -32,11 +32,9 @@ export interface WorkOrderData {
  */
 export async function renderWorkOrder(d: WorkOrderData, layout: Layout, locale: PrintLocale): Promise<string> {
   const W = WORK_ORDER_WORDS[locale];
-  const E = WORK_ORDER_WORDS.en;
   const L = PRINT_LABELS[locale];
-  const label = (zh: string, en: string) => (locale === 'en' ? esc(en) : `${esc(zh)}<span class="en">${esc(en)}</span>`);
-  const row = (zh: string, en: string, value: string) =>
-    value ? `<tr><th>${label(zh, en)}</th><td>${esc(value)}</td></tr>` : '';
+  // Labels in the print language only: a Chinese work order is not a bilingual form (issue 17).
+  const row = (label: string, value: string) => (value ? `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>` : '');
   const level = d.urgency ? W.urgency[d.urgency] : d.severity ? W.severity[d.severity] : '';
   const contact = d.contact ? [d.contact.name, d.contact.phone].filter(Boolean).join(' · ') : W.anonymous;
   const body = `
@@ -45,20 +43,20 @@ export async function renderWorkOrder(d: WorkOrderData, layout: Layout, locale: 
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <div class="head"><div class="code big">${esc(W.no)} ${esc(d.ticketNo)}</div>${level ? `<div class="level">${esc(level)}</div>` : ''}</div>
 <table class="kv">
-${row(W.unit, E.unit, d.contact?.unit ?? '')}
-<tr><th>${label(W.contact, E.contact)}</th><td>${esc(contact)}</td></tr>
-${row(W.problem, E.problem, d.problem)}
-${row(W.description, E.description, d.description)}
-${row(W.location, E.location, d.location)}
-${row(W.convenient, E.convenient, d.convenientTime)}
-${d.kind === 'repair' ? row(W.charge, E.charge, d.paid ? W.paid(fmtYuan(d.chargeFen)) : W.free) : ''}
-${row(W.department, E.department, [d.department, d.assignee].filter(Boolean).join(' · '))}
-${row(W.dispatchedAt, E.dispatchedAt, fmtDateTime(d.dispatchedAt))}
-${row(W.receiver, E.receiver, d.receiver)}
+${row(W.unit, d.contact?.unit ?? '')}
+<tr><th>${esc(W.contact)}</th><td>${esc(contact)}</td></tr>
+${row(W.problem, d.problem)}
+${row(W.description, d.description)}
+${row(W.location, d.location)}
+${row(W.convenient, d.convenientTime)}
+${d.kind === 'repair' ? row(W.charge, d.paid ? W.paid(fmtYuan(d.chargeFen)) : W.free) : ''}
+${row(W.department, [d.department, d.assignee].filter(Boolean).join(' · '))}
+${row(W.dispatchedAt, fmtDateTime(d.dispatchedAt))}
+${row(W.receiver, d.receiver)}
 </table>
 <div class="qr">${await qrSvg(d.ticketNo)}</div>
-<table class="sign"><tr><th>${label(W.worker, E.worker)}</th><td></td><th>${label(W.done, E.done)}</th><td></td></tr>
-<tr><th>${label(W.sign, E.sign)}</th><td colspan="3" class="signature"></td></tr></table>
+<table class="sign"><tr><th>${esc(W.worker)}</th><td></td><th>${esc(W.done)}</th><td></td></tr>
+<tr><th>${esc(W.sign)}</th><td colspan="3" class="signature"></td></tr></table>
 <div class="foot">${esc(W.foot)}</div>`;
   const css = `.head { display: flex; justify-content: space-between; align-items: baseline; }
 .code.big { font-size: 1.25em; font-weight: bold; }

@@ -59,7 +59,7 @@ describe('one desk day on a PC set to another time zone', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const row = wb
-      .getWorksheet('明细 Tickets')!
+      .getWorksheet('明细')!
       .getSheetValues()
       .filter(Boolean)
       .map((r) => JSON.stringify(r))

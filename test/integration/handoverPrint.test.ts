@@ -34,10 +34,12 @@ describe('the handover sheet (交接班记录)', () => {
   it("is assembled from the features' sections and frozen at closing", async () => {
     const byKey = Object.fromEntries(sheet.sections.map((s) => [s.key, s.lines.map((l) => l.text)]));
     expect(byKey).toEqual({
+      shiftMembers: [ADMIN.name, '小李（09:30–09:30）'],
       pending: ['301 门禁卡待补办'],
       highPriority: ['下午两点地库漏水，已报工程部'],
       visitorsOnSite: ['赵六 → 1-2-301 张三'],
       visitsNotReturned: [],
+      denyOverrides: [],
       // No money taken on this shift: the drawer section is empty.
       drawer: [],
       ticketsDue: [],

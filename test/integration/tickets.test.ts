@@ -261,7 +261,7 @@ describe('tickets: anonymity', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const rows = wb
-      .getWorksheet('明细 Tickets')!
+      .getWorksheet('明细')!
       .getSheetValues()
       .filter(Boolean)
       .map((r) => JSON.stringify(r));

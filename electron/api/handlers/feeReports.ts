@@ -1,4 +1,7 @@
-import { deskDate, deskTime } from '../../../shared/domain/deskTime.js';
+import { deskDate } from '../../../shared/domain/deskTime.js';
+import { fmtDateTime } from '../../../shared/print/format.js';
+import { EXPORT_WORDS } from '../../../shared/export/exportWords.js';
+import type { PrintLocale } from '../../../shared/print/labels.js';
 import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
@@ -54,34 +57,37 @@ export async function buildDailyReport(db: Kysely<Database>, site: SiteIdentity,
 
 const yuanCell = (fen: number) => fen / 100;
 
-/** The same report as a workbook: a summary sheet and one line per receipt. */
-export async function dailyReportXlsx(report: DailyReport): Promise<Buffer> {
-  const names = FEE_ITEM_NAMES['zh-Hans'];
+/** The same report as a workbook, in the desk's language and on the site's clock: a summary and one line per receipt. */
+export async function dailyReportXlsx(report: DailyReport, locale: PrintLocale): Promise<Buffer> {
+  const names = FEE_ITEM_NAMES[locale];
+  const X = EXPORT_WORDS[locale];
+  const H = X.daily;
+  const methods = PAY_METHODS.map((m) => X.method[m]);
   const wb = new ExcelJS.Workbook();
-  const sum = wb.addWorksheet('汇总');
-  sum.addRow(['收费日报', report.date, `前台 ${report.deskCode}`]);
-  sum.addRow(['开具', report.issued, '作废', report.voided, '合计(元)', yuanCell(report.totalFen)]);
+  const sum = wb.addWorksheet(X.sheets.summary);
+  sum.addRow([H.title, report.date, `${H.desk} ${report.deskCode}`]);
+  sum.addRow([H.issued, report.issued, H.voided, report.voided, H.total, yuanCell(report.totalFen)]);
   sum.addRow([]);
-  sum.addRow(['收款方式', '金额(元)']);
-  for (const m of PAY_METHODS) sum.addRow([m, yuanCell(report.methods[m])]);
+  sum.addRow([H.method, H.amount]);
+  for (const m of PAY_METHODS) sum.addRow([X.method[m], yuanCell(report.methods[m])]);
   sum.addRow([]);
-  sum.addRow(['收费项目', '金额(元)']);
+  sum.addRow([H.item, H.amount]);
   for (const i of report.items) sum.addRow([names[i.item], yuanCell(i.amountFen)]);
   sum.addRow([]);
-  sum.addRow(['收费员', '票数', '作废', ...PAY_METHODS, '合计(元)']);
+  sum.addRow([H.cashier, H.receipts, H.voided, ...methods, H.total]);
   for (const c of report.cashiers)
     sum.addRow([c.name, c.receipts, c.voided, ...PAY_METHODS.map((m) => yuanCell(c.methods[m])), yuanCell(c.totalFen)]);
-  const list = wb.addWorksheet('收据');
-  list.addRow(['收据号', '时间', '单元', '交款人', '金额(元)', '收费员', '状态']);
+  const list = wb.addWorksheet(X.sheets.receipts);
+  list.addRow([H.receiptNo, H.time, H.unit, H.payer, H.amount, H.cashier, H.status]);
   for (const r of report.receipts)
     list.addRow([
       r.receiptNo,
-      deskTime(r.issuedAt).format('YYYY-MM-DD HH:mm'),
+      fmtDateTime(r.issuedAt),
       r.unitCode,
       r.payer,
       yuanCell(r.totalFen),
       r.cashier,
-      r.voided ? '作废' : '',
+      r.voided ? X.voided : '',
     ]);
   for (const ws of [sum, list]) ws.columns.forEach((c) => (c.width = 16));
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -121,7 +127,7 @@ export const feeReportHandlers: Pick<HandlerMap, 'fees:daily' | 'fees:dailyExcel
     const report = await buildDailyReport(ctx.db, signedIn(ctx).site, input.date);
     return {
       fileName: `收费日报-${report.deskCode}-${input.date}.xlsx`,
-      base64: (await dailyReportXlsx(report)).toString('base64'),
+      base64: (await dailyReportXlsx(report, (await ctx.services.settings()).locale)).toString('base64'),
     };
   },
   async 'fees:arrears'(_input, ctx) {

@@ -8,7 +8,7 @@ import { visitById } from '../../../db/queries/visits.js';
 import { shiftById } from '../../../db/queries/shifts.js';
 import { passById } from '../../../db/queries/releasePasses.js';
 import { renderJob } from '../../print/documents.js';
-import { demandLetterData } from '../../print/feeDocuments.js';
+import { demandLetterData, demandLetterDocId } from '../../print/feeDocuments.js';
 import { receiptById } from '../../../db/queries/fees.js';
 import { drainPrintQueue } from '../../print/queue.js';
 import { signedIn, type HandlerMap } from '../context.js';
@@ -29,7 +29,10 @@ export const printHandlers: Pick<
   'print:request' | 'print:html' | 'print:markPrinted' | 'print:pdf' | 'print:recent'
 > = {
   /** Queues a print. The job id comes from the caller: asking twice with one id prints once. */
-  async 'print:request'(input, ctx) {
+  async 'print:request'(request, ctx) {
+    // A demand letter is the letter of a day (unit@date): a new date is a new document, not a reprint.
+    const input =
+      request.docType === 'demand_letter' ? { ...request, docId: demandLetterDocId(request.docId, ctx.now) ?? '' } : request;
     const existing = await printJobById(ctx.db, input.jobId);
     if (existing) return toJob(existing);
     if (input.docType === 'visitor_pass' && !(await visitById(ctx.db, input.docId))) throw fieldError('docId', 'err.notFound');

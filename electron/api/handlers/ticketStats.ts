@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/tickets.js';
 import { DEADLINE_TYPES } from '../../../shared/domain/ticketDeadlines.js';
-import { deskDate, deskTime } from '../../../shared/domain/deskTime.js';
+import { deskDate } from '../../../shared/domain/deskTime.js';
+import { fmtDateTime } from '../../../shared/print/format.js';
+import { EXPORT_WORDS, wordFor } from '../../../shared/export/exportWords.js';
+import type { PrintLocale } from '../../../shared/print/labels.js';
+import type { ClassifierTree } from '../../../shared/api/ticketSchemas.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import type { TicketStats } from '../../../shared/api/ticketSchemas.js';
 
@@ -43,71 +47,83 @@ export async function monthlyStats(db: Kysely<Database>, month: string, now: Dat
   };
 }
 
+/** A category code as the classifier names it in the desk's language, as the statistics page does. */
+const categoryName = (tree: ClassifierTree, code: string, locale: PrintLocale) =>
+  tree.flatMap((p) => p.categories).find((c) => c.code === code)?.[locale === 'en' ? 'en' : 'zh'] ?? code;
+
 /**
- * The month as a workbook for the supervisor: the summary and every ticket. An anonymous
- * complainant's identity is never written to the file, whoever exports it.
+ * The month as a workbook for the supervisor: the summary and every ticket, in the desk's language and
+ * on the site's clock. An anonymous complainant's identity is never written to the file, whoever exports it.
  */
-export async function monthlyWorkbook(db: Kysely<Database>, month: string, s: TicketStats): Promise<Buffer> {
+export async function monthlyWorkbook(
+  db: Kysely<Database>,
+  month: string,
+  s: TicketStats,
+  locale: PrintLocale,
+  tree: ClassifierTree,
+): Promise<Buffer> {
+  const X = EXPORT_WORDS[locale];
+  const H = X.stats;
   const wb = new ExcelJS.Workbook();
-  const sum = wb.addWorksheet('汇总 Summary');
-  sum.addRow(['月份 Month', month]);
-  sum.addRow(['总数 Total', s.total]);
+  const sum = wb.addWorksheet(X.sheets.summary);
+  sum.addRow([H.month, month]);
+  sum.addRow([H.total, s.total]);
   sum.addRow([]);
-  sum.addRow(['类型 Kind', '件数 Count']);
-  for (const k of s.byKind) sum.addRow([k.key, k.count]);
+  sum.addRow([H.kind, H.count]);
+  for (const k of s.byKind) sum.addRow([wordFor(X.kind, k.key), k.count]);
   sum.addRow([]);
-  sum.addRow(['渠道 Channel', '件数 Count']);
-  for (const k of s.byChannel) sum.addRow([k.key, k.count]);
+  sum.addRow([H.channel, H.count]);
+  for (const k of s.byChannel) sum.addRow([wordFor(X.channel, k.key), k.count]);
   sum.addRow([]);
-  sum.addRow(['类别 Category', '件数 Count']);
-  for (const k of s.byCategory) sum.addRow([k.key, k.count]);
+  sum.addRow([H.category, H.count]);
+  for (const k of s.byCategory) sum.addRow([categoryName(tree, k.key, locale), k.count]);
   sum.addRow([]);
-  sum.addRow(['时限 Deadline', '到期 Due', '按时 On time', '按时率 % On-time rate']);
-  for (const o of s.onTime) sum.addRow([o.type, o.due, o.onTime, o.rate ?? '']);
+  sum.addRow([H.deadline, H.due, H.onTime, H.onTimeRate]);
+  for (const o of s.onTime) sum.addRow([wordFor(X.deadline, o.type), o.due, o.onTime, o.rate ?? '']);
   sum.addRow([]);
-  sum.addRow(['回访率 % Callback rate', s.callback.rate ?? '', `${s.callback.calledBack}/${s.callback.resolved}`]);
+  sum.addRow([H.callbackRate, s.callback.rate ?? '', `${s.callback.calledBack}/${s.callback.resolved}`]);
   sum.addRow([
-    '满意率 % Satisfaction',
+    H.satisfaction,
     s.satisfaction.rate ?? '',
     `${s.satisfaction.satisfied}/${s.satisfaction.satisfied + s.satisfaction.notSatisfied}`,
   ]);
-  sum.addRow(['有偿维修 Paid repairs (元)', s.paidChargeFen / 100]);
+  sum.addRow([H.paidRepairs, s.paidChargeFen / 100]);
   sum.addRow([]);
-  sum.addRow(['重复问题 Recurring: 单元 Unit', '类别 Category', '次数 Count']);
+  sum.addRow([H.recurringUnit, H.category, H.times]);
   for (const r of s.recurring) sum.addRow([r.unitCode, r.label, r.count]);
 
-  const list = wb.addWorksheet('明细 Tickets');
+  const list = wb.addWorksheet(X.sheets.tickets);
   list.addRow([
-    '编号 No.',
-    '类型 Kind',
-    '渠道 Channel',
-    '受理时间 Opened',
-    '单元 Unit',
-    '客户 Customer',
-    '电话 Phone',
-    '分类 Category',
-    '级别 Level',
-    '状态 State',
-    '重开 Reopened',
-    '有偿 Paid',
-    '费用(元) Charge',
+    H.no,
+    H.kind,
+    H.channel,
+    H.opened,
+    H.unit,
+    H.customer,
+    H.phone,
+    H.problem,
+    H.level,
+    H.state,
+    H.reopened,
+    H.paid,
+    H.charge,
   ]);
   const { fromIso, toIso } = monthBounds(month);
   for (const t of await q.ticketsOpenedBetween(db, fromIso, toIso)) {
     const anon = t.anonymous === 1;
     list.addRow([
       t.ticket_no,
-      t.kind,
-      t.channel,
-      deskTime(t.opened_at).format('YYYY-MM-DD HH:mm'),
+      wordFor(X.kind, t.kind),
+      wordFor(X.channel, t.channel),
+      fmtDateTime(t.opened_at),
       anon ? '' : t.unit_code,
-      anon ? '匿名 Anonymous' : t.customer_name || t.company,
+      anon ? X.anonymous : t.customer_name || t.company,
       anon || !t.customer_phone ? '' : maskPhone(t.customer_phone),
       t.label,
-      t.severity ?? t.urgency ?? '',
-      t.state,
+      t.severity ? wordFor(X.severity, t.severity) : wordFor(X.urgency, t.urgency),
+      wordFor(X.state, t.state),
       t.reopen_count,
-      t.paid ? '是' : '',
+      t.paid ? X.yes : '',
       t.charge_fen / 100,
     ]);
   }

@@ -358,7 +358,9 @@ export const ticketHandlers: Pick<
   },
 
   async 'tickets:export'(input, ctx) {
-    const buf = await monthlyWorkbook(ctx.db, input.month, await monthlyStats(ctx.db, input.month, ctx.now));
+    const settings = await ctx.services.settings();
+    const stats = await monthlyStats(ctx.db, input.month, ctx.now);
+    const buf = await monthlyWorkbook(ctx.db, input.month, stats, settings.locale, settings.classifier);
     return { fileName: `tickets-${input.month}.xlsx`, base64: buf.toString('base64') };
   },
 };

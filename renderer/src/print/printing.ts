@@ -63,3 +63,10 @@ export function savePdf(pdf: { fileName: string; base64: string }): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** 导出 PDF of a document not yet printed: the job is queued like a print, then saved as PDF (error key or null). */
+export async function exportDocPdf(doc: Omit<ProcInput<'print:request'>, 'jobId'>): Promise<string | null> {
+  const r = await run('print:request', { ...doc, jobId: uuidv7() });
+  if (!r.ok) return r.error.issues?.[0]?.message ?? r.error.message;
+  return downloadPdf(r.value.id);
+}

@@ -22,7 +22,7 @@ import type { ProcOutput } from '../../../../shared/api/contract';
 import { PAY_METHODS, REMINDER_CHANNELS } from '../../../../shared/domain/fees';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run, useDeskQuery } from '../../api/useDesk';
-import { requestPrint } from '../../print/printing';
+import { exportDocPdf, requestPrint } from '../../print/printing';
 import { tError } from '../../i18n';
 import { CollectionRates } from './CollectionRates';
 
@@ -43,9 +43,14 @@ export function DailyReportPanel() {
   const [day, setDay] = useState<Dayjs>(deskTime());
   const date = day.format('YYYY-MM-DD');
   const report = useDeskQuery('fees:daily', { date }, ['fees-changed']).data;
+  const { message } = App.useApp();
   const excel = async () => {
     const r = await run('fees:dailyExcel', { date });
     if (r.ok) saveFile(r.value.fileName, r.value.base64);
+  };
+  const pdf = async () => {
+    const error = await exportDocPdf({ docType: 'daily_report', docId: date, layout: 'a4' });
+    if (error) message.error(tError(error));
   };
   return (
     <Card
@@ -59,6 +64,9 @@ export function DailyReportPanel() {
             data-testid="report-print"
           >
             {t('report.print')}
+          </Button>
+          <Button onClick={() => void pdf()} data-testid="report-pdf">
+            {t('print.pdf')}
           </Button>
           <Button onClick={() => void excel()} data-testid="report-excel">
             {t('report.excel')}
@@ -111,6 +119,10 @@ export function ArrearsPanel() {
   /** Only the units whose demand letter is due: the day's letters to print. */
   const [lettersOnly, setLettersOnly] = useState(false);
   const d = list.data;
+  const letterPdf = async (unitId: string) => {
+    const error = await exportDocPdf({ docType: 'demand_letter', docId: unitId, layout: 'a4' });
+    if (error) message.error(tError(error));
+  };
   const record = async () => {
     if (!reminder) return;
     const r = await run('fees:remind', reminder);
@@ -185,6 +197,9 @@ export function ArrearsPanel() {
                       onClick={() => void requestPrint({ docType: 'demand_letter', docId: r.unitId, layout: 'a4' })}
                     >
                       {t('arrears.letter')}
+                    </Button>
+                    <Button size="small" onClick={() => void letterPdf(r.unitId)} data-testid="arrears-letter-pdf">
+                      {t('print.pdf')}
                     </Button>
                   </Space>
                 ),

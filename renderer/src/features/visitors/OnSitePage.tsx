@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, type InputRef } from 'antd';
-import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ExportOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +9,7 @@ import { isOverstay } from '../../../../shared/domain/visits';
 import { run, useDeskQuery, useNow } from '../../api/useDesk';
 import { SHORTCUTS, useNav } from '../../stores/nav';
 import { tError } from '../../i18n';
-import { printJobInBrowser, requestPrint } from '../../print/printing';
+import { exportDocPdf, printJobInBrowser, requestPrint } from '../../print/printing';
 import { hostText, visitColumns } from './visitColumns';
 
 /**
@@ -58,6 +58,11 @@ export function OnSitePage() {
       layout: 'a4',
     });
     if (r.ok) await printJobInBrowser(r.value.id);
+  };
+  // The roll call as a file to send to the warden: the same document, taken as the building is now.
+  const rollPdf = async () => {
+    const error = await exportDocPdf({ docType: 'onsite_roll', docId: deskTime().format('YYYYMMDDHHmmss'), layout: 'a4' });
+    if (error) message.error(tError(error));
   };
 
   const visits = onSite.data ?? [];
@@ -158,9 +163,14 @@ export function OnSitePage() {
           </Space>
         }
         extra={
-          <Button icon={<PrinterOutlined />} onClick={() => void printRoll()} data-testid="print-roll">
-            {t('visit.printRoll')}
-          </Button>
+          <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => void printRoll()} data-testid="print-roll">
+              {t('visit.printRoll')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} onClick={() => void rollPdf()} data-testid="roll-pdf">
+              {t('print.pdf')}
+            </Button>
+          </Space>
         }
       >
         <Table<Visit>
