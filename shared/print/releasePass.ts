@@ -75,9 +75,10 @@ ${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode} · ${fmtDateTime(d
 <table class="items"><thead><tr><th class="n">#</th><th>${esc(W.item)}</th><th class="q">${esc(W.qty)}</th></tr></thead>
 <tbody>${items}</tbody>
 <tfoot><tr><td></td><td>${esc(W.total)}</td><td class="q">${total}</td></tr></tfoot></table>
+<div class="end">
 <div class="qr">${await qrSvg(d.passNo)}</div>
-<div class="sign">${esc(W.gate)}：</div>
-<div class="foot">${esc(W.foot)}</div>`;
+<div class="end-text"><div class="sign">${esc(W.gate)}：</div><div class="foot">${esc(W.foot)}</div></div>
+</div>`;
   const css = `table.items { width: 100%; border-collapse: collapse; margin-top: 2mm; }
 table.items th, table.items td { border-bottom: 1px solid #000; padding: 0.8mm 1mm; text-align: left; vertical-align: top; }
 table.items td { font-weight: bold; word-break: break-all; }
