@@ -152,6 +152,6 @@ table.lines th, table.lines td { padding: 0.3mm 0.8mm; }
 .top .qr { margin: 0; flex: none; }
 .top .qr svg { width: 24mm; display: block; }
 .foot { margin-top: 1mm; }
-.void-mark { font-size: 40pt; top: 35%; }
+.void-mark { font-size: 40pt; top: 38%; left: 8%; right: 30%; }
 .cut { border-top: 1px dashed #000; margin: 5mm 0 4mm; text-align: center; height: 0; }
 .cut span { position: relative; top: -0.65em; background: #fff; padding: 0 2mm; font-size: 0.75em; }`;

@@ -162,7 +162,7 @@ const DOCS: PrintedDoc[] = [
       // The 作废 stamp is set at a slant (poppler reads it in pieces); the lines beside it read straight.
       expect(r.lines.some((l) => l.includes(`${squeeze(W.voidReason)}金额录错`))).toBe(true);
       expect(r.lines).toContain(`${squeeze(W.voidApprover)}刘班长`);
-      // A scan tells the receipt is void without asking anyone (see docs/decisions.md).
+      // A scan tells the receipt is void without asking anyone (receiptVerifyRef says why).
       const ref = `LDR1/${s.voidedReceiptNo}/20000/${s.voidedReceiptId}/VOID`;
       const cut = r.layout === 'a5' ? [lineAt(r, FEE_WORDS[r.locale].cutHere).y] : [];
       expect(pdfQrCodes(r.file, 1, cut)).toEqual(r.layout === 'a5' ? [ref, ref] : [ref]);
