@@ -36,7 +36,6 @@ h1 { font-size: 1.35em; }
 .sub { margin-bottom: 1mm; }
 .issuer { font-size: 0.75em; margin: 0; }
 .issuer + .issuer { margin-top: 0; }
-.issuer:last-of-type { margin-bottom: 1mm; }
 .reprint { margin: 0.5mm 0 1mm; padding: 0.2mm; }
 table.kv th, table.kv td { padding: 0.3mm 1.5mm 0.3mm 0; }
 table.kv th .en { display: inline; margin-left: 1mm; }
