@@ -55,6 +55,8 @@ interface Scenario {
   passNo: string;
   releasePassId: string;
   releasePassNo: string;
+  moveOutPassId: string;
+  moveOutPassNo: string;
   damageId: string;
   damageRegisterNo: string;
   itemRegisterNo: string;
@@ -81,6 +83,25 @@ interface PrintedDoc {
 
 const WECHAT_REF = '4200001234202611220001';
 const PARKING_SPACE = 'B2-018';
+/** A whole flat moving out: more goods than one column of an A6 pass holds. */
+const MOVE_OUT = [
+  '双人床',
+  '床垫',
+  '衣柜',
+  '书桌',
+  '椅子',
+  '餐桌',
+  '餐椅',
+  '沙发',
+  '茶几',
+  '电视柜',
+  '冰箱',
+  '洗衣机',
+  '空调',
+  '纸箱',
+  '行李箱',
+  '台灯',
+].map((description, n) => ({ description, quantity: n === 13 ? 24 : n === 6 ? 4 : 1 }));
 
 const DOCS: PrintedDoc[] = [
   {
@@ -107,6 +128,18 @@ const DOCS: PrintedDoc[] = [
       for (const item of ['沙发', '冰箱', '纸箱', '电视机', '书柜']) expect(r.text).toContain(item);
       expect(r.text).toContain(squeeze(W.gate));
       expect(pdfQrCodes(r.file, 1)).toEqual([s.releasePassNo]);
+    },
+  },
+  {
+    name: 'release pass moving out',
+    docType: 'release_pass',
+    docId: (s) => s.moveOutPassId,
+    layouts: ['roll80', 'a6'],
+    check: (r, s) => {
+      for (const item of MOVE_OUT) expect(r.text).toContain(item.description);
+      const W = RELEASE_PASS_WORDS[r.locale];
+      expect(r.lines.some((l) => l.endsWith(`${squeeze(W.total)}${MOVE_OUT.reduce((n, i) => n + i.quantity, 0)}`))).toBe(true);
+      expect(pdfQrCodes(r.file, 1)).toEqual([s.moveOutPassNo]);
     },
   },
   {
@@ -217,6 +250,17 @@ async function makeScenario(desk: TestDesk): Promise<Scenario> {
     }),
     rec.session,
   );
+  const moveOut = await desk.ok(
+    'passes:issue',
+    await passInput(desk, {
+      items: MOVE_OUT,
+      reason: 'moving_out',
+      wholeUnit: true,
+      // The unit owes fees: a leader lets the goods out anyway, and the pass says so (its longest form).
+      arrearsApproval: { staffNo: leader.staffNo, pin: leader.pin, reason: '业主承诺月底前结清' },
+    }),
+    rec.session,
+  );
   const received = await desk.ok('mail:receive', await mailInput(desk, { condition: 'damaged', damage: damage() }), rec.session);
   const confirmed = await desk.ok(
     'mail:confirmDamage',
@@ -275,6 +319,8 @@ async function makeScenario(desk: TestDesk): Promise<Scenario> {
     passNo: visit.visit.passNo,
     releasePassId: pass.pass.id,
     releasePassNo: pass.pass.passNo,
+    moveOutPassId: moveOut.pass.id,
+    moveOutPassNo: moveOut.pass.passNo,
     damageId: received.damage!.id,
     damageRegisterNo: confirmed.damage.registerNo,
     itemRegisterNo: received.item.registerNo,
