@@ -86,6 +86,18 @@ export async function receiptLines(db: Db, receiptId: string) {
     .execute();
 }
 
+/** The notes of the given charges, by charge id (charges without a note are left out). */
+export async function chargeNotes(db: Db, chargeIds: string[]): Promise<Map<string, string>> {
+  if (!chargeIds.length) return new Map();
+  const rows = await db
+    .selectFrom('fee_charges')
+    .select(['id', 'note'])
+    .where('id', 'in', chargeIds)
+    .where('note', '!=', '')
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.note]));
+}
+
 export async function receiptPayments(db: Db, receiptId: string) {
   return db.selectFrom('fee_receipt_payments').selectAll().where('receipt_id', '=', receiptId).orderBy('idx').execute();
 }

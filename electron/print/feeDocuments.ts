@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import type { PrintJobRow } from '../../db/queries/print.js';
 import type { SiteIdentity } from '../../db/meta.js';
 import { readSiteDetails } from '../../db/queries/siteDetails.js';
-import { chargesOfUnit, remindersOfUnit } from '../../db/queries/fees.js';
+import { chargeNotes, chargesOfUnit, remindersOfUnit } from '../../db/queries/fees.js';
 import { occupantsOfUnit } from '../../db/queries/directory.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import type { PrintLocale } from '../../shared/print/labels.js';
@@ -33,16 +33,16 @@ export async function renderFeeJob(db: Kysely<Database>, job: PrintJobRow, site:
           issuedAt: r.issuedAt,
           payer: r.payer,
           unitCode: r.unitCode,
-          lines: r.lines,
+          lines: await withChargeNotes(db, r.lines),
           advanceFen: r.advanceFen,
           totalFen: r.totalFen,
           methods: r.methods,
           tenderedFen: r.tenderedFen,
           changeFen: r.changeFen,
           cashier: r.cashier,
-          verifyRef: receiptVerifyRef(r.receiptNo, r.totalFen, r.id),
+          verifyRef: receiptVerifyRef(r.receiptNo, r.totalFen, r.id, !!r.voided),
           copyNo: job.copy_no,
-          voided: r.voided ? { at: r.voided.at, reason: r.voided.reason } : null,
+          voided: r.voided ? { at: r.voided.at, reason: r.voided.reason, approver: r.voided.approver } : null,
         },
         job.layout,
         locale,
@@ -73,6 +73,15 @@ export async function renderFeeJob(db: Kysely<Database>, job: PrintJobRow, site:
     default:
       throw notFound();
   }
+}
+
+/** A receipt's lines with their charges' notes (a parking space, a meter), which tell which one was paid. */
+async function withChargeNotes<L extends { chargeId: string }>(db: Kysely<Database>, lines: L[]) {
+  const notes = await chargeNotes(
+    db,
+    lines.map((l) => l.chargeId),
+  );
+  return lines.map((l) => ({ ...l, note: notes.get(l.chargeId) ?? '' }));
 }
 
 /**

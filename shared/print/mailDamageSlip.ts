@@ -62,9 +62,10 @@ ${row('damage', [d.what, hows, d.description].filter(Boolean).join(' · '))}
 ${row('receivedBy', `${d.receivedBy} · ${L.desk} ${d.deviceCode}`)}
 ${row('confirmedBy', `${d.confirmedBy} · ${fmtDateTime(d.confirmedAt)}`)}
 </table>
+<div class="end">
 <div class="qr">${await qrSvg(d.trackingNo)}</div>
-<div class="code">${esc(d.itemRegisterNo)}</div>
-<div class="foot">${esc(W.foot)}</div>`;
+<div class="end-text"><div class="code">${esc(d.itemRegisterNo)}</div><div class="foot">${esc(W.foot)}</div></div>
+</div>`;
   const css = `.seal { border: 2px solid #000; text-align: center; font-size: 1.5em; font-weight: bold; padding: 1.5mm 1mm;
   margin-bottom: 1.5mm; letter-spacing: 0.08em; }
 .seal-en { display: block; font-size: 0.55em; letter-spacing: 0; font-weight: bold; }`;

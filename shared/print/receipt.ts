@@ -16,7 +16,8 @@ export interface ReceiptData {
   issuedAt: string;
   payer: string;
   unitCode: string;
-  lines: { item: FeeItemCode; period: string; amountFen: number }[];
+  /** `note` is the charge's own (a parking space, a meter): it tells which one was paid. */
+  lines: { item: FeeItemCode; period: string; amountFen: number; note?: string }[];
   advanceFen: number;
   totalFen: number;
   methods: { method: PayMethod; amountFen: number; reference: string }[];
@@ -26,78 +27,131 @@ export interface ReceiptData {
   /** What the QR holds: HQ verifies the receipt by it (number, amount and the receipt's id). */
   verifyRef: string;
   copyNo: number;
-  voided: { at: string; reason: string } | null;
+  voided: { at: string; reason: string; approver: string } | null;
 }
 
-/** The verification reference printed as QR: number, total in fen and the receipt's unguessable id. */
-export const receiptVerifyRef = (receiptNo: string, totalFen: number, receiptId: string) =>
-  `LDR1/${receiptNo}/${totalFen}/${receiptId}`;
+/**
+ * The verification reference printed as QR: number, total in fen and the receipt's unguessable id.
+ * A receipt printed after its void says so in the reference itself (`/VOID`), so any scanner tells
+ * it without asking HQ; a copy printed before the void still needs HQ's lookup.
+ */
+export const receiptVerifyRef = (receiptNo: string, totalFen: number, receiptId: string, voided = false) =>
+  `LDR1/${receiptNo}/${totalFen}/${receiptId}${voided ? '/VOID' : ''}`;
 
-async function copyHtml(d: ReceiptData, locale: PrintLocale, copyLabel: string): Promise<string> {
+/** Text that must never be split across lines (a number, a reference, a token). */
+const whole = (text: string) => `<span class="whole">${esc(text)}</span>`;
+
+/**
+ * The amount in capitals moves to a line of its own rather than break; only an amount wider than
+ * the whole line wraps, and then after 亿, 万 or 元: never 分 alone on a line.
+ */
+const capitalsHtml = (fen: number) =>
+  `<b class="in-words">${amountInCapitals(fen)
+    .split(/(?<=[亿万元])/)
+    .map(whole)
+    .join('')}</b>`;
+
+async function copyHtml(d: ReceiptData, layout: Layout, locale: PrintLocale, copyLabel: string): Promise<string> {
   const W = FEE_WORDS[locale];
   const L = PRINT_LABELS[locale];
   const names = FEE_ITEM_NAMES[locale];
   const lines = d.lines
     .map(
-      (l) => `<tr><td>${esc(names[l.item])}</td><td>${esc(l.period)}</td><td class="amt">${esc(fmtYuan(l.amountFen))}</td></tr>`,
+      (l) =>
+        `<tr><td>${esc(names[l.item])}${l.note ? ` <span class="note">${whole(l.note)}</span>` : ''}</td><td>${whole(l.period)}</td><td class="amt">${esc(fmtYuan(l.amountFen))}</td></tr>`,
     )
     .join('');
   const advance = d.advanceFen
     ? `<tr><td>${esc(W.advance)}</td><td></td><td class="amt">${esc(fmtYuan(d.advanceFen))}</td></tr>`
     : '';
   const methods = d.methods
-    .map((m) => `${esc(W.methodNames[m.method])} ${esc(fmtYuan(m.amountFen))}${m.reference ? ` (${esc(m.reference)})` : ''}`)
-    .join('；');
+    .map(
+      (m) =>
+        `<div>${esc(W.methodNames[m.method])} ${whole(fmtYuan(m.amountFen))}${m.reference ? ` <span class="ref">(${esc(m.reference)})</span>` : ''}</div>`,
+    )
+    .join('');
   const cash = d.methods.some((m) => m.method === 'cash')
-    ? `<tr><th>${esc(W.tendered)}</th><td>${esc(fmtYuan(d.tenderedFen))} · ${esc(W.change)} ${esc(fmtYuan(d.changeFen))}</td></tr>`
+    ? `<tr><th>${esc(W.tendered)}</th><td>${whole(fmtYuan(d.tenderedFen))} · ${esc(W.change)} ${whole(fmtYuan(d.changeFen))}</td></tr>`
     : '';
-  return `<section class="copy${d.voided ? ' is-void' : ''}">
-${d.voided ? `<div class="void-mark">${esc(W.voided)}</div>` : ''}
-<h1>${esc(W.receipt)}</h1>
+  const voidRows = d.voided
+    ? `<tr><th>${esc(W.voidReason)}</th><td>${esc(d.voided.reason)} · ${whole(fmtDateTime(d.voided.at))}</td></tr>
+<tr><th>${esc(W.voidApprover)}</th><td>${esc(d.voided.approver)}</td></tr>`
+    : '';
+  const head = `<h1>${esc(W.receipt)}</h1>
 <div class="sub">${esc(d.siteName)}${copyLabel ? ` · ${esc(copyLabel)}` : ''}</div>
 ${issuerLines(d.issuer, locale)}
 ${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
 <table class="kv">
-<tr><th>${esc(W.receiptNo)}</th><td class="no">${esc(d.receiptNo)}</td></tr>
-<tr><th>${esc(W.date)}</th><td>${esc(fmtDateTime(d.issuedAt))}</td></tr>
-<tr><th>${esc(W.unit)}</th><td>${esc(d.unitCode)}</td></tr>
+<tr><th>${esc(W.receiptNo)}</th><td class="no">${whole(d.receiptNo)}</td></tr>
+<tr><th>${esc(W.date)}</th><td>${whole(fmtDateTime(d.issuedAt))}</td></tr>
+<tr><th>${esc(W.unit)}</th><td>${whole(d.unitCode)}</td></tr>
 <tr><th>${esc(W.payer)}</th><td>${esc(d.payer)}</td></tr>
-</table>
+</table>`;
+  const qr = `<div class="qr">${await qrSvg(d.verifyRef)}</div>`;
+  // On A5 each copy is half the sheet: the QR sits beside the heading instead of below everything.
+  const top = layout === 'a5' ? `<div class="top"><div class="top-main">${head}</div>${qr}</div>` : head;
+  return `<section class="copy${d.voided ? ' is-void' : ''}">
+${d.voided ? `<div class="void-mark">${esc(W.voided)}</div>` : ''}
+${top}
 <table class="lines"><thead><tr><th>${esc(W.item)}</th><th>${esc(W.period)}</th><th class="amt">${esc(W.amount)}</th></tr></thead>
 <tbody>${lines}${advance}</tbody>
 <tfoot><tr><td>${esc(W.total)}</td><td></td><td class="amt">${esc(fmtYuan(d.totalFen))}</td></tr></tfoot></table>
-<div class="capitals">${esc(W.capitals)}：<b>${esc(amountInCapitals(d.totalFen))}</b></div>
+<div class="capitals">${esc(W.capitals)}：${capitalsHtml(d.totalFen)}</div>
 <table class="kv">
 <tr><th>${esc(W.methods)}</th><td>${methods}</td></tr>
 ${cash}
-<tr><th>${esc(W.cashier)}</th><td>${esc(d.cashier)} · ${esc(W.desk)} ${esc(d.deviceCode)}</td></tr>
-${d.voided ? `<tr><th>${esc(W.voidReason)}</th><td>${esc(d.voided.reason)} · ${esc(fmtDateTime(d.voided.at))}</td></tr>` : ''}
+<tr><th>${esc(W.cashier)}</th><td>${esc(d.cashier)} · ${esc(W.desk)} ${whole(d.deviceCode)}</td></tr>
+${voidRows}
 </table>
-<div class="qr">${await qrSvg(d.verifyRef)}</div>
+${layout === 'a5' ? '' : qr}
 <div class="foot">${esc(W.verify)} · ${esc(W.seal)}</div>
 </section>`;
 }
 
 /**
  * 收款收据. On the 80 mm roll, the customer's copy; on A5, the stub (存根, kept by the office) above
- * the customer copy with a cut line. A voided receipt prints 作废 across every copy; a reprint says 补打.
+ * the customer copy on the one sheet, with a cut line between. A voided receipt prints 作废 across
+ * every copy with its reason and approver; a reprint says 补打.
  */
 export async function renderReceipt(d: ReceiptData, layout: Layout, locale: PrintLocale): Promise<string> {
   const W = FEE_WORDS[locale];
   const body =
     layout === 'a5'
-      ? `${await copyHtml(d, locale, W.stub)}<div class="cut"></div>${await copyHtml(d, locale, W.customer)}`
-      : await copyHtml(d, locale, '');
+      ? `${await copyHtml(d, layout, locale, W.stub)}<div class="cut"><span>${esc(W.cutHere)}</span></div>${await copyHtml(d, layout, locale, W.customer)}`
+      : await copyHtml(d, layout, locale, '');
   const css = `table.lines { width: 100%; border-collapse: collapse; margin-top: 1.5mm; }
 table.lines th, table.lines td { border-bottom: 1px solid #000; padding: 0.6mm 0.8mm; text-align: left; }
 table.lines .amt { text-align: right; white-space: nowrap; }
 table.lines tfoot td { font-weight: bold; border-top: 1.5px solid #000; border-bottom: none; }
+.note { font-weight: normal; font-size: 0.85em; }
 .capitals { margin: 1.5mm 0; font-size: 1.05em; }
+.whole { white-space: nowrap; }
+.in-words { display: inline-block; max-width: 100%; }
+.ref { display: inline-block; max-width: 100%; white-space: nowrap; font-family: "Consolas", "DejaVu Sans Mono", monospace; }
 td.no { font-family: "Consolas", "DejaVu Sans Mono", monospace; }
 section.copy { position: relative; }
 .void-mark { position: absolute; top: 30%; left: 0; right: 0; text-align: center; font-size: 48pt; font-weight: bold;
   color: rgba(200,0,0,0.55); border: 4px solid rgba(200,0,0,0.55); transform: rotate(-18deg); }
-.cut { border-top: 1px dashed #000; margin: 4mm 0; }
-${layout === 'a5' ? '.qr svg { width: 22mm; } section.copy { page-break-inside: avoid; font-size: 9pt; }' : ''}`;
+${layout === 'a5' ? A5_CSS : ''}`;
   return page({ title: `${W.receipt} ${d.receiptNo}`, layout, lang: locale, body, css });
 }
+
+/** Two copies on one A5 sheet: compact type, the QR beside the heading, a dashed cut line between. */
+const A5_CSS = `body { font-size: 9pt; line-height: 1.22; }
+h1 { font-size: 1.4em; }
+.sub { margin-bottom: 0.5mm; }
+.issuer { margin: 0; font-size: 0.8em; }
+.issuer + .issuer { margin-top: 0; }
+.reprint { margin: 0.5mm 0; padding: 0.2mm; }
+table.kv th, table.kv td { padding: 0.2mm 2mm 0.2mm 0; }
+table.lines { margin-top: 1mm; }
+table.lines th, table.lines td { padding: 0.3mm 0.8mm; }
+.capitals { margin: 1mm 0; }
+.top { display: flex; align-items: flex-start; gap: 4mm; }
+.top-main { flex: 1; min-width: 0; }
+.top .qr { margin: 0; flex: none; }
+.top .qr svg { width: 24mm; display: block; }
+.foot { margin-top: 1mm; }
+.void-mark { font-size: 40pt; top: 38%; left: 8%; right: 30%; }
+.cut { border-top: 1px dashed #000; margin: 5mm 0 4mm; text-align: center; height: 0; }
+.cut span { position: relative; top: -0.65em; background: #fff; padding: 0 2mm; font-size: 0.75em; }`;

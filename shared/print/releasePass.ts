@@ -32,6 +32,9 @@ export interface ReleasePassData {
   copyNo: number;
 }
 
+/** On A6 this many items take one column; more run in two. */
+const A6_ONE_COLUMN = 8;
+
 /** Same day: "2026-11-22 09:00–18:00"; across days, from and until on their own lines (never broken mid-time). */
 function windowText(from: string, until: string): string {
   if (fmtDateTime(from).slice(0, 10) === fmtDateTime(until).slice(0, 10)) return `${fmtDateTime(from)}–${fmtTime(until)}`;
@@ -52,9 +55,19 @@ export async function renderReleasePass(d: ReleasePassData, layout: Layout, loca
   const row = (key: Parameters<typeof label>[0], value: string) =>
     value ? `<tr><th>${label(key)}</th><td>${esc(value)}</td></tr>` : '';
   const total = d.items.reduce((n, i) => n + i.quantity, 0);
-  const items = d.items
-    .map((i, n) => `<tr><td class="n">${n + 1}</td><td>${esc(i.description)}</td><td class="q">${i.quantity}</td></tr>`)
-    .join('');
+  const head = `<thead><tr><th class="n">#</th><th>${esc(W.item)}</th><th class="q">${esc(W.qty)}</th></tr></thead>`;
+  const rows = (list: typeof d.items, from: number) =>
+    list
+      .map((i, n) => `<tr><td class="n">${from + n + 1}</td><td>${esc(i.description)}</td><td class="q">${i.quantity}</td></tr>`)
+      .join('');
+  const foot = `<tfoot><tr><td></td><td>${esc(W.total)}</td><td class="q">${total}</td></tr></tfoot>`;
+  // A long list on A6 runs in two columns side by side, so the pass stays one sheet.
+  const half = layout === 'a6' && d.items.length > A6_ONE_COLUMN ? Math.ceil(d.items.length / 2) : d.items.length;
+  const items =
+    half < d.items.length
+      ? `<div class="items-2"><table class="items">${head}<tbody>${rows(d.items.slice(0, half), 0)}</tbody></table>
+<table class="items">${head}<tbody>${rows(d.items.slice(half), half)}</tbody>${foot}</table></div>`
+      : `<table class="items">${head}<tbody>${rows(d.items, 0)}</tbody>${foot}</table>`;
   const reason = [W.reasons[d.reason], d.wholeUnit ? W.wholeUnit : '', d.reasonNote].filter(Boolean).join(' · ');
   const body = `
 <h1>${esc(W.title)}</h1>
@@ -73,17 +86,18 @@ ${row('carrier', [d.carrier, d.plate].filter(Boolean).join(' · '))}
 ${d.arrearsFen > 0 ? row('arrears', `${fmtYuan(d.arrearsFen)} · ${W.arrearsApproved} ${d.arrearsApprovedBy ?? ''}`) : ''}
 ${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode} · ${fmtDateTime(d.issuedAt)}`)}
 </table>
-<table class="items"><thead><tr><th class="n">#</th><th>${esc(W.item)}</th><th class="q">${esc(W.qty)}</th></tr></thead>
-<tbody>${items}</tbody>
-<tfoot><tr><td></td><td>${esc(W.total)}</td><td class="q">${total}</td></tr></tfoot></table>
+${items}
+<div class="end">
 <div class="qr">${await qrSvg(d.passNo)}</div>
-<div class="sign">${esc(W.gate)}：</div>
-<div class="foot">${esc(W.foot)}</div>`;
+<div class="end-text"><div class="sign">${esc(W.gate)}：</div><div class="foot">${esc(W.foot)}</div></div>
+</div>`;
   const css = `table.items { width: 100%; border-collapse: collapse; margin-top: 2mm; }
 table.items th, table.items td { border-bottom: 1px solid #000; padding: 0.8mm 1mm; text-align: left; vertical-align: top; }
 table.items td { font-weight: bold; word-break: break-all; }
 table.items .n { width: 6mm; font-weight: normal; } table.items .q { width: 12mm; text-align: right; }
 table.items tfoot td { border-bottom: none; border-top: 1.5px solid #000; }
+.items-2 { display: flex; gap: 3mm; align-items: flex-start; }
+${layout === 'a6' ? 'table.items th, table.items td { padding: 0.1mm 1mm; } table.items { margin-top: 1.5mm; } .items-2 ~ .end .qr svg { width: 20mm; }' : ''}
 .code.big { font-size: 1.25em; font-weight: bold; margin-bottom: 1.5mm; }
 td.window { word-break: keep-all; white-space: nowrap; }
 .sign { margin-top: 3mm; border-bottom: 1px solid #000; height: 8mm; font-size: 0.85em; }`;

@@ -46,8 +46,9 @@ ${row('validUntil', fmtDateTime(d.validUntil))}
 ${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode}`)}
 ${d.hostConfirmedBy ? row('hostConfirmed', d.hostConfirmedBy) : ''}
 </table>
+<div class="end">
 <div class="qr">${await qrSvg(d.passNo)}</div>
-<div class="code">${esc(d.passNo)}</div>
-<div class="foot">${esc(L.returnSlip)}</div>`;
+<div class="end-text"><div class="code">${esc(d.passNo)}</div><div class="foot">${esc(L.returnSlip)}</div></div>
+</div>`;
   return page({ title: `${L.visitorPass} ${d.passNo}`, layout, lang: locale, body });
 }
