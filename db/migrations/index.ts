@@ -14,6 +14,7 @@ import * as m012 from './012_staff_lifecycle.js';
 import * as m013 from './013_pin_attempts.js';
 import * as m014 from './014_pin_attempt_times.js';
 import * as m015 from './015_id_hashes.js';
+import * as m016 from './016_parked_events.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '013_pin_attempts', up: m013.up },
   { name: '014_pin_attempt_times', up: m014.up },
   { name: '015_id_hashes', up: m015.up },
+  { name: '016_parked_events', up: m016.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -7,7 +7,7 @@ import { startTestHq, type TestHq } from './hq.js';
  * emptied before each test, and every desk a test opens closed at the end. `tls`: HQ over HTTPS;
  * `clock`: HQ's clock (read at every answer, so a test may point it at its desks' clock).
  */
-export function hqSuite(opts: { tls?: boolean; clock?: () => Date } = {}) {
+export function hqSuite(opts: NonNullable<Parameters<typeof startTestHq>[0]> = {}) {
   let started: TestHq | null = null;
   const desks: TestDesk[] = [];
   beforeAll(async () => {
