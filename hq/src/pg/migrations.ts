@@ -158,7 +158,9 @@ const waitingEvents: Migration = {
     await sql`
       CREATE TABLE waiting_events (device_id text NOT NULL, device_seq bigint NOT NULL, event_id text NOT NULL,
         site_id text NOT NULL REFERENCES sites(id), reason text NOT NULL, since timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (device_id, device_seq), FOREIGN KEY (device_id, device_seq) REFERENCES events (device_id, device_seq))`.execute(db);
+        PRIMARY KEY (device_id, device_seq), FOREIGN KEY (device_id, device_seq) REFERENCES events (device_id, device_seq))`.execute(
+      db,
+    );
     await sql`CREATE INDEX waiting_events_site ON waiting_events (site_id)`.execute(db);
     await waitPreviousRejections(db);
   },

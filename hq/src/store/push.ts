@@ -102,7 +102,8 @@ export async function push(
         break;
       }
       lastSeq = e.deviceSeq;
-      let rejection: Stored['rejection'] = (verdict && { reason: verdict.reason, detail: verdict.detail }) ?? hlcAheadRejection(e.hlc, receivedAt);
+      let rejection: Stored['rejection'] =
+        (verdict && { reason: verdict.reason, detail: verdict.detail }) ?? hlcAheadRejection(e.hlc, receivedAt);
       if (!rejection && !aliases.has(e.siteId)) rejection = { reason: 'wrong_site', detail: `event for site ${e.siteId}` };
       if (!rejection) rejection = await authorityRefusal(trx, cred, e);
       if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
@@ -117,7 +118,8 @@ export async function push(
         if (check) {
           await flush();
           const reason = await check(trx, cred.siteId, event as never);
-          if (reason) rejection = waitFor(reason, e) ?? { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
+          if (reason)
+            rejection = waitFor(reason, e) ?? { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
         } else if (fact) {
           if (facts.type !== e.type) await flush();
           facts.type = e.type;

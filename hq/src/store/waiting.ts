@@ -131,7 +131,10 @@ async function tryAgain(trx: Db, siteId: string, r: WaitingRow, catalog: Catalog
   const check = checkedHandlers.get(r.type);
   const reason = check ? await check(trx, siteId, event as never) : null;
   if (reason && RECORD_MISSING.has(reason)) {
-    if (reason !== r.reason) await sql`UPDATE waiting_events SET reason = ${reason} WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(trx);
+    if (reason !== r.reason)
+      await sql`UPDATE waiting_events SET reason = ${reason} WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(
+        trx,
+      );
     return 'waits';
   }
   if (reason) return { reason, detail: `${r.type} ${JSON.stringify(r.payload).slice(0, 200)}` };
@@ -156,7 +159,14 @@ export async function retryAllWaiting(db: Db, catalog: CatalogLike = thisBuildsC
 
 /** What waits at HQ for a site (`npm run hq -- waiting HY`): one line per event, oldest first. */
 export async function waitingForSite(db: Db, siteId: string): Promise<string[]> {
-  const { rows } = await sql<{ event_id: string; device_id: string; device_seq: string; type: string; reason: string; since: Date }>`
+  const { rows } = await sql<{
+    event_id: string;
+    device_id: string;
+    device_seq: string;
+    type: string;
+    reason: string;
+    since: Date;
+  }>`
     SELECT w.event_id, w.device_id, w.device_seq, e.type, w.reason, w.since FROM waiting_events w
     JOIN events e ON e.device_id = w.device_id AND e.device_seq = w.device_seq
     WHERE w.site_id = ${siteId} ORDER BY e.site_version`.execute(db);
