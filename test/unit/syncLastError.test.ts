@@ -29,6 +29,15 @@ describe("the sync page's last error", () => {
     );
     expect(lastErrorText(await t('zh-Hans'), 'insecure_address: …')).toContain('https://');
   });
+  it('says that HQ is not updated for some of this desk’s records, which stay queued', async () => {
+    const behind =
+      'hq_behind: HQ does not know VisitorCheckedIn v2 yet (a newer desk build): update HQ; the desk keeps it queued.';
+    expect(lastErrorText(await t('zh-Hans'), behind)).toBe(
+      '总部尚未更新，暂不认识本前台的部分记录：这些记录在本机排队，总部更新后自动上传，不会丢失',
+    );
+    expect(lastErrorText(await t('zh-Hant'), behind)).toContain('總部更新後自動上傳');
+    expect(lastErrorText(await t('en'), behind)).toContain('nothing is lost');
+  });
   it('keeps other errors as the sync client recorded them', async () => {
     expect(lastErrorText(await t('zh-Hans'), 'network: connect ECONNREFUSED 127.0.0.1:8780')).toBe(
       'network: connect ECONNREFUSED 127.0.0.1:8780',
