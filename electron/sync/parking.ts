@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import { applyEvent } from '../../db/events.js';
+import { sql, type Kysely } from 'kysely';
+import { appliers } from '../../db/appliers/index.js';
+import { applyEvent, rowToEvent } from '../../db/events.js';
 import type { Database } from '../../db/schema.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import { judgeEvent, thisBuildsCatalog, type CatalogLike } from '../../shared/events/verdict.js';
@@ -41,10 +42,37 @@ export async function applyParked(trx: Db, catalog: CatalogLike = thisBuildsCata
   for (const r of rows) {
     const e = JSON.parse(r.event) as WireEvent;
     if (judgeEvent(e, catalog)) continue;
-    if (await applyEvent(trx, e as unknown as DomainEvent)) applied++;
+    if (await applyEvent(trx, e as unknown as DomainEvent)) {
+      applied++;
+      await replayClosings(trx, e);
+    }
     await trx.deleteFrom('parked_events').where('position', '=', r.position).execute();
   }
   return applied;
+}
+
+/**
+ * Closing events the desk's appliers skip while the record they close is missing (tickets and mail fold
+ * their steps whatever the order, visits do not): once a parked check-in is applied, the check-outs and
+ * end-of-day closes pulled meanwhile are applied to it again. Their appliers judge by HLC and by their own
+ * id, so applying one again changes nothing it already did.
+ */
+const CLOSES_VISIT = ['VisitorCheckedOut', 'VisitAutoClosed'] as const;
+
+async function replayClosings(trx: Db, e: WireEvent) {
+  if (e.type !== 'VisitorCheckedIn') return;
+  const visitId = (e.payload as { visitId: string }).visitId;
+  const rows = await trx
+    .selectFrom('events')
+    .selectAll()
+    .where('type', 'in', CLOSES_VISIT)
+    .where(sql<string>`json_extract(payload, '$.visitId')`, '=', visitId)
+    .orderBy('hlc')
+    .execute();
+  for (const row of rows) {
+    const closing = rowToEvent(row as never);
+    await (appliers[closing.type] as (db: Db, ev: DomainEvent) => Promise<void>)(trx, closing);
+  }
 }
 
 export async function parkedSummary(db: Db): Promise<ParkedGroup[]> {

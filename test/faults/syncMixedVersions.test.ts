@@ -46,6 +46,7 @@ describe('mixed versions never stall or lose', () => {
     await older.syncNow();
     // Later events the older build knows still arrive: the cursor goes on past the parked ones.
     await addLog(b, '三号梯维修');
+    await b.ok('visits:checkOut', { visitId: visit.id });
     await cb.syncNow();
     await older.syncNow();
     expect(cursorOf(a)).toBe(await hqVersion());
@@ -60,9 +61,11 @@ describe('mixed versions never stall or lose', () => {
     ]);
     // The desk is updated (this build opens the same database): the parked events are applied, in order.
     await syncClientFor(a).syncNow();
-    expect(
-      (a.backend.database.raw.prepare('SELECT status FROM visits WHERE id = ?').get(visit.id) as { status: string }).status,
-    ).toBe('on_site');
+    // The check-out pulled while the check-in was parked counts too: checked out on both desks alike.
+    const visitRow = (d: TestDesk) =>
+      d.backend.database.raw.prepare('SELECT status, checked_out_at, close_event_id FROM visits WHERE id = ?').get(visit.id);
+    expect(visitRow(a)).toMatchObject({ status: 'checked_out' });
+    expect(visitRow(a)).toEqual(visitRow(b));
     expect(a.count('deny_list')).toBe(1);
     expect((await a.ok('sync:status', undefined)).parked).toEqual([]);
   });
