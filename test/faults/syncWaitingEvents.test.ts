@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { waitPreviousRejections } from '../../hq/src/pg/migrations.js';
 import { retryAllWaiting } from '../../hq/src/store/waiting.js';
+import { runCli } from '../../hq/src/cli.js';
 import { checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
@@ -67,11 +68,19 @@ describe('an event naming a record HQ does not hold yet waits at HQ', () => {
     expect(rejected(b, checkOut)).toBe(0);
     expect(await hqEvent(checkOut)).toEqual({ status: 'waiting', reject_reason: 'unknown_visit' });
     expect(await hqVisit(visit.id)).toBeUndefined();
+    const listed: string[] = [];
+    await runCli(suite.hq.db, ['waiting', 'HY'], (l) => listed.push(l));
+    expect(listed[0]).toBe('1 event(s) wait at HY');
+    expect(listed[1]).toContain(`${checkOut}\t`);
+    expect(listed[1]).toContain('\tVisitorCheckedOut\tunknown_visit\t');
     // A writes again: HQ's lower acknowledgement makes A resend the check-in, and the check-out follows it.
     await a.ok('visits:checkIn', await checkInInput(a));
     await ca.syncNow();
     expect(await hqEvent(checkOut)).toEqual({ status: 'ok', reject_reason: null });
     expect(await hqVisit(visit.id)).toBe('checked_out');
+    const after: string[] = [];
+    await runCli(suite.hq.db, ['waiting', 'HY'], (l) => after.push(l));
+    expect(after).toEqual(['0 event(s) wait at HY']);
     await ca.syncNow();
     await cb.syncNow();
     expect(visitStatus(a, visit.id)).toBe('checked_out');
