@@ -6,6 +6,7 @@ import { runCli } from '../../hq/src/cli.js';
 import { checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
+import { mailInput, pickupInput } from '../support/mail.js';
 
 const suite = hqSuite();
 const desk = (deviceCode: string) => suite.openDesk({ deviceCode });
@@ -30,31 +31,41 @@ const checkOutEventId = (d: TestDesk, visitId: string) =>
       .get(visitId) as { id: string }
   ).id;
 
-/**
- * HQ loses desk A's last push (restored from a copy taken before it): desk B, which pulled A's check-in
- * earlier, checks the visitor out and reaches HQ first — with a check-out of a visit HQ does not hold.
- */
-async function checkOutBeforeCheckIn() {
+/** Two enrolled desks of site HY; A has the directory. */
+async function twoDesks() {
   const a = await desk('A1');
   const b = await desk('A2');
   await importSampleDirectory(a);
   const [ca, cb] = (await enrollDesks(suite.hq, [a, b])).clients;
   await ca.syncNow();
   await cb.syncNow();
+  return { a, b, ca, cb };
+}
+
+/**
+ * HQ loses desk A's pushes from its first `type` event on (restored from a copy taken before them), with
+ * the HQ projection row `table`/`id` that they made.
+ */
+async function hqLosesFrom(a: TestDesk, type: string, table: string, id: string) {
+  const raw = a.backend.database.raw;
+  const deviceA = (raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string }).device_id;
+  const seq = (raw.prepare('SELECT min(device_seq) AS s FROM events WHERE type = ?').get(type) as { s: number }).s;
+  await sql`DELETE FROM events WHERE device_id = ${deviceA} AND device_seq >= ${seq}`.execute(suite.hq.db);
+  await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(suite.hq.db);
+  await sql`UPDATE devices SET last_seq = ${seq - 1} WHERE id = ${deviceA}`.execute(suite.hq.db);
+}
+
+/**
+ * Desk B, which pulled A's check-in earlier, checks the visitor out and reaches HQ first — with a
+ * check-out of a visit HQ does not hold.
+ */
+async function checkOutBeforeCheckIn() {
+  const { a, b, ca, cb } = await twoDesks();
   const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
   await ca.syncNow();
   await cb.syncNow();
   expect(visitStatus(b, visit.id)).toBe('on_site');
-  const deviceA = (a.backend.database.raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string }).device_id;
-  const seq = (
-    a.backend.database.raw.prepare("SELECT device_seq FROM events WHERE type = 'VisitorCheckedIn'").get() as {
-      device_seq: number;
-    }
-  ).device_seq;
-  // The restored copy: A's check-in push never happened at HQ.
-  await sql`DELETE FROM events WHERE device_id = ${deviceA} AND device_seq >= ${seq}`.execute(suite.hq.db);
-  await sql`DELETE FROM hq_visits WHERE id = ${visit.id}`.execute(suite.hq.db);
-  await sql`UPDATE devices SET last_seq = ${seq - 1} WHERE id = ${deviceA}`.execute(suite.hq.db);
+  await hqLosesFrom(a, 'VisitorCheckedIn', 'hq_visits', visit.id);
   await b.ok('visits:checkOut', { visitId: visit.id });
   await cb.syncNow();
   return { a, b, ca, cb, visit, checkOut: checkOutEventId(b, visit.id) };
@@ -88,6 +99,35 @@ describe('an event naming a record HQ does not hold yet waits at HQ', () => {
     expect(a.count('visits')).toBe(2);
     expect(b.count('visits')).toBe(2);
     expect(rejected(b, checkOut)).toBe(0);
+  });
+
+  it('a pickup that reaches HQ before the intake waits and ends picked up at HQ and on both desks', async () => {
+    const { a, b, ca, cb } = await twoDesks();
+    const itemId = (await a.ok('mail:receive', await mailInput(a))).item.id;
+    await ca.syncNow();
+    await cb.syncNow();
+    await hqLosesFrom(a, 'MailReceived', 'hq_mail_items', itemId);
+    await b.ok('mail:pickUp', pickupInput(itemId));
+    await cb.syncNow();
+    const hqItem = async () =>
+      (await sql<{ status: string }>`SELECT status FROM hq_mail_items WHERE id = ${itemId}`.execute(suite.hq.db)).rows[0]?.status;
+    const pickups = async () =>
+      (
+        await sql<{
+          status: string;
+          reject_reason: string | null;
+        }>`SELECT status, reject_reason FROM events WHERE type = 'MailPickedUp'`.execute(suite.hq.db)
+      ).rows;
+    expect(await pickups()).toEqual([{ status: 'waiting', reject_reason: 'unknown_mail_item' }]);
+    await a.ok('visits:checkIn', await checkInInput(a));
+    await ca.syncNow();
+    expect(await pickups()).toEqual([{ status: 'ok', reject_reason: null }]);
+    expect(await hqItem()).toBe('picked_up');
+    await ca.syncNow();
+    const itemStatus = (d: TestDesk) =>
+      (d.backend.database.raw.prepare('SELECT status FROM mail_items WHERE id = ?').get(itemId) as { status: string }).status;
+    expect(itemStatus(a)).toBe('picked_up');
+    expect(itemStatus(b)).toBe('picked_up');
   });
 
   it('a rejection of that kind stored before events could wait is applied after the migration and a restart of HQ', async () => {
