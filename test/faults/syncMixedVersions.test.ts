@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { eventCatalog } from '../../shared/events/catalog.js';
+import { waitPreviousRejections } from '../../hq/src/pg/migrations.js';
+import { retryAllWaiting } from '../../hq/src/store/waiting.js';
 import type { CatalogLike } from '../../shared/events/verdict.js';
 import { checkInInput, importSampleDirectory, newRequestId, type TestDesk } from '../support/desk.js';
 import { hqSuite } from '../support/hqSuite.js';
@@ -118,5 +120,32 @@ describe('mixed versions never stall or lose', () => {
       hqOpts.catalog = undefined;
       await suite.hq.restart();
     }
+  });
+
+  it('what an HQ before this change rejected as unknown_version (and acknowledged) is accepted once HQ is updated', async () => {
+    const a = await desk('A1');
+    const b = await desk('A2');
+    await importSampleDirectory(a);
+    const [ca, cb] = (await enrollDesks(suite.hq, [a, b])).clients;
+    await ca.syncNow();
+    await cb.syncNow();
+    const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
+    await ca.syncNow();
+    // As the old HQ stored it: rejected, never projected, never served; the desk took it as acknowledged.
+    await sql`UPDATE events SET status = 'rejected', reject_reason = 'unknown_version' WHERE type = 'VisitorCheckedIn'`.execute(
+      suite.hq.db,
+    );
+    await sql`DELETE FROM hq_visits WHERE id = ${visit.id}`.execute(suite.hq.db);
+    await cb.syncNow();
+    expect(b.count('visits')).toBe(0);
+    // The update: migration 008 makes it wait, HQ's start takes it now that its catalog knows the version.
+    await waitPreviousRejections(suite.hq.db);
+    await retryAllWaiting(suite.hq.db);
+    expect(await hqEvents('VisitorCheckedIn')).toEqual(['ok']);
+    expect(
+      (await sql<{ status: string }>`SELECT status FROM hq_visits WHERE id = ${visit.id}`.execute(suite.hq.db)).rows[0]?.status,
+    ).toBe('on_site');
+    await cb.syncNow();
+    expect(b.count(`visits WHERE id = '${visit.id}' AND status = 'on_site'`)).toBe(1);
   });
 });
