@@ -31,7 +31,7 @@ export const draft = <T extends EventType>(type: T, payload: EventPayload<T>): E
 /**
  * The write path: inside the caller's transaction, give each draft an id (UUIDv7), the next gapless
  * device sequence and a hybrid-logical-clock stamp, append it to the log and apply it to the read
- * tables. Either all of it commits or none of it does.
+ * tables. Either all of it commits or none of it does. Each payload is checked against the catalog first.
  */
 export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraft[]): Promise<DomainEvent[]> {
   // The log is the only record of the sequence and the clock: nothing beside it can disagree with it.
@@ -45,6 +45,9 @@ export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraf
   let hlc = newest ? decodeHlc(newest.hlc) : null;
   const written: DomainEvent[] = [];
   for (const d of drafts) {
+    // A payload off its schema is this build's own bug: nothing of the write commits, and HQ never sees it.
+    const valid = eventCatalog[d.type].payload.safeParse(d.payload);
+    if (!valid.success) throw new Error(`${d.type}: payload does not match the event catalog: ${valid.error.message}`);
     hlc = tickHlc(hlc, ctx.now.getTime(), ctx.deviceId, ceiling);
     const event: DomainEvent = {
       id: uuidv7(),

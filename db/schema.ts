@@ -446,6 +446,17 @@ export interface SyncRejectionsTable {
   received_at: string;
 }
 
+/** A pulled event this build cannot apply yet (electron/sync/parking.ts); `event` is the whole wire event. */
+export interface ParkedEventsTable {
+  position: Generated<number>;
+  event_id: string;
+  type: string;
+  v: number;
+  reason: string;
+  detail: string;
+  event: string;
+}
+
 export interface SyncConflictsTable {
   event_id: string;
   entity: string;
@@ -554,6 +565,7 @@ export interface Database {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionsTable;
   sync_conflicts: SyncConflictsTable;
+  parked_events: ParkedEventsTable;
   events: EventsTable;
   meta: MetaTable;
   counters: CountersTable;

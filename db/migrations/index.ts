@@ -15,6 +15,7 @@ import * as m013 from './013_pin_attempts.js';
 import * as m014 from './014_pin_attempt_times.js';
 import * as m015 from './015_id_hashes.js';
 import * as m016 from './016_sealed_fields.js';
+import * as m017 from './017_parked_events.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
@@ -34,6 +35,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '014_pin_attempt_times', up: m014.up },
   { name: '015_id_hashes', up: m015.up },
   { name: '016_sealed_fields', up: m016.up },
+  { name: '017_parked_events', up: m017.up },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

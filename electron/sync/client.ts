@@ -28,6 +28,8 @@ import { handshakeWithHq } from './handshake.js';
 import { pullHistory } from './history.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 import { DeskClock, type ClockReading } from './deskClock.js';
+import { hqNeedsUpdate, parkedSummary, type ParkedGroup } from './parking.js';
+import type { CatalogLike } from '../../shared/events/verdict.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -62,6 +64,8 @@ export interface SyncClientOptions {
   onChange?: (pulled: number) => void;
   /** After an enrolment gave this desk HQ's device (and site) id: cached identities are stale. */
   onEnrolled?: () => void;
+  /** The catalog pulled events are judged by (tests give an older one to play a desk not yet updated). */
+  catalog?: CatalogLike;
 }
 
 export interface SyncStatus {
@@ -75,6 +79,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastError: string | null;
   rejections: number;
+  /** Pulled events this build cannot apply yet (a newer desk wrote them), by kind. */
+  parked: ParkedGroup[];
   /** HQ's clock against this desk's, and the desk's corrected time now. */
   clock: ClockReading & { now: string };
 }
@@ -265,7 +271,7 @@ export class SyncClient {
         }
         throw e;
       }
-      applied += await applyPage(this.o.db, page.events, page.cursor, page.history);
+      applied += await applyPage(this.o.db, page.events, page.cursor, page.history, this.o.catalog);
       if (page.held) await recordHeld(this.o.db, page.held, this.now().toISOString());
       if (!page.more) return applied;
     }
@@ -322,14 +328,15 @@ export class SyncClient {
     let pulled = 0;
     try {
       await handshakeWithHq(this.o.db, (path, body, parse) => this.request(path, body, parse), this.o.schemaVersion);
-      await this.pushAll();
+      // HQ not yet updated for an event of this build keeps it queued; the pull goes on meanwhile.
+      const hqBehind = await this.pushAll().then(() => null, hqNeedsUpdate);
       pulled = await this.pullAll();
       await this.uploadAttachments();
       this.failures = 0;
       this.online = true;
       await this.o.db
         .updateTable('sync_state')
-        .set({ last_attempt_at: at, last_success_at: this.now().toISOString(), last_error: null })
+        .set({ last_attempt_at: at, last_success_at: this.now().toISOString(), last_error: hqBehind })
         .where('id', '=', 1)
         .execute();
       await this.deskClock.save(this.o.db);
@@ -406,6 +413,7 @@ export class SyncClient {
       lastSuccessAt: st.last_success_at,
       lastError: st.last_error,
       rejections: Number(rej.n),
+      parked: await parkedSummary(this.o.db),
       clock: { ...this.deskClock.reading(), now: this.deskClock.now().toISOString() },
     };
   }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { applyEvent, rowToEvent } from '../../db/events.js';
+import { rowToEvent } from '../../db/events.js';
 import type { Database } from '../../db/schema.js';
-import type { DomainEvent } from '../../shared/events/catalog.js';
+import type { CatalogLike } from '../../shared/events/verdict.js';
 import { LOCAL_ONLY_EVENTS, type PullHistory, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
 import { savePullHistory } from './history.js';
+import { applyOrPark, applyParked } from './parking.js';
 
 type Db = Kysely<Database>;
 
@@ -64,14 +65,21 @@ export async function recordPush(db: Db, ackedSeq: number, rejections: Rejection
 
 /**
  * A pulled page and the new cursor in ONE local transaction: a crash leaves either both or neither,
- * and re-applying a page changes nothing (applyEvent skips known ids).
+ * and re-applying a page changes nothing (applyEvent skips known ids). Parked events this build can
+ * apply now go first (they were pulled before the page); what it cannot apply is parked (parking.ts).
  */
-export async function applyPage(db: Db, events: WireEvent[], cursor: number, history?: PullHistory): Promise<number> {
+export async function applyPage(
+  db: Db,
+  events: WireEvent[],
+  cursor: number,
+  history?: PullHistory,
+  catalog?: CatalogLike,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    let applied = 0;
+    let applied = await applyParked(trx, catalog);
     for (const e of events) {
       if (LOCAL_ONLY_EVENTS.has(e.type)) continue;
-      if (await applyEvent(trx, e as unknown as DomainEvent)) applied++;
+      if (await applyOrPark(trx, e, catalog)) applied++;
     }
     await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
     await savePullHistory(trx, history);

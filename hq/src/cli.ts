@@ -19,6 +19,7 @@ import { confirmHeld, describeHeld, pendingHeld, refuseHeld } from './store/held
 import { setStaffActive } from './store/staffAdmin.js';
 import { markRestore } from './store/history.js';
 import { readmitDevice } from './store/handshake.js';
+import { waitingForSite } from './store/waiting.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -29,6 +30,7 @@ const USAGE = [
   'npm run hq -- fingerprint                          SHA-256 of the certificate HQ serves (desks pin it)',
   'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
+  'npm run hq -- waiting <siteCode>                    events waiting for a record HQ does not hold yet (applied when it arrives)',
   'npm run hq -- device-events <deviceId> [sinceISO]   what one device pushed since a time (default: 24 h), every status',
   'npm run hq -- attachments <siteCode>                photos/signatures received, and those events name but HQ lacks',
   'npm run hq -- import-directory <siteCode> <file>    occupant directory (CSV UTF-8/GBK or XLSX, as at the desk)',
@@ -168,6 +170,13 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
           out(
             `${r.received_at.toISOString()}\t#${r.device_seq}\t${r.type}\tby ${r.actor}\t${r.status}${r.reject_reason ? ` ${r.reject_reason}` : ''}`,
           );
+        return 0;
+      }
+      case 'waiting': {
+        if (!rest[0]) break;
+        const lines = await waitingForSite(db, (await site(rest[0])).id);
+        out(`${lines.length} event(s) wait at ${rest[0]}`);
+        lines.forEach(out);
         return 0;
       }
       case 'rejected': {

@@ -5,6 +5,7 @@ import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
 import { connectHq } from './pg/connect.js';
 import { startEmbeddedPostgres, type EmbeddedPg } from './pg/embedded.js';
 import { migrateHq } from './pg/migrations.js';
+import { retryAllWaiting } from './store/waiting.js';
 import type { HqDatabase } from './pg/schema.js';
 
 export interface HqDatabaseHandle {
@@ -38,6 +39,8 @@ export async function openHqDatabase(opts: {
   }
   const { db } = connectHq(url);
   await migrateHq(db);
+  // Waiting events whose record arrived by a path no push retried (rejections from before they could wait).
+  await retryAllWaiting(db);
   return {
     db,
     url,

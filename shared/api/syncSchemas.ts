@@ -13,6 +13,8 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   rejections: z.number().int(),
+  /** Pulled events this build cannot apply yet (a newer desk build wrote them), by type and version. */
+  parked: z.array(z.object({ type: z.string(), v: z.number().int(), reason: z.string(), count: z.number().int() })),
   /**
    * HQ's clock minus this desk's (null before any answer from HQ), when it was measured, and the desk's
    * corrected time now: screens show and compare times on the corrected clock.

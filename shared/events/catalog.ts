@@ -15,8 +15,10 @@ import { PersonErasedPayload } from '../domain/personErasure.js';
 import { DAMAGE_HOWS, MAIL_CONDITIONS, MAIL_KINDS, NOTICE_METHODS, PICKUP_RELATIONS } from '../domain/mail.js';
 
 /**
- * Every domain event type with its current schema version and payload schema. Appliers on the desk
- * and projections at HQ both validate against these. Bump `v` when a payload changes shape.
+ * Every domain event type with its current schema version and payload schema. Bump `v` when a payload
+ * changes shape. Checked against (verdict.ts): the desk's writes (`appendEvents` throws on a payload
+ * off its schema), the events a desk pulls (`applyPage` parks what this build cannot apply) and HQ's
+ * push (a newer `v` or type answers upgrade_required, an invalid payload is rejected).
  */
 const ev = <P extends z.ZodType>(v: number, payload: P) => ({ v, payload });
 

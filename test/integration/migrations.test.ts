@@ -41,6 +41,7 @@ const TABLES = [
   'meta',
   'newspaper_counts',
   'occupants',
+  'parked_events',
   'pin_attempts',
   'pin_desk_attempts',
   'print_jobs',

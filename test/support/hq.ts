@@ -11,6 +11,7 @@ import type { HqDatabase } from '../../hq/src/pg/schema.js';
 import { buildHqApp } from '../../hq/src/server/app.js';
 import { certFingerprint, selfSignedCertificate } from '../../hq/src/tls.js';
 import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+import type { CatalogLike } from '../../shared/events/verdict.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,7 +43,10 @@ export interface TestHq {
  * A real HQ: embedded PostgreSQL in a temp folder (one per test file) and the Fastify app on loopback,
  * over plain HTTP, or with `tls: true` over HTTPS with a self-signed certificate as `npm run hq` makes.
  */
-export async function startTestHq(opts: { schemaVersion?: number; clock?: () => Date; tls?: boolean } = {}): Promise<TestHq> {
+export async function startTestHq(
+  // `catalog` is read at each (re)start: a test updates HQ by changing it and calling restart().
+  opts: { schemaVersion?: number; clock?: () => Date; tls?: boolean; catalog?: CatalogLike } = {},
+): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-hq-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
   chmodSync(dir, 0o755);
@@ -61,6 +65,7 @@ export async function startTestHq(opts: { schemaVersion?: number; clock?: () => 
       logger: false,
       clock: opts.clock,
       https: made,
+      catalog: opts.catalog,
     });
     await app.listen({ port, host: '127.0.0.1' });
   };

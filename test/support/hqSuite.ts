@@ -5,9 +5,10 @@ import { startTestHq, type TestHq } from './hq.js';
 /**
  * The frame of a test file that syncs with a real HQ: one HQ on embedded PostgreSQL for the file,
  * emptied before each test, and every desk a test opens closed at the end. `tls`: HQ over HTTPS;
- * `clock`: HQ's clock (read at every answer, so a test may point it at its desks' clock).
+ * `clock`: HQ's clock (read at every answer, so a test may point it at its desks' clock); `catalog`: the
+ * event catalog HQ judges pushes by, read at each start (a test updates HQ by changing it and restarting).
  */
-export function hqSuite(opts: { tls?: boolean; clock?: () => Date } = {}) {
+export function hqSuite(opts: NonNullable<Parameters<typeof startTestHq>[0]> = {}) {
   let started: TestHq | null = null;
   const desks: TestDesk[] = [];
   beforeAll(async () => {

@@ -4,9 +4,14 @@ import { fileSecretStore } from '../../electron/sync/secret.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import type { TestHq } from './hq.js';
 import type { TestDesk } from './desk.js';
+import type { CatalogLike } from '../../shared/events/verdict.js';
 
 /** A sync client for a test desk with short backoff, as the backend would run it. */
-export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; batchEvents?: number } = {}) {
+export function syncClientFor(
+  desk: TestDesk,
+  // `catalog`: what the desk's build knows of the event catalog (an older build parks what it lacks).
+  opts: { schemaVersion?: number; batchEvents?: number; catalog?: CatalogLike } = {},
+) {
   return new SyncClient({
     db: desk.backend.services.db,
     secrets: fileSecretStore(desk.dataDir),
@@ -15,6 +20,7 @@ export function syncClientFor(desk: TestDesk, opts: { schemaVersion?: number; ba
     clock: desk.clock.now,
     backoff: { baseMs: 5, capMs: 50 },
     batchEvents: opts.batchEvents,
+    catalog: opts.catalog,
     requestTimeoutMs: 10_000,
     // As the backend's own client does: the desk's cached identity follows HQ's ids.
     onEnrolled: () => desk.backend.services.settingsChanged(),

@@ -35,6 +35,15 @@ describe("the sync page's last error", () => {
     expect(lastErrorText(await t('zh-Hant'), unknown)).toBe('總部不認識這台櫃檯：總部可能已從備份還原');
     expect(lastErrorText(await t('en'), unknown)).toBe('HQ does not know this desk: HQ may have been restored from a backup');
   });
+  it('says that HQ is not updated for some of this desk’s records, which stay queued', async () => {
+    const behind =
+      'hq_behind: HQ does not know VisitorCheckedIn v2 yet (a newer desk build): update HQ; the desk keeps it queued.';
+    expect(lastErrorText(await t('zh-Hans'), behind)).toBe(
+      '总部尚未更新，暂不认识本前台的部分记录：这些记录在本机排队，总部更新后自动上传，不会丢失',
+    );
+    expect(lastErrorText(await t('zh-Hant'), behind)).toContain('總部更新後自動上傳');
+    expect(lastErrorText(await t('en'), behind)).toContain('nothing is lost');
+  });
   it('keeps other errors as the sync client recorded them', async () => {
     expect(lastErrorText(await t('zh-Hans'), 'network: connect ECONNREFUSED 127.0.0.1:8780')).toBe(
       'network: connect ECONNREFUSED 127.0.0.1:8780',

@@ -184,6 +184,42 @@ const historyIdentity: Migration = {
   },
 };
 
+/**
+ * Events that wait (issue 15): one naming a record HQ does not hold yet, or (stored before this) a version
+ * HQ did not know, is stored 'waiting' and applied when its record arrives or HQ is updated; its
+ * push-time version is never served, it gets the site's next one when applied. The rejections of those
+ * kinds stored before wait from now on.
+ */
+const waitingEvents: Migration = {
+  name: '010_waiting_events',
+  async up(db) {
+    await sql`ALTER TABLE events DROP CONSTRAINT events_status_check`.execute(db);
+    await sql`ALTER TABLE events ADD CONSTRAINT events_status_check CHECK (status IN ('ok', 'rejected', 'held', 'waiting'))`.execute(
+      db,
+    );
+    await sql`
+      CREATE TABLE waiting_events (device_id text NOT NULL, device_seq bigint NOT NULL, event_id text NOT NULL,
+        site_id text NOT NULL REFERENCES sites(id), reason text NOT NULL, since timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (device_id, device_seq), FOREIGN KEY (device_id, device_seq) REFERENCES events (device_id, device_seq))`.execute(
+      db,
+    );
+    await sql`CREATE INDEX waiting_events_site ON waiting_events (site_id)`.execute(db);
+    await waitPreviousRejections(db);
+  },
+};
+
+/** Migration 010's data step: HQ's earlier rejections for a missing record or an unknown version wait now. */
+export async function waitPreviousRejections(db: Kysely<HqDatabase>): Promise<void> {
+  const reasons = [
+    ...['unknown_visit', 'unknown_release_pass', 'unknown_mail_item', 'unknown_receipt', 'unknown_ticket'],
+    ...['unknown_log_entry', 'unknown_damage', 'unknown_type', 'unknown_version'],
+  ];
+  await sql`INSERT INTO waiting_events (device_id, device_seq, event_id, site_id, reason)
+    SELECT device_id, device_seq, id, site_id, reject_reason FROM events
+    WHERE status = 'rejected' AND reject_reason = ANY(${reasons}) ON CONFLICT DO NOTHING`.execute(db);
+  await sql`UPDATE events SET status = 'waiting' WHERE status = 'rejected' AND reject_reason = ANY(${reasons})`.execute(db);
+}
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -195,6 +231,7 @@ export const hqMigrations: Migration[] = [
   idNumbersMinimal,
   visitorPhonesMinimal,
   historyIdentity,
+  waitingEvents,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

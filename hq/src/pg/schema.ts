@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely types of the HQ database (PostgreSQL). Projection tables are typed in their own files. */
+/** 'waiting': it names a record HQ does not hold yet, or a version it does not know (store/waiting.ts). */
+export type EventStatus = 'ok' | 'rejected' | 'held' | 'waiting';
+
 export interface HqDatabase {
   hq_migrations: { name: string; applied_at: ColumnType<Date, string | undefined, never> };
   sites: {
@@ -55,7 +58,7 @@ export interface HqDatabase {
     payload: ColumnType<unknown, string, never>;
     recorded_at: string;
     received_at: Generated<Date>;
-    status: ColumnType<'ok' | 'rejected' | 'held', 'ok' | 'rejected' | 'held', 'ok' | 'rejected'>;
+    status: ColumnType<EventStatus, EventStatus, 'ok' | 'rejected'>;
     reject_reason: string | null;
     reject_detail: string | null;
   };

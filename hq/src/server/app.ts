@@ -13,6 +13,7 @@ import {
   versionAccepted,
   type SyncErrorCode,
 } from '../../../shared/sync/protocol.js';
+import type { CatalogLike } from '../../../shared/events/verdict.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { authenticate, HqError } from '../store/auth.js';
 import { enroll } from '../store/enroll.js';
@@ -30,6 +31,8 @@ export interface HqAppOptions {
   clock?: () => Date;
   /** Serve HTTPS with this certificate (hq/src/tls.ts); without it plain HTTP (loopback tests, HQ_TLS=off). */
   https?: { key: string; cert: string } | null;
+  /** The event catalog HQ judges pushed events by (tests give an older one to play an HQ not yet updated). */
+  catalog?: CatalogLike;
 }
 
 const fail = (reply: FastifyReply, status: number, error: SyncErrorCode, message: string) =>
@@ -95,7 +98,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   app.post('/sync/push', async (req) => {
     const cred = await credential(req);
     const body = parse(PushRequest, req);
-    const res = await push(opts.db, cred, body, now());
+    const res = await push(opts.db, cred, body, now(), opts.catalog);
     req.log.info(
       { device: cred.deviceId, events: body.events.length, acked: res.ackedSeq, rejected: res.rejections.length },
       'push',

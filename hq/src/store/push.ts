@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { eventCatalog, type DomainEvent, type EventType } from '../../../shared/events/catalog.js';
+import type { DomainEvent, EventType } from '../../../shared/events/catalog.js';
+import { fromNewerBuild, judgeEvent, thisBuildsCatalog, type CatalogLike } from '../../../shared/events/verdict.js';
 import {
   SYNC_LIMITS,
   type PushRequest,
@@ -14,31 +15,18 @@ import { authorityRefusal, rememberHeldCreation } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { withoutFullIdNumbers } from './idNumbers.js';
+import { hqLacksVersion, settleWaiting, waitFor } from './waiting.js';
 
 type Db = Kysely<HqDatabase>;
 
 interface Stored {
   event: WireEvent;
   version: number;
-  /** status 'held': a privileged staff change stored for an HQ administrator (holdRules.ts). */
-  rejection: { reason: string; detail: string; status?: 'held' } | null;
-}
-
-/** Schema check against the event catalog; an older `v` than the catalog's is stored as sent. */
-function schemaRejection(e: WireEvent): { reason: string; detail: string } | null {
-  const entry = (
-    eventCatalog as Record<
-      string,
-      { v: number; payload: { safeParse(x: unknown): { success: boolean; error?: { message: string } } } }
-    >
-  )[e.type];
-  if (!entry) return { reason: 'unknown_type', detail: e.type };
-  if (e.v > entry.v) return { reason: 'unknown_version', detail: `${e.type} v${e.v}` };
-  if (e.v === entry.v) {
-    const r = entry.payload.safeParse(e.payload);
-    if (!r.success) return { reason: 'invalid_payload', detail: (r.error?.message ?? '').slice(0, 500) };
-  }
-  return null;
+  /**
+   * status 'held': a privileged staff change stored for an HQ administrator (holdRules.ts); 'waiting':
+   * it names a record HQ does not hold yet and is applied when that arrives (waiting.ts).
+   */
+  rejection: { reason: string; detail: string; status?: 'held' | 'waiting' } | null;
 }
 
 /**
@@ -47,7 +35,13 @@ function schemaRejection(e: WireEvent): { reason: string; detail: string } | nul
  * (`FOR UPDATE`) while versions are handed out, so versions commit in order and a pull cursor never
  * passes a version that commits later.
  */
-export async function push(db: Db, cred: DeviceCredential, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
+export async function push(
+  db: Db,
+  cred: DeviceCredential,
+  req: PushRequest,
+  receivedAt: Date,
+  catalog: CatalogLike = thisBuildsCatalog,
+): Promise<PushResponse> {
   // A request naming another device is forged: refused whole, nothing stored.
   for (const e of req.events) {
     if (e.deviceId !== cred.deviceId)
@@ -99,8 +93,17 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
         expectedSeq = lastSeq + 1; // a gap stops the batch; the desk resends from here
         break;
       }
+      // Schema check against HQ's catalog; an older `v` than the catalog's is stored as sent.
+      const verdict = judgeEvent(e, catalog);
+      if (fromNewerBuild(verdict)) {
+        // Never rejected-and-acknowledged: the desk keeps it queued until HQ is updated.
+        if (e === sorted[0]) throw hqLacksVersion(verdict!.detail);
+        expectedSeq = e.deviceSeq;
+        break;
+      }
       lastSeq = e.deviceSeq;
-      let rejection = schemaRejection(e) ?? hlcAheadRejection(e.hlc, receivedAt);
+      let rejection: Stored['rejection'] =
+        (verdict && { reason: verdict.reason, detail: verdict.detail }) ?? hlcAheadRejection(e.hlc, receivedAt);
       if (!rejection && !aliases.has(e.siteId)) rejection = { reason: 'wrong_site', detail: `event for site ${e.siteId}` };
       if (!rejection) rejection = await authorityRefusal(trx, cred, e);
       if (!rejection && batchIds.has(e.id)) rejection = { reason: 'duplicate_id', detail: e.id };
@@ -115,7 +118,8 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
         if (check) {
           await flush();
           const reason = await check(trx, cred.siteId, event as never);
-          if (reason) rejection = { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
+          if (reason)
+            rejection = waitFor(reason, e) ?? { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
         } else if (fact) {
           if (facts.type !== e.type) await flush();
           facts.type = e.type;
@@ -151,6 +155,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
         )
         .execute();
     }
+    version = await settleWaiting(trx, cred.siteId, stored, version, catalog);
     await trx.updateTable('sites').set({ version }).where('id', '=', cred.siteId).execute();
     const drift = Number.isFinite(sentAt) ? sentAt - receivedAt.getTime() : null;
     await trx
@@ -159,7 +164,7 @@ export async function push(db: Db, cred: DeviceCredential, req: PushRequest, rec
       .where('id', '=', cred.deviceId)
       .execute();
     const rejections: Rejection[] = stored
-      .filter((s) => s.rejection)
+      .filter((s) => s.rejection && s.rejection.status !== 'waiting')
       .map((s) => ({
         eventId: s.event.id,
         deviceSeq: s.event.deviceSeq,

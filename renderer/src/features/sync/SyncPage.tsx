@@ -4,7 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { deskTime } from '../../../../shared/domain/deskTime';
-import { EnrollInput } from '../../../../shared/api/syncSchemas';
+import { EnrollInput, type SyncStatus } from '../../../../shared/api/syncSchemas';
 import { lastErrorText } from './lastErrorText';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
@@ -51,6 +51,9 @@ export function SyncPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('sync.lastSuccess')}>{time(status.lastSuccessAt)}</Descriptions.Item>
             <Descriptions.Item label={t('sync.rejections')}>{status.rejections}</Descriptions.Item>
+            <Descriptions.Item label={t('sync.parked')} span={2}>
+              <ParkedLine parked={status.parked} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('sync.clock')} span={2}>
               <ClockLine offsetMs={status.clock.offsetMs} />
             </Descriptions.Item>
@@ -65,6 +68,19 @@ export function SyncPage() {
       {roleAtLeast(role, 'admin') && <EnrollCard onDone={reload} enrolled={!!status?.enrolled} />}
       {roleAtLeast(role, 'shift_leader') && <RejectionsCard />}
     </Space>
+  );
+}
+
+/** Pulled records this build cannot apply yet: how many, of which kinds; applied when the desk is updated. */
+function ParkedLine({ parked }: { parked: SyncStatus['parked'] }) {
+  const { t } = useTranslation();
+  const n = parked.reduce((sum, p) => sum + p.count, 0);
+  if (n === 0) return <span data-testid="sync-parked">0</span>;
+  const types = parked.map((p) => `${p.type} v${p.v} ×${p.count}`).join('、');
+  return (
+    <Typography.Text type="warning" data-testid="sync-parked">
+      {t('sync.parkedHint', { n, types })}
+    </Typography.Text>
   );
 }
 

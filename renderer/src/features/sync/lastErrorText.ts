@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 
 /**
  * The last sync error as the sync page shows it: a refused HQ certificate (someone else answering at
- * HQ's address) or an HQ that lost this desk (restored from backup) in the reader's language, since a person must act; other errors as the client recorded them.
+ * HQ's address), an HQ that lost this desk (restored from backup) or an HQ not yet updated for this desk's
+ * records (they stay queued) in the reader's language, since a person must act; other errors as the client
+ * recorded them.
  */
 export function lastErrorText(t: TFunction, lastError: string): string {
   if (lastError.startsWith('certificate_mismatch:')) return t('err.sync.certificateMismatch');
@@ -10,5 +12,6 @@ export function lastErrorText(t: TFunction, lastError: string): string {
   if (lastError.startsWith('insecure_address:')) return t('err.sync.insecureUrl');
   // A restored HQ lost this desk's enrolment: HQ's admin readmits it (`npm run hq -- readmit`).
   if (lastError.startsWith('unknown_device:')) return t('err.sync.unknownDevice');
+  if (lastError.startsWith('hq_behind:')) return t('sync.hqBehind');
   return lastError;
 }
