@@ -15,7 +15,7 @@ import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
 import { shiftById } from '../../db/queries/shifts.js';
 import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
-import { maskPhone } from '../../shared/domain/mask.js';
+import { shownPhone } from '../../shared/domain/mask.js';
 import { renderFeeJob } from './feeDocuments.js';
 import { renderTicketDocument } from './ticketDocuments.js';
 import { damageById, itemById } from '../../db/queries/mail.js';
@@ -61,7 +61,7 @@ export async function renderJob(db: Kysely<Database>, job: PrintJobRow, locale: 
       const lines = (await visitsOnSite(db)).map((v) => ({
         passNo: v.pass_no,
         visitorName: v.visitor_name,
-        phoneMasked: v.visitor_phone ? maskPhone(v.visitor_phone) : '',
+        phoneMasked: v.visitor_phone ? shownPhone(v.visitor_phone) : '',
         partySize: v.party_size,
         host: hostLabel(v),
         checkedInAt: v.checked_in_at,
