@@ -3,6 +3,7 @@ import { applyEvent, rowToEvent } from '../../db/events.js';
 import type { Database } from '../../db/schema.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import { LOCAL_ONLY_EVENTS, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
+import { applyInSlices, type SliceOptions } from './slices.js';
 
 type Db = Kysely<Database>;
 
@@ -62,19 +63,20 @@ export async function recordPush(db: Db, ackedSeq: number, rejections: Rejection
 }
 
 /**
- * A pulled page and the new cursor in ONE local transaction: a crash leaves either both or neither,
- * and re-applying a page changes nothing (applyEvent skips known ids).
+ * A pulled page, applied in short slices (slices.ts) so desk calls run while a backlog arrives; the
+ * new cursor commits with the page's last slice. A crash mid-page re-pulls the page, and re-applying
+ * changes nothing (applyEvent skips known ids).
  */
-export async function applyPage(db: Db, events: WireEvent[], cursor: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    let applied = 0;
-    for (const e of events) {
-      if (LOCAL_ONLY_EVENTS.has(e.type)) continue;
-      if (await applyEvent(trx, e as unknown as DomainEvent)) applied++;
-    }
-    await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
-    return applied;
-  });
+export async function applyPage(db: Db, events: WireEvent[], cursor: number, slices?: SliceOptions): Promise<number> {
+  return applyInSlices(
+    db,
+    events,
+    (trx, e) => (LOCAL_ONLY_EVENTS.has(e.type) ? Promise.resolve(false) : applyEvent(trx, e as unknown as DomainEvent)),
+    async (trx) => {
+      await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
+    },
+    slices,
+  );
 }
 
 export async function waitingSummary(db: Db, deviceId: string, ackedSeq: number) {
