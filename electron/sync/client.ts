@@ -24,6 +24,7 @@ import type { SecretStore } from './secret.js';
 import type { IdKeys } from '../privacy/idKeys.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { recordHeld } from './held.js';
+import { PULL_PAGE_EVENTS } from './slices.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 import { DeskClock, type ClockReading } from './deskClock.js';
 
@@ -251,8 +252,10 @@ export class SyncClient {
       const st = await syncState(this.o.db);
       let page;
       try {
-        page = await this.request('/sync/pull', { schemaVersion: this.o.schemaVersion, cursor: st.cursor }, (x) =>
-          PullResponse.parse(x),
+        page = await this.request(
+          '/sync/pull',
+          { schemaVersion: this.o.schemaVersion, cursor: st.cursor, limit: PULL_PAGE_EVENTS },
+          (x) => PullResponse.parse(x),
         );
       } catch (e) {
         if (e instanceof SyncFailure && e.code === 'cursor_too_old') {
