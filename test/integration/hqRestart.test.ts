@@ -1,5 +1,6 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/hq.js';
@@ -85,6 +86,23 @@ describe('HQ after a crash', () => {
     running.child.kill('SIGINT');
     expect(await running.exited).toBe(0);
     expect(postgresOn(dataDir)).toEqual([]);
+  }, 120_000);
+
+  it('says in one line why PostgreSQL did not start (its port taken), never `undefined`, and leaves nothing running', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, r));
+    try {
+      const hq = spawnHq({ dataDir, port: await freePort(), pgPort: (taken.address() as AddressInfo).port });
+      started.push(hq);
+      expect(await hq.exited).toBe(1);
+      const said = hq.output().trim();
+      expect(said.split('\n')).toHaveLength(1);
+      expect(said).toMatch(/^PostgreSQL did not start in .*: .*could not create any TCP\/IP sockets/);
+      expect(said).not.toContain('undefined');
+      expect(postgresOn(dataDir)).toEqual([]);
+    } finally {
+      taken.close();
+    }
   }, 120_000);
 
   it('npm run hq: killing the npm process (even with SIGKILL) stops the server and its PostgreSQL', async () => {
