@@ -26,6 +26,7 @@ import { applyPage, outbox, recordPush, syncState, waitingSummary } from './stat
 import { recordHeld } from './held.js';
 import { handshakeWithHq } from './handshake.js';
 import { pullHistory } from './history.js';
+import { PULL_PAGE_EVENTS } from './slices.js';
 import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentRejection } from './attachments.js';
 import { DeskClock, type ClockReading } from './deskClock.js';
 import { hqNeedsUpdate, parkedSummary, type ParkedGroup } from './parking.js';
@@ -260,8 +261,10 @@ export class SyncClient {
       const history = st.cursor > 0 ? await pullHistory(this.o.db) : undefined;
       let page;
       try {
-        page = await this.request('/sync/pull', { schemaVersion: this.o.schemaVersion, cursor: st.cursor, history }, (x) =>
-          PullResponse.parse(x),
+        page = await this.request(
+          '/sync/pull',
+          { schemaVersion: this.o.schemaVersion, cursor: st.cursor, history, limit: PULL_PAGE_EVENTS },
+          (x) => PullResponse.parse(x),
         );
       } catch (e) {
         if (e instanceof SyncFailure && e.code === 'cursor_too_old') {
@@ -271,7 +274,7 @@ export class SyncClient {
         }
         throw e;
       }
-      applied += await applyPage(this.o.db, page.events, page.cursor, page.history, this.o.catalog);
+      applied += await applyPage(this.o.db, page.events, page.cursor, { history: page.history, catalog: this.o.catalog });
       if (page.held) await recordHeld(this.o.db, page.held, this.now().toISOString());
       if (!page.more) return applied;
     }

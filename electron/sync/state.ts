@@ -5,6 +5,7 @@ import type { CatalogLike } from '../../shared/events/verdict.js';
 import { LOCAL_ONLY_EVENTS, type PullHistory, type Rejection, type WireEvent } from '../../shared/sync/protocol.js';
 import { savePullHistory } from './history.js';
 import { applyOrPark, applyParked } from './parking.js';
+import { applyInSlices, type SliceOptions } from './slices.js';
 
 type Db = Kysely<Database>;
 
@@ -64,27 +65,29 @@ export async function recordPush(db: Db, ackedSeq: number, rejections: Rejection
 }
 
 /**
- * A pulled page and the new cursor in ONE local transaction: a crash leaves either both or neither,
- * and re-applying a page changes nothing (applyEvent skips known ids). Parked events this build can
+ * A pulled page, applied in short slices (slices.ts) so desk calls run while a backlog arrives; the
+ * new cursor and its history (history.ts) commit with the page's last slice. A crash mid-page re-pulls
+ * the page, and re-applying changes nothing (applyEvent skips known ids). Parked events this build can
  * apply now go first (they were pulled before the page); what it cannot apply is parked (parking.ts).
  */
 export async function applyPage(
   db: Db,
   events: WireEvent[],
   cursor: number,
-  history?: PullHistory,
-  catalog?: CatalogLike,
+  opts: { history?: PullHistory; catalog?: CatalogLike; slices?: SliceOptions } = {},
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    let applied = await applyParked(trx, catalog);
-    for (const e of events) {
-      if (LOCAL_ONLY_EVENTS.has(e.type)) continue;
-      if (await applyOrPark(trx, e, catalog)) applied++;
-    }
-    await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
-    await savePullHistory(trx, history);
-    return applied;
-  });
+  const unparked = await db.transaction().execute((trx) => applyParked(trx, opts.catalog));
+  const applied = await applyInSlices(
+    db,
+    events,
+    (trx, e) => (LOCAL_ONLY_EVENTS.has(e.type) ? Promise.resolve(false) : applyOrPark(trx, e, opts.catalog)),
+    async (trx) => {
+      await trx.updateTable('sync_state').set({ cursor }).where('id', '=', 1).execute();
+      await savePullHistory(trx, opts.history);
+    },
+    opts.slices,
+  );
+  return unparked + applied;
 }
 
 export async function waitingSummary(db: Db, deviceId: string, ackedSeq: number) {

@@ -30,7 +30,10 @@ export async function openHqDatabase(opts: {
   let url = opts.databaseUrl;
   if (!url) {
     mkdirSync(opts.dataDir, { recursive: true });
-    embedded = await startEmbeddedPostgres(opts.dataDir, opts.pgPort, { attach: opts.attachToRunning });
+    embedded = await startEmbeddedPostgres(opts.dataDir, opts.pgPort, {
+      attach: opts.attachToRunning,
+      warn: (m) => opts.log?.warn(m),
+    });
     await embedded.createDatabase('lobbydesk_hq').catch((e: Error) => {
       if (!/already exists/.test(e.message)) throw e;
     });

@@ -11,7 +11,8 @@
  * release passes, default 1,000,000), BENCH_PASS_ISSUES (measured issues, default 1,000),
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_SYNC_SMALL / BENCH_SYNC_LARGE (events an offline desk drains
  * to HQ, default 10,000 / 100,000; the same records through PouchDB as the baseline), BENCH_PULL
- * (events a fresh desk pulls and applies, default 10,000).
+ * (events a fresh desk pulls and applies, default 10,000), BENCH_PULL_BACKLOG (events a desk pulls while
+ * checking visitors in, default 25,000; pullCheckin.ts, which also runs on its own).
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_FEE_RECEIPTS_PER_DAY (default 500) over BENCH_FEE_DAYS (default 365),
  * BENCH_PAYMENTS (measured payments, default 1,000).
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_TICKETS (past tickets, default 500,000), BENCH_TICKETS_PER_DAY
@@ -46,6 +47,7 @@ import { median, percentile, round, summarize, timeAsync, type Summary } from '.
 import { insertLogEntries, LOG_SEARCH_WORDS } from './logFixtures.js';
 import { insertPastPasses, measurePasses } from './passes.js';
 import { measureSync } from './sync.js';
+import { measureCheckinDuringPull } from './pullCheckin.js';
 import { measureFees } from './fees.js';
 import { measureTickets } from './tickets.js';
 import { insertPastMail, measureMail } from './mail.js';
@@ -72,6 +74,7 @@ const SEED = envInt('BENCH_SEED', 20261122);
 const SYNC_SMALL = Math.max(100, envInt('BENCH_SYNC_SMALL', 10_000));
 const SYNC_LARGE = Math.max(100, envInt('BENCH_SYNC_LARGE', 100_000));
 const SYNC_PULL = Math.max(100, envInt('BENCH_PULL', 10_000));
+const PULL_BACKLOG = Math.max(100, envInt('BENCH_PULL_BACKLOG', 25_000));
 const FEE_RECEIPTS_PER_DAY = envInt('BENCH_FEE_RECEIPTS_PER_DAY', 500);
 const FEE_DAYS = Math.max(1, envInt('BENCH_FEE_DAYS', 365));
 const PAYMENTS = Math.max(50, envInt('BENCH_PAYMENTS', 1000));
@@ -601,6 +604,9 @@ async function main() {
     const ts = performance.now();
     const sync = await measureSync({ small: SYNC_SMALL, large: SYNC_LARGE, pull: SYNC_PULL, log });
     phases.sync_phase_ms = performance.now() - ts;
+    const tpc = performance.now();
+    const pullCheckin = await measureCheckinDuringPull({ backlog: PULL_BACKLOG, intervalMs: 50, baselineCheckins: 400, log });
+    phases.checkin_during_pull_phase_ms = performance.now() - tpc;
 
     // ---- fees: payment (durable), unit lookup, daily report over a year, receipt render (own desk) ----
     const tf = performance.now();
@@ -635,6 +641,7 @@ async function main() {
       sync_drain_100k_s: target(sync.sync_drain_100k_s, 20, '<', 's'),
       sync_vs_pouchdb: target(sync.sync_vs_pouchdb, 3, '>=', 'x'),
       pull_apply_10k_s: target(sync.pull_apply_10k_s, 3, '<', 's'),
+      checkin_p99_during_pull_ms: target(pullCheckin.checkin_p99_during_pull_ms, 100, '<', 'ms'),
       payment_p99_ms: target(fees.payment.p99, 10, '<', 'ms'),
       unit_lookup_ms: target(fees.lookup.p50, 5, '<', 'ms'),
       daily_report_ms: target(fees.daily.p50, 50, '<', 'ms'),
@@ -666,6 +673,9 @@ async function main() {
       pouchdb_drain_100k_s: sync.pouchdb_drain_100k_s,
       sync_vs_pouchdb: sync.sync_vs_pouchdb,
       pull_apply_10k_s: sync.pull_apply_10k_s,
+      checkin_p99_during_pull_ms: pullCheckin.checkin_p99_during_pull_ms,
+      checkin_p99_no_pull_ms: pullCheckin.checkin_p99_no_pull_ms,
+      pull_backlog_events: pullCheckin.pull_backlog_events,
       payment_p99_ms: fees.payment.p99,
       unit_lookup_ms: fees.lookup.p50,
       daily_report_ms: fees.daily.p50,
@@ -716,6 +726,8 @@ async function main() {
         receipt_render: fees.render,
         mail_scan_in: mail.scanIn,
         mail_lookup: mail.lookup,
+        checkin_during_pull: { ...pullCheckin.during, pull_s: pullCheckin.pull_s },
+        checkin_without_pull: pullCheckin.baseline,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
         checkin_checkpoint_commits: summarize(checkinRuns.filter((_, i) => checkinCkpt.has(i))),
         checkin_other_commits: summarize(checkinRuns.filter((_, i) => !checkinCkpt.has(i))),
@@ -735,6 +747,7 @@ async function main() {
           'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
           'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
           ...sync.notes,
+          ...pullCheckin.notes,
           'Fees run on a desk of their own (test/bench/fees.ts). payment_p99_ms: fees:pay through the router (lines checked unpaid inside the transaction, PaymentReceived + PrintJobQueued, gapless receipt counter, synchronous=FULL commit, read-back), one month in cash with change, after a year of past receipts. unit_lookup_ms: median fees:account for a unit with 10 years × 4 items of monthly charges, 110 months paid. daily_report_ms: median fees:daily for one day of a desk with BENCH_FEE_RECEIPTS_PER_DAY receipts a day over BENCH_FEE_DAYS days (prepared inserts). receipt_render_ms: median of the receipt template, data to HTML with the QR as SVG.',
           'mail_scan_in_p99_ms: mail:receive through backend.router with the admin session (zod parse and tracking-number normalisation, recipient from the directory, on-shelf duplicate check, MailReceived event with a gapless register number, commit with synchronous=FULL, read-back with the batch count), batches of 20; the TestClock moves 1 s per item. mail_lookup_ms: median of mail:lookup through the router for tracking numbers drawn from BENCH_MAIL_ITEMS past items (inserted with prepared statements, no events or closings rows).',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
@@ -755,6 +768,7 @@ async function main() {
           BENCH_SYNC_SMALL: SYNC_SMALL,
           BENCH_SYNC_LARGE: SYNC_LARGE,
           BENCH_PULL: SYNC_PULL,
+          BENCH_PULL_BACKLOG: PULL_BACKLOG,
           BENCH_FEE_RECEIPTS_PER_DAY: FEE_RECEIPTS_PER_DAY,
           BENCH_FEE_DAYS: FEE_DAYS,
           BENCH_PAYMENTS: PAYMENTS,
@@ -848,6 +862,9 @@ function printTable(
     'pouchdb_drain_100k_s',
     'sync_vs_pouchdb',
     'pull_apply_10k_s',
+    'checkin_p99_during_pull_ms',
+    'checkin_p99_no_pull_ms',
+    'pull_backlog_events',
     'payment_p99_ms',
     'unit_lookup_ms',
     'daily_report_ms',

