@@ -17,6 +17,7 @@ import { attachmentCount, missingAttachments } from './store/attachments.js';
 import { importCharges, importDirectory, type ImportResult } from './store/masterImport.js';
 import { confirmHeld, describeHeld, pendingHeld, refuseHeld } from './store/held.js';
 import { setStaffActive } from './store/staffAdmin.js';
+import { describeConflict, listConflicts, resolveConflict } from './store/conflicts.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -36,6 +37,8 @@ const USAGE = [
   'npm run hq -- refuse <eventId> <reason>             refuse a held change: stored as rejected, undone at its desk',
   'npm run hq -- disable-staff <siteCode> <staffNo>    a leaver: sign-in refused at every desk after its next sync',
   'npm run hq -- enable-staff <siteCode> <staffNo>     sign-in allowed again at every desk after its next sync',
+  'npm run hq -- conflicts <siteCode> [--all]          what two desks did to one record while apart, both sides',
+  'npm run hq -- resolve-conflict <siteCode> <conflictId> <by> <note>  close it with a note (clears it on every desk)',
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -152,6 +155,19 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
           out(
             `${r.received_at.toISOString()}\t#${r.device_seq}\t${r.type}\tby ${r.actor}\t${r.status}${r.reject_reason ? ` ${r.reject_reason}` : ''}`,
           );
+        return 0;
+      }
+      case 'conflicts': {
+        if (!rest[0]) break;
+        const list = await listConflicts(db, (await site(rest[0])).id, rest[1] === '--all');
+        out(`${list.length} conflict(s)${rest[1] === '--all' ? '' : ' to resolve'} at ${rest[0]}`);
+        list.flatMap(describeConflict).forEach(out);
+        return 0;
+      }
+      case 'resolve-conflict': {
+        const [siteCode, conflictId, by, ...note] = rest;
+        if (!siteCode || !conflictId || !by || note.length === 0) break;
+        out(await resolveConflict(db, (await site(siteCode)).id, conflictId, note.join(' '), by));
         return 0;
       }
       case 'rejected': {

@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { rowToEvent } from '../events.js';
+import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
+import type { ConflictSource } from '../../shared/conflicts/gather.js';
+import { HQ_DEVICE_ID } from '../../shared/sync/protocol.js';
+
+type Db = Kysely<Database>;
+
+// Payload fields are named by code (gather.ts), never by input: still, only plain names reach the SQL.
+const path = (field: string) => {
+  if (!/^[A-Za-z]+$/.test(field)) throw new Error(`not a payload field: ${field}`);
+  return `$.${field}`;
+};
+
+/** The desk's events log as the conflict detection reads it, with the names it shows. */
+export async function deskConflictSource(db: Db): Promise<ConflictSource> {
+  const [staff, desks] = await Promise.all([
+    db.selectFrom('staff').select(['id', 'name']).execute(),
+    db.selectFrom('events').select('payload').where('type', '=', 'SiteConfigured').execute(),
+  ]);
+  const people = new Map(staff.map((s) => [s.id, s.name]));
+  const codes = new Map(
+    desks.map((r) => JSON.parse(r.payload) as { deviceId: string; deviceCode: string }).map((p) => [p.deviceId, p.deviceCode]),
+  );
+  const many = async (q: Promise<unknown[]>): Promise<DomainEvent[]> => (await q).map((r) => rowToEvent(r as Database['events']));
+  return {
+    ofTypes: (types: EventType[]) => many(db.selectFrom('events').selectAll().where('type', 'in', types).execute()),
+    byField: (types: EventType[], field: string, values: string[]) =>
+      values.length === 0
+        ? Promise.resolve([])
+        : many(
+            db
+              .selectFrom('events')
+              .selectAll()
+              .where('type', 'in', types)
+              .where(sql<string>`json_extract(payload, ${path(field)})`, 'in', values)
+              .execute(),
+          ),
+    repeated: async (types: EventType[], field: string) => {
+      const rows = await db
+        .selectFrom('events')
+        .select(sql<string>`json_extract(payload, ${path(field)})`.as('v'))
+        .where('type', 'in', types)
+        .groupBy('v')
+        .having(sql`count(*)`, '>', 1)
+        .execute();
+      return rows.map((r) => r.v);
+    },
+    names: {
+      desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? deviceId.slice(0, 8))),
+      person: (actor) => people.get(actor) ?? actor,
+    },
+  };
+}
