@@ -4,6 +4,7 @@ import { rowToEvent } from '../events.js';
 import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
 import type { ConflictSource } from '../../shared/conflicts/gather.js';
 import { HQ_DEVICE_ID } from '../../shared/sync/protocol.js';
+import { eventAuthority } from '../../shared/events/authority.js';
 
 type Db = Kysely<Database>;
 
@@ -15,14 +16,8 @@ const path = (field: string) => {
 
 /** The desk's events log as the conflict detection reads it, with the names it shows. */
 export async function deskConflictSource(db: Db): Promise<ConflictSource> {
-  const [staff, desks] = await Promise.all([
-    db.selectFrom('staff').select(['id', 'name']).execute(),
-    db.selectFrom('events').select('payload').where('type', '=', 'SiteConfigured').execute(),
-  ]);
+  const [staff, codes] = await Promise.all([db.selectFrom('staff').select(['id', 'name']).execute(), deskCodes(db)]);
   const people = new Map(staff.map((s) => [s.id, s.name]));
-  const codes = new Map(
-    desks.map((r) => JSON.parse(r.payload) as { deviceId: string; deviceCode: string }).map((p) => [p.deviceId, p.deviceCode]),
-  );
   const many = async (q: Promise<unknown[]>): Promise<DomainEvent[]> => (await q).map((r) => rowToEvent(r as Database['events']));
   return {
     ofTypes: (types: EventType[]) => many(db.selectFrom('events').selectAll().where('type', 'in', types).execute()),
@@ -49,7 +44,29 @@ export async function deskConflictSource(db: Db): Promise<ConflictSource> {
     },
     names: {
       desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? deviceId.slice(0, 8))),
-      person: (actor) => people.get(actor) ?? actor,
+      person: (actor) => people.get(actor) ?? '',
     },
   };
+}
+
+/**
+ * Each desk's code as this desk can know it: a desk's pushed events carry no code, but every number it
+ * issues starts `{SITE}-{DEVICE}-` (HQ refuses any other, shared/events/authority.ts), so one such
+ * event per desk names it.
+ */
+async function deskCodes(db: Db): Promise<Map<string, string>> {
+  const issuing = (Object.keys(eventAuthority) as EventType[]).filter((t) => eventAuthority[t].issues);
+  const rows = await db
+    .selectFrom('events')
+    .select(['device_id', 'type', sql<string>`max(payload)`.as('payload')])
+    .where('type', 'in', issuing)
+    .groupBy(['device_id', 'type'])
+    .execute();
+  const codes = new Map<string, string>();
+  for (const r of rows) {
+    const issues = eventAuthority[r.type as EventType].issues as (p: unknown) => string[];
+    const code = issues(JSON.parse(r.payload))[0]?.split('-')[1];
+    if (code && !codes.has(r.device_id)) codes.set(r.device_id, code);
+  }
+  return codes;
 }

@@ -69,7 +69,7 @@ async function hqConflictSource(db: Db, siteId: string): Promise<ConflictSource>
     },
     names: {
       desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? deviceId.slice(0, 8))),
-      person: (actor) => people.get(actor) ?? actor,
+      person: (actor) => people.get(actor) ?? '',
     },
   };
 }
