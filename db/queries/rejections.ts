@@ -34,7 +34,11 @@ export async function identityOf(db: Db, payload: Record<string, unknown>): Prom
   }
   const itemId = id('itemId');
   if (itemId) {
-    const m = await db.selectFrom('mail_items').select(['register_no', 'recipient_name']).where('id', '=', itemId).executeTakeFirst();
+    const m = await db
+      .selectFrom('mail_items')
+      .select(['register_no', 'recipient_name'])
+      .where('id', '=', itemId)
+      .executeTakeFirst();
     if (m) return { kind: 'mail', label: `${m.register_no} · ${m.recipient_name}` };
   }
   if (id('registerNo')) return { kind: 'mail', label: id('registerNo')! };

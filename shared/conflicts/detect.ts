@@ -64,11 +64,7 @@ export function closedTwice(
 }
 
 /** One charge (a unit's fee for a month) on two receipts that are both still valid: the refund case. */
-export function paidTwice(
-  payments: DomainEvent<'PaymentReceived'>[],
-  voided: ReadonlySet<string>,
-  names: Names,
-): Found[] {
+export function paidTwice(payments: DomainEvent<'PaymentReceived'>[], voided: ReadonlySet<string>, names: Names): Found[] {
   const byCharge = new Map<string, DomainEvent<'PaymentReceived'>[]>();
   for (const e of payments) {
     if (voided.has(e.payload.receiptId)) continue;

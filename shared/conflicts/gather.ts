@@ -37,16 +37,29 @@ async function visits(src: ConflictSource) {
     src.byField(['VisitorCheckedIn'], 'visitId', ids),
   ]);
   const who = new Map(
-    (openings as DomainEvent<'VisitorCheckedIn'>[]).map((e) => [e.payload.visitId, `${e.payload.visitor.name} · ${e.payload.passNo}`]),
+    (openings as DomainEvent<'VisitorCheckedIn'>[]).map((e) => [
+      e.payload.visitId,
+      `${e.payload.visitor.name} · ${e.payload.passNo}`,
+    ]),
   );
   const what = (e: DomainEvent) => (e.type === 'VisitAutoClosed' ? 'auto' : field(e, 'method'));
-  return closedTwice('double_checkout', closings, (e) => field(e, 'visitId'), (id) => who.get(id) ?? id, what, src.names);
+  return closedTwice(
+    'double_checkout',
+    closings,
+    (e) => field(e, 'visitId'),
+    (id) => who.get(id) ?? id,
+    what,
+    src.names,
+  );
 }
 
 async function mail(src: ConflictSource) {
   const ids = await src.repeated(HANDOVERS, 'itemId');
   if (!ids.length) return [];
-  const [closings, openings] = await Promise.all([src.byField(HANDOVERS, 'itemId', ids), src.byField(['MailReceived'], 'itemId', ids)]);
+  const [closings, openings] = await Promise.all([
+    src.byField(HANDOVERS, 'itemId', ids),
+    src.byField(['MailReceived'], 'itemId', ids),
+  ]);
   const what = new Map(
     (openings as DomainEvent<'MailReceived'>[]).map((e) => [
       e.payload.itemId,
@@ -54,7 +67,14 @@ async function mail(src: ConflictSource) {
     ]),
   );
   const did = (e: DomainEvent) => (e.type === 'MailReturned' ? 'returned' : field(e, 'signerName'));
-  return closedTwice('double_pickup', closings, (e) => field(e, 'itemId'), (id) => what.get(id) ?? id, did, src.names);
+  return closedTwice(
+    'double_pickup',
+    closings,
+    (e) => field(e, 'itemId'),
+    (id) => what.get(id) ?? id,
+    did,
+    src.names,
+  );
 }
 
 async function fees(src: ConflictSource) {
@@ -73,7 +93,11 @@ async function tickets(src: ConflictSource) {
     const mine = events.filter((e) => field(e, 'ticketId') === id);
     const opening = mine.find((e) => e.type === 'TicketOpened') as DomainEvent<'TicketOpened'> | undefined;
     if (!opening) continue; // its opening has not arrived here yet
-    const c = lostToCancel(opening, mine.filter((e) => e !== opening), src.names);
+    const c = lostToCancel(
+      opening,
+      mine.filter((e) => e !== opening),
+      src.names,
+    );
     if (c) found.push(c);
   }
   return found;

@@ -91,7 +91,9 @@ describe('the conflict inbox on two desks and at HQ', () => {
     await a.ok('conflicts:resolve', { conflictId: lost.id, note: '已修好，需回访', action: 'reopened' });
     await b.ok('conflicts:resolve', { conflictId: pickup.id, note: '家属代领，已电话确认' });
     const printed: string[] = [];
-    expect(await runCli(suite.hq.db, ['resolve-conflict', 'HY', setting.id, '总部张工', '按', '21', '天执行'], (l) => printed.push(l))).toBe(0);
+    expect(
+      await runCli(suite.hq.db, ['resolve-conflict', 'HY', setting.id, '总部张工', '按', '21', '天执行'], (l) => printed.push(l)),
+    ).toBe(0);
     expect(printed).toEqual([`resolved ${setting.id}`]);
     await syncAll(clients);
 

@@ -20,7 +20,7 @@ export async function deskConflicts(db: Kysely<Database>, includeResolved = fals
  * only here) and the resolution that was lost is recorded again, so its callback falls due as it would have.
  */
 async function reopenDrafts(db: Kysely<Database>, c: Conflict, note: string, at: string): Promise<EventDraft[]> {
-  if (c.kind !== 'ticket_lost_to_cancel' || !c.ticketId) throw fieldError('action', 'err.conflict.noReopen');
+  if (c.kind !== 'ticket_lost_to_cancel' || !c.ticketId) throw fieldError('action', 'err.inbox.noReopen');
   const lostIds = c.sides.filter((s) => !s.won).map((s) => s.eventId);
   const rows = await db.selectFrom('events').selectAll().where('id', 'in', lostIds).execute();
   const resolve = rows
@@ -35,7 +35,7 @@ async function reopenDrafts(db: Kysely<Database>, c: Conflict, note: string, at:
 function refuseUnlessOpen(conflicts: Conflict[], id: string): Conflict {
   const c = conflicts.find((x) => x.id === id);
   if (!c) throw fieldError('conflictId', 'err.notFound');
-  if (c.resolution) throw new ApiFailure('conflict', 'err.conflict.resolved');
+  if (c.resolution) throw new ApiFailure('conflict', 'err.inbox.resolved');
   return c;
 }
 
@@ -58,7 +58,10 @@ export const conflictHandlers: Pick<
     await ctx.transact(async (trx, emit) => {
       // Two leaders in the same second: the second finds it resolved and writes nothing.
       refuseUnlessOpen(await deskConflicts(trx, true), input.conflictId);
-      await emit(...follow, draft('ConflictResolved', { conflictId: c.id, kind: c.kind, action: input.action, note: input.note, at }));
+      await emit(
+        ...follow,
+        draft('ConflictResolved', { conflictId: c.id, kind: c.kind, action: input.action, note: input.note, at }),
+      );
     });
     changed(ctx);
     if (follow.length) ctx.services.notify({ kind: 'tickets-changed' });
@@ -72,11 +75,7 @@ export const conflictHandlers: Pick<
     const events = await ctx.db
       .selectFrom('events')
       .select(['id', 'payload'])
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.event_id).concat(['']),
-      )
+      .where('id', 'in', rows.map((r) => r.event_id).concat(['']))
       .execute();
     const payloads = new Map(events.map((e) => [e.id, JSON.parse(e.payload) as Record<string, unknown>]));
     return Promise.all(
@@ -94,10 +93,14 @@ export const conflictHandlers: Pick<
 
   async 'conflicts:handleRejection'(input, ctx) {
     signedIn(ctx);
-    const row = await ctx.db.selectFrom('sync_rejections').select('event_id').where('event_id', '=', input.eventId).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('sync_rejections')
+      .select('event_id')
+      .where('event_id', '=', input.eventId)
+      .executeTakeFirst();
     if (!row) throw fieldError('eventId', 'err.notFound');
     await ctx.transact(async (trx, emit) => {
-      if ((await handledRejections(trx)).has(input.eventId)) throw new ApiFailure('conflict', 'err.conflict.resolved');
+      if ((await handledRejections(trx)).has(input.eventId)) throw new ApiFailure('conflict', 'err.inbox.resolved');
       await emit(draft('RejectionHandled', { eventId: input.eventId, note: input.note, at: ctx.now.toISOString() }));
     });
     changed(ctx);

@@ -73,7 +73,9 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
     await ctx.transact(async (trx, emit) => {
       await writeSettings(trx, deskOnly);
       if (Object.keys(changes).length)
-        await emit(draft('SiteSettingsChanged', { changes: changes as SiteSettingsPatch, basedOn: await settingsBasis(trx, changes) }));
+        await emit(
+          draft('SiteSettingsChanged', { changes: changes as SiteSettingsPatch, basedOn: await settingsBasis(trx, changes) }),
+        );
     });
     ctx.services.settingsChanged();
     return ctx.services.settings();

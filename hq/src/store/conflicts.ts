@@ -104,7 +104,9 @@ export async function resolveConflict(db: Db, siteId: string, conflictId: string
 
 /** One conflict as CLI lines: the record, then each side (who, which desk, when, what). */
 export function describeConflict(c: Conflict): string[] {
-  const lines = [`${c.id}\t${c.kind}\t${c.subject}${c.resolution ? `\tRESOLVED by ${c.resolution.byName}: ${c.resolution.note}` : ''}`];
+  const lines = [
+    `${c.id}\t${c.kind}\t${c.subject}${c.resolution ? `\tRESOLVED by ${c.resolution.byName}: ${c.resolution.note}` : ''}`,
+  ];
   for (const s of c.sides) lines.push(`  ${s.won ? 'kept' : 'lost'}\t${s.deskCode}\t${s.actorName}\t${s.at}\t${s.what}`);
   return lines;
 }
