@@ -7,6 +7,7 @@ import { visitorSections } from './visitorSections.js';
 import { drawerSections } from './drawerSections.js';
 import { ticketSections } from './ticketSections.js';
 import { mailSections } from './mailSections.js';
+import { conflictSections } from './conflictSections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -30,6 +31,7 @@ const CONTRIBUTIONS: HandoverContribution[] = [
   ...drawerSections,
   ...ticketSections,
   ...mailSections,
+  ...conflictSections,
 ];
 
 /** Every section, in sheet order; empty sections stay (an empty "pending" says "nothing open"). */

@@ -5,7 +5,7 @@ import { checkInInput, importSampleDirectory, TestClock, type TestDesk } from '.
 import { cashPayment, importSampleCharges } from '../support/fees.js';
 import { mailInput, pickupInput } from '../support/mail.js';
 import { repairInput } from '../support/tickets.js';
-import { listConflicts, resolveConflict } from '../../hq/src/store/conflicts.js';
+import { listConflicts } from '../../hq/src/store/conflicts.js';
 import { runCli } from '../../hq/src/cli.js';
 import { addStaff } from './helpers.js';
 
@@ -84,6 +84,12 @@ describe('the conflict inbox on two desks and at HQ', () => {
       ['A1', '10', false],
     ]);
 
+    // The handover sheet hands the unresolved ones to the next shift, each record with both desks.
+    const sheet = await b.ok('shift:preview', {});
+    const open = sheet.sections.find((x) => x.key === 'conflictsOpen')!;
+    expect(open.lines.map((l) => l.tag).sort()).toEqual(atA.map((c) => c.subject).sort());
+    expect(open.lines.find((l) => l.tag === fee.subject)?.text).toBe('A1 HY-A1-2026-000001 ↔ A2 王经理 HY-A2-2026-000001');
+
     // A resolves the fee and the visit with a note, reopens the ticket for its callback; B resolves
     // the pickup; HQ's administrator resolves the setting from the CLI.
     await a.ok('conflicts:resolve', { conflictId: fee.id, note: '已退还 B 台收的一笔' });
@@ -100,6 +106,7 @@ describe('the conflict inbox on two desks and at HQ', () => {
     expect(await idsAt(a)).toEqual([]);
     expect(await idsAt(b)).toEqual([]);
     expect(await listConflicts(suite.hq.db, siteId)).toEqual([]);
+    expect((await a.ok('shift:preview', {})).sections.find((x) => x.key === 'conflictsOpen')?.lines).toEqual([]);
     const resolvedAtB = await b.ok('conflicts:list', { includeResolved: true });
     expect(resolvedAtB.find((c) => c.id === setting.id)?.resolution).toMatchObject({ note: '按 21 天执行', byName: '总部张工' });
     expect(resolvedAtB.find((c) => c.id === pickup.id)?.resolution?.note).toBe('家属代领，已电话确认');
