@@ -5,6 +5,7 @@ import type { DomainEvent, EventType } from '../../shared/events/catalog.js';
 import type { ConflictSource } from '../../shared/conflicts/gather.js';
 import { HQ_DEVICE_ID } from '../../shared/sync/protocol.js';
 import { eventAuthority } from '../../shared/events/authority.js';
+import { getSiteIdentity } from '../meta.js';
 
 type Db = Kysely<Database>;
 
@@ -43,7 +44,7 @@ export async function deskConflictSource(db: Db): Promise<ConflictSource> {
       return rows.map((r) => r.v);
     },
     names: {
-      desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? deviceId.slice(0, 8))),
+      desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? '')),
       person: (actor) => people.get(actor) ?? '',
     },
   };
@@ -63,6 +64,8 @@ async function deskCodes(db: Db): Promise<Map<string, string>> {
     .groupBy(['device_id', 'type'])
     .execute();
   const codes = new Map<string, string>();
+  const self = await getSiteIdentity(db);
+  if (self) codes.set(self.deviceId, self.deviceCode);
   for (const r of rows) {
     const issues = eventAuthority[r.type as EventType].issues as (p: unknown) => string[];
     const code = issues(JSON.parse(r.payload))[0]?.split('-')[1];

@@ -68,7 +68,7 @@ async function hqConflictSource(db: Db, siteId: string): Promise<ConflictSource>
       return rows.map((r) => r.v);
     },
     names: {
-      desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? deviceId.slice(0, 8))),
+      desk: (deviceId) => (deviceId === HQ_DEVICE_ID ? 'HQ' : (codes.get(deviceId) ?? '')),
       person: (actor) => people.get(actor) ?? '',
     },
   };

@@ -53,7 +53,7 @@ export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDo
         dataSource={c.sides}
         data-testid={`${testId}-sides`}
         columns={[
-          { title: t('conflicts.desk'), dataIndex: 'deskCode', width: 90 },
+          { title: t('conflicts.desk'), dataIndex: 'deskCode', width: 110, render: (v: string) => v || t('conflicts.otherDesk') },
           { title: t('conflicts.who'), dataIndex: 'actorName', render: (v: string) => v || t('conflicts.unknownPerson') },
           { title: t('conflicts.when'), dataIndex: 'at', render: time, width: 180 },
           { title: t('conflicts.what'), key: 'what', render: (_: unknown, s: ConflictSide) => whatText(t, c, s) },
