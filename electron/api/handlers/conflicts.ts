@@ -16,10 +16,10 @@ export async function deskConflicts(db: Kysely<Database>, includeResolved = fals
 }
 
 /**
- * "Reopen and call back": the cancel stands in the history, the ticket reopens (legal from cancelled
- * only here) and the resolution that was lost is recorded again, so its callback falls due as it would have.
+ * "Reopen and call back": the ticket and the resolution that was lost to the cancel (if the lost step
+ * was one), which the resolve handler records again after reopening, so its callback falls due.
  */
-async function reopenDrafts(db: Kysely<Database>, c: Conflict, note: string, at: string): Promise<EventDraft[]> {
+async function lostResolution(db: Kysely<Database>, c: Conflict) {
   if (c.kind !== 'ticket_lost_to_cancel' || !c.ticketId) throw fieldError('action', 'err.inbox.noReopen');
   const lostIds = c.sides.filter((s) => !s.won).map((s) => s.eventId);
   const rows = await db.selectFrom('events').selectAll().where('id', 'in', lostIds).execute();
@@ -27,9 +27,7 @@ async function reopenDrafts(db: Kysely<Database>, c: Conflict, note: string, at:
     .map((r) => rowToEvent(r as unknown as Database['events']))
     .filter((e): e is DomainEvent<'TicketTransitioned'> => e.type === 'TicketTransitioned')
     .find((e) => e.payload.action === 'resolve');
-  const drafts: EventDraft[] = [draft('TicketReopened', { ticketId: c.ticketId, at, reason: note })];
-  if (resolve) drafts.push(draft('TicketTransitioned', { ...resolve.payload, at }));
-  return drafts;
+  return { ticketId: c.ticketId, resolve: resolve?.payload ?? null };
 }
 
 function refuseUnlessOpen(conflicts: Conflict[], id: string): Conflict {
@@ -54,7 +52,10 @@ export const conflictHandlers: Pick<
     signedIn(ctx);
     const at = ctx.now.toISOString();
     const c = refuseUnlessOpen(await deskConflicts(ctx.db, true), input.conflictId);
-    const follow = input.action === 'reopened' ? await reopenDrafts(ctx.db, c, input.note, at) : [];
+    const lost = input.action === 'reopened' ? await lostResolution(ctx.db, c) : null;
+    // The cancel stands in the history; the ticket reopens (legal from cancelled only here) and is resolved again.
+    const follow: EventDraft[] = lost ? [draft('TicketReopened', { ticketId: lost.ticketId, at, reason: input.note })] : [];
+    if (lost?.resolve) follow.push(draft('TicketTransitioned', { ...lost.resolve, at }));
     await ctx.transact(async (trx, emit) => {
       // Two leaders in the same second: the second finds it resolved and writes nothing.
       refuseUnlessOpen(await deskConflicts(trx, true), input.conflictId);
