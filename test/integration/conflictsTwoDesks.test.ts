@@ -84,6 +84,13 @@ describe('the conflict inbox on two desks and at HQ', () => {
       ['A1', '10', false],
     ]);
 
+    // HQ's administrator sees the same list, both sides of each, from the CLI.
+    const listed: string[] = [];
+    expect(await runCli(suite.hq.db, ['conflicts', 'HY'], (l) => listed.push(l))).toBe(0);
+    expect(listed[0]).toBe('5 conflict(s) to resolve at HY');
+    expect(listed).toContain(`${fee.id}\tfee_paid_twice\t${fee.subject}`);
+    expect(listed.filter((l) => l.startsWith('  lost\t'))).toHaveLength(5);
+
     // The handover sheet hands the unresolved ones to the next shift, each record with both desks.
     const sheet = await b.ok('shift:preview', {});
     const open = sheet.sections.find((x) => x.key === 'conflictsOpen')!;
