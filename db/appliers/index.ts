@@ -15,6 +15,7 @@ import { mailAppliers } from './mail.js';
 import { privacyAppliers } from './privacy.js';
 import { retentionAppliers } from './retention.js';
 import { personErasureAppliers } from './personErasure.js';
+import { conflictAppliers } from './conflicts.js';
 
 export type Applier<T extends EventType> = (db: Kysely<Database>, event: DomainEvent<T>) => Promise<void>;
 export type ApplierMap = { [T in EventType]: Applier<T> };
@@ -38,4 +39,5 @@ export const appliers: ApplierMap = {
   ...privacyAppliers,
   ...retentionAppliers,
   ...personErasureAppliers,
+  ...conflictAppliers,
 };

@@ -25,3 +25,11 @@ export async function writeSettings(db: Db, values: Record<string, unknown>): Pr
       .execute();
   }
 }
+
+/** Per key about to change, the event whose value is in force here now (null: never set at the site). */
+export async function settingsBasis(db: Db, changes: Record<string, unknown>): Promise<Record<string, string | null>> {
+  const keys = Object.keys(changes);
+  const rows = await db.selectFrom('site_settings').select(['key', 'event_id']).where('key', 'in', keys).execute();
+  const seen = new Map(rows.map((r) => [r.key, r.event_id]));
+  return Object.fromEntries(keys.map((k) => [k, seen.get(k) ?? null]));
+}

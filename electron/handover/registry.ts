@@ -9,6 +9,7 @@ import { ticketSections } from './ticketSections.js';
 import { mailSections } from './mailSections.js';
 import { shiftSections } from './shiftSections.js';
 import { denySections } from './denySections.js';
+import { conflictSections } from './conflictSections.js';
 
 export interface HandoverContext {
   db: Kysely<Database>;
@@ -34,6 +35,7 @@ const CONTRIBUTIONS: HandoverContribution[] = [
   ...drawerSections,
   ...ticketSections,
   ...mailSections,
+  ...conflictSections,
 ];
 
 /** Every section, in sheet order; empty sections stay (an empty "pending" says "nothing open"). */

@@ -20,6 +20,7 @@ import { setStaffActive } from './store/staffAdmin.js';
 import { markRestore } from './store/history.js';
 import { readmitDevice } from './store/handshake.js';
 import { waitingForSite } from './store/waiting.js';
+import { describeConflict, listConflicts, resolveConflict } from './store/conflicts.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -42,6 +43,8 @@ const USAGE = [
   'npm run hq -- enable-staff <siteCode> <staffNo>     sign-in allowed again at every desk after its next sync',
   'npm run hq -- restore-mark                          after restoring HQ from a backup, before starting it: desks re-pull',
   'npm run hq -- readmit <siteCode> <deviceCode> [id]  a desk enrolled after that backup: take it back with its identity',
+  'npm run hq -- conflicts <siteCode> [--all]          what two desks did to one record while apart, both sides',
+  'npm run hq -- resolve-conflict <siteCode> <conflictId> <by> <note>  close it with a note (clears it on every desk)',
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -177,6 +180,19 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const lines = await waitingForSite(db, (await site(rest[0])).id);
         out(`${lines.length} event(s) wait at ${rest[0]}`);
         lines.forEach(out);
+        return 0;
+      }
+      case 'conflicts': {
+        if (!rest[0]) break;
+        const list = await listConflicts(db, (await site(rest[0])).id, rest[1] === '--all');
+        out(`${list.length} conflict(s)${rest[1] === '--all' ? '' : ' to resolve'} at ${rest[0]}`);
+        list.flatMap(describeConflict).forEach(out);
+        return 0;
+      }
+      case 'resolve-conflict': {
+        const [siteCode, conflictId, by, ...note] = rest;
+        if (!siteCode || !conflictId || !by || note.length === 0) break;
+        out(await resolveConflict(db, (await site(siteCode)).id, conflictId, note.join(' '), by));
         return 0;
       }
       case 'rejected': {

@@ -11,6 +11,7 @@ import * as tk from './ticketSchemas.js';
 import * as ml from './mailSchemas.js';
 import * as st from './siteSchemas.js';
 import * as pv from './privacySchemas.js';
+import * as cf from './conflictSchemas.js';
 import { requiredText } from './fields.js';
 
 /**
@@ -179,6 +180,11 @@ export const contract = {
   'privacy:personErase': proc(pv.PersonEraseInput, pv.PersonErased, 'manager'),
   // A full ID number kept sealed at the taking desk (keepFullIdNumbers): a manager's audited reveal.
   'privacy:revealVisitId': proc(pv.RevealVisitIdInput, pv.RevealedVisitId, 'manager'),
+  // The conflict inbox: what two desks did to one record while apart, and HQ's rejections, for a leader.
+  'conflicts:list': proc(cf.ConflictListInput, z.array(cf.Conflict), 'shift_leader'),
+  'conflicts:resolve': proc(cf.ResolveConflictInput, cf.Conflict, 'shift_leader'),
+  'conflicts:rejections': proc(s.Empty, z.array(cf.RejectionView), 'shift_leader'),
+  'conflicts:handleRejection': proc(cf.HandleRejectionInput, z.null(), 'shift_leader'),
 } as const;
 
 export type Contract = typeof contract;

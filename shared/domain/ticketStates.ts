@@ -50,7 +50,8 @@ const FROM: Record<TicketAction, readonly TicketState[]> = {
   close: ['resolved', 'callback_done'],
   defer: ['registered', 'dispatched', 'in_progress', 'reopened'],
   resume: ['deferred'],
-  reopen: ['resolved', 'callback_done', 'closed'],
+  // From cancelled only by the conflict inbox: a repair resolved at one desk while another cancelled it.
+  reopen: ['resolved', 'callback_done', 'closed', 'cancelled'],
   cancel: ['registered', 'dispatched', 'in_progress', 'deferred', 'reopened'],
   escalate: OPEN_STATES,
   reply: [...OPEN_STATES, 'resolved'],
@@ -105,7 +106,7 @@ export function nextState(kind: TicketKind, m: MachineState, action: TicketActio
 
 /** The actions legal now: what the desk offers as buttons. */
 export function legalActions(kind: TicketKind, m: MachineState): TicketAction[] {
-  return TICKET_ACTIONS.filter((a) => nextState(kind, m, a) !== null);
+  return TICKET_ACTIONS.filter((a) => nextState(kind, m, a) !== null && !(a === 'reopen' && m.state === 'cancelled'));
 }
 
 export interface TimelineStep {

@@ -101,6 +101,8 @@ export const eventAuthority: { [T in EventType]: Authority<T> } = {
   MailPickedUp: { actor: 'receptionist' },
   MailReturned: { actor: 'receptionist', approvers: (p) => leader(p.reviewedBy) },
   NewspaperDeliveryCounted: { actor: 'receptionist' },
+  ConflictResolved: { actor: 'shift_leader' },
+  RejectionHandled: { actor: 'shift_leader' },
 };
 
 export const authorityOf = <T extends EventType>(type: T): Authority<T> => eventAuthority[type];

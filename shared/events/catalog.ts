@@ -8,6 +8,7 @@ import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { SiteDetails } from '../api/siteSchemas.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 import { feeEvents } from './feeEvents.js';
+import { conflictEvents } from './conflictEvents.js';
 import { CALLBACK_OUTCOMES, SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../domain/tickets.js';
 import { CALLBACK_CLASSES, DEADLINE_TYPES } from '../domain/ticketDeadlines.js';
 import { PersonalDataReadPayload } from '../domain/privacy.js';
@@ -231,7 +232,18 @@ export const eventCatalog = {
    * A manager changed the site's rules (deadline rules, classifier, shift patterns, limits) at one desk;
    * every desk of the site applies them. Per key, the change with the later HLC wins everywhere.
    */
-  SiteSettingsChanged: ev(1, z.object({ changes: SiteSettingsPatch })),
+  SiteSettingsChanged: ev(
+    1,
+    z.object({
+      changes: SiteSettingsPatch,
+      /**
+       * Per changed key, the event whose value the manager saw (null: the default). Two changes based on
+       * the same value are concurrent: the conflict inbox shows the one that was overwritten. Absent on
+       * events written before the inbox existed.
+       */
+      basedOn: z.record(z.string(), z.string().nullable()).optional(),
+    }),
+  ),
   /**
    * The daily retention pass (个人信息保护): every desk and HQ drop the personal data older than each
    * cutoff — visitors' name, phone, ID number, plate and note (the visit stays, counted); mail pickup
@@ -274,6 +286,7 @@ export const eventCatalog = {
   LogItemResolved: ev(1, z.object({ entryId: z.string(), resolution: z.string(), at: z.string() })),
   // ---- fees, receipts and the cash drawer (收费) ------------------------------------------------------
   ...feeEvents,
+  ...conflictEvents,
   // ---- intake: inquiries, complaints, repairs, suggestions, messages (咨询/投诉/报修/建议/留言) -------
   /**
    * A ticket taken. Self-contained for HQ: the customer is a snapshot (later directory changes do

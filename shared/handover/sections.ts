@@ -34,4 +34,5 @@ export const HANDOVER_SECTION_KEYS = [
   'mailAwaitingPickup',
   'mailDamageUnconfirmed',
   'newspaperShortfalls',
+  'conflictsOpen',
 ] as const;

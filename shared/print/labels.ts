@@ -143,6 +143,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     mailAwaitingPickup: '待领邮件（含转投专柜）',
     mailDamageUnconfirmed: '破损邮件待领班确认',
     newspaperShortfalls: '报刊缺份或迟到（报领班）',
+    conflictsOpen: '未处理的冲突（见冲突待办）',
   },
   'zh-Hant': {
     shiftMembers: '本班人員',
@@ -156,6 +157,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     mailAwaitingPickup: '待領郵件（含轉投專櫃）',
     mailDamageUnconfirmed: '破損郵件待領班確認',
     newspaperShortfalls: '報刊缺份或遲到（報領班）',
+    conflictsOpen: '未處理的衝突（見衝突待辦）',
   },
   en: {
     shiftMembers: 'On this shift',
@@ -169,6 +171,7 @@ const SECTION_TITLES: Record<PrintLocale, Record<string, string>> = {
     mailAwaitingPickup: 'Mail awaiting pickup (incl. forwarding cabinet)',
     mailDamageUnconfirmed: 'Damaged mail awaiting the shift leader',
     newspaperShortfalls: 'Newspapers short or late (to the shift leader)',
+    conflictsOpen: 'Unresolved conflicts (see the conflict inbox)',
   },
 };
 

@@ -46,6 +46,7 @@ describe('the handover sheet (交接班记录)', () => {
       mailAwaitingPickup: [],
       mailDamageUnconfirmed: [],
       newspaperShortfalls: [],
+      conflictsOpen: [],
     });
     expect(sheet).toMatchObject({ note: '备用钥匙在二号抽屉', outgoing: { name: ADMIN.name, at: '2026-11-22T02:30:00.000Z' } });
     // The visitor leaves after the handover: the sheet still says what was handed over.

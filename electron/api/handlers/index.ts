@@ -25,6 +25,7 @@ import { ticketHandlers } from './tickets.js';
 import { mailHandlers } from './mail.js';
 import { privacyHandlers } from './privacy.js';
 import { personHandlers } from './person.js';
+import { conflictHandlers } from './conflicts.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -54,4 +55,5 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...privacyHandlers,
   ...personHandlers,
+  ...conflictHandlers,
 };

@@ -10,7 +10,7 @@ import {
   DEFAULT_SIGNATURE_RETENTION_DAYS,
   DEFAULT_VISIT_RETENTION_DAYS,
 } from '../../../shared/domain/retention.js';
-import { readSettings, readSiteSettings, writeSettings } from '../../../db/queries/settings.js';
+import { readSettings, readSiteSettings, settingsBasis, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
 import type { Kysely } from 'kysely';
@@ -73,7 +73,10 @@ export const settingsHandlers: Pick<HandlerMap, 'settings:get' | 'settings:updat
     }
     await ctx.transact(async (trx, emit) => {
       await writeSettings(trx, deskOnly);
-      if (Object.keys(changes).length) await emit(draft('SiteSettingsChanged', { changes: changes as SiteSettingsPatch }));
+      if (Object.keys(changes).length)
+        await emit(
+          draft('SiteSettingsChanged', { changes: changes as SiteSettingsPatch, basedOn: await settingsBasis(trx, changes) }),
+        );
     });
     ctx.services.settingsChanged();
     return ctx.services.settings();

@@ -57,7 +57,9 @@ async function move(
   const t = await load(ctx, ticketId);
   const check = (row: q.TicketRow) => {
     const m = { state: row.state as TicketState, beforeDeferral: null, reopenCount: row.reopen_count };
-    if (!nextState(row.kind as TicketKind, m, action)) throw illegal(row.state, action);
+    // A cancelled ticket is reopened only from the conflict inbox (electron/api/handlers/conflicts.ts).
+    if (!nextState(row.kind as TicketKind, m, action) || (action === 'reopen' && m.state === 'cancelled'))
+      throw illegal(row.state, action);
   };
   check(t);
   await ctx.transact(async (trx, emit) => {

@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout, Menu } from 'antd';
 import {
   AuditOutlined,
   CloudSyncOutlined,
+  WarningOutlined,
   AccountBookOutlined,
   BookOutlined,
   ContactsOutlined,
@@ -49,6 +50,7 @@ import { ShiftPage } from '../features/shifts/ShiftPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { FeesPage } from '../features/fees/FeesPage';
 import { MailPage } from '../features/mail/MailPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 
 interface PageDef {
   key: Page;
@@ -77,6 +79,7 @@ const PAGES: PageDef[] = [
   { key: 'staff', icon: <TeamOutlined />, minRole: 'receptionist', render: () => <StaffPage /> },
   { key: 'settings', icon: <SettingOutlined />, minRole: 'receptionist', render: () => <SettingsPage /> },
   { key: 'sync', icon: <CloudSyncOutlined />, minRole: 'receptionist', render: () => <SyncPage /> },
+  { key: 'conflicts', icon: <WarningOutlined />, minRole: 'shift_leader', render: () => <ConflictsPage /> },
 ];
 
 /** The desk: menu on the left, the page, and the status bar; F-keys jump between the daily pages. */

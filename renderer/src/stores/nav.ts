@@ -18,7 +18,8 @@ export type Page =
   | 'deny'
   | 'staff'
   | 'settings'
-  | 'sync';
+  | 'sync'
+  | 'conflicts';
 
 /** The F-keys of the daily pages: the menu, the page titles and the key handler all read this. */
 export const SHORTCUTS: Partial<Record<Page, string>> = {
