@@ -82,36 +82,43 @@ export async function measureCheckinVsSameRows(o: {
   });
 }
 
-async function main() {
-  const env = (k: string, d: number) => Number((process.env[k] ?? String(d)).replace(/_/g, ''));
+const env = (k: string, d: number) => Number((process.env[k] ?? String(d)).replace(/_/g, ''));
+
+/** A desk set up through the router with BENCH_OCCUPANTS occupants and BENCH_VISITS past visits (fixtures.ts). */
+export async function buildBenchDesk(dataDir: string, clock = new TestClock()) {
   const rand = seededRandom(env('BENCH_SEED', 20261122));
+  const desk = await openTestDesk({ dataDir, clock });
+  await importSampleDirectory(desk);
+  const raw = desk.backend.database.raw;
+  const site = (await getSiteIdentity(desk.backend.services.db))!;
+  const codes = new Set((raw.prepare('SELECT code FROM units').all() as { code: string }[]).map((u) => u.code));
+  const dir = generateDirectory(rand, env('BENCH_OCCUPANTS', 20_000), codes);
+  insertDirectory(raw, dir);
+  const visitors = generateVisitors(rand, 5000);
+  const admin = (raw.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
+  const visits = env('BENCH_VISITS', 50_000);
+  insertPastVisits(
+    raw,
+    {
+      count: visits,
+      todayMs: clock.ms,
+      days: 3 * 365,
+      siteCode: site.siteCode,
+      deviceCode: site.deviceCode,
+      deviceId: site.deviceId,
+      actor: admin,
+      hosts: dir.occupants,
+      visitors,
+    },
+    rand,
+  );
+  return { desk, rand, hosts: dir.occupants, visitors, visits };
+}
+
+async function main() {
   const root = mkdtempSync(join(os.tmpdir(), 'lobbydesk-bench-checkin-'));
-  const clock = new TestClock();
-  const desk = await openTestDesk({ dataDir: join(root, 'desk'), clock });
+  const { desk, rand, hosts, visitors } = await buildBenchDesk(join(root, 'desk'));
   try {
-    await importSampleDirectory(desk);
-    const raw = desk.backend.database.raw;
-    const site = (await getSiteIdentity(desk.backend.services.db))!;
-    const codes = new Set((raw.prepare('SELECT code FROM units').all() as { code: string }[]).map((u) => u.code));
-    const dir = generateDirectory(rand, env('BENCH_OCCUPANTS', 20_000), codes);
-    insertDirectory(raw, dir);
-    const visitors = generateVisitors(rand, 5000);
-    const admin = (raw.prepare('SELECT id FROM staff LIMIT 1').get() as { id: string }).id;
-    insertPastVisits(
-      raw,
-      {
-        count: env('BENCH_VISITS', 50_000),
-        todayMs: clock.ms,
-        days: 3 * 365,
-        siteCode: site.siteCode,
-        deviceCode: site.deviceCode,
-        deviceId: site.deviceId,
-        actor: admin,
-        hosts: dir.occupants,
-        visitors,
-      },
-      rand,
-    );
     const r = await measureCheckinVsSameRows({
       desk,
       dbFile: join(root, 'desk', 'lobbydesk.sqlite'),
@@ -119,7 +126,7 @@ async function main() {
       warmup: 50,
       measured: env('BENCH_CHECKINS', 300),
       block: 50,
-      hosts: dir.occupants,
+      hosts,
       visitors,
       rand,
     });
