@@ -1,5 +1,6 @@
 /**
- * LobbyDesk benchmarks: `npm run bench [-- --json bench.json]`.
+ * LobbyDesk benchmarks: `npm run bench [-- --json [bench.json]]`. BENCH_RUNS runs (default 3, runs.ts),
+ * each a process of its own; the table shows each figure's median and min–max.
  *
  * Figures, not asserts. Each figure is printed next to its target so a regression is visible; the
  * machine may be noisy, so the check-in and the payment are also given as a ratio to the same rows
@@ -51,6 +52,7 @@ import { measureFees } from './fees.js';
 import { measureTickets } from './tickets.js';
 import { insertPastMail, measureMail } from './mail.js';
 import { checkInFor, measureCheckinVsSameRows } from './checkinSameRows.js';
+import { benchRuns, spreadTable } from './runs.js';
 import { measureDeskReady } from './deskReady.js';
 
 const envInt = (name: string, fallback: number) => {
@@ -93,12 +95,12 @@ const ONSITE_RUNS = 400;
 const CHECKIN_WARMUP = 100;
 const BLOCK = 50;
 
-function jsonPathFromArgs(argv: string[]): string | undefined {
+/** `--json` alone prints the JSON on stdout (the table goes to stderr); `--json file` writes it to the file. */
+function jsonArg(argv: string[]): { json: boolean; file?: string } {
   const i = argv.indexOf('--json');
-  if (i === -1) return undefined;
+  if (i === -1) return { json: false };
   const p = argv[i + 1];
-  if (!p || p.startsWith('--')) throw new Error('--json needs a file name');
-  return p;
+  return { json: true, file: p && !p.startsWith('--') ? p : undefined };
 }
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -351,7 +353,7 @@ const sample = <T>(rand: Rand, items: readonly T[], n: number): T[] =>
   Array.from({ length: Math.min(n, items.length) }, () => pick(rand, items));
 
 async function main() {
-  const jsonPath = jsonPathFromArgs(process.argv.slice(2));
+  const jsonPath = jsonArg(process.argv.slice(2)).file;
   const tStart = performance.now();
   const rand = seededRandom(SEED);
   const root = mkdtempSync(join(os.tmpdir(), 'lobbydesk-bench-'));
@@ -747,6 +749,41 @@ function sqliteVersion(): string {
   }
 }
 
+const TABLE_KEYS = [
+  'db_open_ms',
+  'desk_ready_ms',
+  'checkin_p50_ms',
+  'checkin_p99_ms',
+  'same_rows_p50_ms',
+  'same_rows_p99_ms',
+  'checkin_vs_same_rows',
+  'onsite_list_ms',
+  'occupant_search_p95_ms',
+  'log_48h_ms',
+  'log_search_ms',
+  'pass_issue_p99_ms',
+  'pass_verify_ms',
+  'sync_drain_10k_s',
+  'sync_drain_100k_s',
+  'pouchdb_drain_10k_s',
+  'pouchdb_drain_100k_s',
+  'sync_vs_pouchdb',
+  'pull_apply_10k_s',
+  'checkin_p99_during_pull_ms',
+  'checkin_p99_no_pull_ms',
+  'pull_backlog_events',
+  'payment_p99_ms',
+  'payment_vs_same_rows',
+  'unit_lookup_ms',
+  'daily_report_ms',
+  'receipt_render_ms',
+  'ticket_create_p99_ms',
+  'board_ms',
+  'monthly_stats_ms',
+  'mail_scan_in_p99_ms',
+  'mail_lookup_ms',
+];
+
 function printTable(
   report: {
     rows: Record<string, number>;
@@ -755,40 +792,7 @@ function printTable(
   } & Record<string, unknown>,
   targets: Record<string, Target>,
 ) {
-  const keys = [
-    'db_open_ms',
-    'desk_ready_ms',
-    'checkin_p50_ms',
-    'checkin_p99_ms',
-    'same_rows_p50_ms',
-    'same_rows_p99_ms',
-    'checkin_vs_same_rows',
-    'onsite_list_ms',
-    'occupant_search_p95_ms',
-    'log_48h_ms',
-    'log_search_ms',
-    'pass_issue_p99_ms',
-    'pass_verify_ms',
-    'sync_drain_10k_s',
-    'sync_drain_100k_s',
-    'pouchdb_drain_10k_s',
-    'pouchdb_drain_100k_s',
-    'sync_vs_pouchdb',
-    'pull_apply_10k_s',
-    'checkin_p99_during_pull_ms',
-    'checkin_p99_no_pull_ms',
-    'pull_backlog_events',
-    'payment_p99_ms',
-    'payment_vs_same_rows',
-    'unit_lookup_ms',
-    'daily_report_ms',
-    'receipt_render_ms',
-    'ticket_create_p99_ms',
-    'board_ms',
-    'monthly_stats_ms',
-    'mail_scan_in_p99_ms',
-    'mail_lookup_ms',
-  ];
+  const keys = TABLE_KEYS;
   const lines = keys.map((k) => {
     const t = targets[k];
     return [
@@ -814,7 +818,26 @@ function printTable(
   process.stdout.write(out.join('\n') + '\n');
 }
 
-main().catch((e) => {
+/** BENCH_RUNS runs, each its own process (runs.ts); the median and min–max of every figure. */
+async function runMany() {
+  const args = jsonArg(process.argv.slice(2));
+  const runs = Math.max(1, envInt('BENCH_RUNS', 3));
+  const agg = await benchRuns(process.argv[1], runs, log);
+  const table = spreadTable(agg, TABLE_KEYS);
+  const text = JSON.stringify(agg, null, 2) + '\n';
+  if (args.json && !args.file) {
+    process.stderr.write(table);
+    process.stdout.write(text);
+  } else {
+    process.stdout.write(table);
+    if (args.file) {
+      writeFileSync(args.file, text);
+      log(`wrote ${args.file}`);
+    }
+  }
+}
+
+(process.env.BENCH_RUN_CHILD ? main() : runMany()).catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });
