@@ -377,12 +377,6 @@ async function main() {
     await desk.close();
     desk = undefined;
 
-    // ---- desk_ready: the desk server process started on this folder → sign-in screen interactive in Chromium
-    const tr = performance.now();
-    const deskReady = await measureDeskReady(dataDir, READY_RUNS);
-    phases.desk_ready_phase_ms = performance.now() - tr;
-    log(`desk ready: median ${deskReady.ready.p50} ms (listening after ${deskReady.listening.p50} ms)`);
-
     // ---- db_open: open + migrate an existing file, then the first on-site/status queries (not start-up) --
     const startupRuns: number[] = [];
     for (let i = 0; i < STARTUP_RUNS; i++) {
@@ -517,6 +511,14 @@ async function main() {
     log(`mail: scan-in p99 ${mail.scanIn.p99} ms; lookup median ${mail.lookup.p50} ms, p99 ${mail.lookup.p99} ms`);
     await desk.close();
     desk = undefined;
+
+    // ---- desk_ready: the desk server process started on this folder → sign-in screen interactive in Chromium.
+    // Last on this folder: the server's start-up sweep (end-of-day close, retention pass, daily backup) runs
+    // on the real clock and would change what the measurements above read.
+    const tr = performance.now();
+    const deskReady = await measureDeskReady(dataDir, READY_RUNS);
+    phases.desk_ready_phase_ms = performance.now() - tr;
+    log(`desk ready: median ${deskReady.ready.p50} ms (listening after ${deskReady.listening.p50} ms)`);
 
     // ---- sync with HQ: drain an offline week, PouchDB baseline, pull-apply on a fresh desk -------------
     const ts = performance.now();
@@ -674,7 +676,7 @@ async function main() {
         notes: [
           'Fixture: setup:complete, a sample directory import and 20 deny-list entries go through the router; then units/occupants (with pinyinKeys and reversed phone/code columns as the applier writes them) and past visits (status checked_out, spread over 3 years before the desk clock, 07:00-21:30) are inserted directly with prepared statements. Past visits have no events or print_jobs rows.',
           'db_open_ms: openDatabase (open, pragmas, migration check, PRAGMA optimize) + visitsOnSite + countVisitsOnSite on the existing file, in this process, OS page cache warm; median of the runs. Not start-up: desk_ready_ms is that.',
-          "desk_ready_ms: median of BENCH_READY_RUNS cold starts of the built desk server (node dist/electron/serve.cjs, a new process each) on the fixture folder (BENCH_VISITS past visits), timed from spawn to the sign-in page in Chromium (/usr/bin/chromium, launched beforehand, a fresh context each run) having its staff-number field focused and showing a typed character; details.desk_listening is spawn to the server's listening line. The Electron window is not measured (no display on the bench machine).",
+          "desk_ready_ms: median of BENCH_READY_RUNS cold starts of the built desk server (node dist/electron/serve.cjs, a new process each) on the fixture folder (BENCH_VISITS past visits), timed from spawn to the sign-in page in Chromium (/usr/bin/chromium, launched beforehand, a fresh context each run) having its staff-number field focused and showing a typed character; details.desk_listening is spawn to the server's listening line. The server's start-up sweep (end-of-day close, retention pass, daily backup) runs in the background from the first start, as on a desk opened in the morning, so the first run carries it. Measured last on the fixture folder. The Electron window is not measured (no display on the bench machine).",
           'checkin: visits:checkIn through backend.router with the admin session, auto-print on (a PrintJobQueued event in the same transaction), WAL + synchronous=FULL; the router call end to end (zod parse, session, deny check, events, commit, read-back). The TestClock moves 2 s per check-in and a day every 5000.',
           'checkin_vs_same_rows: the rows one steady-state check-in writes (found by diffing every table before and after it: see details.checkin_same_rows_shape) written again by hand-written prepared statements in one transaction, unique values made fresh, on a page-for-page copy (SQLite backup) of the desk database made right after that check-in, same pragmas (synchronous=FULL); blocks of 50 interleaved with the check-ins; the figure is the larger of the p50 and p99 ratios (target <= 1.5). What it leaves out is what the product adds: zod, session and deny checks, the event catalog, HLC, appliers, Kysely, the read-back. payment_vs_same_rows: the same for fees:pay on the fees desk.',
           'log_48h_ms: median of log:list through the router (open pending items of any age + the last 48 hours, corrections attached, author names joined) on BENCH_LOG_ENTRIES entries spread over 5 years (inserted directly; the FTS5 trigram trigger indexes them). log_search_ms: p95 of log:search through the router, a mix of free text of 2-6 characters (3+ via the trigram index, 2 via LIKE), text within a category, and one author over a month; limit 100.',
