@@ -12,12 +12,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import dayjs from 'dayjs';
 import { formatReceiptNo } from '../../shared/domain/numbering.js';
 import { receiptVerifyRef, renderReceipt } from '../../shared/print/receipt.js';
 import { receiptDetail } from '../../electron/api/handlers/feeView.js';
 import { newRequestId, openTestDesk, TestClock } from '../support/desk.js';
+import { againstSameRows, type AgainstSameRows } from './sameRows.js';
 import { summarize, timeAsync, type Summary } from './stats.js';
 
 export interface FeeBenchOptions {
@@ -31,6 +33,8 @@ export interface FeeBenchOptions {
 
 export interface FeeBenchResult {
   payment: Summary;
+  /** Payments against the same rows by hand (payment_vs_same_rows). */
+  sameRows: AgainstSameRows;
   lookup: Summary;
   daily: Summary;
   render: Summary;
@@ -142,23 +146,32 @@ export async function measureFees(o: FeeBenchOptions, log: (s: string) => void =
         desk.ok('directory:search', { q: `B-${String(i).padStart(5, '0')}` }).then((r) => r[0].unitId),
       ),
     );
-    const payment: number[] = [];
-    for (let i = 0; i < o.payments + 50; i++) {
-      const unitId = payable[i % units];
-      const acc = await desk.ok('fees:account', { unitId });
-      const due = acc.charges.find((c) => !c.paidReceiptNo)!;
-      const input = {
-        requestId: newRequestId(),
-        unitId,
-        payer: '业主',
-        chargeIds: [due.chargeId],
-        methods: [{ method: 'cash' as const, amount: (due.amountFen / 100).toFixed(2) }],
-        tendered: String(Math.ceil(due.amountFen / 10_000) * 100),
-      };
-      clock.ms += 1000;
-      const ms = await timeAsync(() => desk.ok('fees:pay', input));
-      if (i >= 50) payment.push(ms);
-    }
+    // Payments through the router against the same rows by hand on a copy of this desk (sameRows.ts).
+    let paid = 0;
+    const sameRows = await againstSameRows({
+      raw,
+      dbFile: join(dataDir, 'lobbydesk.sqlite'),
+      copyFile: join(dataDir, 'same-rows.sqlite'),
+      warmup: 50,
+      measured: o.payments,
+      block: 50,
+      write: async () => {
+        const unitId = payable[paid++ % units];
+        const acc = await desk.ok('fees:account', { unitId });
+        const due = acc.charges.find((c) => !c.paidReceiptNo)!;
+        const input = {
+          requestId: newRequestId(),
+          unitId,
+          payer: '业主',
+          chargeIds: [due.chargeId],
+          methods: [{ method: 'cash' as const, amount: (due.amountFen / 100).toFixed(2) }],
+          tendered: String(Math.ceil(due.amountFen / 10_000) * 100),
+        };
+        clock.ms += 1000;
+        return timeAsync(() => desk.ok('fees:pay', input));
+      },
+    });
+    const payment = sameRows.real;
     const lastReceipt = (
       raw.prepare('SELECT id FROM fee_receipts WHERE year > 2000 ORDER BY seq DESC LIMIT 1').get() as { id: string }
     ).id;
@@ -177,14 +190,32 @@ export async function measureFees(o: FeeBenchOptions, log: (s: string) => void =
       if (i >= 20) render.push(ms);
     }
     return {
-      payment: summarize(payment),
+      payment,
+      sameRows,
       lookup: summarize(lookup),
       daily: summarize(daily),
       render: summarize(render),
-      rows: { fee_receipts: n + payment.length, fee_lookup_charges: account.charges.length, fee_units: units },
+      rows: { fee_receipts: n + paid, fee_lookup_charges: account.charges.length, fee_units: units },
     };
   } finally {
     await desk.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+// On its own: `BENCH_PAYMENTS=200 BENCH_FEE_DAYS=30 npx tsx test/bench/fees.ts`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const env = (k: string, d: number) => Number((process.env[k] ?? String(d)).replace(/_/g, ''));
+  const r = await measureFees(
+    {
+      receiptsPerDay: env('BENCH_FEE_RECEIPTS_PER_DAY', 500),
+      days: env('BENCH_FEE_DAYS', 365),
+      payments: env('BENCH_PAYMENTS', 1000),
+      lookups: 100,
+      reports: 20,
+      renders: 100,
+    },
+    (m) => process.stderr.write(`[bench] ${m}\n`),
+  );
+  process.stdout.write(`${JSON.stringify({ payment: r.payment, sameRows: r.sameRows }, null, 2)}\n`);
 }
