@@ -121,7 +121,9 @@ async function judgeAgain(trx: Db, cred: DeviceCredential, e: WireEvent, now: Da
     const reason = await check(trx, cred.siteId, event as never);
     if (reason) {
       const wait = waitFor(reason, e);
-      return wait ? { status: 'waiting', reason, detail: wait.detail } : { status: 'rejected', reason, detail: `${e.type} refused again` };
+      return wait
+        ? { status: 'waiting', reason, detail: wait.detail }
+        : { status: 'rejected', reason, detail: `${e.type} refused again` };
     }
   } else await factHandlers.get(e.type)?.(trx, cred.siteId, [event] as never[]);
   return { status: 'ok' };
