@@ -37,15 +37,13 @@ test('records from a newer LobbyDesk are counted in the status bar and named on 
 
   // Two records HQ holds from a build newer than this desk's (a version of the event it does not know yet).
   for (const n of [1, 2]) {
-    const id = await hq.db
-      .transaction()
-      .execute((trx) =>
-        appendMasterEvent(trx, siteId, 'LogItemResolved', {
-          entryId: `e${n}`,
-          resolution: '已处理',
-          at: new Date().toISOString(),
-        }),
-      );
+    const id = await hq.db.transaction().execute((trx) =>
+      appendMasterEvent(trx, siteId, 'LogItemResolved', {
+        entryId: `e${n}`,
+        resolution: '已处理',
+        at: new Date().toISOString(),
+      }),
+    );
     await sql`UPDATE events SET v = 9 WHERE id = ${id}`.execute(hq.db);
   }
   await page.getByTestId('sync-now').click();
