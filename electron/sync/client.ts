@@ -16,6 +16,7 @@ import {
   EnrollResponse,
   PullResponse,
   PushResponse,
+  ResendResponse,
   SYNC_LIMITS,
   SyncError,
   type SyncErrorCode,
@@ -25,6 +26,7 @@ import type { IdKeys } from '../privacy/idKeys.js';
 import { resealPins } from '../privacy/pinReseal.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { recordHeld } from './held.js';
+import { recordResend } from './resend.js';
 import { handshakeWithHq } from './handshake.js';
 import { pullHistory } from './history.js';
 import { PULL_PAGE_EVENTS } from './slices.js';
@@ -308,6 +310,15 @@ export class SyncClient {
         sent++;
       }
     }
+  }
+
+  /** A leader's "re-send after a fix": HQ judges one of this desk's rejected events again; the list follows its answer. */
+  async resend(eventId: string): Promise<ResendResponse> {
+    const res = await this.request('/sync/resend', { schemaVersion: this.o.schemaVersion, eventId }, (x) =>
+      ResendResponse.parse(x),
+    );
+    await recordResend(this.o.db, res);
+    return res;
   }
 
   /** One full round (push, pull, then pictures); records success or the error for the status bar. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { getSiteIdentity } from '../../db/meta.js';
 import type { Database } from '../../db/schema.js';
 import { AttachmentsHeldResponse, HandshakeResponse } from '../../shared/sync/protocol.js';
+import { dropSettled, rejectedToAsk } from './resend.js';
 
 type Db = Kysely<Database>;
 /** The client's authenticated request to HQ (SyncClient.request). */
@@ -21,14 +22,20 @@ const olderHq = (e: unknown) => failureOf(e).status === 404;
  * HQ does not hold. An HQ that has no record of this desk holds none of its events (acked 0) and says
  * so (`unknown_device`, shown on the sync page until HQ's admin readmits it). Then the pictures: each
  * one this desk sent is asked about again, and those HQ does not hold are uploaded again this round.
+ * The rejections this desk lists are asked about too: those HQ has applied since leave the list.
  */
 export async function handshakeWithHq(db: Db, request: HqRequest, schemaVersion: number): Promise<void> {
   const site = await getSiteIdentity(db);
+  const rejected = await rejectedToAsk(db);
   let res: HandshakeResponse;
   try {
     res = await request(
       '/sync/handshake',
-      { schemaVersion, ...(site ? { desk: { siteId: site.siteId, deviceCode: site.deviceCode } } : {}) },
+      {
+        schemaVersion,
+        ...(site ? { desk: { siteId: site.siteId, deviceCode: site.deviceCode } } : {}),
+        ...(rejected.length ? { rejected } : {}),
+      },
       (x) => HandshakeResponse.parse(x),
     );
   } catch (e) {
@@ -37,6 +44,7 @@ export async function handshakeWithHq(db: Db, request: HqRequest, schemaVersion:
     throw e;
   }
   await setAcked(db, res.ackedSeq);
+  await dropSettled(db, res.settled);
   await reconcileAttachments(db, request, schemaVersion);
 }
 

@@ -52,27 +52,60 @@ export async function applyParked(trx: Db, catalog: CatalogLike = thisBuildsCata
 }
 
 /**
- * Closing events the desk's appliers skip while the record they close is missing (tickets and mail fold
- * their steps whatever the order, visits do not): once a parked check-in is applied, the check-outs and
- * end-of-day closes pulled meanwhile are applied to it again. Their appliers judge by HLC and by their own
- * id, so applying one again changes nothing it already did.
+ * Closing events the desk's appliers skip while the record they close is missing (tickets and mail
+ * hand-overs fold their steps whatever the order, these do not): once a parked opening is applied, the
+ * closings pulled meanwhile are applied to it again, in HLC order. Their appliers judge by HLC and by
+ * their own id, so applying one again changes nothing it already did.
  */
-const CLOSES_VISIT = ['VisitorCheckedOut', 'VisitAutoClosed'] as const;
+const CLOSINGS_OF: Record<string, { key: string; closings: string[] }> = {
+  VisitorCheckedIn: { key: 'visitId', closings: ['VisitorCheckedOut', 'VisitAutoClosed'] },
+  ReleasePassIssued: { key: 'passId', closings: ['ReleasePassReleased', 'ReleasePassCancelled'] },
+  LogEntryAdded: { key: 'entryId', closings: ['LogItemResolved'] },
+  ShiftOpened: { key: 'shiftId', closings: ['ShiftClosed'] },
+  ShiftJoined: { key: 'shiftId', closings: ['ShiftLeft'] },
+  MailReceived: { key: 'itemId', closings: ['MailNoticeRecorded'] },
+  MailDamageRecorded: { key: 'damageId', closings: ['MailDamageConfirmed'] },
+  MailDamageCorrected: { key: 'damageId', closings: ['MailDamageConfirmed'] },
+};
 
 async function replayClosings(trx: Db, e: WireEvent) {
-  if (e.type !== 'VisitorCheckedIn') return;
-  const visitId = (e.payload as { visitId: string }).visitId;
+  const of = CLOSINGS_OF[e.type];
+  if (!of) return;
+  const recordId = (e.payload as Record<string, string>)[of.key];
   const rows = await trx
     .selectFrom('events')
     .selectAll()
-    .where('type', 'in', CLOSES_VISIT)
-    .where(sql<string>`json_extract(payload, '$.visitId')`, '=', visitId)
+    .where('type', 'in', of.closings)
+    .where(sql<string>`json_extract(payload, '$.' || ${of.key})`, '=', recordId)
     .orderBy('hlc')
     .execute();
   for (const row of rows) {
     const closing = rowToEvent(row as never);
     await (appliers[closing.type] as (db: Db, ev: DomainEvent) => Promise<void>)(trx, closing);
   }
+  if (e.type === 'ReleasePassIssued' && rows.length) await settleGateChecks(trx, recordId);
+}
+
+/**
+ * The gate log marks a release as a conflict when it did not close the pass; one logged while the pass
+ * was missing was marked so before the pass arrived. Once replayed, the pass's closing is known: the
+ * release that closed it is no conflict, every other release of it is.
+ */
+async function settleGateChecks(trx: Db, passId: string) {
+  const pass = await trx.selectFrom('release_passes').select('close_event_id').where('id', '=', passId).executeTakeFirst();
+  await trx
+    .updateTable('release_gate_checks')
+    .set((eb) => ({
+      conflict: eb
+        .case()
+        .when('id', '=', pass?.close_event_id ?? '')
+        .then(0)
+        .else(1)
+        .end(),
+    }))
+    .where('pass_id', '=', passId)
+    .where('outcome', 'in', ['released', 'partial'])
+    .execute();
 }
 
 export async function parkedSummary(db: Db): Promise<ParkedGroup[]> {

@@ -69,7 +69,20 @@ export const RejectionView = z.object({
   /** Who or what the event was about, as the desk knows it (visitor and pass, receipt, ticket...). */
   identity: z.object({ kind: z.string(), label: z.string() }).nullable(),
   handled: z.object({ note: z.string(), byName: z.string(), at: z.string() }).nullable(),
+  /** A kind a re-send can fix once HQ's data is right (shared/sync/resend.ts): the list offers "re-send". */
+  resendable: z.boolean(),
+  /** What HQ's administrator wrote when refusing a held change (their words, shown as they are). */
+  hqNote: z.string().nullable(),
 });
 export type RejectionView = z.infer<typeof RejectionView>;
 
 export const HandleRejectionInput = z.object({ eventId: z.string().min(1).max(100), note: requiredText(500) });
+
+export const ResendRejectionInput = z.object({ eventId: z.string().min(1).max(100) });
+
+/** HQ's judgement of a re-sent event: taken, waiting for its record, held for HQ's administrator, or refused again. */
+export const ResendOutcome = z.object({
+  outcome: z.enum(['accepted', 'waiting', 'held', 'rejected']),
+  reason: z.string().nullable(),
+});
+export type ResendOutcome = z.infer<typeof ResendOutcome>;

@@ -185,6 +185,7 @@ export const contract = {
   'conflicts:resolve': proc(cf.ResolveConflictInput, cf.Conflict, 'shift_leader'),
   'conflicts:rejections': proc(s.Empty, z.array(cf.RejectionView), 'shift_leader'),
   'conflicts:handleRejection': proc(cf.HandleRejectionInput, z.null(), 'shift_leader'),
+  'conflicts:resendRejection': proc(cf.ResendRejectionInput, cf.ResendOutcome, 'shift_leader'),
 } as const;
 
 export type Contract = typeof contract;

@@ -165,6 +165,8 @@ export type AttachmentUploadResponse = z.infer<typeof AttachmentUploadResponse>;
 export const HandshakeRequest = z.object({
   schemaVersion: z.number().int().positive(),
   desk: z.object({ siteId: id, deviceCode: z.string().max(16) }).optional(),
+  /** Ids of this desk's events it lists as rejected by HQ; HQ answers which it has since applied (`settled`). */
+  rejected: z.array(id).max(1000).optional(),
 });
 export type HandshakeRequest = z.infer<typeof HandshakeRequest>;
 
@@ -172,6 +174,8 @@ export const HandshakeResponse = z.object({
   /** HQ's last seq of this device (stored or stored-as-rejected): the desk re-sends everything above it. */
   ackedSeq: z.number().int().nonnegative(),
   hqTime: HqTime,
+  /** Of the `rejected` ids asked about, those HQ now holds as accepted (a waiting event applied, a re-send taken). */
+  settled: z.array(z.string()).optional(),
 });
 export type HandshakeResponse = z.infer<typeof HandshakeResponse>;
 
@@ -184,6 +188,20 @@ export type AttachmentsHeldRequest = z.infer<typeof AttachmentsHeldRequest>;
 
 export const AttachmentsHeldResponse = z.object({ held: z.array(z.string()), hqTime: HqTime });
 export type AttachmentsHeldResponse = z.infer<typeof AttachmentsHeldResponse>;
+
+/** A leader asks HQ to judge one of this desk's rejected events again, after HQ's data was fixed (hq/src/store/resend.ts). */
+export const ResendRequest = z.object({ schemaVersion: z.number().int().positive(), eventId: id });
+export type ResendRequest = z.infer<typeof ResendRequest>;
+
+export const ResendResponse = z.object({
+  eventId: z.string(),
+  /** accepted: ok with the site's next version; waiting: it names a record HQ lacks; held: for HQ's administrator; rejected: again, for `reason`. */
+  outcome: z.enum(['accepted', 'waiting', 'held', 'rejected']),
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  hqTime: HqTime,
+});
+export type ResendResponse = z.infer<typeof ResendResponse>;
 
 export const SYNC_ERRORS = [
   'bad_request',
@@ -203,6 +221,8 @@ export const SYNC_ERRORS = [
   'replacement_behind',
   // A device id HQ has no record of (401): HQ may have been restored from a backup older than the desk.
   'unknown_device',
+  // A re-send HQ will not judge again: not this device's rejected event, or a kind a re-send cannot fix (409).
+  'not_resendable',
   'unavailable',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];

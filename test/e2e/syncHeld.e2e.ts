@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await hq.close();
 });
 
-test("a manager made at the desk waits for HQ's administrator, listed on the sync page; refused at HQ, the page says so with the reason", async ({
+test("a manager made at the desk waits for HQ's administrator, listed on the sync page in the desk's words; refused at HQ, the page says so with the administrator's reason", async ({
   page,
 }) => {
   await page.goto(desk.url);
@@ -40,15 +40,23 @@ test("a manager made at the desk waits for HQ's administrator, listed on the syn
 
   await desk.api(page, 'staff:create', { staffNo: 'M001', name: '陈经理', role: 'manager', pin: '975310' });
   await page.getByTestId('sync-now-page').click();
-  const row = page.getByRole('row').filter({ hasText: 'StaffCreated' });
+  // Said as the inbox says it: what, about whom, why — no event type, reason code or payload.
+  const row = page.getByTestId('rejection').filter({ hasText: '陈经理 · M001' });
+  await expect(row).toContainText('新增员工');
   await expect(row).toContainText('等待总部管理员确认');
-  await expect(row).toContainText('creates a manager');
+  await expect(row).not.toContainText('StaffCreated');
+  await expect(row).not.toContainText('held_for_hq');
+  // Nothing HQ's data could fix: no re-send offered.
+  await expect(row.getByTestId('rejection-resend')).toHaveCount(0);
 
   const lines: string[] = [];
   await runCli(hq.db, ['pending', 'HY'], (l) => lines.push(l));
   expect(lines[0]).toBe('1 change(s) wait for confirmation at HY');
   await runCli(hq.db, ['refuse', lines[1].split('\t')[0], '未经总部同意'], () => {});
   await page.getByTestId('sync-now-page').click();
-  await expect(row).toContainText('总部已拒绝');
-  await expect(row).toContainText('refused at HQ: 未经总部同意');
+  await expect(row).toContainText('总部管理员拒绝了此项变更');
+  // The administrator's own words, as they wrote them.
+  await expect(row).toContainText('总部说明');
+  await expect(row).toContainText('未经总部同意');
+  await expect(row).not.toContainText('refused at HQ');
 });

@@ -24,6 +24,8 @@ const checkout: RejectionView = {
   receivedAt: '2026-11-22T02:30:00.000Z',
   identity: { kind: 'visit', label: '赵六 · HY-A1-000123' },
   handled: null,
+  resendable: true,
+  hqNote: null,
 };
 
 describe("HQ's rejections in the desk's words", () => {

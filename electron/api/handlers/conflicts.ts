@@ -7,6 +7,7 @@ import { handledRejections, identityOf } from '../../../db/queries/rejections.js
 import { gatherConflicts } from '../../../shared/conflicts/gather.js';
 import type { Conflict } from '../../../shared/api/conflictSchemas.js';
 import type { DomainEvent } from '../../../shared/events/catalog.js';
+import { resendable } from '../../../shared/sync/resend.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 
 /** The conflicts this desk's events show, unresolved ones only unless asked (the handover sheet reads these too). */
@@ -36,6 +37,9 @@ function refuseUnlessOpen(conflicts: Conflict[], id: string): Conflict {
   if (c.resolution) throw new ApiFailure('conflict', 'err.inbox.resolved');
   return c;
 }
+
+/** HQ's administrator's own words when refusing a held change (HQ sends them as `refused at HQ: …`). */
+const hqNote = (reason: string, detail: string) => (reason === 'refused_at_hq' ? detail.replace(/^refused at HQ: /, '') : null);
 
 const changed = (ctx: HandlerContext) => ctx.services.notify({ kind: 'sync-changed' });
 
@@ -88,6 +92,8 @@ export const conflictHandlers: Pick<
         receivedAt: r.received_at,
         identity: payloads.has(r.event_id) ? await identityOf(ctx.db, payloads.get(r.event_id)!) : null,
         handled: handled.get(r.event_id) ?? null,
+        resendable: resendable(r.reason),
+        hqNote: hqNote(r.reason, r.detail),
       })),
     );
   },

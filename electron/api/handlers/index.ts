@@ -26,6 +26,7 @@ import { mailHandlers } from './mail.js';
 import { privacyHandlers } from './privacy.js';
 import { personHandlers } from './person.js';
 import { conflictHandlers } from './conflicts.js';
+import { resendHandlers } from './rejectionResend.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -56,4 +57,5 @@ export const handlers: HandlerMap = {
   ...privacyHandlers,
   ...personHandlers,
   ...conflictHandlers,
+  ...resendHandlers,
 };

@@ -9,6 +9,7 @@ import {
   HandshakeRequest,
   PullRequest,
   PushRequest,
+  ResendRequest,
   SYNC_LIMITS,
   versionAccepted,
   type SyncErrorCode,
@@ -21,6 +22,7 @@ import { push } from '../store/push.js';
 import { pull } from '../store/pull.js';
 import { storeAttachment } from '../store/attachments.js';
 import { attachmentsHeld, handshake } from '../store/handshake.js';
+import { resendRejected } from '../store/resend.js';
 
 export interface HqAppOptions {
   db: Kysely<HqDatabase>;
@@ -120,6 +122,10 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   });
   app.post('/sync/attachments/held', async (req) =>
     attachmentsHeld(opts.db, await credential(req), parse(AttachmentsHeldRequest, req), now()),
+  );
+  // A leader's "re-send after a fix": HQ judges one of the device's rejected events again (resend.ts).
+  app.post('/sync/resend', async (req) =>
+    resendRejected(opts.db, await credential(req), parse(ResendRequest, req), now(), opts.catalog),
   );
   return app;
 }

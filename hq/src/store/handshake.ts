@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { authenticate, hashSecret, HqError, type DeviceCredential } from './auth.js';
+import { settledOf } from './resend.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -41,7 +42,9 @@ export async function handshake(
     );
   }
   const device = await db.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
-  return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString() };
+  // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
+  const settled = await settledOf(db, cred, req.rejected);
+  return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };
 }
 
 async function knock(db: Db, deviceId: string, secretHash: string, desk: NonNullable<HandshakeRequest['desk']>) {

@@ -85,6 +85,12 @@ export function StatusBar() {
             {sync.attachmentsWaiting > 0 && (
               <span data-testid="sync-pictures">{` · ${t('status.pictures', { count: sync.attachmentsWaiting })}`}</span>
             )}
+            {/* Pulled records this build cannot apply yet: someone must update the desk (the sync page says which). */}
+            {sync.parked.length > 0 && (
+              <span data-testid="sync-parked-count" className="parked-count">
+                {` · ${t('status.parked', { count: sync.parked.reduce((n, p) => n + p.count, 0) })}`}
+              </span>
+            )}
             {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: deskTime(sync.lastSuccessAt).format('HH:mm') })}`}
           </>
         )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { Field } from '../../forms/Field';
 import { enrollError } from './enrollError';
 import { formKeyDown } from '../../forms/keyboard';
 import { clockWarning } from './clockText';
+import { RejectionsList } from '../conflicts/RejectionsList';
 
 const time = (iso: string | null) => (iso ? deskTime(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -66,7 +67,8 @@ export function SyncPage() {
         )}
       </Card>
       {roleAtLeast(role, 'admin') && <EnrollCard onDone={reload} enrolled={!!status?.enrolled} />}
-      {roleAtLeast(role, 'shift_leader') && <RejectionsCard />}
+      {/* HQ's rejections as the conflict inbox words them (its own list: one place to read and act). */}
+      {roleAtLeast(role, 'shift_leader') && <RejectionsList />}
     </Space>
   );
 }
@@ -142,35 +144,4 @@ function EnrollCard({ onDone, enrolled }: { onDone: () => void; enrolled: boolea
       </Form>
     </Card>
   );
-}
-
-function RejectionsCard() {
-  const { t } = useTranslation();
-  const { data } = useDeskQuery('sync:rejections', undefined, ['sync-changed']);
-  return (
-    <Card title={t('sync.rejectionsTitle')}>
-      <Table
-        size="small"
-        rowKey="eventId"
-        dataSource={data ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('sync.noRejections') }}
-        columns={[
-          { title: t('sync.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => time(v), width: 180 },
-          { title: '#', dataIndex: 'deviceSeq', width: 80 },
-          { title: t('sync.eventType'), dataIndex: 'type', width: 200 },
-          { title: t('sync.reason'), dataIndex: 'reason', render: (v: string) => <HqReason reason={v} />, width: 160 },
-          { title: t('sync.detail'), dataIndex: 'detail' },
-        ]}
-      />
-    </Card>
-  );
-}
-
-/** A privileged staff change HQ holds for its administrator, or refused: said in words; other reasons as HQ sent them. */
-function HqReason({ reason }: { reason: string }) {
-  const { t } = useTranslation();
-  if (reason === 'held_for_hq') return <>{t('sync.reasonHeldForHq')}</>;
-  if (reason === 'refused_at_hq') return <>{t('sync.reasonRefusedAtHq')}</>;
-  return <>{reason}</>;
 }
