@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excel.js';
 import Papa from 'papaparse';
 import { fieldError } from '../api/result.js';
 import type { ImportProblem } from '../api/directoryRow.js';
@@ -35,7 +36,7 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Reads a CSV or XLSX file (by name) into rows; the first row is the header. */
 export async function readTableFile(fileName: string, bytes: Buffer): Promise<TableRow[]> {
   if (/\.xlsx$/i.test(fileName)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     if (!sheet) return [];

@@ -2,7 +2,7 @@ import { deskDate } from '../../../shared/domain/deskTime.js';
 import { fmtDateTime } from '../../../shared/print/format.js';
 import { EXPORT_WORDS } from '../../../shared/export/exportWords.js';
 import type { PrintLocale } from '../../../shared/print/labels.js';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/import/excel.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import { fieldError } from '../../../shared/api/result.js';
@@ -63,7 +63,7 @@ export async function dailyReportXlsx(report: DailyReport, locale: PrintLocale):
   const X = EXPORT_WORDS[locale];
   const H = X.daily;
   const methods = PAY_METHODS.map((m) => X.method[m]);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sum = wb.addWorksheet(X.sheets.summary);
   sum.addRow([H.title, report.date, `${H.desk} ${report.deskCode}`]);
   sum.addRow([H.issued, report.issued, H.voided, report.voided, H.total, yuanCell(report.totalFen)]);

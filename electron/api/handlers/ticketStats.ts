@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../shared/import/excel.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/tickets.js';
@@ -64,7 +64,7 @@ export async function monthlyWorkbook(
 ): Promise<Buffer> {
   const X = EXPORT_WORDS[locale];
   const H = X.stats;
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const sum = wb.addWorksheet(X.sheets.summary);
   sum.addRow([H.month, month]);
   sum.addRow([H.total, s.total]);
