@@ -173,7 +173,7 @@ async function runDesk(desk: Desk, phase: PhaseSpec, end: number, out: PhaseResu
   }
 }
 
-let desks: Desk[] = [];
+const desks: Desk[] = [];
 
 async function onMessage(m: ToDriver): Promise<FromDriver> {
   if (m.kind === 'enroll') {

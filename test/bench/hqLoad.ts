@@ -332,6 +332,44 @@ export async function measureHqLoad(
   };
 }
 
+export const HQ_LOAD_KEYS = [
+  'hq_events_per_s',
+  'hq_push_p50_ms',
+  'hq_push_p99_ms',
+  'hq_pull_p99_ms',
+  'hq_rss_mb',
+  'hq_errors',
+  'hq_ingest_events_per_s',
+  'pg_copy_events_per_s',
+  'hq_ingest_vs_copy',
+  'hq2_events_per_s',
+  'hq2_push_p50_ms',
+  'hq2_push_p99_ms',
+  'hq2_pull_p99_ms',
+  'hq2_rss_mb',
+  'hq2_errors',
+  'hq2_ingest_events_per_s',
+] as const;
+
+/** The bench's top-level keys: the one-HQ run as `hq_*`, the split run as `hq2_*` (absent when skipped). */
+export function hqLoadKeys(r: { one: HqLoadFigures; split: HqLoadFigures | null }): Record<string, number> {
+  const pick = (f: HqLoadFigures, prefix: string) => ({
+    [`${prefix}_events_per_s`]: f.hq_events_per_s,
+    [`${prefix}_push_p50_ms`]: f.hq_push_p50_ms,
+    [`${prefix}_push_p99_ms`]: f.hq_push_p99_ms,
+    [`${prefix}_pull_p99_ms`]: f.hq_pull_p99_ms,
+    [`${prefix}_rss_mb`]: f.hq_rss_mb,
+    [`${prefix}_errors`]: f.hq_errors,
+    [`${prefix}_ingest_events_per_s`]: f.hq_ingest_events_per_s,
+  });
+  return {
+    ...pick(r.one, 'hq'),
+    pg_copy_events_per_s: r.one.pg_copy_events_per_s,
+    hq_ingest_vs_copy: r.one.hq_ingest_vs_copy,
+    ...(r.split ? pick(r.split, 'hq2') : {}),
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = await measureHqLoad(hqLoadOptionsFromEnv((m) => process.stderr.write(`[bench] ${m}\n`)));
   process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
