@@ -889,7 +889,7 @@ function printTable(
     'monthly_stats_ms',
     'mail_scan_in_p99_ms',
     'mail_lookup_ms',
-    ...HQ_LOAD_KEYS,
+    ...HQ_LOAD_KEYS.filter((k) => k in report), // hq2_* only when the split run ran
   ];
   const lines = keys.map((k) => {
     const t = targets[k];
