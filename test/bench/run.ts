@@ -20,6 +20,8 @@
  * (default 100), BENCH_TICKET_CREATES (measured creates, default 1,000).
  * BENCH_PASS_VERIFIES (default 2,000), BENCH_MAIL_ITEMS (registered mail items over 3 years, default
  * 2,000,000), BENCH_MAIL_SCANS (measured scan-ins, default 1,000), BENCH_MAIL_LOOKUPS (default 2,000).
+ * BENCH_HQ_DESKS, BENCH_HQ_SECONDS, BENCH_HQ_EVENTS, BENCH_HQ_INTERVAL_S, BENCH_HQ_PROCESSES…: HQ under many desks
+ * (test/bench/hqLoad.ts; small by default, the full company-scale run is in docs/benchmarks.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -54,6 +56,7 @@ import { insertPastMail, measureMail } from './mail.js';
 import { checkInFor, measureCheckinVsSameRows } from './checkinSameRows.js';
 import { benchRuns, spreadTable } from './runs.js';
 import { measureDeskReady } from './deskReady.js';
+import { HQ_LOAD_KEYS, hqLoadKeys, hqLoadOptionsFromEnv, measureHqLoad } from './hqLoad.js';
 
 const envInt = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -110,11 +113,11 @@ interface Target {
   value: number;
   target: number;
   comparison: '<' | '<=' | '>=';
-  unit: 'ms' | 'x' | 's';
+  unit: 'ms' | 'x' | 's' | 'n';
   met: boolean;
 }
 
-const target = (value: number, limit: number, comparison: '<' | '<=' | '>=', unit: 'ms' | 'x' | 's'): Target => ({
+const target = (value: number, limit: number, comparison: '<' | '<=' | '>=', unit: Target['unit']): Target => ({
   value: round(value),
   target: limit,
   comparison,
@@ -547,6 +550,12 @@ async function main() {
       `tickets: create p99 ${tickets.create.p99} ms; board median ${tickets.board.p50} ms (${tickets.openTickets} open of ${TICKETS}); monthly stats median ${tickets.monthly.p50} ms`,
     );
 
+    // ---- HQ at company scale: many desks against HQ in its own process(es) (hqLoad.ts) ------------------
+    const thq = performance.now();
+    const hqLoad = await measureHqLoad(hqLoadOptionsFromEnv(log));
+    phases.hq_load_phase_ms = performance.now() - thq;
+    const hq = hqLoadKeys(hqLoad);
+
     // ---- report ----------------------------------------------------------------------------------------
     const targets: Record<string, Target> = {
       db_open_ms: target(startupMs, 150, '<', 'ms'),
@@ -573,6 +582,9 @@ async function main() {
       monthly_stats_ms: target(tickets.monthly.p50, 200, '<', 'ms'),
       mail_scan_in_p99_ms: target(mail.scanIn.p99, 10, '<', 'ms'),
       mail_lookup_ms: target(mail.lookup.p50, 2, '<', 'ms'),
+      hq_push_p99_ms: target(hq.hq_push_p99_ms, 500, '<', 'ms'),
+      hq_errors: target(hq.hq_errors, 0, '<=', 'n'),
+      hq_ingest_vs_copy: target(hq.hq_ingest_vs_copy, 0.3, '>=', 'x'),
     };
     const kindStats: Record<string, Summary> = {};
     for (const [k, v] of byKind) kindStats[k] = summarize(v);
@@ -614,6 +626,7 @@ async function main() {
       monthly_stats_ms: tickets.monthly.p50,
       mail_scan_in_p99_ms: mail.scanIn.p99,
       mail_lookup_ms: mail.lookup.p50,
+      ...hq,
       targets,
       all_targets_met: Object.values(targets).every((x) => x.met),
       rows: {
@@ -661,6 +674,7 @@ async function main() {
         receipt_render: fees.render,
         mail_scan_in: mail.scanIn,
         mail_lookup: mail.lookup,
+        hq_load: hqLoad,
         checkin_during_pull: { ...pullCheckin.during, pull_s: pullCheckin.pull_s },
         checkin_without_pull: pullCheckin.baseline,
         // Commits that also ran SQLite's WAL auto-checkpoint (every ~1000 WAL pages), and the rest.
@@ -683,6 +697,7 @@ async function main() {
           'pass_issue_p99_ms: passes:issue through backend.router with the admin session (zod parse incl. ID checksum, directory lookups for the unit and authority, arrears seam, ReleasePassIssued + PrintJobQueued events, gapless counter, commit with synchronous=FULL, read-back); the TestClock moves 1 s per issue. pass_verify_ms: median of passes:verify through the router for pass numbers drawn from the past passes (inserted with prepared statements, no events), a unique-index lookup plus the gate log.',
           ...sync.notes,
           ...pullCheckin.notes,
+          ...hqLoad.notes,
           'Fees run on a desk of their own (test/bench/fees.ts). payment_p99_ms: fees:pay through the router (lines checked unpaid inside the transaction, PaymentReceived + PrintJobQueued, gapless receipt counter, synchronous=FULL commit, read-back), one month in cash with change, after a year of past receipts. unit_lookup_ms: median fees:account for a unit with 10 years × 4 items of monthly charges, 110 months paid. daily_report_ms: median fees:daily for one day of a desk with BENCH_FEE_RECEIPTS_PER_DAY receipts a day over BENCH_FEE_DAYS days (prepared inserts). receipt_render_ms: median of the receipt template, data to HTML with the QR as SVG.',
           'mail_scan_in_p99_ms: mail:receive through backend.router with the admin session (zod parse and tracking-number normalisation, recipient from the directory, on-shelf duplicate check, MailReceived event with a gapless register number, commit with synchronous=FULL, read-back with the batch count), batches of 20; the TestClock moves 1 s per item. mail_lookup_ms: median of mail:lookup through the router for tracking numbers drawn from BENCH_MAIL_ITEMS past items (inserted with prepared statements, no events or closings rows).',
           'onsite_list_ms: median of visits:onSite through the router; occupant_search_p95_ms: directory:search through the router with a mix of name prefix, unit code prefix, room number, pinyin initials/full pinyin, phone last 4 and company prefix.',
@@ -794,13 +809,14 @@ function printTable(
   } & Record<string, unknown>,
   targets: Record<string, Target>,
 ) {
-  const keys = TABLE_KEYS;
+  // hq2_* only when the split run ran
+  const keys = [...TABLE_KEYS, ...HQ_LOAD_KEYS.filter((k) => k in report)];
   const lines = keys.map((k) => {
     const t = targets[k];
     return [
       k,
       String(report[k]),
-      t ? `${t.comparison} ${t.target}${t.unit === 'x' ? 'x' : ` ${t.unit}`}` : '',
+      t ? `${t.comparison} ${t.target}${t.unit === 'x' ? 'x' : t.unit === 'n' ? '' : ` ${t.unit}`}` : '',
       t ? (t.met ? 'yes' : 'NO') : '',
     ];
   });
@@ -825,7 +841,7 @@ async function runMany() {
   const args = jsonArg(process.argv.slice(2));
   const runs = Math.max(1, envInt('BENCH_RUNS', 3));
   const agg = await benchRuns(process.argv[1], runs, log);
-  const table = spreadTable(agg, TABLE_KEYS);
+  const table = spreadTable(agg, [...TABLE_KEYS, ...HQ_LOAD_KEYS]);
   const text = JSON.stringify(agg, null, 2) + '\n';
   if (args.json && !args.file) {
     process.stderr.write(table);

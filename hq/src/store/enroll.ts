@@ -27,7 +27,9 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
       .forUpdate()
       .executeTakeFirst();
     if (!code || code.used_at) throw new HqError(403, 'code_invalid', 'This enrollment code is unknown or was already used.');
-    const site = await trx.selectFrom('sites').selectAll().where('id', '=', code.site_id).executeTakeFirstOrThrow();
+    // Locked first: two desks of one site enrolling at once otherwise deadlock (each device row's foreign
+    // key share-locks the site, then siteIdKey asks for the update lock).
+    const site = await trx.selectFrom('sites').selectAll().where('id', '=', code.site_id).forUpdate().executeTakeFirstOrThrow();
     if (req.desk) await checkDesk(trx, site, code, req.desk);
     const ackedSeq = code.replaces ? await takeOver(trx, site, code, req.desk) : await checkCodeFree(trx, site, code);
     const deviceId = uuidv7();
