@@ -5,6 +5,8 @@ import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import type { Page } from '@playwright/test';
 import type { DeskServer } from './deskServer';
+import type { TestHq } from '../support/hq';
+import { issueEnrollCode } from '../../hq/src/store/admin';
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -31,6 +33,28 @@ export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {
   });
   const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
   await desk.api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
+}
+
+/** The set-up form typed as a person does (site 华远大厦, HY, with ADMIN), then shift A opened. */
+export async function setUpByFormAndOpenShift(page: Page, desk: DeskServer) {
+  await page.goto(desk.url);
+  await page.getByTestId('setup-siteName').fill('华远大厦');
+  await page.getByTestId('setup-siteCode').fill('HY');
+  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('setup-name').fill(ADMIN.name);
+  await page.getByTestId('setup-pin').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
+  await page.getByTestId('setup-pinAgain').press('Enter');
+  await page.getByTestId('shift-pattern').getByText('A 班').click();
+  await page.getByTestId('shift-open').click();
+}
+
+/** On the sync page, enrols this desk as A1 of the HQ site `siteId` with a fresh one-time code. */
+export async function enrolOnSyncPage(page: Page, hq: TestHq, siteId: string) {
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await page.getByTestId('hq-url').fill(hq.url);
+  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
+  await page.getByTestId('enroll-submit').click();
 }
 
 /** The text of a PDF file, as a reader would copy it (poppler's pdftotext). */

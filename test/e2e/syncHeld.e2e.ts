@@ -1,10 +1,9 @@
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
+import { enrolOnSyncPage, setUpByFormAndOpenShift } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
-import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
+import { createSite } from '../../hq/src/store/admin';
 import { runCli } from '../../hq/src/cli';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
 let desk: DeskServer;
 let hq: TestHq;
@@ -19,21 +18,9 @@ test.afterAll(async () => {
 test("a manager made at the desk waits for HQ's administrator, listed on the sync page in the desk's words; refused at HQ, the page says so with the administrator's reason", async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
   const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
-  await page.getByRole('menuitem', { name: '总部同步' }).click();
-  await page.getByTestId('hq-url').fill(hq.url);
-  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
-  await page.getByTestId('enroll-submit').click();
+  await enrolOnSyncPage(page, hq, siteId);
   await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 0 条');
   // The site's first admin was accepted: nothing is listed.
   await expect(page.getByText('等待总部管理员确认')).toHaveCount(0);

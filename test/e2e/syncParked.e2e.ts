@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
+import { enrolOnSyncPage, setUpByFormAndOpenShift } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
-import { appendMasterEvent, createSite, issueEnrollCode } from '../../hq/src/store/admin';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
+import { appendMasterEvent, createSite } from '../../hq/src/store/admin';
 
 let desk: DeskServer;
 let hq: TestHq;
@@ -17,21 +16,9 @@ test.afterAll(async () => {
 });
 
 test('records from a newer LobbyDesk are counted in the status bar and named on the sync page', async ({ page }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
   const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
-  await page.getByRole('menuitem', { name: '总部同步' }).click();
-  await page.getByTestId('hq-url').fill(hq.url);
-  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
-  await page.getByTestId('enroll-submit').click();
+  await enrolOnSyncPage(page, hq, siteId);
   await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 0 条');
   await expect(page.getByTestId('sync-parked-count')).toHaveCount(0);
 

@@ -1,9 +1,8 @@
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
+import { enrolOnSyncPage, setUpByFormAndOpenShift } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
-import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
+import { createSite } from '../../hq/src/store/admin';
 
 // HQ's clock is an hour slow at first: everything this desk wrote before it knew HQ's time looks ahead of it.
 let hqSlowMs = 60 * 60_000;
@@ -18,21 +17,9 @@ test.afterAll(async () => {
 });
 
 test("a record HQ refused while its clock was wrong is re-sent from the sync page once HQ's clock is right", async ({ page }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
   const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
-  await page.getByRole('menuitem', { name: '总部同步' }).click();
-  await page.getByTestId('hq-url').fill(hq.url);
-  await page.getByTestId('enroll-code').fill(await issueEnrollCode(hq.db, siteId, 'A1'));
-  await page.getByTestId('enroll-submit').click();
+  await enrolOnSyncPage(page, hq, siteId);
   // Her own record as a colleague, said in the desk's words (the reason code never shown).
   const line = page.getByTestId('rejection').filter({ hasText: '新增员工' }).filter({ hasText: '王经理 · A001' });
   await expect(line).toHaveCount(1);

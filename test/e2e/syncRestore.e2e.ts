@@ -1,12 +1,11 @@
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
+import { setUpByFormAndOpenShift } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
 import { runCli } from '../../hq/src/cli';
 import { typedFingerprint } from '../../shared/sync/fingerprint';
 import { restoreHqBackup, takeHqBackup } from '../faults/hqBackup';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
 let desk: DeskServer;
 let hq: TestHq;
@@ -21,16 +20,7 @@ test.afterAll(async () => {
 test('HQ restored from a backup older than this desk: the sync page says HQ does not know it; readmitted, its records drain', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
 
   // HQ's backup is taken before this desk enrols.
   const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
