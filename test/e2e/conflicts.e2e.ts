@@ -1,4 +1,5 @@
 import { expect, test } from './printRecorder';
+import { shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 import { startTestHq, type TestHq } from '../support/hq';
 import { checkInInput, importSampleDirectory, openTestDesk, TestClock, type TestDesk } from '../support/desk';
@@ -59,7 +60,8 @@ test('a shift leader opens the conflict inbox, sees a setting two desks changed 
 
   const card = page.getByTestId('conflict-setting_overwritten');
   await expect(card).toContainText('站点设置被覆盖');
-  await expect(card.getByTestId('conflict-setting_overwritten-subject')).toHaveText('mailReturnDays');
+  await expect(card.getByTestId('conflict-setting_overwritten-subject')).toHaveText('无人认领挂号邮件退件天数');
+  await shot(page, 'i15-conflict-inbox');
   const rows = card.getByTestId('conflict-setting_overwritten-sides').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('A2');

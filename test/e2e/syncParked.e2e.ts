@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
-import { enrolOnSyncPage, setUpByFormAndOpenShift } from './support';
+import { enrolOnSyncPage, setUpByFormAndOpenShift, shot } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
 import { appendMasterEvent, createSite } from '../../hq/src/store/admin';
 
@@ -36,6 +36,7 @@ test('records from a newer LobbyDesk are counted in the status bar and named on 
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-parked-count')).toContainText('新版本记录 2 条待本机更新');
   await expect(page.getByTestId('sync-parked')).toContainText('LogItemResolved v9 ×2');
+  await shot(page, 'i15-parked');
   // The pull went on: nothing waits, nothing failed.
   await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 0 条');
 });

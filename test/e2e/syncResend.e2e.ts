@@ -1,6 +1,6 @@
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
-import { enrolOnSyncPage, setUpByFormAndOpenShift } from './support';
+import { enrolOnSyncPage, setUpByFormAndOpenShift, shot } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
 import { createSite } from '../../hq/src/store/admin';
 
@@ -24,6 +24,7 @@ test("a record HQ refused while its clock was wrong is re-sent from the sync pag
   const line = page.getByTestId('rejection').filter({ hasText: '新增员工' }).filter({ hasText: '王经理 · A001' });
   await expect(line).toHaveCount(1);
   await expect(line).toContainText('本台时钟超前太多');
+  await shot(page, 'i15-rejection-resend');
   await expect(line).not.toContainText('hlc_ahead');
 
   // Re-sent while HQ's clock is still wrong: HQ refuses it again, and says why.

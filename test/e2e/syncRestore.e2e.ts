@@ -1,6 +1,6 @@
 import { expect, test } from './printRecorder';
 import { startDeskServer, type DeskServer } from './deskServer';
-import { setUpByFormAndOpenShift } from './support';
+import { setUpByFormAndOpenShift, shot } from './support';
 import { startTestHq, type TestHq } from '../support/hq';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
 import { runCli } from '../../hq/src/cli';
@@ -37,6 +37,7 @@ test('HQ restored from a backup older than this desk: the sync page says HQ does
   await restoreHqBackup(hq.db);
   await page.getByTestId('sync-now-page').click();
   await expect(page.getByTestId('sync-last-error')).toHaveText('总部不认识这台前台：总部可能已从备份恢复');
+  await shot(page, 'i15-unknown-desk');
   await expect(waiting).not.toHaveText('待同步 0 条');
 
   // HQ's admin readmits it with one command; the next sync sends every record again.

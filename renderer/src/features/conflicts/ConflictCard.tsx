@@ -18,6 +18,17 @@ function whatText(t: TFunction, c: Conflict, s: ConflictSide): string {
   return s.what;
 }
 
+/**
+ * The record in words: the detection is the same on every desk and at HQ, so it names a setting by its key and a
+ * fee by its item code; the leader reads them as the settings page and the receipt name them.
+ */
+function subjectText(t: TFunction, c: Conflict): string {
+  if (c.kind === 'setting_overwritten') return t(`settings.${c.subject}`, { defaultValue: c.subject });
+  if (c.kind !== 'fee_paid_twice') return c.subject;
+  const [unit, item, period] = c.subject.split(' · ');
+  return [unit, t(`feeItem.${item}`, { defaultValue: item }), period].join(' · ');
+}
+
 /** One conflict: the record, both sides (who, which desk, when, what; which one the records show), and how to close it. */
 export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDone: () => void }) {
   const { t } = useTranslation();
@@ -34,7 +45,7 @@ export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDo
       title={
         <span>
           <Tag color="orange">{t(`conflicts.kind.${c.kind}`)}</Tag>
-          <span data-testid={`${testId}-subject`}>{c.subject}</span>
+          <span data-testid={`${testId}-subject`}>{subjectText(t, c)}</span>
         </span>
       }
       extra={
