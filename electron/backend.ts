@@ -19,7 +19,6 @@ import { SyncClient } from './sync/client.js';
 import { fileSecretStore, type SecretStore } from './sync/secret.js';
 import { DeskClock } from './sync/deskClock.js';
 import { ID_KEY_NAME, storedIdKeys, type IdKeys } from './privacy/idKeys.js';
-import { resealPins } from './privacy/pinReseal.js';
 import { fileKeyStores, movePlainKey, type KeyStores } from './privacy/keyStores.js';
 import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
@@ -59,8 +58,6 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Full ID numbers an older version kept: masked and hashed before anything reads them.
   await scrubFullIdNumbers(database.db, idKeys);
   await scrubFullPhones(database.db, idKeys);
-  // PIN hashes an older version kept in the clear, or sealed under a key adopted over since: sealed anew.
-  await resealPins(database.db, idKeys);
   const listeners = new Set<(n: DeskNotice) => void>();
   let settings: Promise<Settings> | null = null;
   let site: SiteIdentity | null = null;

@@ -16,8 +16,6 @@ export interface IdKeys {
   hashes(idNumber: string): string[];
   /** The hashes a visitor's phone may be stored under at this desk (current key first). */
   phoneHashes(phone: string): string[];
-  /** Every key of the ring, current first (a sealed PIN hash opens under one of them, ./pinSeal.ts). */
-  all(): string[];
   /** Takes the site's key from HQ; the desk's previous key stays for matching its own older records. */
   adopt(key: string): void;
 }
@@ -39,7 +37,6 @@ export function storedIdKeys(store: SecretStore): IdKeys {
   else save((ring = { current: randomBytes(32).toString('hex'), previous: [] }));
   return {
     current: () => ring.current,
-    all: () => [ring.current, ...ring.previous],
     hashes: (idNumber) =>
       idNumberHash(ring.current, idNumber) ? [ring.current, ...ring.previous].map((k) => idNumberHash(k, idNumber)) : [],
     phoneHashes: (phone) =>

@@ -23,7 +23,6 @@ import {
 } from '../../shared/sync/protocol.js';
 import type { SecretStore } from './secret.js';
 import type { IdKeys } from '../privacy/idKeys.js';
-import { resealPins } from '../privacy/pinReseal.js';
 import { applyPage, outbox, recordPush, syncState, waitingSummary } from './state.js';
 import { recordHeld } from './held.js';
 import { recordResend } from './resend.js';
@@ -217,8 +216,6 @@ export class SyncClient {
       // A request arriving now reads the identity after this transaction, not the cached one before it.
       this.o.onEnrolled?.();
       await adoptIdentity(trx, res, this.now());
-      // The site's key replaced this desk's own (redeem): its PIN hashes are sealed again before any push.
-      if (this.o.idKeys) await resealPins(trx, this.o.idKeys);
       await this.recordEnrollment(trx, hqUrl, res);
     });
     this.o.onEnrolled?.();

@@ -70,10 +70,6 @@ export const eventCatalog = {
       deviceCode: z.string(),
     }),
   ),
-  /**
-   * `pinHash` here and in the PIN events: the scrypt hash sealed with the site's key (electron/privacy/pinSeal.ts);
-   * '' where HQ blanked an older desk's plain hash (shared/domain/legacyPinHash.ts).
-   */
   StaffCreated: ev(
     1,
     z.object({ staffId: z.string(), staffNo: z.string(), name: z.string(), role: z.enum(ROLES), pinHash: z.string() }),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { sealedPin } from '../../electron/privacy/pinSeal.js';
+import { hashPin } from '../../electron/api/pin.js';
 import { runCli } from '../../hq/src/cli.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { decodeHlc, encodeHlc } from '../../shared/domain/hlc.js';
@@ -72,22 +72,18 @@ describe('privileged staff changes wait for HQ', () => {
       payload,
       recordedAt: new Date().toISOString(),
     });
-    // With the desk's folder the attacker holds its key ring too, so the PINs travel sealed as a desk's do
-    // (a plain hash would be blanked by HQ as one from an older desk).
-    const sealed = (staffId: string, pin: string) => sealedPin(a.backend.services.idKeys, staffId, pin);
-    const rogueId = uuidv7();
     const rogue = ev(1, 'StaffCreated', adminId, {
-      staffId: rogueId,
+      staffId: uuidv7(),
       staffNo: 'X99',
       name: '黑客',
       role: 'admin',
-      pinHash: await sealed(rogueId, '909090'),
+      pinHash: await hashPin('909090'),
     });
-    const takeover = ev(2, 'StaffPinChanged', adminId, { staffId: adminId, pinHash: await sealed(adminId, '111222') });
+    const takeover = ev(2, 'StaffPinChanged', adminId, { staffId: adminId, pinHash: await hashPin('111222') });
     const r001 = a.backend.database.raw.prepare("SELECT id FROM staff WHERE staff_no = 'R001'").pluck().get() as string;
     const promote = ev(3, 'StaffUpdated', adminId, { staffId: r001, name: '小李', role: 'admin' });
     // Another person's PIN by an admin is a reset (a "change" of it is refused outright as a forged actor).
-    const otherPin = ev(4, 'StaffPinReset', adminId, { staffId: r001, pinHash: await sealed(r001, '333444') });
+    const otherPin = ev(4, 'StaffPinReset', adminId, { staffId: r001, pinHash: await hashPin('333444') });
     const attacks = [rogue, takeover, promote, otherPin];
     const res = await fetch(`${suite.hq.url}/sync/push`, {
       method: 'POST',

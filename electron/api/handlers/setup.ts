@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../shared/api/result.js';
 import { draft } from '../../../db/events.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { activeStaffCount } from '../../../db/queries/staff.js';
-import { sealedPin } from '../../privacy/pinSeal.js';
+import { hashPin } from '../pin.js';
 import type { HandlerMap } from '../context.js';
 import { sessionInfo } from './auth.js';
 
@@ -26,7 +26,7 @@ export const setupHandlers: Pick<HandlerMap, 'setup:status' | 'setup:complete'> 
     const siteId = uuidv7();
     const deviceId = uuidv7();
     const staffId = uuidv7();
-    const pinHash = await sealedPin(ctx.services.idKeys, staffId, input.admin.pin);
+    const pinHash = await hashPin(input.admin.pin);
     await ctx.transact(
       async (_trx, emit) => {
         await emit(

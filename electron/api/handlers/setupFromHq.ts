@@ -4,7 +4,7 @@ import { SITE_KINDS } from '../../../shared/api/schemas.js';
 import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import { draft } from '../../../db/events.js';
 import { activeStaffCount } from '../../../db/queries/staff.js';
-import { sealedPin } from '../../privacy/pinSeal.js';
+import { hashPin } from '../pin.js';
 import type { HandlerMap } from '../context.js';
 import { sessionInfo } from './auth.js';
 import { enrollmentRefused, hqAddress, pinOf } from './sync.js';
@@ -63,7 +63,7 @@ export const setupFromHqHandlers: Pick<HandlerMap, 'setup:fromHq' | 'setup:first
     // Only a desk nobody can sign in to: otherwise anyone at the desk could make themselves admin.
     if ((await activeStaffCount(ctx.db)) > 0) throw new ApiFailure('already_set_up', 'err.setup.hasStaff');
     const staffId = uuidv7();
-    const pinHash = await sealedPin(ctx.services.idKeys, staffId, input.admin.pin);
+    const pinHash = await hashPin(input.admin.pin);
     await ctx.transact(
       async (_trx, emit) => {
         await emit(

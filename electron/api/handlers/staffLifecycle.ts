@@ -3,7 +3,7 @@ import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { draft } from '../../../db/events.js';
 import type { Database } from '../../../db/schema.js';
 import { staffById, type StaffRow } from '../../../db/queries/staff.js';
-import { sealedPin } from '../../privacy/pinSeal.js';
+import { hashPin } from '../pin.js';
 import { roleAtLeast } from '../../../shared/domain/staff.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
 import { assertMayManage, assertNotLastAdmin } from '../staffRules.js';
@@ -79,7 +79,7 @@ export const staffLifecycleHandlers: Pick<HandlerMap, LifecycleProcs> = {
   async 'staff:resetPin'(input, ctx) {
     // One's own PIN is changed with the current one (auth:changePin), never reset around it.
     if (input.staffId === signedIn(ctx).staff.id) throw new ApiFailure('forbidden', 'err.staff.self');
-    const pinHash = await sealedPin(ctx.services.idKeys, input.staffId, input.pin);
+    const pinHash = await hashPin(input.pin);
     await ctx.transact(async (trx, emit) => {
       const actor = await actorIn(trx, ctx);
       const target = await targetIn(trx, input.staffId);

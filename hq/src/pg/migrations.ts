@@ -4,7 +4,6 @@ import type { HqDatabase } from './schema.js';
 import { projectionMigrations } from '../projections/index.js';
 import { eventWithoutFullIdNumber, maskedOnly } from '../../../shared/domain/legacyIdNumber.js';
 import { checkInWithoutFullPhone, phoneMaskedOnly } from '../../../shared/domain/legacyPhone.js';
-import { PIN_EVENTS, withoutPlainPinHash } from '../../../shared/domain/legacyPinHash.js';
 
 type Migration = { name: string; up: (db: Kysely<HqDatabase>) => Promise<void> };
 
@@ -221,29 +220,6 @@ export async function waitPreviousRejections(db: Kysely<HqDatabase>): Promise<vo
   await sql`UPDATE events SET status = 'waiting' WHERE status = 'rejected' AND reject_reason = ANY(${reasons})`.execute(db);
 }
 
-/**
- * PIN hashes stay home (issue 16 item 6): desks seal them with a key HQ never holds, so
- * the plain scrypt hashes older desks pushed are blanked here (HQ cannot seal them). Desks that applied
- * them keep their own staff rows (and seal them at start); a desk set up later has those people's PINs
- * reset by a manager. Text, not jsonb: the payload's key order stays.
- */
-const pinHashesBlanked: Migration = {
-  name: '011_pin_hashes_blanked',
-  up: blankPlainPinHashes,
-};
-
-/** Migration 011's data step: every stored event's plain PIN hash blanked. */
-export async function blankPlainPinHashes(db: Kysely<HqDatabase>): Promise<void> {
-  const { rows } = await sql<{ device_id: string; device_seq: string; type: string; payload: string }>`
-    SELECT device_id, device_seq, type, payload::text AS payload FROM events
-    WHERE type = ANY(${[...PIN_EVENTS]}) AND payload->>'pinHash' LIKE 'scrypt$%'`.execute(db);
-  for (const r of rows) {
-    const next = withoutPlainPinHash({ type: r.type, payload: JSON.parse(r.payload) as unknown }).payload;
-    await sql`UPDATE events SET payload = ${JSON.stringify(next)}::json
-      WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(db);
-  }
-}
-
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -256,7 +232,6 @@ export const hqMigrations: Migration[] = [
   visitorPhonesMinimal,
   historyIdentity,
   waitingEvents,
-  pinHashesBlanked,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

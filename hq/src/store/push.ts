@@ -15,7 +15,6 @@ import { authorityRefusal, rememberHeldCreation } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { withoutFullIdNumbers } from './idNumbers.js';
-import { withoutPlainPinHash } from '../../../shared/domain/legacyPinHash.js';
 import { hqLacksVersion, settleWaiting, waitFor } from './waiting.js';
 
 type Db = Kysely<HqDatabase>;
@@ -67,7 +66,7 @@ export async function push(
     aliases.add(cred.siteId);
     const stored: Stored[] = [];
     let expectedSeq: number | null = null;
-    const sorted = req.events.map((e) => withoutPlainPinHash(withoutFullIdNumbers(e))).sort((a, b) => a.deviceSeq - b.deviceSeq);
+    const sorted = req.events.map(withoutFullIdNumbers).sort((a, b) => a.deviceSeq - b.deviceSeq);
     const hold = holdChecker(trx, cred.siteId, cred.deviceId);
     const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
     const flush = async () => {
