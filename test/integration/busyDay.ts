@@ -225,22 +225,28 @@ export async function busyDay(desk: TestDesk) {
   // 李四's visitor asks the site to erase what it holds on them (PIPL 第四十七条).
   const person = { name: visitor.name, phone: visitor.phone, idNumber: '' };
   await desk.ok('privacy:personErase', { person, reason: '本人书面申请', confirmName: visitor.name });
-  // The leader's inbox: desk A2 checked visitor a out too while the two desks were apart (pulled), a double
-  // check-out; HQ refused one of this desk's records (stored as the sync client stores HQ's answer).
+  return { rec, leader };
+}
+
+/**
+ * The shift leader's inbox after the busy day: desk A2 checked visitor a out too while the two desks were
+ * apart (pulled), a double check-out resolved with a note; HQ refused one of this desk's records (stored as
+ * the sync client stores HQ's answer) and it is marked handled. Separate from the busy day because it puts
+ * another desk's event into this desk's log.
+ */
+export async function busyDayInbox(desk: TestDesk) {
+  const out = desk.backend.database.raw
+    .prepare("SELECT id, device_seq, json_extract(payload, '$.visitId') AS visitId FROM events WHERE type = 'VisitorCheckedOut'")
+    .get() as { id: string; device_seq: number; visitId: string };
   const site = (await getSiteIdentity(desk.backend.services.db))!;
-  const elsewhere = { visitId: a.visit.id, at: new Date().toISOString(), method: 'list' as const };
+  const elsewhere = { visitId: out.visitId, at: new Date().toISOString(), method: 'list' as const };
   const pulled = { id: newRequestId(), deviceId: 'A2-device', deviceSeq: 1, type: 'VisitorCheckedOut', v: 1 };
   const hlc = encodeHlc({ wallMs: Date.now(), counter: 0, node: 'A2-device' });
   const wire = { ...pulled, hlc, actor: 'S-A2', siteId: site.siteId, payload: elsewhere, recordedAt: elsewhere.at };
   await applyPage(desk.backend.services.db, [wire], 1);
   const [twice] = await desk.ok('conflicts:list', {});
-  await desk.ok('conflicts:resolve', { conflictId: twice.id, note: '同一访客，夜间自动离场后次日交回' });
-  const out = desk.backend.database.raw.prepare("SELECT id, device_seq FROM events WHERE type = 'VisitorCheckedOut'").get() as {
-    id: string;
-    device_seq: number;
-  };
+  await desk.ok('conflicts:resolve', { conflictId: twice.id, note: '同一访客，两台前台各登记一次离场' });
   const refused = { eventId: out.id, deviceSeq: out.device_seq, reason: 'unknown_visit', detail: 'visit not at HQ' };
   await recordPush(desk.backend.services.db, 0, [refused], new Map([[out.id, 'VisitorCheckedOut']]), new Date().toISOString());
   await desk.ok('conflicts:handleRejection', { eventId: out.id, note: '总部补录后核对' });
-  return { rec, leader };
 }

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import type { DomainEvent } from '../../shared/events/catalog.js';
 import { eventCatalog } from '../../shared/events/catalog.js';
 import { openTestDesk, type TestDesk } from '../support/desk.js';
-import { busyDay } from './busyDay.js';
+import { busyDay, busyDayInbox } from './busyDay.js';
 import { snapshot } from './helpers.js';
 
 /** Tables the appliers write: what another desk would rebuild from the same events. */
@@ -53,6 +53,7 @@ describe('applying an event twice', () => {
   beforeAll(async () => {
     desk = await openTestDesk();
     await busyDay(desk);
+    await busyDayInbox(desk);
     events = storedEvents(desk.backend.database.raw);
   });
   afterAll(() => desk.close());
