@@ -101,6 +101,8 @@ export class SyncClient {
   private timer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** Set by `stop()` only: a desk never started (tests, set-up) still runs the round a caller asked for. */
+  private halted = false;
   online = false;
 
   readonly deskClock: DeskClock;
@@ -324,14 +326,19 @@ export class SyncClient {
       this.again = true;
       return this.running;
     }
+    // `running` is cleared in the same step that reads `again` for the last time: a call arriving after
+    // the loop's last check but before a later `.finally` would otherwise be answered by a round that
+    // ran before its write (a check-in made just before "sync now" left waiting).
     this.running = (async () => {
-      do {
-        this.again = false;
-        await this.round();
-      } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.running = null;
-    });
+      try {
+        do {
+          this.again = false;
+          await this.round();
+        } while (this.again && !this.halted);
+      } finally {
+        this.running = null;
+      }
+    })();
     return this.running;
   }
 
@@ -386,6 +393,7 @@ export class SyncClient {
 
   start(): void {
     this.stopped = false;
+    this.halted = false;
     void this.syncNow();
     this.watchdog = setInterval(() => void this.syncNow(), this.o.watchdogMs ?? 60_000);
     this.watchdog.unref?.();
@@ -405,6 +413,7 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halted = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.watchdog) clearInterval(this.watchdog);
     await this.running?.catch(() => {});
