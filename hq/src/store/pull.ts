@@ -9,6 +9,7 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { heldForDevice } from './held.js';
+import { withSealedPinHash } from './pinSeal.js';
 import { ownDeviceIds } from './lineage.js';
 import { anchorAt, currentEpoch, pullStart } from './history.js';
 
@@ -30,7 +31,11 @@ export async function pull(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const site = await trx.selectFrom('sites').select('version').where('id', '=', cred.siteId).executeTakeFirstOrThrow();
+      const site = await trx
+        .selectFrom('sites')
+        .select(['version', 'id_key'])
+        .where('id', '=', cred.siteId)
+        .executeTakeFirstOrThrow();
       const siteVersion = Number(site.version);
       // The cursor counts only in the history it was given in (history.ts): else from a common point.
       const from = await pullStart(trx, cred.siteId, req, siteVersion);
@@ -53,18 +58,24 @@ export async function pull(
          FROM events WHERE site_id = ${cred.siteId} AND site_version > ${from} AND status = 'ok'
            AND NOT (device_id = ANY(${own})) AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
-      const events: WireEvent[] = rows.map((r) => ({
-        id: r.id,
-        deviceId: r.device_id,
-        deviceSeq: Number(r.device_seq),
-        hlc: r.hlc,
-        type: r.type,
-        v: r.v,
-        actor: r.actor,
-        siteId: r.desk_site_id,
-        payload: r.payload,
-        recordedAt: r.recorded_at,
-      }));
+      // An event stored before PIN hashes were sealed leaves sealed too (shared/domain/pinSeal.ts).
+      const events: WireEvent[] = rows.map((r) =>
+        withSealedPinHash(
+          {
+            id: r.id,
+            deviceId: r.device_id,
+            deviceSeq: Number(r.device_seq),
+            hlc: r.hlc,
+            type: r.type,
+            v: r.v,
+            actor: r.actor,
+            siteId: r.desk_site_id,
+            payload: r.payload,
+            recordedAt: r.recorded_at,
+          },
+          site.id_key,
+        ),
+      );
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
       const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };
