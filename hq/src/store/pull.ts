@@ -58,24 +58,20 @@ export async function pull(
          FROM events WHERE site_id = ${cred.siteId} AND site_version > ${from} AND status = 'ok'
            AND NOT (device_id = ANY(${own})) AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
-      // An event stored before PIN hashes were sealed leaves sealed too (shared/domain/pinSeal.ts).
-      const events: WireEvent[] = rows.map((r) =>
-        withSealedPinHash(
-          {
-            id: r.id,
-            deviceId: r.device_id,
-            deviceSeq: Number(r.device_seq),
-            hlc: r.hlc,
-            type: r.type,
-            v: r.v,
-            actor: r.actor,
-            siteId: r.desk_site_id,
-            payload: r.payload,
-            recordedAt: r.recorded_at,
-          },
-          site.id_key,
-        ),
-      );
+      const events: WireEvent[] = rows.map((r) => ({
+        id: r.id,
+        deviceId: r.device_id,
+        deviceSeq: Number(r.device_seq),
+        hlc: r.hlc,
+        type: r.type,
+        v: r.v,
+        actor: r.actor,
+        siteId: r.desk_site_id,
+        payload: r.payload,
+        recordedAt: r.recorded_at,
+      }));
+      // An event stored before PIN hashes were sealed leaves sealed too (hq/src/store/pinSeal.ts).
+      for (let i = 0; i < events.length; i++) events[i] = withSealedPinHash(events[i], site.id_key);
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
       const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };
