@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import { roleAtLeast, type Role } from '../../shared/domain/staff.js';
 import { staffByNo, type StaffRow } from '../../db/queries/staff.js';
 import { countPinAttempt, pinAttemptRight } from '../../db/queries/pinAttempts.js';
 import { hashPin, verifyPin } from './pin.js';
+import { openPinHash } from '../privacy/pinSeal.js';
+import type { HandlerContext } from './context.js';
+
+/** What a PIN check reads: the desk's database and the key ring that opens sealed PIN hashes. */
+type PinContext = Pick<HandlerContext, 'db'> & { services: Pick<HandlerContext['services'], 'idKeys'> };
 
 type Outcome = { ok: true } | { ok: false; code: 'wrong_pin' | 'pin_locked_out' | 'pin_desk_busy'; until?: string };
 
@@ -17,11 +20,16 @@ const decoyHash = () => (decoy ??= hashPin(randomBytes(8).toString('hex')));
  * One PIN attempt: counted (and refused when locked or the desk is over its limit) before scrypt runs,
  * so a parallel burst cannot all be checked against the same count. `staff` null: an unknown number.
  */
-async function attempt(db: Kysely<Database>, staff: StaffRow | null, pin: string, now: Date): Promise<Outcome> {
+async function attempt(ctx: PinContext, staff: StaffRow | null, pin: string, now: Date): Promise<Outcome> {
+  const { db } = ctx;
   const counted = await countPinAttempt(db, staff?.id ?? null, now);
   if (counted.kind === 'locked') return { ok: false, code: 'pin_locked_out', until: counted.until };
   if (counted.kind === 'deskBusy') return { ok: false, code: 'pin_desk_busy' };
-  const right = await verifyPin(pin, staff?.pin_hash ?? (await decoyHash()));
+  // Set at this desk: the scrypt hash; pulled: sealed by HQ with the site's key (shared/domain/pinSeal.ts).
+  // One no key of this desk opens (a restored desk before its replacement enrolment brings the site's key)
+  // costs the decoy's time and fails.
+  const hash = staff ? openPinHash(ctx.services.idKeys.all(), staff.id, staff.pin_hash) : null;
+  const right = (await verifyPin(pin, hash ?? (await decoyHash()))) && hash !== null;
   if (staff && right) {
     await pinAttemptRight(db, staff.id, counted.deskAttemptId);
     return { ok: true };
@@ -37,14 +45,8 @@ const MESSAGE = { wrong_pin: 'err.pin.wrong', pin_locked_out: 'err.pin.lockedOut
  * PIN_LOCKOUT). `staff` null (an unknown or disabled number) reads the same as a wrong PIN.
  * `field` names the form field the error belongs to.
  */
-export async function checkPin(
-  db: Kysely<Database>,
-  staff: StaffRow | null,
-  pin: string,
-  now: Date,
-  field: string,
-): Promise<void> {
-  const r = await attempt(db, staff, pin, now);
+export async function checkPin(ctx: PinContext, staff: StaffRow | null, pin: string, now: Date, field: string): Promise<void> {
+  const r = await attempt(ctx, staff, pin, now);
   if (r.ok) return;
   const message = MESSAGE[r.code];
   // No count of tries left: it would differ between a real staff number and an unknown one.
@@ -61,16 +63,16 @@ export async function checkPin(
  * entries are ignored. It is checked once the PIN matched, so it tells the approver only who they are.
  */
 export async function approveBy(
-  db: Kysely<Database>,
+  ctx: PinContext,
   approval: { staffNo: string; pin: string },
   minimum: Role,
   now: Date,
   fieldPrefix: string,
   notBy: readonly (string | null | undefined)[],
 ): Promise<StaffRow> {
-  const found = await staffByNo(db, approval.staffNo);
+  const found = await staffByNo(ctx.db, approval.staffNo);
   const approver = found?.active ? found : null;
-  const r = await attempt(db, approver, approval.pin, now);
+  const r = await attempt(ctx, approver, approval.pin, now);
   if (r.ok && approver && roleAtLeast(approver.role, minimum)) {
     refuseSelfApproval(approver, notBy, fieldPrefix);
     return approver;

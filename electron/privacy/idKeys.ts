@@ -16,6 +16,8 @@ export interface IdKeys {
   hashes(idNumber: string): string[];
   /** The hashes a visitor's phone may be stored under at this desk (current key first). */
   phoneHashes(phone: string): string[];
+  /** Every key of the ring, current first (a PIN hash pulled from HQ opens under one, shared/domain/pinSeal.ts). */
+  all(): string[];
   /** Takes the site's key from HQ; the desk's previous key stays for matching its own older records. */
   adopt(key: string): void;
 }
@@ -37,6 +39,7 @@ export function storedIdKeys(store: SecretStore): IdKeys {
   else save((ring = { current: randomBytes(32).toString('hex'), previous: [] }));
   return {
     current: () => ring.current,
+    all: () => [ring.current, ...ring.previous],
     hashes: (idNumber) =>
       idNumberHash(ring.current, idNumber) ? [ring.current, ...ring.previous].map((k) => idNumberHash(k, idNumber)) : [],
     phoneHashes: (phone) =>

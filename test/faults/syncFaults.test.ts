@@ -10,6 +10,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { SyncClient } from '../../electron/sync/client.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
+import { openPinHash } from '../../electron/privacy/pinSeal.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { missingAttachments } from '../../hq/src/store/attachments.js';
 import { getSiteIdentity } from '../../db/meta.js';
@@ -223,14 +224,18 @@ async function runSchedule(seed: number) {
     const first = rows(desks[0], table);
     for (const d of desks.slice(1)) expect(rows(d, table), `seed ${seed}: ${table}`).toEqual(first);
   }
-  // A PIN changed at two desks: every desk that knows the person has the same (latest) PIN. (Each
-  // template desk set up its own admin A001, so a desk may lack another desk's admin row.)
+  // A PIN changed at two desks: every desk that knows the person has the same (latest) PIN — plain where
+  // it was set, sealed by HQ elsewhere, the same hash once opened with the site's key. (Each template desk
+  // set up its own admin A001, so a desk may lack another desk's admin row.)
+  const siteKeys = (await hq.db.selectFrom('sites').select('id_key').execute()).map((r) => r.id_key!).filter(Boolean);
   const pins = new Map<string, string>();
   for (const d of desks)
     for (const p of d.opened.raw.prepare('SELECT id, pin_hash FROM staff').all() as { id: string; pin_hash: string }[]) {
       if (pins.has(p.id)) sharedPinsSeen++;
-      expect(pins.get(p.id) ?? p.pin_hash, `seed ${seed}: PIN of ${p.id}`).toBe(p.pin_hash);
-      pins.set(p.id, p.pin_hash);
+      const hash = openPinHash(siteKeys, p.id, p.pin_hash);
+      expect(hash, `seed ${seed}: PIN of ${p.id} opens`).not.toBeNull();
+      expect(pins.get(p.id) ?? hash, `seed ${seed}: PIN of ${p.id}`).toBe(hash);
+      pins.set(p.id, hash!);
     }
   const { rows: hqVisits } = await sql<{ id: string; status: string; checked_out_at: string | null }>`
     SELECT id, status, checked_out_at FROM hq_visits ORDER BY id`.execute(hq.db);

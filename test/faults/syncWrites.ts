@@ -62,7 +62,7 @@ export async function writeSomething(db: Kysely<Database>, rnd: () => number, no
     else if (r < 0.925) drafts.push(draft('SiteSettingsChanged', { changes: { mailReturnDays: 1 + Math.floor(rnd() * 90) } }));
     else if (r < 0.94 && staff.length > 0) {
       const staffId = pick(staff, rnd).id;
-      ownPins.push({ staffId, draft: draft('StaffPinChanged', { staffId, pinHash: `pin-${rnd()}` }) });
+      ownPins.push({ staffId, draft: draft('StaffPinChanged', { staffId, pinHash: `scrypt$pin-${rnd()}` }) });
     } else {
       const signature = rnd() < 0.7 ? signaturePicture(rnd) : null;
       if (signature) pictures.push(signature);

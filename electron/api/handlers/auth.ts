@@ -36,7 +36,7 @@ export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'au
   async 'auth:signIn'(input, ctx) {
     const staff = await staffByNo(ctx.db, input.staffNo);
     // Unknown staff and a wrong PIN read the same to the person at the desk (and take as long).
-    await checkPin(ctx.db, staff ?? null, input.pin, ctx.now, 'pin');
+    await checkPin(ctx, staff ?? null, input.pin, ctx.now, 'pin');
     if (!staff) throw new Error('checkPin passed without a staff row');
     // Said only after the right PIN: a guess at a staff number learns nothing about leavers.
     if (!staff.active)
@@ -64,7 +64,7 @@ export const authHandlers: Pick<HandlerMap, 'auth:signIn' | 'auth:session' | 'au
     // The new PIN's rules first: a refusal for a weak PIN says nothing about the current one.
     const weak = weakPinReason(input.newPin, staff.staff_no, staff.role);
     if (weak) throw fieldError('newPin', weak);
-    await checkPin(ctx.db, staff, input.currentPin, ctx.now, 'currentPin');
+    await checkPin(ctx, staff, input.currentPin, ctx.now, 'currentPin');
     const pinHash = await hashPin(input.newPin);
     await ctx.transact((_trx, emit) => emit(draft('StaffPinChanged', { staffId: staff.id, pinHash })));
     return null;

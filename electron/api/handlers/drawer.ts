@@ -148,7 +148,7 @@ export const drawerHandlers: Pick<
           countedFen,
           expectedFen: expected.cash,
         });
-      approvedBy = (await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id])).id;
+      approvedBy = (await approveBy(ctx, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id])).id;
       reason = input.approval.reason;
     }
     await ctx.transact((_trx, emit) =>

@@ -157,7 +157,7 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
     if (!r) throw fieldError('receiptId', 'err.notFound');
     if (r.voided_at)
       throw new ApiFailure('conflict', 'err.fee.alreadyVoided', [{ path: 'receiptId', message: 'err.fee.alreadyVoided' }]);
-    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [r.actor, staff.id]);
+    const approver = await approveBy(ctx, input.approval, 'shift_leader', ctx.now, 'approval', [r.actor, staff.id]);
     await ctx.transact(async (trx, emit) => {
       if ((await q.receiptById(trx, r.id))?.voided_at) throw new ApiFailure('conflict', 'err.fee.alreadyVoided');
       await emit(
@@ -182,7 +182,7 @@ export const feeHandlers: Pick<HandlerMap, 'fees:account' | 'fees:pay' | 'fees:r
     // Over the credit is refused before the PIN is looked at, so the answer never tells a right PIN
     // from a wrong one; checked again inside the transaction against a payment made meanwhile.
     await checkRefundWithinCredit(ctx.db, unit.id, input.amount);
-    const approver = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id]);
+    const approver = await approveBy(ctx, input.approval, 'shift_leader', ctx.now, 'approval', [staff.id]);
     await ctx.transact(async (trx, emit) => {
       await checkRefundWithinCredit(trx, unit.id, input.amount);
       const shift = await openShiftOf(trx, site.deviceId);

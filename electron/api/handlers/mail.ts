@@ -187,7 +187,7 @@ export const mailHandlers: Pick<
     if (!dmg) throw fieldError('damageId', 'err.notFound');
     if (dmg.confirmed_at) throw new ApiFailure('conflict', 'err.mail.alreadyConfirmed');
     const notBy = [dmg.received_by, dmg.recorded_by, signedIn(ctx).staff.id];
-    const leader = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', notBy);
+    const leader = await approveBy(ctx, input.approval, 'shift_leader', ctx.now, 'approval', notBy);
     const printJobId = uuidv7();
     await ctx.transact(async (trx, emit) => {
       if ((await q.damageById(trx, dmg.id))?.confirmed_at) throw new ApiFailure('conflict', 'err.mail.alreadyConfirmed');
@@ -256,7 +256,7 @@ export const mailHandlers: Pick<
         days: mailReturnDays,
         waited,
       });
-    const reviewer = await approveBy(ctx.db, input.approval, 'shift_leader', ctx.now, 'approval', [signedIn(ctx).staff.id]);
+    const reviewer = await approveBy(ctx, input.approval, 'shift_leader', ctx.now, 'approval', [signedIn(ctx).staff.id]);
     await ctx.transact(async (trx, emit) => {
       const current = (await q.itemById(trx, item.id))!;
       if (current.status !== 'on_shelf') throw notOnShelf(current);

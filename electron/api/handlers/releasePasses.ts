@@ -63,7 +63,7 @@ async function checkArrears(ctx: HandlerContext, input: IssueInput, unitId: stri
   const amountFen = await unitArrearsFen(ctx.db, unitId, deskTime(ctx.now).format('YYYY-MM'));
   if (amountFen === 0) return { amountFen, approvedBy: null, reason: '' };
   if (!input.arrearsApproval) throw new ApiFailure('approval_required', 'err.pass.arrears', undefined, { arrearsFen: amountFen });
-  const approver = await approveBy(ctx.db, input.arrearsApproval, 'shift_leader', ctx.now, 'arrearsApproval', [
+  const approver = await approveBy(ctx, input.arrearsApproval, 'shift_leader', ctx.now, 'arrearsApproval', [
     signedIn(ctx).staff.id,
   ]);
   return { amountFen, approvedBy: approver.id, reason: input.arrearsApproval.reason };

@@ -72,7 +72,7 @@ async function acknowledge(
   if (!input.pin) throw fieldError('pin', 'err.required');
   // Four eyes: whoever signed the handover out cannot also sign it in (refused before any PIN is looked at).
   if ((await q.shiftById(ctx.db, expected))?.signed_by === staff.id) throw fieldError('pin', 'err.handover.selfAcknowledge');
-  await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
+  await checkPin(ctx, staff, input.pin, ctx.now, 'pin');
 }
 
 const changed = (ctx: HandlerContext) => ctx.services.notify({ kind: 'shift-changed' });
@@ -205,7 +205,7 @@ export const shiftHandlers: Pick<
   /** Closes the shift: the handover sheet is assembled and frozen, signed with the outgoing PIN. */
   async 'shift:close'(input, ctx) {
     const { site, staff } = signedIn(ctx);
-    await checkPin(ctx.db, staff, input.pin, ctx.now, 'pin');
+    await checkPin(ctx, staff, input.pin, ctx.now, 'pin');
     const shiftId = await ctx.transact(async (trx, emit) => {
       const current = await q.openShiftOf(trx, site.deviceId);
       if (!current || !(await q.isOnShift(trx, current.id, staff.id))) throw new ApiFailure('conflict', 'err.shift.notOnShift');

@@ -100,7 +100,7 @@ export const visitHandlers: Pick<
           entry: { name: hit.name, reason: hit.reason, idNumberMasked: hit.id_number_masked, validUntil: hit.valid_until },
         });
       }
-      const approver = await approveBy(ctx.db, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride', [staff.id]);
+      const approver = await approveBy(ctx, input.denyOverride, 'shift_leader', ctx.now, 'denyOverride', [staff.id]);
       denyOverride = { byStaffId: approver.id, reason: input.denyOverride.reason, denyEntryId: hit.id };
     }
 

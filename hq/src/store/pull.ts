@@ -9,6 +9,7 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { heldForDevice } from './held.js';
+import { withSealedPinHash } from './pinSeal.js';
 import { ownDeviceIds } from './lineage.js';
 import { anchorAt, currentEpoch, pullStart } from './history.js';
 
@@ -30,7 +31,11 @@ export async function pull(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const site = await trx.selectFrom('sites').select('version').where('id', '=', cred.siteId).executeTakeFirstOrThrow();
+      const site = await trx
+        .selectFrom('sites')
+        .select(['version', 'id_key'])
+        .where('id', '=', cred.siteId)
+        .executeTakeFirstOrThrow();
       const siteVersion = Number(site.version);
       // The cursor counts only in the history it was given in (history.ts): else from a common point.
       const from = await pullStart(trx, cred.siteId, req, siteVersion);
@@ -65,6 +70,8 @@ export async function pull(
         payload: r.payload,
         recordedAt: r.recorded_at,
       }));
+      // An event stored before PIN hashes were sealed leaves sealed too (hq/src/store/pinSeal.ts).
+      for (let i = 0; i < events.length; i++) events[i] = withSealedPinHash(events[i], site.id_key);
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
       const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };

@@ -15,6 +15,7 @@ import { authorityRefusal, rememberHeldCreation } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { withoutFullIdNumbers } from './idNumbers.js';
+import { withSealedPinHash } from './pinSeal.js';
 import { hqLacksVersion, settleWaiting, waitFor } from './waiting.js';
 
 type Db = Kysely<HqDatabase>;
@@ -50,7 +51,10 @@ export async function push(
   const sentAt = Date.parse(req.sentAt);
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL synchronous_commit = on`.execute(trx);
-    const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
+    const { rows } = await sql<{
+      version: string;
+      id_key: string | null;
+    }>`SELECT version, id_key FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
     let version = Number(rows[0].version);
     const device = await trx
       .selectFrom('devices')
@@ -66,7 +70,11 @@ export async function push(
     aliases.add(cred.siteId);
     const stored: Stored[] = [];
     let expectedSeq: number | null = null;
-    const sorted = req.events.map(withoutFullIdNumbers).sort((a, b) => a.deviceSeq - b.deviceSeq);
+    // PIN hashes are stored sealed with the site's key (shared/domain/pinSeal.ts): only the site's desks open them.
+    const siteKey = rows[0].id_key;
+    const sorted = req.events
+      .map((e) => withSealedPinHash(withoutFullIdNumbers(e), siteKey))
+      .sort((a, b) => a.deviceSeq - b.deviceSeq);
     const hold = holdChecker(trx, cred.siteId, cred.deviceId);
     const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
     const flush = async () => {
