@@ -7,6 +7,7 @@ import { runCli } from '../../hq/src/cli.js';
 import { DeskUpdater, readyRelease, updatesFolder } from '../../electron/update/updater.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
 import { parseFeedYaml } from '../../shared/sync/updateFeed.js';
+import { DESK_COMPATIBILITY } from '../../shared/sync/version.js';
 import { ADMIN, type TestDesk } from '../support/desk.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { syncClientFor } from '../support/sync.js';
@@ -161,6 +162,17 @@ describe('desk updates from HQ (issue 19)', () => {
     expect(await readyRelease(desk.dataDir)).toBeNull();
     expect(existsSync(join(updatesFolder(desk.dataDir), 'LobbyDesk Setup 0.2.0.exe'))).toBe(false);
     expect(existsSync(join(updatesFolder(desk.dataDir), 'LobbyDesk Setup 0.2.0.exe.part'))).toBe(false);
+  });
+
+  it('a desk too old to sync keeps its queue and still gets the release that brings it back', async () => {
+    const desk = await enrolledDesk();
+    await hq('publish-desk', fakeInstaller('LobbyDesk Setup 0.2.0.exe'));
+    const tooOld = syncClientFor(desk, { schemaVersion: DESK_COMPATIBILITY.minSchemaVersion - 1, appVersion: '0.0.9' });
+    await tooOld.syncNow();
+    const status = await desk.ok('sync:status', undefined);
+    expect(status.lastError).toMatch(/^upgrade_required:/);
+    expect(status.waiting).toBeGreaterThan(0);
+    expect(await updaterFor(desk, '0.0.9').check()).toMatchObject({ state: 'ready', version: '0.2.0' });
   });
 
   it('hq devices shows which release each desk runs', async () => {
