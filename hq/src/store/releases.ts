@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { feedToYaml, releaseFileName, UPDATE_CHANNELS, type UpdateChannel } from '../../../shared/sync/updateFeed.js';
@@ -20,17 +20,6 @@ function platformOf(file: string): 'win32' | 'linux' | 'darwin' {
 const FEED_FILE = { win32: 'latest.yml', linux: 'latest-linux.yml', darwin: 'latest-mac.yml' } as const;
 
 export const isChannel = (c: string): c is UpdateChannel => (UPDATE_CHANNELS as readonly string[]).includes(c);
-
-/** Base64 SHA-512 of a file, streamed (installers are tens of MB), as electron-updater expects. */
-export function fileSha512(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha512');
-    createReadStream(path)
-      .on('data', (c) => h.update(c))
-      .on('end', () => resolve(h.digest('base64')))
-      .on('error', reject);
-  });
-}
 
 /**
  * `publish-desk <installer> [--channel pilot|stable]`: copies the installer into
@@ -54,7 +43,8 @@ export async function publishDesk(
   const target = join(dir, name);
   copyFileSync(installer, `${target}.part`);
   renameSync(`${target}.part`, target);
-  const sha512 = await fileSha512(target);
+  // Read once, by the admin command (an installer is tens of MB): base64, as electron-updater checks it.
+  const sha512 = createHash('sha512').update(readFileSync(target)).digest('base64');
   const size = statSync(target).size;
   const feed = feedToYaml({
     version,
