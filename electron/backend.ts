@@ -23,11 +23,15 @@ import { fileKeyStores, movePlainKey, type KeyStores } from './privacy/keyStores
 import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
 import { scrubFullPhones } from './privacy/legacyPhones.js';
+import { DeskUpdater, type DeskInstaller } from './update/updater.js';
+import { deskAppVersion } from './update/appVersion.js';
 
 export interface Backend {
   router: Router;
   services: Services;
   database: OpenedDatabase;
+  /** Desk releases from HQ (issue 19): checked at start and every few hours, installed between shifts. */
+  updater: DeskUpdater;
   subscribe(listener: (n: DeskNotice) => void): () => void;
   close(): Promise<void>;
 }
@@ -44,6 +48,12 @@ export interface BackendOptions {
   idKeys?: IdKeys;
   /** Where the desk's own keys (ID key ring, field key) live: Electron passes safeStorage; default 0600 files. */
   keyStores?: KeyStores;
+  /** This build's version (Electron: app.getVersion()); default package.json's. */
+  appVersion?: string;
+  /** Runs a downloaded release's installer (the Electron shell); without it a ready release waits for the IT person. */
+  installer?: DeskInstaller;
+  /** Which feed to read (`latest.yml` for win32…); default this machine's. */
+  platform?: string;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -65,11 +75,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Business times follow HQ's clock once an answer showed the offset (kept across restarts).
   const deskClock = new DeskClock(opts.clock);
   await deskClock.load(database.db);
+  const secrets = opts.secrets ?? fileSecretStore(opts.dataDir);
+  const appVersion = opts.appVersion ?? deskAppVersion();
   const sync = new SyncClient({
     db: database.db,
-    secrets: opts.secrets ?? fileSecretStore(opts.dataDir),
+    secrets,
     idKeys,
     schemaVersion: SCHEMA_VERSION,
+    appVersion,
     deskClock,
     onChange: (pulled) => {
       const notices: DeskNotice[] = [{ kind: 'sync-changed' }];
@@ -117,7 +130,34 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
   };
   deskClock.onCorrected = (delta) => services.sessions.clockCorrected(delta);
-  const router = createRouter(services, handlers);
+  const handle = createRouter(services, handlers);
+  // Calls being handled: an update never installs across one (electron/update/policy.ts).
+  let inFlight = 0;
+  const router: Router = async (name, input, sessionKey) => {
+    inFlight++;
+    try {
+      return await handle(name, input, sessionKey);
+    } finally {
+      inFlight--;
+    }
+  };
+  const updater = new DeskUpdater({
+    db: database.db,
+    dataDir: opts.dataDir,
+    secrets,
+    appVersion,
+    platform: opts.platform,
+    installer: opts.installer,
+    clock: opts.clock,
+    callsInFlight: () => inFlight,
+  });
+  sync.updates = () => updater.status();
+  // After a handover closed the shift, once the call that closed it has ended: install a ready release.
+  const notify = services.notify;
+  services.notify = (n) => {
+    notify(n);
+    if (n.kind === 'shift-changed') setTimeout(() => void updater.installIfBetweenShifts().catch(() => {}), 1000).unref();
+  };
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
     const sweep = () => {
@@ -130,17 +170,21 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sweep();
     timers.push(setInterval(sweep, 60_000).unref());
     sync.start();
+    updater.start();
+    timers.push(setInterval(() => void updater.installIfBetweenShifts().catch(() => {}), 60_000).unref());
   }
   return {
     router,
     services,
     database,
+    updater,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
       timers.forEach(clearInterval);
+      updater.stop();
       await sync.stop();
       checkpoint.stop();
       await opts.printer.close();

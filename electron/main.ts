@@ -10,6 +10,9 @@ import { guardSession, guardWebContents } from './security/harden.js';
 import { menuTemplate } from './security/menu.js';
 import { APP_ORIGIN, isAppUrl } from './security/navigation.js';
 import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
+import { platformInstaller } from './update/install.js';
+import { readyRelease, updatesFolder } from './update/updater.js';
+import { compareVersions } from '../shared/sync/version.js';
 
 /**
  * The desk app. The renderer is served from the privileged app:// scheme (not file://), runs
@@ -32,7 +35,20 @@ function isOurFrame(event: IpcMainInvokeEvent): boolean {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(app.getPath('userData'));
+  // The thin shell of the desk's updates (electron/update/): the installer runs at handover or, for a
+  // release downloaded before this start, now, before the database is opened (no transaction to cut).
+  const installer = platformInstaller({
+    platform: process.platform,
+    quit: () => app.quit(),
+    relaunch: () => app.relaunch(),
+    appImage: process.env.APPIMAGE,
+  });
+  const ready = app.isPackaged && installer ? await readyRelease(dataDir) : null;
+  if (ready && installer && compareVersions(ready.version, app.getVersion()) > 0)
+    return installer.install(join(updatesFolder(dataDir), ready.file), ready.version);
   backend = await createBackend({
+    appVersion: app.getVersion(),
+    installer,
     dataDir,
     printer: electronPrintBackend(),
     secrets: desktopSecretStore(dataDir),

@@ -33,6 +33,7 @@ import { attachmentsWaiting, markUploaded, pendingAttachments, recordAttachmentR
 import { DeskClock, type ClockReading } from './deskClock.js';
 import { hqNeedsUpdate, parkedSummary, type ParkedGroup } from './parking.js';
 import type { CatalogLike } from '../../shared/events/verdict.js';
+import type { DeskUpdateStatus } from '../../shared/api/syncSchemas.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -54,6 +55,8 @@ export interface SyncClientOptions {
   /** The site's ID key: offered at enrolment, replaced by the site's key from HQ's answer. */
   idKeys?: IdKeys;
   schemaVersion: number;
+  /** This build's version (semver), sent in the handshake: HQ lists which desk runs which release. */
+  appVersion?: string;
   clock?: () => Date;
   /** The backend's corrected clock; the client measures HQ's offset into it (default: one over `clock`). */
   deskClock?: DeskClock;
@@ -86,6 +89,8 @@ export interface SyncStatus {
   parked: ParkedGroup[];
   /** HQ's clock against this desk's, and the desk's corrected time now. */
   clock: ClockReading & { now: string };
+  appVersion?: string;
+  update?: DeskUpdateStatus;
 }
 
 /**
@@ -104,6 +109,8 @@ export class SyncClient {
   /** Set by `stop()` only: a desk never started (tests, set-up) still runs the round a caller asked for. */
   private halted = false;
   online = false;
+  /** The desk's update from HQ, shown with the sync status (electron/update/updater.ts sets it). */
+  updates: (() => DeskUpdateStatus) | null = null;
 
   readonly deskClock: DeskClock;
 
@@ -348,7 +355,12 @@ export class SyncClient {
     if (!st.hq_url) return;
     let pulled = 0;
     try {
-      await handshakeWithHq(this.o.db, (path, body, parse) => this.request(path, body, parse), this.o.schemaVersion);
+      await handshakeWithHq(
+        this.o.db,
+        (path, body, parse) => this.request(path, body, parse),
+        this.o.schemaVersion,
+        this.o.appVersion,
+      );
       // HQ not yet updated for an event of this build keeps it queued; the pull goes on meanwhile.
       const hqBehind = await this.pushAll().then(() => null, hqNeedsUpdate);
       pulled = await this.pullAll();
@@ -438,6 +450,8 @@ export class SyncClient {
       rejections: Number(rej.n),
       parked: await parkedSummary(this.o.db),
       clock: { ...this.deskClock.reading(), now: this.deskClock.now().toISOString() },
+      ...(this.o.appVersion ? { appVersion: this.o.appVersion } : {}),
+      ...(this.updates ? { update: this.updates() } : {}),
     };
   }
 }

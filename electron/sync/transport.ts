@@ -3,6 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
+import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 export interface HqAnswer {
   status: number;
@@ -75,6 +77,79 @@ export function postToHq(
       reject(e instanceof CertificateRefused || !UNTRUSTED.test(e.code ?? '') ? e : untrusted(e)),
     );
     req.end(body);
+  });
+}
+
+/** A GET from HQ whose body went to a file: its size and base64 SHA-512, computed while writing. */
+export interface HqDownload {
+  status: number;
+  /** The body as text when it was not written to a file (an error answer, or no `toFile`). */
+  body: string;
+  bytes: number;
+  sha512: string;
+}
+
+/**
+ * GETs from HQ over the same pinned connection as `postToHq` (desk releases, issue 19). With `toFile`,
+ * a 200 body is streamed to that file (installers are tens of MB) and hashed on the way.
+ */
+export function getFromHq(
+  url: URL,
+  headers: Record<string, string>,
+  o: { pin: string | null; timeoutMs: number; toFile?: string },
+): Promise<HqDownload> {
+  return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = url.port || (url.protocol === 'https:' ? 443 : 80);
+    const options = {
+      method: 'GET',
+      host,
+      port,
+      path: `${url.pathname}${url.search}`,
+      headers,
+      signal: AbortSignal.timeout(o.timeoutMs),
+    };
+    const onResponse = (res: IncomingMessage) => {
+      const hash = createHash('sha512');
+      let bytes = 0;
+      const toFile = res.statusCode === 200 && o.toFile ? createWriteStream(o.toFile, { mode: 0o600 }) : null;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => {
+        hash.update(c);
+        bytes += c.length;
+        if (toFile) toFile.write(c);
+        else chunks.push(c);
+      });
+      res.on('error', reject);
+      res.on('end', () => {
+        const done = () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            bytes,
+            sha512: hash.digest('base64'),
+          });
+        if (toFile) toFile.end(done);
+        else done();
+      });
+    };
+    let req: ClientRequest;
+    if (url.protocol === 'https:') {
+      req = httpsRequest(
+        {
+          ...options,
+          createConnection: (_opts, done) => {
+            connectChecked(host, Number(port), o.pin, o.timeoutMs, (err, socket) => done(err, socket as Duplex));
+            return undefined;
+          },
+        },
+        onResponse,
+      );
+    } else req = httpRequest(options, onResponse);
+    req.on('error', (e: Error & { code?: string }) =>
+      reject(e instanceof CertificateRefused || !UNTRUSTED.test(e.code ?? '') ? e : untrusted(e)),
+    );
+    req.end();
   });
 }
 

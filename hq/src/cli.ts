@@ -21,6 +21,7 @@ import { markRestore } from './store/history.js';
 import { readmitDevice } from './store/handshake.js';
 import { waitingForSite } from './store/waiting.js';
 import { describeConflict, listConflicts, resolveConflict } from './store/conflicts.js';
+import { isChannel, publishDesk, setChannel } from './store/releases.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -45,6 +46,8 @@ const USAGE = [
   'npm run hq -- readmit <siteCode> <deviceCode> [id]  a desk enrolled after that backup: take it back with its identity',
   'npm run hq -- conflicts <siteCode> [--all]          what two desks did to one record while apart, both sides',
   'npm run hq -- resolve-conflict <siteCode> <conflictId> <by> <note>  close it with a note (clears it on every desk)',
+  'npm run hq -- publish-desk <installer> [--channel pilot|stable] [--sites CODE,...] [--version X.Y.Z]  serve a desk release',
+  "npm run hq -- set-channel <pilot|stable> <siteCode,...>  which release channel the sites' desks update from",
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -59,7 +62,13 @@ function report(result: ImportResult, out: (line: string) => void): number {
 }
 
 /** Admin commands; returns the exit code. */
-export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line: string) => void): Promise<number> {
+export async function runCli(
+  db: Kysely<HqDatabase>,
+  args: string[],
+  out: (line: string) => void,
+  /** HQ_DATA_DIR/updates, where publish-desk stores releases. */
+  opts: { updatesDir?: string } = {},
+): Promise<number> {
   const [cmd, ...rest] = args;
   const site = async (code: string) => {
     const s = await siteByCode(db, code);
@@ -103,7 +112,7 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         for (const d of await listDevices(db, (await site(rest[0])).id)) {
           const drift = d.drift_ms === null ? '-' : `${Math.round(d.drift_ms / 1000)} s${d.driftFlagged ? ' CLOCK DRIFT' : ''}`;
           out(
-            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}`,
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}\tapp ${d.app_version ?? '-'}`,
           );
         }
         return 0;
@@ -193,6 +202,29 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
         const [siteCode, conflictId, by, ...note] = rest;
         if (!siteCode || !conflictId || !by || note.length === 0) break;
         out(await resolveConflict(db, (await site(siteCode)).id, conflictId, note.join(' '), by));
+        return 0;
+      }
+      case 'publish-desk': {
+        const [installer, ...flags] = rest;
+        const flag = (name: string) => {
+          const i = flags.indexOf(name);
+          return i >= 0 ? flags[i + 1] : undefined;
+        };
+        const channel = flag('--channel') ?? 'stable';
+        if (!installer || !opts.updatesDir) break;
+        if (!isChannel(channel)) throw new Error(`--channel ${channel}: pilot or stable.`);
+        const sites = flag('--sites')?.split(',').filter(Boolean) ?? [];
+        // The sites first: a code that does not exist stops the publish before anything is stored.
+        for (const code of sites) await site(code);
+        (await publishDesk(opts.updatesDir, installer, { channel, version: flag('--version') })).forEach(out);
+        if (sites.length) (await setChannel(db, channel, sites)).forEach(out);
+        return 0;
+      }
+      case 'set-channel': {
+        const [channel, codes] = rest;
+        if (!channel || !codes) break;
+        if (!isChannel(channel)) throw new Error(`${channel}: pilot or stable.`);
+        (await setChannel(db, channel, codes.split(',').filter(Boolean))).forEach(out);
         return 0;
       }
       case 'rejected': {

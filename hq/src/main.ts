@@ -15,6 +15,8 @@ import { loadHqTls } from './tls.js';
  */
 const log = pino({ name: 'lobbydesk-hq' });
 const dataDir = process.env.HQ_DATA_DIR ?? join(process.cwd(), 'hq-data');
+// Desk releases (publish-desk), served to enrolled desks at /updates/.
+const updatesDir = join(dataDir, 'updates');
 const host = process.env.HQ_HOST ?? '127.0.0.1';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const args = process.argv.slice(2);
@@ -44,12 +46,12 @@ async function main() {
       ? [`HQ certificate SHA-256: ${tls.fingerprint}`, `At the desk, type the fingerprint: ${typedFingerprint(tls.fingerprint)}`]
       : ['HQ serves plain HTTP (HQ_TLS=off): desks on this PC only; no fingerprint.'];
   if (args.length > 0) {
-    const code = args[0] === 'fingerprint' ? 0 : await runCli(db, args, out);
+    const code = args[0] === 'fingerprint' ? 0 : await runCli(db, args, out, { updatesDir });
     if (code === 0 && (args[0] === 'fingerprint' || args[0] === 'enroll-code')) fingerprintLines().forEach(out);
     await handle.close();
     process.exit(code);
   }
-  const app = buildHqApp({ db, schemaVersion: HQ_SCHEMA_VERSION, logger: log, https: tls });
+  const app = buildHqApp({ db, schemaVersion: HQ_SCHEMA_VERSION, logger: log, https: tls, updatesDir });
   const port = Number(process.env.HQ_PORT ?? 8780);
   // Stops on SIGTERM/SIGINT, or when `npm run hq` that started it is gone (stopServerWith): server, then PostgreSQL.
   stopServerWith(async () => {

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { hqAddressAllowed, normalizeFingerprint } from '../sync/fingerprint.js';
 
+/**
+ * The desk's update from HQ (issue 19): idle (nothing newer), downloading, ready (downloaded and
+ * verified: installs after the handover or at restart), failed (the check or download, with why).
+ */
+export const DeskUpdateStatus = z.object({
+  state: z.enum(['idle', 'downloading', 'ready', 'failed']),
+  version: z.string().nullable(),
+  channel: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type DeskUpdateStatus = z.infer<typeof DeskUpdateStatus>;
+
 /** What the status bar and the sync page show about HQ sync. */
 export const SyncStatus = z.object({
   enrolled: z.boolean(),
@@ -20,6 +33,9 @@ export const SyncStatus = z.object({
    * corrected time now: screens show and compare times on the corrected clock.
    */
   clock: z.object({ offsetMs: z.number().nullable(), measuredAt: z.string().nullable(), now: z.string() }),
+  /** This build's version and its update from HQ (absent where no updater runs). */
+  appVersion: z.string().optional(),
+  update: DeskUpdateStatus.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -4,7 +4,8 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../domain/log.js';
 /**
  * The desk ↔ HQ wire protocol (docs/sync-protocol.md). Both sides validate every message with these
  * schemas. `schemaVersion` is the desk's database schema version (its migration count): HQ accepts
- * its own and the one before, and answers `upgrade_required` beyond, without acknowledging anything.
+ * the declared window (DESK_COMPATIBILITY in version.ts) and answers `upgrade_required` outside it,
+ * without acknowledging anything.
  */
 
 export const SYNC_LIMITS = {
@@ -167,6 +168,8 @@ export const HandshakeRequest = z.object({
   desk: z.object({ siteId: id, deviceCode: z.string().max(16) }).optional(),
   /** Ids of this desk's events it lists as rejected by HQ; HQ answers which it has since applied (`settled`). */
   rejected: z.array(id).max(1000).optional(),
+  /** The desk's app version (semver, e.g. 0.2.0): HQ records which desk runs which release (`hq devices`). */
+  appVersion: z.string().max(40).optional(),
 });
 export type HandshakeRequest = z.infer<typeof HandshakeRequest>;
 
@@ -229,10 +232,6 @@ export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
 
 export const SyncError = z.object({ error: z.enum(SYNC_ERRORS), message: z.string() });
 export type SyncError = z.infer<typeof SyncError>;
-
-/** True when HQ (at `hqVersion`) talks with a desk at `deskVersion`. */
-export const versionAccepted = (hqVersion: number, deskVersion: number) =>
-  deskVersion === hqVersion || deskVersion === hqVersion - 1;
 
 /** Events that describe one desk and never travel to another desk of the site. */
 export const LOCAL_ONLY_EVENTS: ReadonlySet<string> = new Set(['SiteConfigured']);

@@ -6,7 +6,9 @@ import { SyncFailure } from '../../electron/sync/client.js';
 import { checkInInput, importSampleDirectory, type TestDesk } from '../support/desk.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks, syncClientFor } from '../support/sync.js';
-import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+import { DESK_COMPATIBILITY, DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+import { lastErrorText } from '../../renderer/src/features/sync/lastErrorText.js';
+import zhHansLocale from '../../renderer/src/i18n/locales/zh-Hans.json';
 import { SYNC_LIMITS } from '../../shared/sync/protocol.js';
 
 const suite = hqSuite();
@@ -22,6 +24,9 @@ const hqCount = async (where = "status = 'ok'") => {
 };
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${suite.hq.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+const zhHans = ((key: string) =>
+  key.split('.').reduce<unknown>((t, k) => (t as Record<string, unknown>)[k], zhHansLocale)) as never;
 
 describe('sync with a real HQ', () => {
   it('HQ speaks the desk schema version of this build', () => {
@@ -108,19 +113,37 @@ describe('sync with a real HQ', () => {
     expect((await ca.status()).waiting).toBeGreaterThan(0);
   });
 
-  it('version skew: one schema behind syncs, two behind gets upgrade_required and keeps its queue', async () => {
+  it('version window: a desk two schemas behind still syncs; one below the declared window gets upgrade_required, keeps its queue and says "需要更新"', async () => {
     const a = await desk('A1');
     const b = await desk('A2');
+    await importSampleDirectory(b);
     await enrollDesks(suite.hq, [a, b]);
-    const behind1 = syncClientFor(a, { schemaVersion: SCHEMA_VERSION - 1 });
-    await behind1.pushAll();
-    expect((await behind1.status()).waiting).toBe(0);
-    const behind2 = syncClientFor(b, { schemaVersion: SCHEMA_VERSION - 2 });
-    const before = (await behind2.status()).waiting;
-    const err = await behind2.pushAll().catch((e: SyncFailure) => e);
-    expect(err).toMatchObject({ code: 'upgrade_required', status: 426 });
-    expect((await behind2.status()).waiting).toBe(before);
+    // Two desk releases (migrations) old is inside HQ's window: not "N and N-1" any more.
+    expect(SCHEMA_VERSION - 2).toBeGreaterThanOrEqual(DESK_COMPATIBILITY.minSchemaVersion);
+    const behind2 = syncClientFor(a, { schemaVersion: SCHEMA_VERSION - 2 });
+    await behind2.pushAll();
+    expect((await behind2.status()).waiting).toBe(0);
+    // Below the window: refused at the handshake, nothing acknowledged, the desk goes on working offline.
+    const tooOld = syncClientFor(b, { schemaVersion: DESK_COMPATIBILITY.minSchemaVersion - 1 });
+    const before = (await tooOld.status()).waiting;
     expect(before).toBeGreaterThan(0);
+    await tooOld.syncNow();
+    await b.ok('visits:checkIn', await checkInInput(b));
+    const status = await b.ok('sync:status', undefined);
+    expect(status.waiting).toBeGreaterThan(before);
+    expect(status.lastError).toMatch(
+      /^upgrade_required: This desk \(schema \d+\) is too old for HQ.*install the current desk release/,
+    );
+    expect(lastErrorText(zhHans, status.lastError!)).toMatch(/^需要更新：.*待同步记录保留在本机/);
+    // A desk newer than HQ is told HQ must be updated first.
+    const err = await syncClientFor(b, { schemaVersion: SCHEMA_VERSION + 1 })
+      .pushAll()
+      .catch((e: SyncFailure) => e);
+    expect(err).toMatchObject({ code: 'upgrade_required', status: 426 });
+    expect((err as SyncFailure).message).toMatch(/newer than HQ.*update HQ first/);
+    // Updated (the current schema): the queue goes to HQ, all of it.
+    await syncClientFor(b).syncNow();
+    expect((await b.ok('sync:status', undefined)).waiting).toBe(0);
   });
 
   it('bad input at HQ: malformed JSON, oversized batch, wrong types, forged device id → 4xx with a reason, nothing stored', async () => {

@@ -10,7 +10,7 @@ import { migrateHq } from '../../hq/src/pg/migrations.js';
 import type { HqDatabase } from '../../hq/src/pg/schema.js';
 import { buildHqApp } from '../../hq/src/server/app.js';
 import { certFingerprint, selfSignedCertificate } from '../../hq/src/tls.js';
-import { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
+import { DESK_SCHEMA_VERSION, type DeskCompatibility } from '../../shared/sync/version.js';
 import type { CatalogLike } from '../../shared/events/verdict.js';
 
 export function freePort(): Promise<number> {
@@ -30,6 +30,8 @@ export interface TestHq {
   port: number;
   /** The PostgreSQL database's URL (a test that runs HQ in its own process points it here). */
   pgUrl: string;
+  /** HQ_DATA_DIR/updates of this HQ: where `publish-desk` stores the desk releases it serves. */
+  updatesDir: string;
   /** With `tls: true`: HQ's certificate and key, and its SHA-256 as the desk pins it (64 hex digits). */
   tls: { key: string; cert: string; fingerprint: string } | null;
   /** Stops the HTTP server abruptly (connections cut, in-flight requests lost) and starts it again. */
@@ -45,7 +47,13 @@ export interface TestHq {
  */
 export async function startTestHq(
   // `catalog` is read at each (re)start: a test updates HQ by changing it and calling restart().
-  opts: { schemaVersion?: number; clock?: () => Date; tls?: boolean; catalog?: CatalogLike } = {},
+  opts: {
+    schemaVersion?: number;
+    clock?: () => Date;
+    tls?: boolean;
+    catalog?: CatalogLike;
+    compatibility?: DeskCompatibility;
+  } = {},
 ): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'lobbydesk-hq-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
@@ -66,6 +74,8 @@ export async function startTestHq(
       clock: opts.clock,
       https: made,
       catalog: opts.catalog,
+      compatibility: opts.compatibility,
+      updatesDir: join(dir, 'updates'),
     });
     await app.listen({ port, host: '127.0.0.1' });
   };
@@ -75,6 +85,7 @@ export async function startTestHq(
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     pgUrl: pg.url('hq_test'),
+    updatesDir: join(dir, 'updates'),
     tls,
     async restart() {
       app.server.closeAllConnections();

@@ -10,13 +10,14 @@ import type { CatalogLike } from '../../shared/events/verdict.js';
 export function syncClientFor(
   desk: TestDesk,
   // `catalog`: what the desk's build knows of the event catalog (an older build parks what it lacks).
-  opts: { schemaVersion?: number; batchEvents?: number; catalog?: CatalogLike } = {},
+  opts: { schemaVersion?: number; batchEvents?: number; catalog?: CatalogLike; appVersion?: string } = {},
 ) {
   return new SyncClient({
     db: desk.backend.services.db,
     secrets: fileSecretStore(desk.dataDir),
     idKeys: desk.backend.services.idKeys,
     schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION,
+    appVersion: opts.appVersion,
     clock: desk.clock.now,
     backoff: { baseMs: 5, capMs: 50 },
     batchEvents: opts.batchEvents,

@@ -220,6 +220,17 @@ export async function waitPreviousRejections(db: Kysely<HqDatabase>): Promise<vo
   await sql`UPDATE events SET status = 'waiting' WHERE status = 'rejected' AND reject_reason = ANY(${reasons})`.execute(db);
 }
 
+/** Issue 19: which desk runs which release (from its handshake), and the channel each site's desks update from. */
+const deskReleases: Migration = {
+  name: '012_desk_releases',
+  async up(db) {
+    await sql`ALTER TABLE devices ADD COLUMN app_version text`.execute(db);
+    await sql`ALTER TABLE sites ADD COLUMN update_channel text NOT NULL DEFAULT 'stable' CHECK (update_channel IN ('stable', 'pilot'))`.execute(
+      db,
+    );
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -232,6 +243,7 @@ export const hqMigrations: Migration[] = [
   visitorPhonesMinimal,
   historyIdentity,
   waitingEvents,
+  deskReleases,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

@@ -16,6 +16,8 @@ export interface HqDatabase {
     created_at: ColumnType<Date, string | undefined, never>;
     /** HMAC key for the site's ID numbers (electron/privacy/idHash.ts): the first enrolling desk's, given to the others. */
     id_key: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Which desk releases the site's desks get (`set-channel`, `publish-desk --sites`): 'stable' or 'pilot'. */
+    update_channel: ColumnType<string, string | undefined, string>;
   };
   /** Local site ids that desks set up before enrolling; their events belong to `site_id`. */
   site_aliases: { alias: string; site_id: string };
@@ -32,6 +34,8 @@ export interface HqDatabase {
     drift_ms: ColumnType<string | null, number | null | undefined, number | null>;
     /** The device this one replaced (replace-device): revoked, its last seq carried over to this one. */
     replaces: ColumnType<string | null, string | null | undefined, never>;
+    /** The desk app version it said at its last handshake (null: a desk that does not say it). */
+    app_version: ColumnType<string | null, string | null | undefined, string | null>;
   };
   enroll_codes: {
     code: string;

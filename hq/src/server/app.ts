@@ -11,9 +11,9 @@ import {
   PushRequest,
   ResendRequest,
   SYNC_LIMITS,
-  versionAccepted,
   type SyncErrorCode,
 } from '../../../shared/sync/protocol.js';
+import { DESK_COMPATIBILITY, outsideWindow, type DeskCompatibility } from '../../../shared/sync/version.js';
 import type { CatalogLike } from '../../../shared/events/verdict.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { authenticate, HqError } from '../store/auth.js';
@@ -23,11 +23,16 @@ import { pull } from '../store/pull.js';
 import { storeAttachment } from '../store/attachments.js';
 import { attachmentsHeld, handshake } from '../store/handshake.js';
 import { resendRejected } from '../store/resend.js';
+import { serveDeskReleases } from './updates.js';
 
 export interface HqAppOptions {
   db: Kysely<HqDatabase>;
-  /** The desk schema version this HQ speaks (DESK_SCHEMA_VERSION); it also accepts the one before. */
+  /** The desk schema version this HQ speaks (DESK_SCHEMA_VERSION): the top of the window it accepts. */
   schemaVersion: number;
+  /** The desks HQ syncs with (default DESK_COMPATIBILITY, topped at `schemaVersion`); tests declare other windows. */
+  compatibility?: DeskCompatibility;
+  /** HQ_DATA_DIR/updates: the desk releases `publish-desk` stored, served at GET /updates/ (absent: no releases). */
+  updatesDir?: string;
   logger?: Logger | false;
   /** HQ's clock (tests set it); every sync answer carries it and HLCs are checked against it. */
   clock?: () => Date;
@@ -52,6 +57,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
     ? Fastify({ bodyLimit, loggerInstance: opts.logger, ...https })
     : Fastify({ bodyLimit, logger: false, ...https })) as unknown as FastifyInstance;
   const now = opts.clock ?? (() => new Date());
+  const window = opts.compatibility ?? { ...DESK_COMPATIBILITY, maxSchemaVersion: opts.schemaVersion };
   const parse = <S extends z.ZodType>(schema: S, req: FastifyRequest): z.infer<S> => {
     const r = schema.safeParse(req.body);
     if (!r.success) {
@@ -66,14 +72,9 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
           .join('; '),
       );
     }
-    const version = (r.data as { schemaVersion: number }).schemaVersion;
-    if (!versionAccepted(opts.schemaVersion, version)) {
-      throw new HqError(
-        426,
-        'upgrade_required',
-        `This desk speaks schema ${version}; HQ accepts ${opts.schemaVersion - 1}–${opts.schemaVersion}. Update the desk.`,
-      );
-    }
+    const { schemaVersion, appVersion } = r.data as { schemaVersion: number; appVersion?: string };
+    const outside = outsideWindow(window, schemaVersion, appVersion);
+    if (outside) throw new HqError(426, 'upgrade_required', outside);
     return r.data;
   };
   const credential = (req: FastifyRequest) => {
@@ -127,5 +128,7 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   app.post('/sync/resend', async (req) =>
     resendRejected(opts.db, await credential(req), parse(ResendRequest, req), now(), opts.catalog),
   );
+  // Desk releases (issue 19): only to enrolled desks, each from its own site's channel (hq/src/store/releases.ts).
+  serveDeskReleases(app, opts.db, opts.updatesDir, credential);
   return app;
 }

@@ -42,6 +42,9 @@ export async function handshake(
     );
   }
   const device = await db.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
+  // Which release the desk runs (issue 19), for `hq devices`.
+  if (req.appVersion)
+    await db.updateTable('devices').set({ app_version: req.appVersion }).where('id', '=', cred.deviceId).execute();
   // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
   const settled = await settledOf(db, cred, req.rejected);
   return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };

@@ -92,6 +92,13 @@ export function StatusBar() {
               </span>
             )}
             {sync.lastSuccessAt && ` · ${t('status.lastSync', { time: deskTime(sync.lastSuccessAt).format('HH:mm') })}`}
+            {/* Issue 19: outside HQ's window (it keeps queueing), or a release downloaded that waits for the handover. */}
+            {sync.lastError?.startsWith('upgrade_required:') && (
+              <span data-testid="sync-needs-update" className="parked-count" title={t('sync.needsUpdate')}>
+                {` · ${t('status.needsUpdate')}`}
+              </span>
+            )}
+            {sync.update?.state === 'ready' && <span data-testid="sync-update-ready">{` · ${t('status.updateReady')}`}</span>}
           </>
         )}
         {sync?.enrolled && (

@@ -58,6 +58,11 @@ export function SyncPage() {
             <Descriptions.Item label={t('sync.clock')} span={2}>
               <ClockLine offsetMs={status.clock.offsetMs} />
             </Descriptions.Item>
+            {status.appVersion && (
+              <Descriptions.Item label={t('sync.update')} span={2}>
+                <UpdateLine status={status} />
+              </Descriptions.Item>
+            )}
             {status.lastError && (
               <Descriptions.Item label={t('sync.lastError')} span={2}>
                 <span data-testid="sync-last-error">{lastErrorText(t, status.lastError)}</span>
@@ -82,6 +87,25 @@ function ParkedLine({ parked }: { parked: SyncStatus['parked'] }) {
   return (
     <Typography.Text type="warning" data-testid="sync-parked">
       {t('sync.parkedHint', { n, types })}
+    </Typography.Text>
+  );
+}
+
+/** This build and its update from HQ: up to date, downloading, downloaded (installs after the handover) or failed. */
+function UpdateLine({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  const u = status.update;
+  const values = { app: status.appVersion, version: u?.version ?? '', channel: u?.channel ?? '', error: u?.error ?? '' };
+  if (!u || (u.state === 'idle' && !u.checkedAt)) return <span data-testid="sync-update">{t('sync.updateNever', values)}</span>;
+  const key = {
+    idle: 'sync.updateIdle',
+    downloading: 'sync.updateDownloading',
+    ready: 'sync.updateReady',
+    failed: 'sync.updateFailed',
+  }[u.state];
+  return (
+    <Typography.Text type={u.state === 'failed' ? 'warning' : undefined} strong={u.state === 'ready'} data-testid="sync-update">
+      {t(key, values)}
     </Typography.Text>
   );
 }

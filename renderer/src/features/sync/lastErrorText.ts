@@ -13,5 +13,7 @@ export function lastErrorText(t: TFunction, lastError: string): string {
   // A restored HQ lost this desk's enrolment: HQ's admin readmits it (`npm run hq -- readmit`).
   if (lastError.startsWith('unknown_device:')) return t('err.sync.unknownDevice');
   if (lastError.startsWith('hq_behind:')) return t('sync.hqBehind');
+  // Outside HQ's compatibility window (issue 19): keeps working and queueing; says what to do.
+  if (lastError.startsWith('upgrade_required:')) return t('sync.needsUpdate');
   return lastError;
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { parseVersion } from './version.js';
+
+/**
+ * The desk-release feed HQ serves at /updates/<channel>/ (issue 19): electron-updater's "generic"
+ * provider format, so `latest.yml` (Windows), `latest-linux.yml` and `latest-mac.yml` read as an
+ * electron-builder publish would write them. `sha512` is base64 of the installer's SHA-512, as
+ * electron-updater checks it. HQ writes it (hq/src/store/releases.ts), the desk reads it
+ * (electron/update/feed.ts); only the subset below is written or read.
+ */
+export const UPDATE_CHANNELS = ['stable', 'pilot'] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
+
+const sha512 = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'sha512 must be base64 of 64 bytes');
+/** A file name HQ serves from the channel's folder: no folders, no dot-files. */
+export const releaseFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\\0]+$/)
+  .refine((n) => !n.startsWith('.'), 'no dot-files');
+
+export const UpdateFeed = z.object({
+  version: z.string().refine((v) => parseVersion(v) !== null, 'not a semver version'),
+  files: z.array(z.object({ url: releaseFileName, sha512, size: z.number().int().positive() })).min(1),
+  path: releaseFileName,
+  sha512,
+  releaseDate: z.string(),
+});
+export type UpdateFeed = z.infer<typeof UpdateFeed>;
+
+/** The feed file for a platform (`process.platform`): electron-updater's names. */
+export const feedFileFor = (platform: string) =>
+  platform === 'win32' ? 'latest.yml' : platform === 'darwin' ? 'latest-mac.yml' : 'latest-linux.yml';
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The feed as YAML, in the layout electron-builder writes. */
+export function feedToYaml(f: UpdateFeed): string {
+  const lines = [`version: ${f.version}`, 'files:'];
+  for (const file of f.files) lines.push(`  - url: ${quote(file.url)}`, `    sha512: ${file.sha512}`, `    size: ${file.size}`);
+  lines.push(`path: ${quote(f.path)}`, `sha512: ${f.sha512}`, `releaseDate: ${quote(f.releaseDate)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const scalar = (raw: string): string | number => {
+  const t = raw.trim();
+  if (/^'.*'$/.test(t)) return t.slice(1, -1).replace(/''/g, "'");
+  if (/^".*"$/.test(t)) return t.slice(1, -1);
+  return /^\d+$/.test(t) ? Number(t) : t;
+};
+
+/**
+ * Reads the YAML subset above (top-level `key: value`, and `files:` as a list of maps), then checks it
+ * with the schema. Anything else — another layout, a missing field, a bad hash — is an error with a reason.
+ */
+export function parseFeedYaml(text: string): UpdateFeed {
+  const out: Record<string, unknown> = {};
+  const files: Record<string, unknown>[] = [];
+  let inFiles = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const item = /^\s+-\s+(\w+):\s*(.*)$/.exec(line);
+    const cont = /^\s+(\w+):\s*(.*)$/.exec(line);
+    const top = /^(\w+):\s*(.*)$/.exec(line);
+    if (inFiles && item) files.push({ [item[1]]: scalar(item[2]) });
+    else if (inFiles && cont && files.length) files[files.length - 1][cont[1]] = scalar(cont[2]);
+    else if (top) {
+      inFiles = top[1] === 'files' && top[2].trim() === '';
+      if (!inFiles) out[top[1]] = top[1] === 'version' ? String(scalar(top[2])) : scalar(top[2]);
+    } else throw new Error(`update feed: cannot read line "${line.slice(0, 60)}"`);
+  }
+  if (files.length) out.files = files;
+  const r = UpdateFeed.safeParse(out);
+  if (!r.success)
+    throw new Error(`update feed: ${r.error.issues.map((i) => `${i.path.join('.') || 'feed'}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
