@@ -16,6 +16,7 @@ import {
   generateVisitors,
   insertDirectory,
   insertPastVisits,
+  PastEventLog,
   pick,
   seededRandom,
   type OccupantFixture,
@@ -84,7 +85,7 @@ export async function measureCheckinVsSameRows(o: {
 
 const env = (k: string, d: number) => Number((process.env[k] ?? String(d)).replace(/_/g, ''));
 
-/** A desk set up through the router with BENCH_OCCUPANTS occupants and BENCH_VISITS past visits (fixtures.ts). */
+/** A desk set up through the router with BENCH_OCCUPANTS occupants and BENCH_VISITS past visits, each with its events in the log (fixtures.ts). */
 export async function buildBenchDesk(dataDir: string, clock = new TestClock()) {
   const rand = seededRandom(env('BENCH_SEED', 20261122));
   const desk = await openTestDesk({ dataDir, clock });
@@ -109,6 +110,7 @@ export async function buildBenchDesk(dataDir: string, clock = new TestClock()) {
       actor: admin,
       hosts: dir.occupants,
       visitors,
+      events: new PastEventLog(raw, site),
     },
     rand,
   );

@@ -10,7 +10,9 @@ import dayjs from 'dayjs';
 import { pinyinKeys } from '../../db/appliers/directory.js';
 import { residentIdCheckChar } from '../../shared/domain/idDocument.js';
 import { formatVisitorPassNo } from '../../shared/domain/numbering.js';
-import { maskIdNumber } from '../../shared/domain/mask.js';
+import { maskIdNumber, maskPhone } from '../../shared/domain/mask.js';
+import { encodeHlc } from '../../shared/domain/hlc.js';
+import { eventCatalog, type EventType } from '../../shared/events/catalog.js';
 
 // ---- deterministic randomness ---------------------------------------------------------------------
 
@@ -48,6 +50,51 @@ export function uuidv7At(ms: number, pool: HexPool): string {
   const r = pool.take(18);
   const variant = '89ab'[parseInt(r[0], 16) & 3];
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${r.slice(1, 4)}-${variant}${r.slice(4, 7)}-${r.slice(7, 18).padEnd(12, '0')}`;
+}
+
+/**
+ * The desk's own log for history written beside the read rows: each past row gets the event the desk
+ * would have written for it (same type, version and payload shape), numbered on from the device's last
+ * seq, its id and HLC stamped with the row's own moment. So a fixture desk's `events` table is as big as
+ * a real desk's of that history (issue 18), not the 25 events of its set-up.
+ */
+export class PastEventLog {
+  private readonly insert: BetterSqlite3.Statement;
+  private seq: number;
+  private readonly pool = new HexPool();
+  written = 0;
+  constructor(
+    raw: BetterSqlite3.Database,
+    private readonly ids: { siteId: string; deviceId: string },
+  ) {
+    this.insert = raw.prepare(
+      'INSERT INTO events (id, device_id, device_seq, hlc, type, v, actor, site_id, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const last = raw.prepare('SELECT max(device_seq) AS m FROM events WHERE device_id = ?').get(ids.deviceId) as {
+      m: number | null;
+    };
+    this.seq = last.m ?? 0;
+  }
+  /** Inside the caller's transaction. Returns the event id. */
+  add(type: EventType, atMs: number, actor: string, payload: unknown): string {
+    const id = uuidv7At(atMs, this.pool);
+    const hlc = encodeHlc({ wallMs: Math.floor(atMs), counter: 0, node: this.ids.deviceId });
+    const at = new Date(atMs).toISOString();
+    this.insert.run(
+      id,
+      this.ids.deviceId,
+      ++this.seq,
+      hlc,
+      type,
+      eventCatalog[type].v,
+      actor,
+      this.ids.siteId,
+      JSON.stringify(payload),
+      at,
+    );
+    this.written++;
+    return id;
+  }
 }
 
 // ---- names, phones, IDs ----------------------------------------------------------------------------
@@ -299,6 +346,8 @@ export interface PastVisitsOptions {
   visitors: readonly VisitorFixture[];
   /** Rows per transaction. */
   batch?: number;
+  /** When given, each visit's VisitorCheckedIn and VisitorCheckedOut go into the desk's log too. */
+  events?: PastEventLog;
 }
 
 const VISIT_COLUMNS = [
@@ -361,7 +410,10 @@ export function insertPastVisits(raw: BetterSqlite3.Database, o: PastVisitsOptio
   const pool = new HexPool();
   const rows: unknown[][] = [];
   const flush = raw.transaction((list: unknown[][]) => {
-    for (const r of list) insert.run(r);
+    for (const r of list) {
+      insert.run(r);
+      if (o.events) writeVisitEvents(o.events, r);
+    }
   });
   const open = 7 * 3_600_000;
   const span = 14.5 * 3_600_000;
@@ -411,6 +463,30 @@ export function insertPastVisits(raw: BetterSqlite3.Database, o: PastVisitsOptio
     }
   }
   if (rows.length) flush(rows.splice(0));
+}
+
+/** The check-in and the check-out of one visit row (VISIT_COLUMNS order), as the desk's events for it. */
+function writeVisitEvents(log: PastEventLog, r: unknown[]): void {
+  const [id, requestId, passNo, name, phone, idType, idMasked, partySize, hostId, unitCode, hostName, hostCompany] =
+    r as string[];
+  const [purpose, plate, note, inAt, validUntil, , outAt, method, confirmedBy, confirmMethod] = r.slice(12) as string[];
+  const actor = r[25] as string;
+  log.add('VisitorCheckedIn', Date.parse(inAt), actor, {
+    visitId: id,
+    requestId,
+    passNo,
+    visitor: { name, phone: maskPhone(phone), idType, idNumberMasked: idMasked, idHash: '', phoneHash: '' },
+    partySize,
+    host: { occupantId: hostId, unitCode, name: hostName, company: hostCompany },
+    purpose,
+    plate,
+    note,
+    checkedInAt: inAt,
+    validUntil,
+    hostConfirmation: confirmedBy ? { confirmedBy, method: confirmMethod } : null,
+    denyOverride: null,
+  });
+  log.add('VisitorCheckedOut', Date.parse(outAt), actor, { visitId: id, at: outAt, method });
 }
 
 export { VISIT_COLUMNS };

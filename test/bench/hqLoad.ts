@@ -84,7 +84,7 @@ const rssMb = (pid: number) => {
 };
 
 /** HQ as the administrator runs it (`hq/src/main.ts`), plain HTTP on loopback, on an existing PostgreSQL. */
-function startHq(
+export function startHq(
   databaseUrl: string,
   port: number,
   dataDir: string,
@@ -105,7 +105,7 @@ function startHq(
   let out = '';
   const ready = new Promise<void>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
-      if (out.length > 100_000) return; // HQ logs every push; only its start matters here
+      if (out.length > 100_000) return; // only its start matters here
       out += chunk.toString('utf8');
       if (out.includes('"HQ listening"')) resolve();
     };
@@ -325,7 +325,7 @@ export async function measureHqLoad(
     one,
     split,
     notes: [
-      `hq load: ${opts.desks} desks (${opts.desksPerSite} a site) played by ${opts.drivers} load-generator processes over loopback HTTP against HQ (hq/src/main.ts, its own process, pino logging on) on embedded PostgreSQL (synchronous_commit=on, fsync on). Each round as electron/sync/client.ts does it: handshake, push ${opts.eventsPerPush} VisitorCheckedIn events, pull the site until no more; every answer parsed with shared/sync/protocol.ts. Paced phase: a round every ${opts.intervalS} s per desk (desks out of step) for ${opts.seconds} s; hq_events_per_s is the acknowledged events over that phase (the offered rate is ${round((opts.desks * opts.eventsPerPush) / opts.intervalS)} events/s).`,
+      `hq load: ${opts.desks} desks (${opts.desksPerSite} a site) played by ${opts.drivers} load-generator processes over loopback HTTP against HQ (hq/src/main.ts, its own process, pino logging as in the field: errors, failed and slow requests, pushes with rejections) on embedded PostgreSQL (synchronous_commit=on, fsync on). Each round as electron/sync/client.ts does it: handshake, push ${opts.eventsPerPush} VisitorCheckedIn events, pull the site until no more; every answer parsed with shared/sync/protocol.ts. Paced phase: a round every ${opts.intervalS} s per desk (desks out of step) for ${opts.seconds} s; hq_events_per_s is the acknowledged events over that phase (the offered rate is ${round((opts.desks * opts.eventsPerPush) / opts.intervalS)} events/s).`,
       `hq_ingest_events_per_s: ${opts.satSeconds} s with every desk's rounds back to back (HQ's limit with batches of ${opts.eventsPerPush}); pg_copy_events_per_s: the rows HQ stored, COPYed by the server from a file into the same emptied events table (its indexes and foreign key) in one durable transaction; hq_ingest_vs_copy = the two. hq_errors counts failed rounds (non-2xx, network, rejection or wrong ack) in both phases; hq_rss_mb the largest HQ process RSS.`,
       ...(split ? [`hq load split: the same desks, desk i at HQ process i mod ${opts.hqProcesses}, all on one PostgreSQL.`] : []),
     ],

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { int, pick, type Rand } from './fixtures.js';
+import { int, pick, type PastEventLog, type Rand } from './fixtures.js';
 
 const EVENTS = [
   '电梯异响',
@@ -37,6 +37,8 @@ export interface LogFixtureOptions {
   deviceCode: string;
   authors: string[];
   unitCodes: string[];
+  /** When given, each entry's LogEntryAdded (and LogItemResolved) go into the desk's log too. */
+  events?: PastEventLog;
 }
 
 export function insertLogEntries(raw: BetterSqlite3.Database, o: LogFixtureOptions, rand: Rand): void {
@@ -54,20 +56,40 @@ export function insertLogEntries(raw: BetterSqlite3.Database, o: LogFixtureOptio
       const open = pending && o.todayMs - atMs < 3 * 86_400_000;
       const author = pick(rand, o.authors);
       const text = `${pick(rand, PLACES)}${pick(rand, EVENTS)}，${pick(rand, ACTIONS)}（${int(rand, 1, 999)}）`;
+      const id = randomUUID();
+      const at = new Date(atMs).toISOString();
+      const category = pending ? 'pending' : pick(rand, CATEGORIES);
+      const priority = rand() < 0.1 ? 'high' : 'normal';
+      const tag = rand() < 0.3 ? pick(rand, o.unitCodes) : '';
+      const resolvedAt = pending && !open ? new Date(atMs + 86_400_000).toISOString() : null;
       insert.run(
-        randomUUID(),
+        id,
         o.deviceId,
         o.deviceCode,
-        new Date(atMs).toISOString(),
+        at,
         author,
-        pending ? 'pending' : pick(rand, CATEGORIES),
-        rand() < 0.1 ? 'high' : 'normal',
-        rand() < 0.3 ? pick(rand, o.unitCodes) : '',
+        category,
+        priority,
+        tag,
         text,
-        pending && !open ? new Date(atMs + 86_400_000).toISOString() : null,
-        pending && !open ? author : null,
-        pending && !open ? '已处理' : null,
+        resolvedAt,
+        resolvedAt ? author : null,
+        resolvedAt ? '已处理' : null,
       );
+      o.events?.add('LogEntryAdded', atMs, author, {
+        entryId: id,
+        deviceCode: o.deviceCode,
+        shiftId: null,
+        at,
+        category,
+        priority,
+        tag,
+        text,
+        correctsId: null,
+        attachment: null,
+      });
+      if (resolvedAt)
+        o.events?.add('LogItemResolved', atMs + 86_400_000, author, { entryId: id, resolution: '已处理', at: resolvedAt });
     }
   });
   for (let i = 0; i < o.count; i += 20_000) run(i, Math.min(o.count, i + 20_000));

@@ -38,6 +38,7 @@ import {
   generateVisitors,
   insertDirectory,
   insertPastVisits,
+  PastEventLog,
   int,
   pick,
   seededRandom,
@@ -244,6 +245,8 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
     phases.directory_insert_ms = performance.now() - t2;
     log(`directory: ${dir.units.length} units, ${dir.occupants.length} occupants (${elapsed(t2)}, pinyin included)`);
     const visitors = generateVisitors(rand, Math.min(200_000, Math.max(1000, Math.round(VISITS / 5))));
+    // Every past visit and post-log entry has its events in the desk's log, as on a desk that wrote them.
+    const events = new PastEventLog(db, { siteId: site.siteId, deviceId: site.deviceId });
     t2 = performance.now();
     insertPastVisits(
       db,
@@ -257,6 +260,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
         actor: adminId,
         hosts: dir.occupants,
         visitors,
+        events,
       },
       rand,
     );
@@ -274,6 +278,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
         deviceCode: site.deviceCode,
         authors,
         unitCodes: dir.units.slice(0, 5000).map((u) => u.code),
+        events,
       },
       rand,
     );
@@ -330,6 +335,7 @@ async function buildFixture(dataDir: string, clock: TestClock, rand: Rand, phase
       occupants: count('occupants'),
       units: count('units'),
       events_before_bench: count('events'),
+      events_written_with_history: events.written,
       deny_entries: count('deny_list'),
       log_entries: count('log_entries'),
       past_release_passes: count('release_passes'),
@@ -368,7 +374,10 @@ async function main() {
   let desk: TestDesk | undefined;
   try {
     const { rows, hosts, visitors, queries, owners, passSample, mailSample } = await buildFixture(dataDir, clock, rand, phases);
-    log(`fixture ready in ${(phases.fixture_ms / 1000).toFixed(1)} s; db ${(statSync(dbFile).size / 1e6).toFixed(0)} MB`);
+    rows.db_file_mb = Math.round(statSync(dbFile).size / 1e6);
+    log(
+      `fixture ready in ${(phases.fixture_ms / 1000).toFixed(1)} s; db ${rows.db_file_mb} MB, ${rows.events_before_bench} events`,
+    );
 
     // ~50 people in the building this morning, checked in through the router.
     desk = await openTestDesk({ dataDir, clock, setUp: false });
@@ -688,7 +697,7 @@ async function main() {
         commit: gitCommit(),
         date: new Date().toISOString(),
         notes: [
-          'Fixture: setup:complete, a sample directory import and 20 deny-list entries go through the router; then units/occupants (with pinyinKeys and reversed phone/code columns as the applier writes them) and past visits (status checked_out, spread over 3 years before the desk clock, 07:00-21:30) are inserted directly with prepared statements. Past visits have no events or print_jobs rows.',
+          "Fixture: setup:complete, a sample directory import and 20 deny-list entries go through the router; then units/occupants (with pinyinKeys and reversed phone/code columns as the applier writes them) and past visits (status checked_out, spread over 3 years before the desk clock, 07:00-21:30) are inserted directly with prepared statements, each past visit with its VisitorCheckedIn and VisitorCheckedOut event and each post-log entry with its LogEntryAdded (and LogItemResolved) event in the desk's log, numbered on from the set-up's last device_seq, id and HLC stamped at the row's moment (PastEventLog in fixtures.ts): rows.events_before_bench is the log's size. Past release passes, mail items and tickets have no events; past visits have no print_jobs rows. No ANALYZE or other setup the product never runs: the planner's statistics are the product's own (PRAGMA optimize at open and in the daily run). rows.db_file_mb: the database file after the fixture is built.",
           'db_open_ms: openDatabase (open, pragmas, migration check, PRAGMA optimize) + visitsOnSite + countVisitsOnSite on the existing file, in this process, OS page cache warm; median of the runs. Not start-up: desk_ready_ms is that.',
           "desk_ready_ms: median of BENCH_READY_RUNS cold starts of the built desk server (node dist/electron/serve.cjs, a new process each) on the fixture folder (BENCH_VISITS past visits), timed from spawn to the sign-in page in Chromium (/usr/bin/chromium, launched beforehand, a fresh context each run) having its staff-number field focused and showing a typed character; details.desk_listening is spawn to the server's listening line. The server's start-up sweep (end-of-day close, retention pass, daily backup) runs in the background from the first start, as on a desk opened in the morning, so the first run carries it. Measured last on the fixture folder. The Electron window is not measured (no display on the bench machine).",
           'checkin: visits:checkIn through backend.router with the admin session, auto-print on (a PrintJobQueued event in the same transaction), WAL + synchronous=FULL; the router call end to end (zod parse, session, deny check, events, commit, read-back). The TestClock moves 2 s per check-in and a day every 5000.',

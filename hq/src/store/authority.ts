@@ -48,6 +48,29 @@ export function rememberHeldCreation(trx: HqDb, cred: DeviceCredential, e: WireE
 async function staffOf(trx: HqDb, cred: DeviceCredential, staffId: string): Promise<StaffRow | null> {
   const inBatch = heldInBatch.get(trx)?.get(staffId);
   if (inBatch) return { role: inBatch, active: true, active_hlc: null };
+  const known = staffSeen.get(trx);
+  if (!known) return readStaff(trx, cred, staffId);
+  const key = `${cred.deviceId} ${staffId}`;
+  let row = known.get(key);
+  if (!row) known.set(key, (row = readStaff(trx, cred, staffId)));
+  return row;
+}
+
+/**
+ * People already looked up in a push's judgement loop (20 check-ins by one guard: one query, not 20).
+ * Only push turns this on (rememberStaffLookups), forgets them before any projection runs, since a
+ * staff event's projection changes hq_staff (between projections nothing in the transaction writes
+ * what staffOf reads), and turns it off (forgetStaffLookups) before the waiting events are tried again.
+ */
+const staffSeen = new WeakMap<object, Map<string, Promise<StaffRow | null>>>();
+export function rememberStaffLookups(trx: HqDb): void {
+  staffSeen.set(trx, new Map());
+}
+export function forgetStaffLookups(trx: HqDb): void {
+  staffSeen.delete(trx);
+}
+
+async function readStaff(trx: HqDb, cred: DeviceCredential, staffId: string): Promise<StaffRow | null> {
   const { rows } = await sql<StaffRow>`
     SELECT role, active, active_hlc FROM hq_staff WHERE site_id = ${cred.siteId} AND staff_id = ${staffId}`.execute(trx);
   if (rows[0]) return rows[0];

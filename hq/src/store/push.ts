@@ -11,7 +11,7 @@ import {
 import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError, type DeviceCredential } from './auth.js';
-import { authorityRefusal, rememberHeldCreation } from './authority.js';
+import { authorityRefusal, forgetStaffLookups, rememberHeldCreation, rememberStaffLookups } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { withoutFullIdNumbers } from './idNumbers.js';
@@ -78,7 +78,10 @@ export async function push(
     const hold = holdChecker(trx, cred.siteId, cred.deviceId);
     const facts: { type: string; events: DomainEvent[] } = { type: '', events: [] };
     const flush = async () => {
-      if (facts.events.length) await factHandlers.get(facts.type)!(trx, cred.siteId, facts.events as never[]);
+      if (facts.events.length) {
+        rememberStaffLookups(trx);
+        await factHandlers.get(facts.type)!(trx, cred.siteId, facts.events as never[]);
+      }
       facts.events = [];
     };
     const batchIds = new Set<string>();
@@ -95,6 +98,7 @@ export async function push(
           ).map((r) => [r.id, r.device_id])
         : [],
     );
+    rememberStaffLookups(trx);
     for (const e of sorted) {
       if (e.deviceSeq <= lastSeq) continue; // already here: acknowledged again, no effect
       if (e.deviceSeq > lastSeq + 1) {
@@ -125,6 +129,7 @@ export async function push(
         const fact = factHandlers.get(e.type);
         if (check) {
           await flush();
+          rememberStaffLookups(trx);
           const reason = await check(trx, cred.siteId, event as never);
           if (reason)
             rejection = waitFor(reason, e) ?? { reason, detail: `${e.type} ${JSON.stringify(e.payload).slice(0, 200)}` };
@@ -138,6 +143,7 @@ export async function push(
       stored.push({ event: e, version: ++version, rejection });
     }
     await flush();
+    forgetStaffLookups(trx);
     for (let i = 0; i < stored.length; i += 500) {
       const chunk = stored.slice(i, i + 500);
       await trx
