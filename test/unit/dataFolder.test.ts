@@ -61,16 +61,9 @@ describe('the data folder', () => {
   });
 
   it('per machine is shared with the PC’s Users (modify), SYSTEM and Administrators (full), by SID, as the installer sets it', () => {
-    expect(windowsMachineAclArgs('C:\\ProgramData\\LobbyDesk')).toEqual([
-      'C:\\ProgramData\\LobbyDesk',
-      '/inheritance:r',
-      '/grant:r',
-      '*S-1-5-18:(OI)(CI)F',
-      '/grant:r',
-      '*S-1-5-32-544:(OI)(CI)F',
-      '/grant:r',
-      '*S-1-5-32-545:(OI)(CI)M',
-    ]);
+    expect(windowsMachineAclArgs('C:\\ProgramData\\LobbyDesk').join(' ')).toBe(
+      'C:\\ProgramData\\LobbyDesk /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F /grant:r *S-1-5-32-544:(OI)(CI)F /grant:r *S-1-5-32-545:(OI)(CI)M',
+    );
     const installer = readFileSync(join(process.cwd(), 'build', 'installer.nsh'), 'utf8');
     expect(installer).toContain(`icacls "$COMMONAPPDATA\\LobbyDesk" ${windowsMachineAclArgs('').slice(1).join(' ')}`);
   });
