@@ -26,8 +26,44 @@ export function windowsUser(env: NodeJS.ProcessEnv = process.env): string {
   return env.USERDOMAIN ? `${env.USERDOMAIN}\\${env.USERNAME}` : (env.USERNAME ?? '');
 }
 
+/**
+ * icacls arguments for the per-machine data folder (%ProgramData%\LobbyDesk): inheritance from ProgramData
+ * cut, full control for SYSTEM and Administrators, modify for the PC's Users (every account that staffs the
+ * desk), inherited below. The installer sets the same (build/installer.nsh).
+ */
+export function windowsMachineAclArgs(dir: string): string[] {
+  return [
+    dir,
+    '/inheritance:r',
+    '/grant:r',
+    '*S-1-5-18:(OI)(CI)F',
+    '/grant:r',
+    '*S-1-5-32-544:(OI)(CI)F',
+    '/grant:r',
+    '*S-1-5-32-545:(OI)(CI)M',
+  ];
+}
+
+let machineRoot: string | null = null;
+
+/**
+ * The data folder is per machine (Windows): folders under it keep the ACL they inherit from it (a desk user
+ * with "modify" may not rewrite ACLs, and must not take them from the other accounts); the folder itself
+ * is given windowsMachineAclArgs only if this process is the one that creates it.
+ */
+export function useMachineDataFolder(root: string): void {
+  machineRoot = root;
+}
+
 /** Creates the folder if needed and makes it 0700 (on Windows: the current user and SYSTEM only). */
 export function makePrivateDir(dir: string): void {
+  if (!POSIX && machineRoot !== null && (dir === machineRoot || dir.startsWith(`${machineRoot}\\`))) {
+    const created = !existsSync(dir);
+    mkdirSync(dir, { recursive: true });
+    if (created && dir === machineRoot)
+      execFileSync('icacls', windowsMachineAclArgs(dir), { stdio: 'ignore', windowsHide: true });
+    return;
+  }
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   if (POSIX) chmodSync(dir, PRIVATE_DIR_MODE);
   // Without a user name to grant, the folder keeps the profile's ACL rather than locking its owner out.

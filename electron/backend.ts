@@ -16,6 +16,7 @@ import { getSiteIdentity, type SiteIdentity } from '../db/meta.js';
 import type { Settings } from '../shared/api/schemas.js';
 import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { SyncClient } from './sync/client.js';
+import type { HqPost } from './sync/transport.js';
 import { fileSecretStore, type SecretStore } from './sync/secret.js';
 import { DeskClock } from './sync/deskClock.js';
 import { ID_KEY_NAME, storedIdKeys, type IdKeys } from './privacy/idKeys.js';
@@ -54,6 +55,8 @@ export interface BackendOptions {
   installer?: DeskInstaller;
   /** Which feed to read (`latest.yml` for win32…); default this machine's. */
   platform?: string;
+  /** How sync reaches HQ: Electron passes net.fetch (system proxy, PAC); default Node's sockets. */
+  hqPost?: HqPost;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -80,6 +83,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const sync = new SyncClient({
     db: database.db,
     secrets,
+    hqPost: opts.hqPost,
     idKeys,
     schemaVersion: SCHEMA_VERSION,
     appVersion,

@@ -2,14 +2,15 @@ import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMain
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend.js';
-import { resolveDataDir } from './dataDir.js';
+import { openDataFolder } from './dataDir.js';
 import { electronPrintBackend } from './mainPrint.js';
+import { electronHqPost } from './mainNet.js';
 import { desktopSecretStore } from './mainSecret.js';
 import { serveAppRequest, withFrameAncestorsNone } from './security/appProtocol.js';
 import { guardSession, guardWebContents } from './security/harden.js';
 import { menuTemplate } from './security/menu.js';
 import { APP_ORIGIN, isAppUrl } from './security/navigation.js';
-import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
+import { CONTENT_SECURITY_POLICY } from './security/csp.js';
 import { platformInstaller } from './update/install.js';
 import { readyRelease, updatesFolder } from './update/updater.js';
 import { compareVersions } from '../shared/sync/version.js';
@@ -34,7 +35,8 @@ function isOurFrame(event: IpcMainInvokeEvent): boolean {
 }
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(app.getPath('userData'));
+  const { dir: dataDir, scope } = openDataFolder(app.getPath('userData'));
+  const shared = scope === 'machine';
   // The thin shell of the desk's updates (electron/update/): the installer runs at handover or, for a
   // release downloaded before this start, now, before the database is opened (no transaction to cut).
   const installer = platformInstaller({
@@ -51,9 +53,10 @@ async function start(): Promise<void> {
     installer,
     dataDir,
     printer: electronPrintBackend(),
-    secrets: desktopSecretStore(dataDir),
+    secrets: desktopSecretStore(dataDir, undefined, shared),
     // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
-    keyStores: (name) => desktopSecretStore(dataDir, name),
+    keyStores: (name) => desktopSecretStore(dataDir, name, shared),
+    hqPost: electronHqPost(),
   });
   watchConnectivity(backend);
 

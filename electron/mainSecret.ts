@@ -8,8 +8,10 @@ import { fileSecretStore, type SecretStore } from './sync/secret.js';
  * Windows, Keychain on macOS, libsecret/kwallet on Linux), in a 0600 file. Where no keychain is
  * available it falls back to the desk server's plain 0600 file rather than failing to sync.
  */
-export function desktopSecretStore(dataDir: string, name = 'hq-secret'): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return fileSecretStore(dataDir, name);
+export function desktopSecretStore(dataDir: string, name = 'hq-secret', perMachine = false): SecretStore {
+  // DPAPI seals for one Windows account: in the per-machine folder every account must read the keys, so they
+  // are the folder's files (its ACL: the PC's users, SYSTEM, Administrators), as in the desk server.
+  if (perMachine || !safeStorage.isEncryptionAvailable()) return fileSecretStore(dataDir, name);
   const file = join(dataDir, `${name}.enc`);
   return {
     ref: `safeStorage:${name}.enc`,

@@ -5,12 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { Backend } from '../backend.js';
 import { SessionKeys } from './sessionKeys.js';
 import { allowedHosts, isHostAllowed, isOriginAllowed, keyMustRotate, sessionCookie, sessionKeysIn } from './trust.js';
+import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
 
-/** Same CSP as the Electron window: only the app's own origin, no inline scripts, never inside a frame. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'none'";
+export { CONTENT_SECURITY_POLICY };
 
 /** How long a just-ended key may still arrive (a request sent before the new cookie) without a new cookie. */
 const RETIRED_GRACE_MS = 10_000;

@@ -10,7 +10,7 @@ import {
   type CertificateFailureCode,
   type Redeemed,
 } from './pinning.js';
-import { postToHq } from './transport.js';
+import { postToHq, type HqPost } from './transport.js';
 import {
   AttachmentUploadResponse,
   EnrollResponse,
@@ -72,6 +72,8 @@ export interface SyncClientOptions {
   onEnrolled?: () => void;
   /** The catalog pulled events are judged by (tests give an older one to play a desk not yet updated). */
   catalog?: CatalogLike;
+  /** How requests reach HQ: default Node's sockets (postToHq); the Electron app passes its net.fetch. */
+  hqPost?: HqPost;
 }
 
 export interface SyncStatus {
@@ -143,7 +145,7 @@ export class SyncClient {
     let res;
     const sentMs = this.rawMs();
     try {
-      res = await postToHq(
+      res = await (this.o.hqPost ?? postToHq)(
         new URL(path, url),
         {
           'content-type': 'application/json',

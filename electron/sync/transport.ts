@@ -153,11 +153,24 @@ export function getFromHq(
   });
 }
 
-const untrusted = (e: Error) =>
+const untrusted = (e: Error) => untrustedRefusal((e as Error & { code?: string }).code ?? e.message);
+
+/** HQ's certificate did not verify against the system's CAs (and no pin was given). */
+export const untrustedRefusal = (reason: string) =>
+  new CertificateRefused('untrusted', `HQ's certificate is not trusted (${reason}): enter the fingerprint HQ printed.`);
+
+/** HQ presented a certificate other than the pinned one. */
+export const mismatchRefusal = (fingerprint: string) =>
   new CertificateRefused(
-    'untrusted',
-    `HQ's certificate is not trusted (${(e as Error & { code?: string }).code ?? e.message}): enter the fingerprint HQ printed.`,
+    'mismatch',
+    `HQ's certificate is not the one this desk was enrolled with (it presented SHA-256 ${fingerprint.slice(0, 16)}…).`,
   );
+
+/**
+ * How the sync client reaches HQ, injected: `postToHq` (Node's sockets, the desk server's) or, in the
+ * Electron app, `fetchHqPost` over Electron's net (the system proxy and PAC), see electron/mainNet.ts.
+ */
+export type HqPost = typeof postToHq;
 
 function connectChecked(
   host: string,
@@ -187,12 +200,7 @@ function connectChecked(
     const fingerprint = socket.getPeerCertificate().fingerprint256?.replace(/:/g, '').toUpperCase() ?? '';
     if (pin !== null && (fingerprint.length === 0 || !fingerprint.startsWith(pin))) {
       socket.destroy();
-      return finish(
-        new CertificateRefused(
-          'mismatch',
-          `HQ's certificate is not the one this desk was enrolled with (it presented SHA-256 ${fingerprint.slice(0, 16)}…).`,
-        ),
-      );
+      return finish(mismatchRefusal(fingerprint));
     }
     finish(null, socket, fingerprint);
   });

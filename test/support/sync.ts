@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { SyncClient } from '../../electron/sync/client.js';
 import { fileSecretStore } from '../../electron/sync/secret.js';
+import type { HqPost } from '../../electron/sync/transport.js';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import type { TestHq } from './hq.js';
 import type { TestDesk } from './desk.js';
@@ -10,7 +11,8 @@ import type { CatalogLike } from '../../shared/events/verdict.js';
 export function syncClientFor(
   desk: TestDesk,
   // `catalog`: what the desk's build knows of the event catalog (an older build parks what it lacks).
-  opts: { schemaVersion?: number; batchEvents?: number; catalog?: CatalogLike; appVersion?: string } = {},
+  // `hqPost`: how requests reach HQ (default Node's sockets; the app passes net.fetch).
+  opts: { schemaVersion?: number; batchEvents?: number; catalog?: CatalogLike; appVersion?: string; hqPost?: HqPost } = {},
 ) {
   return new SyncClient({
     db: desk.backend.services.db,
@@ -22,6 +24,7 @@ export function syncClientFor(
     backoff: { baseMs: 5, capMs: 50 },
     batchEvents: opts.batchEvents,
     catalog: opts.catalog,
+    hqPost: opts.hqPost,
     requestTimeoutMs: 10_000,
     // As the backend's own client does: the desk's cached identity follows HQ's ids.
     onEnrolled: () => desk.backend.services.settingsChanged(),
@@ -38,13 +41,13 @@ export async function enrollDesks(
   desks: TestDesk[],
   hqUrl = hq.url,
   siteCode = 'HY',
-  opts: { backendClient?: boolean } = {},
+  opts: { backendClient?: boolean; hqPost?: HqPost } = {},
 ) {
   const siteId = await createSite(hq.db, { code: siteCode, name: '华远大厦', kind: 'mixed' });
   const clients = [];
   for (const desk of desks) {
     const site = await desk.backend.services.site();
-    const client = opts.backendClient ? desk.backend.services.sync : syncClientFor(desk);
+    const client = opts.backendClient ? desk.backend.services.sync : syncClientFor(desk, { hqPost: opts.hqPost });
     await client.enroll(hqUrl, await issueEnrollCode(hq.db, siteId, site!.deviceCode));
     clients.push(client);
   }
