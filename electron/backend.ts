@@ -44,6 +44,8 @@ export interface BackendOptions {
   idKeys?: IdKeys;
   /** Where the desk's own keys (ID key ring, field key) live: Electron passes safeStorage; default 0600 files. */
   keyStores?: KeyStores;
+  /** Output schema mismatches reject the call (default) or, in a packaged desk, fail it as `internal`. */
+  strictOutputs?: boolean;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -117,7 +119,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
   };
   deskClock.onCorrected = (delta) => services.sessions.clockCorrected(delta);
-  const router = createRouter(services, handlers);
+  const router = createRouter(services, handlers, { strictOutputs: opts.strictOutputs });
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
     const sweep = () => {

@@ -38,6 +38,8 @@ async function start(): Promise<void> {
     secrets: desktopSecretStore(dataDir),
     // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
     keyStores: (name) => desktopSecretStore(dataDir, name),
+    // A packaged desk logs an output mismatch and fails the call; a development build rejects it loudly.
+    strictOutputs: !app.isPackaged,
   });
   watchConnectivity(backend);
 
