@@ -57,6 +57,8 @@ export interface BackendOptions {
   platform?: string;
   /** How sync reaches HQ: Electron passes net.fetch (system proxy, PAC); default Node's sockets. */
   hqPost?: HqPost;
+  /** Output schema mismatches reject the call (default) or, in a packaged desk, fail it as `internal`. */
+  strictOutputs?: boolean;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
@@ -134,7 +136,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     },
   };
   deskClock.onCorrected = (delta) => services.sessions.clockCorrected(delta);
-  const handle = createRouter(services, handlers);
+  const handle = createRouter(services, handlers, { strictOutputs: opts.strictOutputs });
   // Calls being handled: an update never installs across one (electron/update/policy.ts).
   let inFlight = 0;
   const router: Router = async (name, input, sessionKey) => {

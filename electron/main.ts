@@ -57,6 +57,8 @@ async function start(): Promise<void> {
     // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
     keyStores: (name) => desktopSecretStore(dataDir, name, shared),
     hqPost: electronHqPost(),
+    // A packaged desk logs an output mismatch and fails the call; a development build rejects it loudly.
+    strictOutputs: !app.isPackaged,
   });
   watchConnectivity(backend);
 

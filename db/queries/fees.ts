@@ -72,10 +72,6 @@ export async function receiptByRequest(db: Db, requestId: string): Promise<Recei
   return db.selectFrom('fee_receipts').selectAll().where('request_id', '=', requestId).executeTakeFirst();
 }
 
-export async function receiptByNo(db: Db, no: string): Promise<ReceiptRow | undefined> {
-  return db.selectFrom('fee_receipts').selectAll().where('receipt_no', '=', no).executeTakeFirst();
-}
-
 export async function receiptLines(db: Db, receiptId: string) {
   return db
     .selectFrom('fee_receipt_lines')
@@ -110,11 +106,6 @@ export async function receiptsOfUnit(db: Db, unitId: string, limit = 50): Promis
     .orderBy('issued_at', 'desc')
     .limit(limit)
     .execute();
-}
-
-/** Voids of a receipt that came after the one that counts (two desks voiding it offline). */
-export async function supersededVoids(db: Db, receiptId: string) {
-  return db.selectFrom('fee_voids').selectAll().where('receipt_id', '=', receiptId).orderBy('hlc').offset(1).limit(100).execute();
 }
 
 export async function remindersOfUnit(db: Db, unitId: string) {

@@ -8,7 +8,11 @@ export async function printJobById(db: Db, id: string): Promise<PrintJobRow | un
   return db.selectFrom('print_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** How many times a document was printed before (site-wide): the next copy is a reprint if > 0. */
+/**
+ * How many print jobs were queued for a document before, whatever became of them (queued, printed or
+ * failed), on this desk and on the desks whose PrintJobQueued events it has pulled: the next copy is a
+ * reprint if > 0.
+ */
 export async function printCount(db: Db, docType: string, docId: string): Promise<number> {
   const r = await db
     .selectFrom('print_jobs')

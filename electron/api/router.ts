@@ -10,6 +10,7 @@ import { mayAct } from '../../shared/events/authority.js';
 import type { HandlerContext, HandlerMap, Services } from './context.js';
 import { shiftGateRefusal } from './shiftGate.js';
 import { setDeskZone } from '../../shared/domain/deskTime.js';
+import { checkOutput, OutputMismatch } from './outputCheck.js';
 
 export type Router = (name: string, input: unknown, sessionKey: string) => Promise<ApiResult<unknown>>;
 
@@ -21,7 +22,18 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
  * The one entry to the backend, for IPC and HTTP alike: parse the input with the procedure's schema
  * before anything else, check sign-in and role, run the handler, and turn every failure into data.
  */
-export function createRouter(services: Services, handlers: HandlerMap): Router {
+export interface RouterOptions {
+  /**
+   * Every output is parsed with its procedure's output schema (an extra field fails too). Strict (tests,
+   * development builds, the desk server): a mismatch rejects the call with the procedure's name, so the
+   * test or the developer sees it. Not strict (a packaged desk): the mismatch is logged with the name and
+   * the call fails as `internal`; the unchecked value is never sent. See docs/decisions.md, issue 20.
+   */
+  strictOutputs?: boolean;
+}
+
+export function createRouter(services: Services, handlers: HandlerMap, opts: RouterOptions = {}): Router {
+  const strictOutputs = opts.strictOutputs ?? true;
   return async (name, rawInput, sessionKey) => {
     if (!Object.hasOwn(contract, name)) return fail('not_found', `unknown procedure ${name}`);
     const proc = contract[name as ProcName];
@@ -51,8 +63,11 @@ export function createRouter(services: Services, handlers: HandlerMap): Router {
       }
       const ctx = makeContext(services, now, sessionKey, site, staff);
       const handler = handlers[name as ProcName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      const value = await handler(parsed.data, ctx);
+      checkOutput(name, proc.output, value);
+      return { ok: true, value };
     } catch (e) {
+      if (e instanceof OutputMismatch && strictOutputs) throw e;
       if (e instanceof ApiFailure) {
         // Refused PINs are counted in pinCheck, whichever procedure asked: the leader's lockout list reloads.
         if (PIN_REFUSALS.has(e.code)) services.notify({ kind: 'lockouts-changed' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { idNumberHash, phoneHash } from './idHash.js';
-import { fileSecretStore, type SecretStore } from '../sync/secret.js';
+import type { SecretStore } from '../sync/secret.js';
 
 /**
  * The site's ID key (HMAC key of ./idHash.ts). A desk set up offline makes its own; at
@@ -50,8 +50,5 @@ export function storedIdKeys(store: SecretStore): IdKeys {
     },
   };
 }
-
-/** Desk-server mode: the ring in the 0600 file `id-key`. */
-export const fileIdKeys = (dataDir: string): IdKeys => storedIdKeys(fileSecretStore(dataDir, ID_KEY_NAME));
 
 export const ID_KEY_NAME = 'id-key';

@@ -298,4 +298,3 @@ export const ClassifierView = z.object({
   places: ClassifierTree,
   rules: z.array(DeadlineRuleSchema),
 });
-export const DuplicateDetails = z.object({ ticketNo: z.string(), openedAt: z.string() });

@@ -3,7 +3,6 @@ export const LOG_CATEGORIES = ['anomaly', 'notice', 'pending', 'incident', 'inst
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 export const LOG_PRIORITIES = ['normal', 'high'] as const;
-export type LogPriority = (typeof LOG_PRIORITIES)[number];
 
 /** The default view: what the leading building products show first. */
 export const LOG_RECENT_HOURS = 48;

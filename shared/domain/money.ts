@@ -99,9 +99,6 @@ export function parseYuan(raw: string): number | null {
   return r.ok ? r.fen : null;
 }
 
-/** Fen as yuan with two decimals and no symbol ("1409.50"), the form a field shows. */
-export const fenToYuanText = (fen: number): string => (fen / 100).toFixed(2);
-
 /**
  * Cash denominations a drawer is counted in, fen, from ¥100 down to ¥0.01: the 分 coins are still
  * legal tender and a receipt may end in 5 分, so without them a count could never balance.

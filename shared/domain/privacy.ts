@@ -9,7 +9,6 @@ import { z } from 'zod';
 export const READ_KINDS = ['anonymous_complainant', 'visitor_list', 'person_export', 'full_id_number'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 export const AUDITED_KINDS = ['host_phone', ...READ_KINDS, 'person_erasure'] as const;
-export type AuditedKind = (typeof AUDITED_KINDS)[number];
 
 export const PersonalDataReadPayload = z.object({
   readId: z.string(),

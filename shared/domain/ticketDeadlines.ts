@@ -2,9 +2,6 @@ import type { TicketAction } from './ticketStates.js';
 import { deskDate, deskTime } from './deskTime.js';
 import type { Severity, TicketKind, Urgency } from './tickets.js';
 
-/** A rule's `when`: a complaint severity, repair urgency or callback class; '' = every ticket of the kind. */
-export type RuleWhen = Severity | Urgency | CallbackClass | '';
-
 /**
  * Deadline rules (seeds 000, 003, 004; domain §3) as a table the manager can change in settings.
  * Pure: computed once at intake (and the callback's at resolution) and carried in the event, so
@@ -142,7 +139,3 @@ export const meets = (type: DeadlineType, step: StepSort) => type === 'respond' 
 export interface DeadlineStatus extends Deadline {
   metAt: string | null;
 }
-
-/** Overdue: unmet and past due; met late counts against the on-time rate. */
-export const isOverdue = (d: DeadlineStatus, now: Date) => !d.metAt && Date.parse(d.dueAt) < now.getTime();
-export const metOnTime = (d: DeadlineStatus) => !!d.metAt && Date.parse(d.metAt) <= Date.parse(d.dueAt);

@@ -16,8 +16,6 @@ export type Urgency = (typeof URGENCIES)[number];
 export const CALLBACK_OUTCOMES = ['satisfied', 'not_satisfied', 'unreachable'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'returned'] as const;
-
 /** Kinds whose resolution is followed by a callback before closing: every repair (seed 000), every complaint. */
 export const needsCallback = (kind: TicketKind) => kind === 'repair' || kind === 'complaint';
 

@@ -1,5 +1,4 @@
 export const VISIT_STATUSES = ['on_site', 'checked_out', 'not_returned'] as const;
-export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 export const HOST_CONFIRM_METHODS = ['phone', 'intercom', 'in_person', 'pre_registered'] as const;
 

@@ -105,8 +105,6 @@ export const eventAuthority: { [T in EventType]: Authority<T> } = {
   RejectionHandled: { actor: 'shift_leader' },
 };
 
-export const authorityOf = <T extends EventType>(type: T): Authority<T> => eventAuthority[type];
-
 /** Whether a signed-in person of `role` may be the actor of `type` (the desk's check before it writes). */
 export function mayAct(role: Role, type: EventType): boolean {
   const rule = eventAuthority[type].actor;

@@ -17,9 +17,11 @@ import { DAMAGE_HOWS, MAIL_CONDITIONS, MAIL_KINDS, NOTICE_METHODS, PICKUP_RELATI
 
 /**
  * Every domain event type with its current schema version and payload schema. Bump `v` when a payload
- * changes shape. Checked against (verdict.ts): the desk's writes (`appendEvents` throws on a payload
- * off its schema), the events a desk pulls (`applyPage` parks what this build cannot apply) and HQ's
- * push (a newer `v` or type answers upgrade_required, an invalid payload is rejected).
+ * changes shape. Checked against: the desk's writes (`appendEvents` in db/events.ts parses each payload
+ * with this catalog and throws when it is off), and through `judgeEvent` (verdict.ts) the events a desk
+ * pulls (parking.ts parks what this build cannot apply) and HQ's push (a newer `v` or type answers
+ * upgrade_required only when it is the batch's first event, else the batch stops before it and the desk
+ * keeps it queued; an invalid payload is stored as rejected).
  */
 const ev = <P extends z.ZodType>(v: number, payload: P) => ({ v, payload });
 

@@ -20,19 +20,3 @@ export interface HandoverSection {
   key: string;
   lines: HandoverLine[];
 }
-
-/** Sections known today, in sheet order; a new feature adds its key and its labels. */
-export const HANDOVER_SECTION_KEYS = [
-  'shiftMembers',
-  'pending',
-  'highPriority',
-  'visitorsOnSite',
-  'visitsNotReturned',
-  'denyOverrides',
-  'drawer',
-  'ticketsDue',
-  'mailAwaitingPickup',
-  'mailDamageUnconfirmed',
-  'newspaperShortfalls',
-  'conflictsOpen',
-] as const;

@@ -1,4 +1,4 @@
-import { localIsoDate } from './visits.js';
+import { deskDay } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldError } from '../../../shared/api/result.js';
 import type { DenyEntry } from '../../../shared/api/schemas.js';
@@ -21,11 +21,11 @@ const toDenyEntry = (r: DenyRow): DenyEntry => ({
 
 export const denyHandlers: Pick<HandlerMap, 'deny:list' | 'deny:add' | 'deny:revoke'> = {
   async 'deny:list'(_input, ctx) {
-    return (await activeDenyEntries(ctx.db, localIsoDate(ctx.now))).map(toDenyEntry);
+    return (await activeDenyEntries(ctx.db, deskDay(ctx.now))).map(toDenyEntry);
   },
 
   async 'deny:add'(input, ctx) {
-    if (input.validUntil && input.validUntil < localIsoDate(ctx.now)) throw fieldError('validUntil', 'err.pastDate');
+    if (input.validUntil && input.validUntil < deskDay(ctx.now)) throw fieldError('validUntil', 'err.pastDate');
     const entryId = uuidv7();
     await ctx.transact((_trx, emit) =>
       emit(

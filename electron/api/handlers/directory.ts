@@ -6,7 +6,8 @@ import { directoryStats, existingDirectoryIds, hostById, searchHosts } from '../
 import type { HandlerMap } from '../context.js';
 import { displayPhone } from '../../../shared/domain/phone.js';
 import { PHONE_REVEAL_SECONDS } from '../../../shared/api/schemas.js';
-import { localIsoDate, toHostMatch } from './visits.js';
+import { toHostMatch } from './visits.js';
+import { deskDay } from '../../../shared/domain/deskTime.js';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_PROBLEMS = 200;
@@ -61,8 +62,7 @@ export const directoryHandlers: Pick<
   // The row stays (history, forwarded mail); the day counts for the month of forwarding.
   async 'directory:moveOut'(input, ctx) {
     if (!(await hostById(ctx.db, input.occupantId))) throw fieldError('occupantId', 'err.directory.unknownOccupant');
-    if (input.movedOutOn && input.movedOutOn > localIsoDate(ctx.now))
-      throw fieldError('movedOutOn', 'err.directory.moveOutFuture');
+    if (input.movedOutOn && input.movedOutOn > deskDay(ctx.now)) throw fieldError('movedOutOn', 'err.directory.moveOutFuture');
     await ctx.transact((_trx, emit) =>
       emit(draft('OccupantMoveOutRecorded', { occupantId: input.occupantId, movedOutOn: input.movedOutOn })),
     );

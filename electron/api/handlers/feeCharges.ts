@@ -71,7 +71,9 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
     });
     if (replayed) return toCharge(replayed, currentPeriod(ctx.now));
     ctx.services.notify({ kind: 'fees-changed' });
-    return { ...charge, paidReceiptNo: null, paidTwice: false, overdue: false };
+    // The Charge the caller gets: the event's unit id and code stay out (the caller named the unit).
+    const { chargeId, item, period, vacant, note } = charge;
+    return { chargeId, item, period, amountFen, vacant, note, paidReceiptNo: null, paidTwice: false, overdue: false };
   },
 
   async 'fees:importCharges'(input, ctx) {

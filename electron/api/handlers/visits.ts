@@ -55,9 +55,8 @@ export const toHostMatch = (h: HostRow): HostMatch => ({
   movedOutOn: h.movedOutOn,
 });
 
-/** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them. */
+/** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them (YYYY-MM-DD: `deskDay`). */
 export const localDay = (now: Date) => deskTime(now).format('YYYYMMDD');
-export const localIsoDate = (now: Date) => deskDay(now);
 export const startOfLocalDay = (now: Date) => deskTime(now).startOf('day').toDate();
 
 /** The answer to a check-in whose request was already recorded: the same visit and its first print job. */
@@ -89,7 +88,7 @@ export const visitHandlers: Pick<
     const host = await hostById(ctx.db, input.hostOccupantId);
     if (!host) throw fieldError('hostOccupantId', 'err.host.notFound');
 
-    const today = localIsoDate(ctx.now);
+    const today = deskDay(ctx.now);
     // The number is matched by its keyed hash and kept masked: the full number is never written.
     const idHashes = ctx.services.idKeys.hashes(input.visitor.idNumber);
     const hit = await findDenyHit(ctx.db, { ...input.visitor, idHashes }, today);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskNotice, ProcInput, ProcName, ProcOutput } from '../../../shared/api/contract';
-import type { ApiResult } from '../../../shared/api/result';
+import type { ApiError, ApiResult } from '../../../shared/api/result';
+import { answered, type QueryResult } from './queryResult';
 import { call, desk } from './desk';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
@@ -20,15 +21,15 @@ export function useDeskQuery<N extends ProcName>(
   name: N,
   input: ProcInput<N> | undefined,
   reloadOn: DeskNotice['kind'][] = [],
-): { data: ProcOutput<N> | undefined; loading: boolean; reload: () => void } {
+): { data: ProcOutput<N> | undefined; loading: boolean; error: ApiError | undefined; reload: () => void } {
   const key = JSON.stringify(input ?? {});
   // The result remembers which input it answers, so "loading" is simply "not answered for this input yet".
-  const [result, setResult] = useState<{ key: string; data: ProcOutput<N> | undefined }>();
+  const [result, setResult] = useState<QueryResult<ProcOutput<N>>>();
   const latest = useRef(0);
   const reload = useCallback(() => {
     const ticket = ++latest.current;
     void run(name, JSON.parse(key) as ProcInput<N>).then((r) => {
-      if (ticket === latest.current) setResult((prev) => ({ key, data: r.ok ? r.value : prev?.data }));
+      if (ticket === latest.current) setResult((prev) => answered(prev, key, r));
     });
   }, [name, key]);
   useEffect(reload, [reload]);
@@ -40,7 +41,10 @@ export function useDeskQuery<N extends ProcName>(
       if (wanted.includes(n.kind)) reload();
     });
   }, [kinds, reload]);
-  return { data: result?.data, loading: result?.key !== key, reload };
+  // While a new input loads the last answer stays (beside `loading`), as a table keeps its rows under its
+  // spinner; once that input's call fails, `answered` has dropped them.
+  const current = result?.key === key;
+  return { data: result?.data, loading: !current, error: current ? result.error : undefined, reload };
 }
 
 /** Re-renders every `ms` so countdowns and overstay marks stay true. */
