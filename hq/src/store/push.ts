@@ -55,6 +55,7 @@ export async function push(
     const device = await trx
       .selectFrom('devices')
       .select(['last_seq', 'revoked_at'])
+      .where('site_id', '=', cred.siteId)
       .where('id', '=', cred.deviceId)
       .executeTakeFirstOrThrow();
     // Revoked (or replaced) while this request waited for the site lock: nothing more from it.
@@ -81,6 +82,7 @@ export async function push(
             await trx
               .selectFrom('events')
               .select(['id', 'device_id'])
+              .where('site_id', '=', cred.siteId)
               .where('id', 'in', candidates)
               .where('status', '=', 'ok')
               .execute()
@@ -161,6 +163,7 @@ export async function push(
     await trx
       .updateTable('devices')
       .set({ last_seq: lastSeq, last_seen_at: receivedAt.toISOString(), drift_ms: drift })
+      .where('site_id', '=', cred.siteId)
       .where('id', '=', cred.deviceId)
       .execute();
     const rejections: Rejection[] = stored
