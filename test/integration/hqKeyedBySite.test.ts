@@ -118,23 +118,46 @@ describe('HQ migration 011 on an HQ holding two sites', () => {
   it('keeps every row of both sites, and both sites sync on from where they were', async () => {
     const db = suite.hq.db;
     const a = await suite.openDesk({ deviceCode: 'A1' });
+    const a2 = await suite.openDesk({ deviceCode: 'A2' });
     const b = await deskOfSite('XB', 'B1');
     const {
       siteId: hy,
-      clients: [ca],
-    } = await enrollDesks(suite.hq, [a]);
+      clients: [ca, ca2],
+    } = await enrollDesks(suite.hq, [a, a2]);
     const xb = await createSite(db, { code: 'XB', name: '西部园区', kind: 'mixed' });
     const cb = syncClientFor(b);
     await cb.enroll(suite.hq.url, await issueEnrollCode(db, xb, 'B1'));
     await busyDay(a);
     await busyDay(b);
+    // Held for an HQ administrator: a manager created at a desk.
+    await a.ok('staff:create', { staffNo: 'M001', name: '周主管', role: 'manager', pin: '135791' });
     await ca.syncNow();
     await cb.syncNow();
+    await ca2.syncNow();
+    // Waiting: A2 checks out a visit whose check-in HQ lost (restored from a copy taken before it).
+    const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
+    await ca.syncNow();
+    await ca2.syncNow();
+    const deviceA = (a.backend.database.raw.prepare('SELECT device_id FROM sync_state').get() as { device_id: string }).device_id;
+    const lostFrom = await count(db, 'events', sql`device_id = ${deviceA}`);
+    const checkInSeq = Number(
+      (
+        await sql<{ s: string }>`SELECT min(device_seq) AS s FROM events WHERE device_id = ${deviceA}
+        AND type = 'VisitorCheckedIn' AND payload->>'visitId' = ${visit.id}`.execute(db)
+      ).rows[0].s,
+    );
+    await sql`DELETE FROM events WHERE device_id = ${deviceA} AND device_seq >= ${checkInSeq}`.execute(db);
+    await sql`DELETE FROM hq_visits WHERE id = ${visit.id}`.execute(db);
+    await sql`UPDATE devices SET last_seq = ${checkInSeq - 1} WHERE id = ${deviceA}`.execute(db);
+    expect(await count(db, 'events', sql`device_id = ${deviceA}`)).toBeLessThan(lostFrom);
+    await a2.ok('visits:checkOut', { visitId: visit.id });
+    await ca2.syncNow();
     for (const t of ['hq_visits', 'hq_tickets', 'hq_ticket_steps', 'hq_receipts', 'hq_mail_items', 'hq_shifts', 'attachments'])
       expect(await count(db, t), t).toBeGreaterThan(0);
-    const before = await contents(db);
-    const hyEvents = await count(db, 'events', sql`site_id = ${hy}`);
+    expect(await count(db, 'held_events')).toBeGreaterThan(0);
+    expect(await count(db, 'waiting_events')).toBeGreaterThan(0);
     expect(await count(db, 'events', sql`site_id = ${xb}`)).toBeGreaterThan(0);
+    const before = await contents(db);
 
     await backTo010(db);
     expect(await schemaOf(db)).toEqual(await schemaAt010(suite.hq.pgUrl, db));
@@ -144,34 +167,42 @@ describe('HQ migration 011 on an HQ holding two sites', () => {
     await migrateHq(db);
     expect(await contents(db)).toEqual(before);
 
-    // Sync goes on: each desk's next events get the next seq and version, a new desk of HY pulls all of HY and none of XB.
-    const hyVersion = Number(
-      (await db.selectFrom('sites').select('version').where('id', '=', hy).executeTakeFirstOrThrow()).version,
-    );
-    const aBefore = a.count('events');
+    // Sync goes on: A re-sends what HQ lost, the waiting check-out is applied, new work is numbered on.
+    const version = async (site: string) =>
+      Number((await db.selectFrom('sites').select('version').where('id', '=', site).executeTakeFirstOrThrow()).version);
+    const hyVersion = await version(hy);
     await a.ok('visits:checkIn', await checkInInput(a));
     await b.ok('visits:checkIn', await checkInInput(b));
     await ca.syncNow();
+    await ca2.syncNow();
+    await ca.syncNow();
     await cb.syncNow();
-    expect((await ca.status()).waiting).toBe(0);
-    expect((await cb.status()).waiting).toBe(0);
-    const added = a.count('events') - aBefore;
-    expect(added).toBeGreaterThan(0);
-    expect(await count(db, 'events', sql`site_id = ${hy}`)).toBe(hyEvents + added);
-    const { rows: newest } = await sql<{ status: string; site_version: string }>`
-      SELECT status, site_version FROM events WHERE site_id = ${hy} AND site_version > ${hyVersion} ORDER BY site_version`.execute(
+    for (const c of [ca, ca2, cb]) expect((await c.status()).waiting).toBe(0);
+    expect(await count(db, 'waiting_events')).toBe(0);
+    expect((await sql<{ status: string }>`SELECT status FROM hq_visits WHERE id = ${visit.id}`.execute(db)).rows).toEqual([
+      { status: 'checked_out' },
+    ]);
+    const deskIds = (d: TestDesk) =>
+      (d.backend.database.raw.prepare('SELECT id FROM events').all() as { id: string }[]).map((r) => r.id);
+    const hqIds = (await db.selectFrom('events').select('id').where('site_id', '=', hy).execute()).map((r) => r.id);
+    expect(hqIds.sort()).toEqual([...new Set([...deskIds(a), ...deskIds(a2)])].sort());
+    const { rows: numbered } = await sql<{ v: string }>`
+      SELECT site_version AS v FROM events WHERE site_id = ${hy} AND status = 'ok' AND site_version > ${hyVersion} ORDER BY 1`.execute(
       db,
     );
-    expect(newest).toEqual(Array.from({ length: added }, (_, i) => ({ status: 'ok', site_version: String(hyVersion + 1 + i) })));
+    expect(numbered.length).toBeGreaterThan(0);
+    expect(numbered.map((r) => Number(r.v))).toEqual(numbered.map((_, i) => hyVersion + 1 + i));
+    expect(await version(hy)).toBe(hyVersion + numbered.length);
 
-    const a2 = await suite.openDesk({ deviceCode: 'A2' });
-    const c2 = syncClientFor(a2);
-    await c2.enroll(suite.hq.url, await issueEnrollCode(db, hy, 'A2'));
-    await c2.syncNow();
-    expect(a2.count('visits')).toBe(a.count('visits'));
-    expect(a2.count('tickets')).toBe(a.count('tickets'));
-    const pulledSites = a2.backend.database.raw.prepare('SELECT DISTINCT site_id FROM events').all() as { site_id: string }[];
-    const aSite = a.backend.database.raw.prepare('SELECT DISTINCT site_id FROM events').all();
-    expect(pulledSites).toEqual(aSite);
+    // A new desk of HY enrols (its device found through device_sites from then on) and pulls all of HY, none of XB.
+    const a3 = await suite.openDesk({ deviceCode: 'A3' });
+    const c3 = syncClientFor(a3);
+    await c3.enroll(suite.hq.url, await issueEnrollCode(db, hy, 'A3'));
+    await c3.syncNow();
+    expect(await count(db, 'device_sites', sql`site_id = ${hy}`)).toBe(3);
+    expect(a3.count('visits')).toBe(a.count('visits'));
+    expect(a3.count('tickets')).toBe(a.count('tickets'));
+    const sitesIn = (d: TestDesk) => d.backend.database.raw.prepare('SELECT DISTINCT site_id FROM events').all();
+    expect(sitesIn(a3)).toEqual(sitesIn(a));
   }, 240_000);
 });
