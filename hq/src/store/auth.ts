@@ -34,6 +34,10 @@ export async function siteOfDevice(db: Kysely<HqDatabase>, deviceId: string): Pr
   return row?.site_id;
 }
 
+/** The `devices` row by its key (site, device), to select from. */
+export const deviceRow = (db: Kysely<HqDatabase>, siteId: string, deviceId: string) =>
+  db.selectFrom('devices').where('site_id', '=', siteId).where('id', '=', deviceId);
+
 /** Records a new device's site before its `devices` row (whose key it is part of). */
 export async function recordDeviceSite(db: Kysely<HqDatabase>, deviceId: string, siteId: string): Promise<void> {
   await db.insertInto('device_sites').values({ device_id: deviceId, site_id: siteId }).execute();
@@ -50,12 +54,7 @@ export async function authenticate(
   const row =
     siteId === undefined
       ? undefined
-      : await db
-          .selectFrom('devices')
-          .select(['id', 'site_id', 'secret_hash', 'revoked_at'])
-          .where('site_id', '=', siteId)
-          .where('id', '=', deviceId)
-          .executeTakeFirst();
+      : await deviceRow(db, siteId, deviceId).select(['id', 'site_id', 'secret_hash', 'revoked_at']).executeTakeFirst();
   const given = Buffer.from(hashSecret(secret));
   if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash)))
     throw new HqError(401, 'unauthorized', 'Unknown device or wrong secret.');

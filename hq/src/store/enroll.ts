@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EnrollRequest, EnrollResponse } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { HqError, hashSecret, newSecret, recordDeviceSite, siteOfDevice } from './auth.js';
+import { HqError, deviceRow, hashSecret, newSecret, recordDeviceSite, siteOfDevice } from './auth.js';
 
 type Trx = Transaction<HqDatabase>;
 type Site = { id: string; code: string; name: string; kind: string };
@@ -96,12 +96,7 @@ async function checkDesk(trx: Trx, site: Site, code: Code, desk: Desk): Promise<
   const known =
     knownSite === undefined
       ? undefined
-      : await trx
-          .selectFrom('devices')
-          .select(['id', 'code'])
-          .where('site_id', '=', knownSite)
-          .where('id', '=', desk.deviceId)
-          .executeTakeFirst();
+      : await deviceRow(trx, knownSite, desk.deviceId).select(['id', 'code']).executeTakeFirst();
   if (known && known.id !== code.replaces)
     throw new HqError(
       409,
@@ -138,13 +133,7 @@ async function checkCodeFree(trx: Trx, site: Site, code: Code): Promise<number> 
  */
 async function takeOver(trx: Trx, site: Site, code: Code, desk: Desk | null): Promise<number> {
   await sql`SELECT 1 FROM sites WHERE id = ${site.id} FOR UPDATE`.execute(trx);
-  const old = await trx
-    .selectFrom('devices')
-    .select(['id', 'last_seq'])
-    .where('site_id', '=', site.id)
-    .where('id', '=', code.replaces!)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const old = await deviceRow(trx, site.id, code.replaces!).select(['id', 'last_seq']).forUpdate().executeTakeFirstOrThrow();
   const replaced = await trx
     .selectFrom('devices')
     .select('id')

@@ -6,7 +6,7 @@ import type {
   HandshakeResponse,
 } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { authenticate, hashSecret, HqError, recordDeviceSite, siteOfDevice, type DeviceCredential } from './auth.js';
+import { authenticate, deviceRow, hashSecret, HqError, recordDeviceSite, siteOfDevice, type DeviceCredential } from './auth.js';
 import { settledOf } from './resend.js';
 
 type Db = Kysely<HqDatabase>;
@@ -40,12 +40,7 @@ export async function handshake(
       `HQ has no record of device ${deviceId}: HQ may have been restored from a backup older than this desk's enrolment.`,
     );
   }
-  const device = await db
-    .selectFrom('devices')
-    .select('last_seq')
-    .where('site_id', '=', cred.siteId)
-    .where('id', '=', cred.deviceId)
-    .executeTakeFirstOrThrow();
+  const device = await deviceRow(db, cred.siteId, cred.deviceId).select('last_seq').executeTakeFirstOrThrow();
   // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
   const settled = await settledOf(db, cred, req.rejected);
   return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };
