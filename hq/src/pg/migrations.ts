@@ -220,6 +220,71 @@ export async function waitPreviousRejections(db: Kysely<HqDatabase>): Promise<vo
   await sql`UPDATE events SET status = 'waiting' WHERE status = 'rejected' AND reject_reason = ANY(${reasons})`.execute(db);
 }
 
+/**
+ * Keyed by site (issue 18 item 8, docs/hq-scaling.md): every table that grows with sites has `site_id`
+ * first in its primary and unique keys, so each can be distributed by `site_id` (Citus) with its
+ * foreign keys node-local. A request names its device, not its site: `device_sites` (device → site,
+ * one row per device ever enrolled, a reference table) is read first. An event id is now accepted once
+ * per site (`events_id_ok`), as Citus can only check it there. Data stays: keys are rebuilt in place.
+ */
+const keyedBySite: Migration = {
+  name: '011_keyed_by_site',
+  async up(db) {
+    const run = async (...stmts: string[]) => {
+      for (const s of stmts) await sql.raw(s).execute(db);
+    };
+    await run(
+      `CREATE TABLE device_sites (device_id text PRIMARY KEY, site_id text NOT NULL REFERENCES sites(id), UNIQUE (device_id, site_id))`,
+      `INSERT INTO device_sites (device_id, site_id) SELECT id, site_id FROM devices`,
+      // Foreign keys on the old keys go first, then the keys, then the foreign keys come back on the new ones.
+      `ALTER TABLE held_events DROP CONSTRAINT held_events_device_id_device_seq_fkey`,
+      `ALTER TABLE waiting_events DROP CONSTRAINT waiting_events_device_id_device_seq_fkey`,
+      `ALTER TABLE attachments DROP CONSTRAINT attachments_device_id_fkey`,
+      `ALTER TABLE enroll_codes DROP CONSTRAINT enroll_codes_replaces_fkey`,
+      `ALTER TABLE devices DROP CONSTRAINT devices_replaces_fkey`,
+      `ALTER TABLE devices DROP CONSTRAINT devices_replaces_key`,
+      `ALTER TABLE devices DROP CONSTRAINT devices_pkey`,
+      `ALTER TABLE devices ADD PRIMARY KEY (site_id, id)`,
+      `ALTER TABLE devices ADD CONSTRAINT devices_site_of FOREIGN KEY (id, site_id) REFERENCES device_sites (device_id, site_id)`,
+      `ALTER TABLE devices ADD CONSTRAINT devices_replaces_key UNIQUE (site_id, replaces)`,
+      `ALTER TABLE devices ADD CONSTRAINT devices_replaces_fkey FOREIGN KEY (site_id, replaces) REFERENCES devices (site_id, id)`,
+      `ALTER TABLE enroll_codes ADD CONSTRAINT enroll_codes_replaces_fkey FOREIGN KEY (replaces, site_id) REFERENCES device_sites (device_id, site_id)`,
+      `ALTER TABLE attachments ADD CONSTRAINT attachments_device_fkey FOREIGN KEY (site_id, device_id) REFERENCES devices (site_id, id)`,
+      `ALTER TABLE events DROP CONSTRAINT events_pkey`,
+      `ALTER TABLE events ADD PRIMARY KEY (site_id, device_id, device_seq)`,
+      `DROP INDEX events_id_ok`,
+      `CREATE UNIQUE INDEX events_id_ok ON events (site_id, id) WHERE status = 'ok'`,
+      // The HQ pseudo-device's sequence is global (admin.ts): its last seq is read without a site.
+      `CREATE INDEX events_hq_seq ON events (device_seq) WHERE device_id = 'hq'`,
+      `ALTER TABLE held_events DROP CONSTRAINT held_events_pkey`,
+      `ALTER TABLE held_events ADD PRIMARY KEY (site_id, device_id, device_seq)`,
+      `ALTER TABLE held_events ADD CONSTRAINT held_events_event_fkey FOREIGN KEY (site_id, device_id, device_seq)
+         REFERENCES events (site_id, device_id, device_seq) DEFERRABLE INITIALLY DEFERRED`,
+      `ALTER TABLE waiting_events DROP CONSTRAINT waiting_events_pkey`,
+      `ALTER TABLE waiting_events ADD PRIMARY KEY (site_id, device_id, device_seq)`,
+      `ALTER TABLE waiting_events ADD CONSTRAINT waiting_events_event_fkey FOREIGN KEY (site_id, device_id, device_seq)
+         REFERENCES events (site_id, device_id, device_seq)`,
+      // A step's site is its ticket's; a step of no ticket was never read (tickets.ts reads a ticket's steps).
+      `ALTER TABLE hq_ticket_steps ADD COLUMN site_id text`,
+      `UPDATE hq_ticket_steps s SET site_id = t.site_id FROM hq_tickets t WHERE t.id = s.ticket_id`,
+      `DELETE FROM hq_ticket_steps WHERE site_id IS NULL`,
+      `ALTER TABLE hq_ticket_steps ALTER COLUMN site_id SET NOT NULL`,
+      `DROP INDEX hq_ticket_steps_ticket`,
+      `CREATE INDEX hq_ticket_steps_ticket ON hq_ticket_steps (site_id, ticket_id)`,
+    );
+    const byId = ['hq_visits', 'hq_tickets', 'hq_ticket_steps', 'hq_receipts', 'hq_fee_charges', 'hq_fee_refunds'];
+    byId.push('hq_release_passes', 'hq_shifts', 'hq_log_entries', 'hq_mail_items', 'hq_mail_damage');
+    const byEvent = ['hq_conflicts', 'hq_fee_events', 'hq_mail_events', 'hq_shift_events'];
+    for (const [tables, col] of [
+      [byId, 'id'],
+      [byEvent, 'event_id'],
+    ] as const) {
+      for (const t of tables)
+        await run(`ALTER TABLE ${t} DROP CONSTRAINT ${t}_pkey`, `ALTER TABLE ${t} ADD PRIMARY KEY (site_id, ${col})`);
+    }
+  },
+};
+
 /** Issue 19: which desk runs which release (from its handshake), and the channel each site's desks update from. */
 const deskReleases: Migration = {
   name: '012_desk_releases',
@@ -243,6 +308,7 @@ export const hqMigrations: Migration[] = [
   visitorPhonesMinimal,
   historyIdentity,
   waitingEvents,
+  keyedBySite,
   deskReleases,
 ];
 

@@ -21,6 +21,8 @@ export interface HqDatabase {
   };
   /** Local site ids that desks set up before enrolling; their events belong to `site_id`. */
   site_aliases: { alias: string; site_id: string };
+  /** Device → site, one row per device ever enrolled: read first when a request names only its device. */
+  device_sites: { device_id: string; site_id: string };
   devices: {
     id: string;
     site_id: string;

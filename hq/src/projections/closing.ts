@@ -26,7 +26,7 @@ export async function closeRecord(
   const flag = (loser: string, winner: string) =>
     sql`INSERT INTO hq_conflicts (event_id, site_id, entity, entity_id, winner_event_id)
         VALUES (${loser}, ${siteId}, ${entity}, ${entityId}, ${winner})
-        ON CONFLICT (event_id) DO UPDATE SET winner_event_id = excluded.winner_event_id`.execute(trx);
+        ON CONFLICT (site_id, event_id) DO UPDATE SET winner_event_id = excluded.winner_event_id`.execute(trx);
   if (current.close_event_id && current.close_hlc! <= event.hlc) {
     await flag(event.id, current.close_event_id);
     return null;
@@ -37,7 +37,7 @@ export async function closeRecord(
   await sql`UPDATE ${t} SET ${sql.join(assignments)} WHERE id = ${entityId} AND site_id = ${siteId}`.execute(trx);
   if (current.close_event_id) {
     await flag(current.close_event_id, event.id);
-    await sql`UPDATE hq_conflicts SET winner_event_id = ${event.id} WHERE entity_id = ${entityId} AND entity = ${entity}`.execute(
+    await sql`UPDATE hq_conflicts SET winner_event_id = ${event.id} WHERE site_id = ${siteId} AND entity_id = ${entityId} AND entity = ${entity}`.execute(
       trx,
     );
   }

@@ -39,7 +39,7 @@ export const feesProjection: Projection = {
       );
       if (values.length === 0) return;
       await sql`INSERT INTO hq_fee_charges (id, site_id, device_id, unit_code, item, period, amount_fen)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
     async RefundIssued(trx, siteId, events) {
       const values = events.map(
@@ -47,7 +47,7 @@ export const feesProjection: Projection = {
           sql`(${p.refundId}, ${siteId}, ${deviceId}, ${p.unit.unitCode}, ${p.amountFen}, ${p.method}, ${p.at})`,
       );
       await sql`INSERT INTO hq_fee_refunds (id, site_id, device_id, unit_code, amount_fen, method, at)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
     DrawerFloatSet: note,
     CashMoved: note,
@@ -64,7 +64,7 @@ export const feesProjection: Projection = {
         await sql`INSERT INTO hq_receipts (id, site_id, device_id, receipt_no, unit_code, payer, total_fen, methods, issued_at, status)
         VALUES (${p.receiptId}, ${siteId}, ${deviceId}, ${p.receiptNo}, ${p.unit.unitCode}, ${p.payer}, ${p.totalFen},
           ${JSON.stringify(p.methods)}::jsonb, ${p.issuedAt}, 'issued')
-        ON CONFLICT (id) DO NOTHING`.execute(trx);
+        ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
       // Another receipt (any site) already has this id: this one would never be projected.
       return Number(inserted.numAffectedRows ?? 0) === 1 ? null : 'duplicate_receipt_id';
     },

@@ -11,5 +11,5 @@ export const keepWhole =
   async (trx: HqDb, siteId: string, events: DomainEvent[]): Promise<void> => {
     const values = events.map((e) => sql`(${e.id}, ${siteId}, ${e.deviceId}, ${e.type}, ${JSON.stringify(e.payload)}::jsonb)`);
     await sql`INSERT INTO ${sql.table(table)} (event_id, site_id, device_id, type, data) VALUES ${sql.join(values)}
-      ON CONFLICT (event_id) DO NOTHING`.execute(trx);
+      ON CONFLICT (site_id, event_id) DO NOTHING`.execute(trx);
   };

@@ -14,7 +14,7 @@ const damageValues = (siteId: string, events: DomainEvent<'MailDamageRecorded' |
 
 const insertDamage = (trx: HqDb, siteId: string, events: DomainEvent<'MailDamageRecorded' | 'MailDamageCorrected'>[]) =>
   sql`INSERT INTO hq_mail_damage (id, site_id, item_id, register_no, what, corrects_id, recorded_at)
-    VALUES ${sql.join(damageValues(siteId, events))} ON CONFLICT (id) DO NOTHING`
+    VALUES ${sql.join(damageValues(siteId, events))} ON CONFLICT (site_id, id) DO NOTHING`
     .execute(trx)
     .then(() => undefined);
 
@@ -49,7 +49,7 @@ export const mailProjection: Projection = {
       );
       await sql`INSERT INTO hq_mail_items (id, site_id, device_id, register_no, tracking_no, carrier, kind, unit_code,
           recipient_name, received_at, status)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
     MailDamageRecorded: insertDamage,
     MailDamageCorrected: insertDamage,

@@ -47,7 +47,7 @@ export const personErasureProjection: Projection = {
         const blank = erasedPayload(r.type, old, e);
         if (!blank) continue;
         if (r.type === 'MailPickedUp') pictures.push(...expiredPictures(r.type, old));
-        await rewriteStoredPayload(trx, r, blank);
+        await rewriteStoredPayload(trx, siteId, r, blank);
       }
       if (pictures.length)
         await sql`DELETE FROM attachments WHERE site_id = ${siteId} AND sha256 = ANY(${pictures})`.execute(trx);

@@ -18,7 +18,7 @@ export const releasePassesProjection: Projection = {
           sql`(${e.payload.passId}, ${siteId}, ${e.deviceId}, ${e.payload.passNo}, ${e.payload.issuedAt}, 'issued', ${e.payload.unit.unitCode})`,
       );
       await sql`INSERT INTO hq_release_passes (id, site_id, device_id, pass_no, issued_at, status, unit_code)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
     // A refusal leaves the pass open: nothing to project beyond the event itself.
     async ReleasePassRefused() {},

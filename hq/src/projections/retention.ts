@@ -43,7 +43,7 @@ export const retentionProjection: Projection = {
         const blank = expiredPayload(r.type, old, c);
         if (!blank) continue;
         pictures.push(...expiredPictures(r.type, old));
-        await rewriteStoredPayload(trx, r, blank); // the handover sheets HQ keeps whole too
+        await rewriteStoredPayload(trx, siteId, r, blank); // the handover sheets HQ keeps whole too
       }
       if (pictures.length)
         await sql`DELETE FROM attachments WHERE site_id = ${siteId} AND sha256 = ANY(${pictures})`.execute(trx);

@@ -24,7 +24,7 @@ export const shiftsProjection: Projection = {
         (e) => sql`(${e.payload.shiftId}, ${siteId}, ${e.deviceId}, ${e.payload.deviceCode}, ${e.payload.openedAt})`,
       );
       await sql`INSERT INTO hq_shifts (id, site_id, device_id, device_code, opened_at) VALUES ${sql.join(values)}
-        ON CONFLICT (id) DO NOTHING`.execute(trx);
+        ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
     async ShiftClosed(trx, siteId, events) {
       for (const e of events) {
@@ -42,7 +42,7 @@ export const shiftsProjection: Projection = {
           sql`(${e.payload.entryId}, ${siteId}, ${e.deviceId}, ${e.payload.at}, ${e.payload.category}, ${e.payload.text}, ${e.payload.correctsId})`,
       );
       await sql`INSERT INTO hq_log_entries (id, site_id, device_id, at, category, text, corrects_id) VALUES ${sql.join(values)}
-        ON CONFLICT (id) DO NOTHING`.execute(trx);
+        ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
   },
   checked: {

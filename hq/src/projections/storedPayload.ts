@@ -12,9 +12,10 @@ const KEPT_WHOLE = ['hq_shift_events'];
  * append-only rule — and the copies projections keep whole. Text, not jsonb, in the event table: the
  * desks get back the payload with its keys in the order they wrote them.
  */
-export async function rewriteStoredPayload(trx: HqDb, row: StoredEventRow, blank: unknown): Promise<void> {
+export async function rewriteStoredPayload(trx: HqDb, siteId: string, row: StoredEventRow, blank: unknown): Promise<void> {
   await sql`UPDATE events SET payload = ${JSON.stringify(blank)}::json
-    WHERE device_id = ${row.device_id} AND device_seq = ${row.device_seq}`.execute(trx);
+    WHERE site_id = ${siteId} AND device_id = ${row.device_id} AND device_seq = ${row.device_seq}`.execute(trx);
   for (const table of KEPT_WHOLE)
-    await sql`UPDATE ${sql.table(table)} SET data = ${JSON.stringify(blank)}::jsonb WHERE event_id = ${row.id}`.execute(trx);
+    await sql`UPDATE ${sql.table(table)} SET data = ${JSON.stringify(blank)}::jsonb
+      WHERE site_id = ${siteId} AND event_id = ${row.id}`.execute(trx);
 }

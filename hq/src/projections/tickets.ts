@@ -17,22 +17,24 @@ async function reproject(trx: HqDb, siteId: string, ticketId: string): Promise<v
     SELECT kind, intake_deadlines FROM hq_tickets WHERE id = ${ticketId} AND site_id = ${siteId} FOR UPDATE`.execute(trx);
   if (t.length === 0) return;
   const { rows: steps } = await sql<{ id: string; hlc: string; at: string; sort: StepSort; callback_due_at: string | null }>`
-    SELECT id, hlc, at, sort, callback_due_at FROM hq_ticket_steps WHERE ticket_id = ${ticketId}`.execute(trx);
+    SELECT id, hlc, at, sort, callback_due_at FROM hq_ticket_steps WHERE site_id = ${siteId} AND ticket_id = ${ticketId}`.execute(
+    trx,
+  );
   const p = projectTicket(
     t[0].kind as TicketKind,
     t[0].intake_deadlines,
     steps.map((s) => ({ id: s.id, hlc: s.hlc, at: s.at, sort: s.sort, callbackDueAt: s.callback_due_at })),
   );
   await sql`UPDATE hq_tickets SET state = ${p.state}, reopen_count = ${p.reopenCount}, flagged_count = ${p.flagged.length},
-    next_due_at = ${isOpen(p.state) ? nextDue(p.deadlines) : null} WHERE id = ${ticketId}`.execute(trx);
+    next_due_at = ${isOpen(p.state) ? nextDue(p.deadlines) : null} WHERE id = ${ticketId} AND site_id = ${siteId}`.execute(trx);
 }
 
 async function step(trx: HqDb, siteId: string, e: DomainEvent<TicketStepEvent>): Promise<string | null> {
   const { rows } = await sql`SELECT 1 FROM hq_tickets WHERE id = ${e.payload.ticketId} AND site_id = ${siteId}`.execute(trx);
   if (rows.length === 0) return 'unknown_ticket';
-  await sql`INSERT INTO hq_ticket_steps (id, ticket_id, hlc, at, sort, callback_due_at)
-    VALUES (${e.id}, ${e.payload.ticketId}, ${e.hlc}, ${e.payload.at}, ${stepSortOf(e)}, ${stepCallbackDue(e)})
-    ON CONFLICT (id) DO NOTHING`.execute(trx);
+  await sql`INSERT INTO hq_ticket_steps (id, site_id, ticket_id, hlc, at, sort, callback_due_at)
+    VALUES (${e.id}, ${siteId}, ${e.payload.ticketId}, ${e.hlc}, ${e.payload.at}, ${stepSortOf(e)}, ${stepCallbackDue(e)})
+    ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
   await reproject(trx, siteId, e.payload.ticketId);
   return null;
 }
@@ -68,7 +70,7 @@ export const ticketsProjection: Projection = {
       });
       await sql`INSERT INTO hq_tickets (id, site_id, device_id, ticket_no, kind, channel, unit_code, customer_name, anonymous,
           label, severity, urgency, opened_at, intake_deadlines, state, reopen_count, flagged_count, next_due_at)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
   },
   checked: {

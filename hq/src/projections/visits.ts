@@ -21,7 +21,7 @@ export const visitsProjection: Projection = {
           sql`(${p.visitId}, ${siteId}, ${deviceId}, ${p.passNo}, ${p.checkedInAt}, 'on_site', ${p.host.unitCode}, ${p.visitor.name})`,
       );
       await sql`INSERT INTO hq_visits (id, site_id, device_id, pass_no, checked_in_at, status, host_unit_code, visitor_name)
-        VALUES ${sql.join(values)} ON CONFLICT (id) DO NOTHING`.execute(trx);
+        VALUES ${sql.join(values)} ON CONFLICT (site_id, id) DO NOTHING`.execute(trx);
     },
   },
   checked: {
@@ -32,7 +32,9 @@ export const visitsProjection: Projection = {
         checked_in_at: string;
       }>`SELECT status, checked_in_at FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
       if (rows[0]?.status === 'not_returned') {
-        await sql`UPDATE hq_visits SET close_hlc = NULL, close_event_id = NULL WHERE id = ${e.payload.visitId}`.execute(trx);
+        await sql`UPDATE hq_visits SET close_hlc = NULL, close_event_id = NULL WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(
+          trx,
+        );
       }
       return closeRecord(trx, 'hq_visits', 'visit', siteId, e.payload.visitId, e, {
         status: 'checked_out',
@@ -48,7 +50,7 @@ export const visitsProjection: Projection = {
       const r = rows[0];
       if (r.status === 'on_site' || (r.status === 'not_returned' && e.hlc < r.close_hlc!)) {
         await sql`UPDATE hq_visits SET status = 'not_returned', checked_out_at = ${e.payload.at}, checkout_method = 'auto',
-          close_hlc = ${e.hlc}, close_event_id = ${e.id} WHERE id = ${e.payload.visitId}`.execute(trx);
+          close_hlc = ${e.hlc}, close_event_id = ${e.id} WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
       }
       return null;
     },

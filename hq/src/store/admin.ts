@@ -5,7 +5,7 @@ import { encodeHlc, tickHlc, decodeHlc } from '../../../shared/domain/hlc.js';
 import { eventCatalog, type DomainEvent, type EventPayload, type EventType } from '../../../shared/events/catalog.js';
 import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { newEnrollCode } from './auth.js';
+import { newEnrollCode, siteOfDevice } from './auth.js';
 import { driftFlagged } from './push.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { deviceCode as deskCode, nameProblem, siteCode } from '../../../shared/api/fields.js';
@@ -53,7 +53,11 @@ export async function issueReplacementCode(db: Db, siteId: string, deviceCode: s
     .where('d.site_id', '=', siteId)
     .where('d.code', '=', deviceCode)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('devices as n').select('n.id').whereRef('n.replaces', '=', 'd.id'))),
+      not(
+        exists(
+          selectFrom('devices as n').select('n.id').whereRef('n.site_id', '=', 'd.site_id').whereRef('n.replaces', '=', 'd.id'),
+        ),
+      ),
     )
     .executeTakeFirst();
   if (!current) throw new Error(`No device has desk code ${deviceCode} at this site; a new desk gets an enroll-code.`);
@@ -92,9 +96,12 @@ export async function aliasSite(db: Db, siteId: string, alias: string): Promise<
 }
 
 export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
+  const siteId = await siteOfDevice(db, deviceId);
+  if (siteId === undefined) return false;
   const r = await db
     .updateTable('devices')
     .set({ revoked_at: new Date().toISOString() })
+    .where('site_id', '=', siteId)
     .where('id', '=', deviceId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
@@ -130,9 +137,12 @@ export async function listRejected(db: Db, siteId: string) {
  * credential may have been stolen. Limited to `limit` rows, oldest first.
  */
 export async function deviceEvents(db: Db, deviceId: string, since: Date, limit = 1000) {
+  const siteId = await siteOfDevice(db, deviceId);
+  if (siteId === undefined) return [];
   return db
     .selectFrom('events')
     .select(['device_seq', 'type', 'actor', 'status', 'reject_reason', 'received_at', 'hlc'])
+    .where('site_id', '=', siteId)
     .where('device_id', '=', deviceId)
     .where('received_at', '>=', since)
     .orderBy('device_seq')

@@ -25,6 +25,24 @@ export interface DeviceCredential {
   siteId: string;
 }
 
+/**
+ * The site of a device, from the device → site lookup (`device_sites`, written at enrolment): a
+ * request names its device only, and `devices` is keyed by site (HQ migration 011).
+ */
+export async function siteOfDevice(db: Kysely<HqDatabase>, deviceId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('device_sites').select('site_id').where('device_id', '=', deviceId).executeTakeFirst();
+  return row?.site_id;
+}
+
+/** The `devices` row by its key (site, device), to select from. */
+export const deviceRow = (db: Kysely<HqDatabase>, siteId: string, deviceId: string) =>
+  db.selectFrom('devices').where('site_id', '=', siteId).where('id', '=', deviceId);
+
+/** Records a new device's site before its `devices` row (whose key it is part of). */
+export async function recordDeviceSite(db: Kysely<HqDatabase>, deviceId: string, siteId: string): Promise<void> {
+  await db.insertInto('device_sites').values({ device_id: deviceId, site_id: siteId }).execute();
+}
+
 /** Checks the device id and secret; a revoked device is refused even with the right secret. */
 export async function authenticate(
   db: Kysely<HqDatabase>,
@@ -32,11 +50,11 @@ export async function authenticate(
   secret: string | undefined,
 ): Promise<DeviceCredential> {
   if (!deviceId || !secret) throw new HqError(401, 'unauthorized', 'Missing device credential.');
-  const row = await db
-    .selectFrom('devices')
-    .select(['id', 'site_id', 'secret_hash', 'revoked_at'])
-    .where('id', '=', deviceId)
-    .executeTakeFirst();
+  const siteId = await siteOfDevice(db, deviceId);
+  const row =
+    siteId === undefined
+      ? undefined
+      : await deviceRow(db, siteId, deviceId).select(['id', 'site_id', 'secret_hash', 'revoked_at']).executeTakeFirst();
   const given = Buffer.from(hashSecret(secret));
   if (!row || !timingSafeEqual(given, Buffer.from(row.secret_hash)))
     throw new HqError(401, 'unauthorized', 'Unknown device or wrong secret.');

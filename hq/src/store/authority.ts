@@ -19,7 +19,8 @@ function codesOf(trx: HqDb, cred: DeviceCredential) {
   let codes = deviceCodes.get(trx);
   if (!codes) {
     codes = sql<{ site: string; device: string }>`
-      SELECT s.code AS site, d.code AS device FROM devices d JOIN sites s ON s.id = d.site_id WHERE d.id = ${cred.deviceId}`
+      SELECT s.code AS site, d.code AS device FROM devices d JOIN sites s ON s.id = d.site_id
+      WHERE d.site_id = ${cred.siteId} AND d.id = ${cred.deviceId}`
       .execute(trx)
       .then((r) => r.rows[0]);
     deviceCodes.set(trx, codes);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EnrollRequest, EnrollResponse } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { HqError, hashSecret, newSecret } from './auth.js';
+import { HqError, deviceRow, hashSecret, newSecret, recordDeviceSite, siteOfDevice } from './auth.js';
 
 type Trx = Transaction<HqDatabase>;
 type Site = { id: string; code: string; name: string; kind: string };
@@ -34,6 +34,7 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
     const ackedSeq = code.replaces ? await takeOver(trx, site, code, req.desk) : await checkCodeFree(trx, site, code);
     const deviceId = uuidv7();
     const secret = newSecret();
+    await recordDeviceSite(trx, deviceId, site.id);
     await trx
       .insertInto('devices')
       .values({
@@ -91,7 +92,11 @@ async function checkDesk(trx: Trx, site: Site, code: Code, desk: Desk): Promise<
     (await trx.selectFrom('sites').select('id as site_id').where('id', '=', desk.siteId).executeTakeFirst()) ??
     (await trx.selectFrom('site_aliases').select('site_id').where('alias', '=', desk.siteId).executeTakeFirst());
   if (owner && owner.site_id !== site.id) throw new HqError(409, 'code_mismatch', 'This desk belongs to another site at HQ.');
-  const known = await trx.selectFrom('devices').select(['id', 'code']).where('id', '=', desk.deviceId).executeTakeFirst();
+  const knownSite = await siteOfDevice(trx, desk.deviceId);
+  const known =
+    knownSite === undefined
+      ? undefined
+      : await deviceRow(trx, knownSite, desk.deviceId).select(['id', 'code']).executeTakeFirst();
   if (known && known.id !== code.replaces)
     throw new HqError(
       409,
@@ -128,13 +133,13 @@ async function checkCodeFree(trx: Trx, site: Site, code: Code): Promise<number> 
  */
 async function takeOver(trx: Trx, site: Site, code: Code, desk: Desk | null): Promise<number> {
   await sql`SELECT 1 FROM sites WHERE id = ${site.id} FOR UPDATE`.execute(trx);
-  const old = await trx
+  const old = await deviceRow(trx, site.id, code.replaces!).select(['id', 'last_seq']).forUpdate().executeTakeFirstOrThrow();
+  const replaced = await trx
     .selectFrom('devices')
-    .select(['id', 'last_seq'])
-    .where('id', '=', code.replaces!)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const replaced = await trx.selectFrom('devices').select('id').where('replaces', '=', old.id).executeTakeFirst();
+    .select('id')
+    .where('site_id', '=', site.id)
+    .where('replaces', '=', old.id)
+    .executeTakeFirst();
   if (replaced) throw new HqError(403, 'code_invalid', `Desk ${code.device_code} was already replaced by device ${replaced.id}.`);
   const held = Number(old.last_seq);
   if (held > 0 && desk && desk.deviceId !== old.id)
@@ -155,6 +160,7 @@ async function takeOver(trx: Trx, site: Site, code: Code, desk: Desk | null): Pr
   await trx
     .updateTable('devices')
     .set({ revoked_at: sql<string>`coalesce(revoked_at, now())` })
+    .where('site_id', '=', site.id)
     .where('id', '=', old.id)
     .execute();
   return held;

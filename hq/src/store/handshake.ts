@@ -6,7 +6,7 @@ import type {
   HandshakeResponse,
 } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { authenticate, hashSecret, HqError, type DeviceCredential } from './auth.js';
+import { authenticate, deviceRow, hashSecret, HqError, recordDeviceSite, siteOfDevice, type DeviceCredential } from './auth.js';
 import { settledOf } from './resend.js';
 
 type Db = Kysely<HqDatabase>;
@@ -32,8 +32,7 @@ export async function handshake(
     cred = await authenticate(db, deviceId, secret);
   } catch (e) {
     if (!(e instanceof HqError) || e.code !== 'unauthorized' || !deviceId || !secret) throw e;
-    const known = await db.selectFrom('devices').select('id').where('id', '=', deviceId).executeTakeFirst();
-    if (known) throw e;
+    if ((await siteOfDevice(db, deviceId)) !== undefined) throw e;
     if (req.desk) await knock(db, deviceId, hashSecret(secret), req.desk);
     throw new HqError(
       401,
@@ -41,10 +40,15 @@ export async function handshake(
       `HQ has no record of device ${deviceId}: HQ may have been restored from a backup older than this desk's enrolment.`,
     );
   }
-  const device = await db.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
+  const device = await deviceRow(db, cred.siteId, cred.deviceId).select('last_seq').executeTakeFirstOrThrow();
   // Which release the desk runs (issue 19), for `hq devices`.
   if (req.appVersion)
-    await db.updateTable('devices').set({ app_version: req.appVersion }).where('id', '=', cred.deviceId).execute();
+    await db
+      .updateTable('devices')
+      .set({ app_version: req.appVersion })
+      .where('site_id', '=', cred.siteId)
+      .where('id', '=', cred.deviceId)
+      .execute();
   // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
   const settled = await settledOf(db, cred, req.rejected);
   return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };
@@ -125,6 +129,7 @@ export async function readmitDevice(db: Db, siteCode: string, deviceCode: string
       throw new Error(
         `Desk code ${deviceCode} of ${siteCode} is device ${taken.id} at HQ: nothing readmitted (revoke it first if it is this desk's lost enrolment).`,
       );
+    await recordDeviceSite(trx, k.device_id, site.id);
     await trx
       .insertInto('devices')
       .values({ id: k.device_id, site_id: site.id, code: deviceCode, secret_hash: k.secret_hash, last_seq: 0 })

@@ -29,8 +29,8 @@ interface HeldRow {
 const heldQuery = (where: ReturnType<typeof sql>) => sql<HeldRow>`
   SELECT h.device_id, h.device_seq, h.event_id, h.site_id, h.why, h.held_at, e.type, e.hlc, e.actor, e.payload,
     e.recorded_at, e.desk_site_id, e.v, d.code AS device_code
-  FROM held_events h JOIN events e ON e.device_id = h.device_id AND e.device_seq = h.device_seq
-  LEFT JOIN devices d ON d.id = h.device_id
+  FROM held_events h JOIN events e ON e.site_id = h.site_id AND e.device_id = h.device_id AND e.device_seq = h.device_seq
+  LEFT JOIN devices d ON d.site_id = h.site_id AND d.id = h.device_id
   WHERE h.decision IS NULL AND ${where}
   ORDER BY e.hlc, h.device_id, h.device_seq`;
 
@@ -89,6 +89,7 @@ export async function confirmHeld(db: Db, eventId: string): Promise<string> {
     const taken = await trx
       .selectFrom('events')
       .select('device_id')
+      .where('site_id', '=', h.site_id)
       .where('id', '=', eventId)
       .where('status', '=', 'ok')
       .executeTakeFirst();
@@ -99,6 +100,7 @@ export async function confirmHeld(db: Db, eventId: string): Promise<string> {
     await trx
       .updateTable('events')
       .set({ status: 'ok', site_version: version, reject_reason: null, reject_detail: null })
+      .where('site_id', '=', h.site_id)
       .where('device_id', '=', h.device_id)
       .where('device_seq', '=', Number(h.device_seq) as never)
       .execute();
@@ -134,6 +136,7 @@ async function decide(trx: Db, h: HeldRow, decision: 'confirmed' | 'refused', re
   await trx
     .updateTable('held_events')
     .set({ decision, decided_at: new Date().toISOString(), refuse_reason: reason })
+    .where('site_id', '=', h.site_id)
     .where('device_id', '=', h.device_id)
     .where('device_seq', '=', Number(h.device_seq) as never)
     .execute();
@@ -165,6 +168,7 @@ export async function refuseHeld(db: Db, eventId: string, reason: string): Promi
       await trx
         .updateTable('events')
         .set({ status: 'rejected', reject_reason: REFUSED_REASON, reject_detail: why })
+        .where('site_id', '=', g.site_id)
         .where('device_id', '=', g.device_id)
         .where('device_seq', '=', Number(g.device_seq) as never)
         .execute();
@@ -193,7 +197,7 @@ async function undoAtPushingDesk(trx: Db, h: HeldRow, refusedHlc: string) {
  * What the pulling desk should list about its own held events: each still waiting ('held_for_hq') and
  * each refused ('refused_at_hq', with HQ's reason). A confirmed one is simply no longer listed.
  */
-export async function heldForDevice(db: Db, deviceId: string): Promise<Rejection[]> {
+export async function heldForDevice(db: Db, siteId: string, deviceId: string): Promise<Rejection[]> {
   const { rows } = await sql<{
     event_id: string;
     device_seq: string;
@@ -201,9 +205,9 @@ export async function heldForDevice(db: Db, deviceId: string): Promise<Rejection
     decision: string | null;
     refuse_reason: string | null;
   }>`
-    (SELECT event_id, device_seq, why, decision, refuse_reason FROM held_events WHERE device_id = ${deviceId} AND decision IS NULL)
+    (SELECT event_id, device_seq, why, decision, refuse_reason FROM held_events WHERE site_id = ${siteId} AND device_id = ${deviceId} AND decision IS NULL)
     UNION ALL
-    (SELECT event_id, device_seq, why, decision, refuse_reason FROM held_events WHERE device_id = ${deviceId} AND decision = 'refused'
+    (SELECT event_id, device_seq, why, decision, refuse_reason FROM held_events WHERE site_id = ${siteId} AND device_id = ${deviceId} AND decision = 'refused'
       ORDER BY decided_at DESC LIMIT 200)`.execute(db);
   return rows.map((r) => ({
     eventId: r.event_id,

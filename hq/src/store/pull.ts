@@ -41,7 +41,7 @@ export async function pull(
       const from = await pullStart(trx, cred.siteId, req, siteVersion);
       if (from === null)
         throw new HqError(409, 'cursor_too_old', `Cursor ${req.cursor} is past HQ's version ${siteVersion}; reset.`);
-      const own = await ownDeviceIds(trx, cred.deviceId);
+      const own = await ownDeviceIds(trx, cred.siteId, cred.deviceId);
       const { rows } = await sql<{
         id: string;
         device_id: string;
@@ -75,6 +75,13 @@ export async function pull(
       const more = rows.length === limit;
       const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
       const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };
-      return { events, cursor, more, hqTime: now.toISOString(), held: await heldForDevice(trx, cred.deviceId), history };
+      return {
+        events,
+        cursor,
+        more,
+        hqTime: now.toISOString(),
+        held: await heldForDevice(trx, cred.siteId, cred.deviceId),
+        history,
+      };
     });
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
-import { HqError, type DeviceCredential } from './auth.js';
+import { deviceRow, HqError, type DeviceCredential } from './auth.js';
 import { authorityRefusal, forgetStaffLookups, rememberHeldCreation, rememberStaffLookups } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
@@ -56,11 +56,7 @@ export async function push(
       id_key: string | null;
     }>`SELECT version, id_key FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
     let version = Number(rows[0].version);
-    const device = await trx
-      .selectFrom('devices')
-      .select(['last_seq', 'revoked_at'])
-      .where('id', '=', cred.deviceId)
-      .executeTakeFirstOrThrow();
+    const device = await deviceRow(trx, cred.siteId, cred.deviceId).select(['last_seq', 'revoked_at']).executeTakeFirstOrThrow();
     // Revoked (or replaced) while this request waited for the site lock: nothing more from it.
     if (device.revoked_at) throw new HqError(403, 'revoked', 'This device was revoked at HQ.');
     let lastSeq = Number(device.last_seq);
@@ -92,6 +88,7 @@ export async function push(
             await trx
               .selectFrom('events')
               .select(['id', 'device_id'])
+              .where('site_id', '=', cred.siteId)
               .where('id', 'in', candidates)
               .where('status', '=', 'ok')
               .execute()
@@ -175,6 +172,7 @@ export async function push(
     await trx
       .updateTable('devices')
       .set({ last_seq: lastSeq, last_seen_at: receivedAt.toISOString(), drift_ms: drift })
+      .where('site_id', '=', cred.siteId)
       .where('id', '=', cred.deviceId)
       .execute();
     const rejections: Rejection[] = stored

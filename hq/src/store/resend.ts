@@ -52,6 +52,7 @@ export async function resendRejected(
     const row = await trx
       .selectFrom('events')
       .select(['device_seq', 'id', 'type', 'v', 'hlc', 'actor', 'desk_site_id', 'payload', 'recorded_at', 'reject_reason'])
+      .where('site_id', '=', cred.siteId)
       .where('device_id', '=', cred.deviceId)
       .where('id', '=', req.eventId)
       .where('status', '=', 'rejected')
@@ -65,7 +66,7 @@ export async function resendRejected(
       );
     const e = wireEvent(cred.deviceId, row as RejectedRow);
     const verdict = await judgeAgain(trx, cred, e, now, catalog);
-    const key = sql`device_id = ${cred.deviceId} AND device_seq = ${e.deviceSeq}`;
+    const key = sql`site_id = ${cred.siteId} AND device_id = ${cred.deviceId} AND device_seq = ${e.deviceSeq}`;
     let version = Number(site[0].version);
     if (verdict.status === 'ok') {
       await sql`UPDATE events SET status = 'ok', site_version = ${++version}, reject_reason = NULL, reject_detail = NULL
@@ -111,7 +112,7 @@ async function judgeAgain(trx: Db, cred: DeviceCredential, e: WireEvent, now: Da
   const early =
     refused(judgeEvent(e, catalog)) ?? refused(hlcAheadRejection(e.hlc, now)) ?? refused(await authorityRefusal(trx, cred, e));
   if (early) return early;
-  const taken = await sql`SELECT 1 FROM events WHERE id = ${e.id} AND status = 'ok'`.execute(trx);
+  const taken = await sql`SELECT 1 FROM events WHERE site_id = ${cred.siteId} AND id = ${e.id} AND status = 'ok'`.execute(trx);
   if (taken.rows.length) return { status: 'rejected', reason: 'duplicate_id', detail: 'id already stored' };
   const hold = await holdChecker(trx, cred.siteId, cred.deviceId)(e);
   if (hold) return { status: 'held', reason: hold.reason, detail: hold.detail };
@@ -135,6 +136,7 @@ export async function settledOf(db: Db, cred: DeviceCredential, ids: string[] | 
   const rows = await db
     .selectFrom('events')
     .select('id')
+    .where('site_id', '=', cred.siteId)
     .where('device_id', '=', cred.deviceId)
     .where('id', 'in', ids)
     .where('status', '=', 'ok')

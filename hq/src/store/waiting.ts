@@ -85,11 +85,11 @@ interface WaitingRow {
 export async function retryWaiting(trx: Db, siteId: string, version: number, catalog: CatalogLike = thisBuildsCatalog) {
   const { rows } = await sql<WaitingRow>`
     SELECT w.device_id, w.device_seq, e.id, e.type, e.v, e.hlc, e.actor, e.desk_site_id, e.payload, e.recorded_at, w.reason
-    FROM waiting_events w JOIN events e ON e.device_id = w.device_id AND e.device_seq = w.device_seq
+    FROM waiting_events w JOIN events e ON e.site_id = w.site_id AND e.device_id = w.device_id AND e.device_seq = w.device_seq
     WHERE w.site_id = ${siteId} ORDER BY e.site_version`.execute(trx);
   for (const r of rows) {
     const outcome = await tryAgain(trx, siteId, r, catalog);
-    const key = sql`device_id = ${r.device_id} AND device_seq = ${r.device_seq}`;
+    const key = sql`site_id = ${siteId} AND device_id = ${r.device_id} AND device_seq = ${r.device_seq}`;
     if (outcome === 'waits') continue;
     if (outcome === 'applied') {
       await sql`UPDATE events SET status = 'ok', site_version = ${++version}, reject_reason = NULL, reject_detail = NULL
@@ -132,9 +132,8 @@ async function tryAgain(trx: Db, siteId: string, r: WaitingRow, catalog: Catalog
   const reason = check ? await check(trx, siteId, event as never) : null;
   if (reason && RECORD_MISSING.has(reason)) {
     if (reason !== r.reason)
-      await sql`UPDATE waiting_events SET reason = ${reason} WHERE device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(
-        trx,
-      );
+      await sql`UPDATE waiting_events SET reason = ${reason}
+        WHERE site_id = ${siteId} AND device_id = ${r.device_id} AND device_seq = ${r.device_seq}`.execute(trx);
     return 'waits';
   }
   if (reason) return { reason, detail: `${r.type} ${JSON.stringify(r.payload).slice(0, 200)}` };
@@ -168,7 +167,7 @@ export async function waitingForSite(db: Db, siteId: string): Promise<string[]> 
     since: Date;
   }>`
     SELECT w.event_id, w.device_id, w.device_seq, e.type, w.reason, w.since FROM waiting_events w
-    JOIN events e ON e.device_id = w.device_id AND e.device_seq = w.device_seq
+    JOIN events e ON e.site_id = w.site_id AND e.device_id = w.device_id AND e.device_seq = w.device_seq
     WHERE w.site_id = ${siteId} ORDER BY e.site_version`.execute(db);
   return rows.map((r) => `${r.event_id}\t${r.device_id}#${r.device_seq}\t${r.type}\t${r.reason}\tsince ${r.since.toISOString()}`);
 }
