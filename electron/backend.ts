@@ -23,6 +23,9 @@ import { fileKeyStores, movePlainKey, type KeyStores } from './privacy/keyStores
 import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
 import { scrubFullPhones } from './privacy/legacyPhones.js';
+import { fileLog, type DeskLog } from './log/deskLog.js';
+import { deskHealth } from './log/health.js';
+import { APP_VERSION } from './version.js';
 
 export interface Backend {
   router: Router;
@@ -44,12 +47,17 @@ export interface BackendOptions {
   idKeys?: IdKeys;
   /** Where the desk's own keys (ID key ring, field key) live: Electron passes safeStorage; default 0600 files. */
   keyStores?: KeyStores;
+  /** The desk's log (electron/log/deskLog.ts); default files in `dataDir/logs`. */
+  log?: DeskLog;
+  /** How the desk runs, for the start line of the log: 'electron', 'server' (default 'embedded'). */
+  mode?: string;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Before anything is read or written: 0700/0600, also for a folder an older desk left 0755/0644.
   makeTreePrivate(opts.dataDir);
+  const log = opts.log ?? fileLog(join(opts.dataDir, 'logs'));
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
   const keyStores = opts.keyStores ?? fileKeyStores(opts.dataDir);
   // An ID key an older desk kept in the plain 0600 file moves into safeStorage before it is read.
@@ -92,6 +100,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     onEnrolled: () => {
       site = null;
     },
+    log,
+    health: () =>
+      deskHealth(database.db, { dataDir: opts.dataDir, log, now: deskClock.now(), clockOffsetMs: deskClock.reading().offsetMs }),
   });
   const services: Services = {
     db: database.db,
@@ -110,6 +121,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sync,
     idKeys,
     fieldVault: storedFieldVault(keyStores(FIELD_KEY_NAME)),
+    log,
+    dataDir: opts.dataDir,
     afterWrite: (events) => {
       checkpoint.soon();
       sync.poke();
@@ -121,16 +134,24 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
     const sweep = () => {
-      void closeYesterdaysVisits(services).catch((e) => console.error('[lobbydesk] end-of-day close failed', e));
+      void closeYesterdaysVisits(services).catch((e) => log.error('housekeeping.endOfDay', e));
       // The retention pass first, so the day's backup never holds what the pass drops.
       void dailyRetentionAndBackup(services, database.raw, opts.dataDir).catch((e) =>
-        console.error('[lobbydesk] retention pass or daily backup failed', e),
+        log.error('housekeeping.retentionOrBackup', e),
       );
     };
     sweep();
     timers.push(setInterval(sweep, 60_000).unref());
     sync.start();
   }
+  log.info('desk.start', {
+    version: APP_VERSION,
+    schema: SCHEMA_VERSION,
+    mode: opts.mode ?? 'embedded',
+    platform: process.platform,
+    node: process.versions.node,
+    electron: process.versions.electron,
+  });
   return {
     router,
     services,
@@ -145,6 +166,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       checkpoint.stop();
       await opts.printer.close();
       await database.close();
+      log.info('desk.stop', { mode: opts.mode ?? 'embedded' });
+      if (!opts.log) log.close();
     },
   };
 }

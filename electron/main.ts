@@ -1,4 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend.js';
@@ -10,6 +21,8 @@ import { guardSession, guardWebContents } from './security/harden.js';
 import { menuTemplate } from './security/menu.js';
 import { APP_ORIGIN, isAppUrl } from './security/navigation.js';
 import { CONTENT_SECURITY_POLICY } from './server/deskServer.js';
+import { fileLog, type DeskLog } from './log/deskLog.js';
+import { startFailure } from './log/startFailure.js';
 
 /**
  * The desk app. The renderer is served from the privileged app:// scheme (not file://), runs
@@ -24,6 +37,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let log: DeskLog | undefined;
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
@@ -32,8 +46,14 @@ function isOurFrame(event: IpcMainInvokeEvent): boolean {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(app.getPath('userData'));
+  log = fileLog(join(dataDir, 'logs'));
+  // Crash dumps stay on this PC, in the data folder (the diagnostics package lists them, never sends them).
+  app.setPath('crashDumps', join(dataDir, 'crashes'));
+  crashReporter.start({ uploadToServer: false });
   backend = await createBackend({
     dataDir,
+    log,
+    mode: 'electron',
     printer: electronPrintBackend(),
     secrets: desktopSecretStore(dataDir),
     // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
@@ -93,9 +113,14 @@ app
   .whenReady()
   .then(start)
   .catch((e: unknown) => {
-    console.error('LobbyDesk could not start:', e);
-    app.exit(1);
+    const failure = startFailure(e, log?.dir ?? null);
+    log?.error('desk.startFailed', e, { mode: 'electron', exitCode: failure.exitCode });
+    dialog.showErrorBox(failure.title, failure.detail);
+    app.exit(failure.exitCode);
   });
 
+app.on('render-process-gone', (_event, _contents, details) =>
+  log?.warn('renderer.gone', { reason: details.reason, exitCode: details.exitCode }),
+);
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => void backend?.close());
+app.on('before-quit', () => void backend?.close().finally(() => log?.close()));

@@ -220,6 +220,16 @@ export async function waitPreviousRejections(db: Kysely<HqDatabase>): Promise<vo
   await sql`UPDATE events SET status = 'waiting' WHERE status = 'rejected' AND reject_reason = ANY(${reasons})`.execute(db);
 }
 
+/** The latest health report of each desk (handshake `health`): one row per device, replaced at every round. */
+const deviceHealth: Migration = {
+  name: '013_device_health',
+  async up(db) {
+    await sql`
+      CREATE TABLE device_health (device_id text PRIMARY KEY REFERENCES devices(id), reported_at timestamptz NOT NULL,
+        health jsonb NOT NULL)`.execute(db);
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -232,6 +242,7 @@ export const hqMigrations: Migration[] = [
   visitorPhonesMinimal,
   historyIdentity,
   waitingEvents,
+  deviceHealth,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */
