@@ -108,8 +108,9 @@ export async function runCli(db: Kysely<HqDatabase>, args: string[], out: (line:
           const h = health.get(d.id);
           const silent = isSilent(d, h?.reportedAt, new Date()) ? '\tSILENT > 1 day' : '';
           out(
-            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}${silent}` +
-              `\treported ${h?.reportedAt.toISOString() ?? '-'}\t${describeHealth(h?.health)}`,
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}` +
+              `\treported ${h?.reportedAt.toISOString() ?? '-'}\t${describeHealth(h?.health)}` +
+              `${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}${silent}`,
           );
         }
         return 0;

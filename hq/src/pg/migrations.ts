@@ -225,8 +225,8 @@ const deviceHealth: Migration = {
   name: '013_device_health',
   async up(db) {
     await sql`
-      CREATE TABLE device_health (device_id text PRIMARY KEY REFERENCES devices(id), reported_at timestamptz NOT NULL,
-        health jsonb NOT NULL)`.execute(db);
+      CREATE TABLE device_health (site_id text NOT NULL REFERENCES sites(id), device_id text NOT NULL REFERENCES devices(id),
+        reported_at timestamptz NOT NULL, health jsonb NOT NULL, PRIMARY KEY (site_id, device_id))`.execute(db);
   },
 };
 

@@ -94,6 +94,7 @@ export interface HqDatabase {
   };
   /** The latest health each desk reported with its handshake (issue 19; migration 013). */
   device_health: {
+    site_id: string;
     device_id: string;
     reported_at: ColumnType<Date, string, string>;
     health: ColumnType<unknown, string, string>;

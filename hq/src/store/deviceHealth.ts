@@ -8,12 +8,12 @@ type Db = Kysely<HqDatabase>;
 export const SILENT_AFTER_MS = 24 * 3600_000;
 
 /** Keeps a desk's latest health report (one row per device). */
-export async function recordHealth(db: Db, deviceId: string, health: DeskHealth, now: Date): Promise<void> {
+export async function recordHealth(db: Db, siteId: string, deviceId: string, health: DeskHealth, now: Date): Promise<void> {
   const row = { reported_at: now.toISOString(), health: JSON.stringify(health) };
   await db
     .insertInto('device_health')
-    .values({ device_id: deviceId, ...row })
-    .onConflict((oc) => oc.column('device_id').doUpdateSet(row))
+    .values({ site_id: siteId, device_id: deviceId, ...row })
+    .onConflict((oc) => oc.columns(['site_id', 'device_id']).doUpdateSet(row))
     .execute();
 }
 
@@ -21,9 +21,8 @@ export async function recordHealth(db: Db, deviceId: string, health: DeskHealth,
 export async function healthOfSite(db: Db, siteId: string): Promise<Map<string, { reportedAt: Date; health: DeskHealth }>> {
   const rows = await db
     .selectFrom('device_health')
-    .innerJoin('devices', 'devices.id', 'device_health.device_id')
-    .select(['device_health.device_id', 'device_health.reported_at', 'device_health.health'])
-    .where('devices.site_id', '=', siteId)
+    .select(['device_id', 'reported_at', 'health'])
+    .where('site_id', '=', siteId)
     .execute();
   const out = new Map<string, { reportedAt: Date; health: DeskHealth }>();
   for (const r of rows) {

@@ -43,7 +43,7 @@ export async function handshake(
     );
   }
   const device = await db.selectFrom('devices').select('last_seq').where('id', '=', cred.deviceId).executeTakeFirstOrThrow();
-  if (req.health) await recordHealth(db, cred.deviceId, req.health, now);
+  if (req.health) await recordHealth(db, cred.siteId, cred.deviceId, req.health, now);
   // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
   const settled = await settledOf(db, cred, req.rejected);
   return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };
