@@ -131,22 +131,3 @@ export function fileLog(
     },
   };
 }
-
-/** A log that keeps only the last error (tests of parts that take a log but need no file). */
-export function memoryLog(): DeskLog & { lines: { level: string; event: string; fields: LogFields }[] } {
-  const lines: { level: string; event: string; fields: LogFields }[] = [];
-  let last: { at: string; event: string; message: string } | null = null;
-  return {
-    dir: null,
-    lines,
-    info: (event, fields = {}) => lines.push({ level: 'info', event, fields }),
-    warn: (event, fields = {}) => lines.push({ level: 'warn', event, fields }),
-    error(event, err, fields = {}) {
-      const e = errorText(err);
-      last = { at: new Date().toISOString(), event, message: e.message };
-      lines.push({ level: 'error', event, fields: { ...fields, message: e.message } });
-    },
-    lastError: () => last,
-    close() {},
-  };
-}
