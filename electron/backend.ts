@@ -25,7 +25,9 @@ import { FIELD_KEY_NAME, storedFieldVault } from './privacy/fieldVault.js';
 import { scrubFullIdNumbers } from './privacy/legacyIdNumbers.js';
 import { scrubFullPhones } from './privacy/legacyPhones.js';
 import { DeskUpdater, type DeskInstaller } from './update/updater.js';
-import { deskAppVersion } from './update/appVersion.js';
+import { fileLog, type DeskLog } from './log/deskLog.js';
+import { deskHealth } from './log/health.js';
+import { APP_VERSION } from './version.js';
 
 export interface Backend {
   router: Router;
@@ -59,12 +61,17 @@ export interface BackendOptions {
   hqPost?: HqPost;
   /** Output schema mismatches reject the call (default) or, in a packaged desk, fail it as `internal`. */
   strictOutputs?: boolean;
+  /** The desk's log (electron/log/deskLog.ts); default files in `dataDir/logs`. */
+  log?: DeskLog;
+  /** How the desk runs, for the start line of the log: 'electron', 'server' (default 'embedded'). */
+  mode?: string;
 }
 
 /** The desk's backend, the same under Electron and under the plain-Node desk server. */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   // Before anything is read or written: 0700/0600, also for a folder an older desk left 0755/0644.
   makeTreePrivate(opts.dataDir);
+  const log = opts.log ?? fileLog(join(opts.dataDir, 'logs'));
   const database = await openDatabase(join(opts.dataDir, 'lobbydesk.sqlite'));
   const keyStores = opts.keyStores ?? fileKeyStores(opts.dataDir);
   // An ID key an older desk kept in the plain 0600 file moves into safeStorage before it is read.
@@ -81,7 +88,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const deskClock = new DeskClock(opts.clock);
   await deskClock.load(database.db);
   const secrets = opts.secrets ?? fileSecretStore(opts.dataDir);
-  const appVersion = opts.appVersion ?? deskAppVersion();
+  const appVersion = opts.appVersion ?? APP_VERSION;
   const sync = new SyncClient({
     db: database.db,
     secrets,
@@ -111,6 +118,9 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     onEnrolled: () => {
       site = null;
     },
+    log,
+    health: () =>
+      deskHealth(database.db, { dataDir: opts.dataDir, log, now: deskClock.now(), clockOffsetMs: deskClock.reading().offsetMs }),
   });
   const services: Services = {
     db: database.db,
@@ -129,6 +139,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     sync,
     idKeys,
     fieldVault: storedFieldVault(keyStores(FIELD_KEY_NAME)),
+    log,
+    dataDir: opts.dataDir,
     afterWrite: (events) => {
       checkpoint.soon();
       sync.poke();
@@ -167,10 +179,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const timers: NodeJS.Timeout[] = [];
   if (opts.timers !== false) {
     const sweep = () => {
-      void closeYesterdaysVisits(services).catch((e) => console.error('[lobbydesk] end-of-day close failed', e));
+      void closeYesterdaysVisits(services).catch((e) => log.error('housekeeping.endOfDay', e));
       // The retention pass first, so the day's backup never holds what the pass drops.
       void dailyRetentionAndBackup(services, database.raw, opts.dataDir).catch((e) =>
-        console.error('[lobbydesk] retention pass or daily backup failed', e),
+        log.error('housekeeping.retentionOrBackup', e),
       );
     };
     sweep();
@@ -179,6 +191,14 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     updater.start();
     timers.push(setInterval(() => void updater.installIfBetweenShifts().catch(() => {}), 60_000).unref());
   }
+  log.info('desk.start', {
+    version: APP_VERSION,
+    schema: SCHEMA_VERSION,
+    mode: opts.mode ?? 'embedded',
+    platform: process.platform,
+    node: process.versions.node,
+    electron: process.versions.electron,
+  });
   return {
     router,
     services,
@@ -195,6 +215,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       checkpoint.stop();
       await opts.printer.close();
       await database.close();
+      log.info('desk.stop', { mode: opts.mode ?? 'embedded' });
+      if (!opts.log) log.close();
     },
   };
 }

@@ -1,4 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend.js';
@@ -14,6 +25,8 @@ import { CONTENT_SECURITY_POLICY } from './security/csp.js';
 import { platformInstaller } from './update/install.js';
 import { readyRelease, updatesFolder } from './update/updater.js';
 import { compareVersions } from '../shared/sync/version.js';
+import { fileLog, type DeskLog } from './log/deskLog.js';
+import { startFailure } from './log/startFailure.js';
 
 /**
  * The desk app. The renderer is served from the privileged app:// scheme (not file://), runs
@@ -28,6 +41,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let log: DeskLog | undefined;
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
@@ -48,10 +62,16 @@ async function start(): Promise<void> {
   const ready = app.isPackaged && installer ? await readyRelease(dataDir) : null;
   if (ready && installer && compareVersions(ready.version, app.getVersion()) > 0)
     return installer.install(join(updatesFolder(dataDir), ready.file), ready.version);
+  log = fileLog(join(dataDir, 'logs'));
+  // Crash dumps stay on this PC, in the data folder (the diagnostics package lists them, never sends them).
+  app.setPath('crashDumps', join(dataDir, 'crashes'));
+  crashReporter.start({ uploadToServer: false });
   backend = await createBackend({
     appVersion: app.getVersion(),
     installer,
     dataDir,
+    log,
+    mode: 'electron',
     printer: electronPrintBackend(),
     secrets: desktopSecretStore(dataDir, undefined, shared),
     // The ID key ring and the field key sealed by the OS keychain, as the HQ secret is.
@@ -114,9 +134,14 @@ app
   .whenReady()
   .then(start)
   .catch((e: unknown) => {
-    console.error('LobbyDesk could not start:', e);
-    app.exit(1);
+    const failure = startFailure(e, log?.dir ?? null);
+    log?.error('desk.startFailed', e, { mode: 'electron', exitCode: failure.exitCode });
+    dialog.showErrorBox(failure.title, failure.detail);
+    app.exit(failure.exitCode);
   });
 
+app.on('render-process-gone', (_event, _contents, details) =>
+  log?.warn('renderer.gone', { reason: details.reason, exitCode: details.exitCode }),
+);
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => void backend?.close());
+app.on('before-quit', () => void backend?.close().finally(() => log?.close()));

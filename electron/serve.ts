@@ -5,6 +5,8 @@ import { resolveDataDir } from './dataDir.js';
 import { browserPrintBackend } from './print/headlessPdf.js';
 import { createDeskServer } from './server/deskServer.js';
 import { listenRefusal } from './server/trust.js';
+import { fileLog, type DeskLog } from './log/deskLog.js';
+import { startFailure } from './log/startFailure.js';
 
 /** LOBBYDESK_TLS_CERT and LOBBYDESK_TLS_KEY: both files, or neither (one alone is a mistake worth stopping for). */
 function tlsFromEnv(): { cert: Buffer; key: Buffer } | undefined {
@@ -16,14 +18,16 @@ function tlsFromEnv(): { cert: Buffer; key: Buffer } | undefined {
 }
 
 /** `npm run serve`: the desk as a local web server, for Chromium (no Electron binary) and for tests. */
-export async function serveDesk(opts: { port?: number; host?: string; dataDir?: string; rendererDir?: string } = {}) {
+export async function serveDesk(
+  opts: { port?: number; host?: string; dataDir?: string; rendererDir?: string; log?: DeskLog } = {},
+) {
   const host = opts.host ?? process.env.LOBBYDESK_HOST ?? '127.0.0.1';
   const tls = tlsFromEnv();
   // Refused before the database is opened: nothing starts that would listen in clear text on the LAN.
   const refusal = listenRefusal(host, !!tls);
   if (refusal) throw new Error(refusal);
   const dataDir = opts.dataDir ?? resolveDataDir();
-  const backend = await createBackend({ dataDir, printer: browserPrintBackend() });
+  const backend = await createBackend({ dataDir, printer: browserPrintBackend(), log: opts.log, mode: 'server' });
   // Bundled as dist/electron/serve.cjs, next to dist/renderer.
   const rendererDir = opts.rendererDir ?? process.env.LOBBYDESK_RENDERER_DIR ?? join(__dirname, '..', 'renderer');
   const app = await createDeskServer(backend, { rendererDir, tls, allowedHosts: process.env.LOBBYDESK_ALLOWED_HOSTS });
@@ -44,16 +48,35 @@ export async function serveDesk(opts: { port?: number; host?: string; dataDir?: 
 
 const isEntry = typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
 if (isEntry) {
-  serveDesk()
+  let dataDir: string | undefined;
+  let log: DeskLog | undefined;
+  try {
+    dataDir = resolveDataDir();
+    log = fileLog(join(dataDir, 'logs'));
+  } catch {
+    // A data folder that cannot be made: serveDesk fails on it too, and the console line says why.
+  }
+  serveDesk({ dataDir, log })
     .then((desk) => {
       console.log(`LobbyDesk desk server: open ${desk.url} in Chromium or Chrome (data folder: ${desk.dataDir})`);
+      log?.info('server.listening', { port: Number(new URL(desk.url).port), tls: desk.url.startsWith('https') });
       // Close the database cleanly on Ctrl+C or a service stop, then leave.
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => void desk.close().finally(() => process.exit(0)));
+        process.once(
+          signal,
+          () =>
+            void desk.close().finally(() => {
+              log?.close();
+              process.exit(0);
+            }),
+        );
       }
     })
     .catch((e: unknown) => {
-      console.error(`LobbyDesk could not start: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
+      const failure = startFailure(e, log?.dir ?? null);
+      log?.error('desk.startFailed', e, { mode: 'server', exitCode: failure.exitCode });
+      log?.close();
+      console.error(failure.line);
+      process.exit(failure.exitCode);
     });
 }

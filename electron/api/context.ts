@@ -11,6 +11,7 @@ import type { Sessions } from './sessions.js';
 import type { IdKeys } from '../privacy/idKeys.js';
 import type { FieldVault } from '../privacy/fieldVault.js';
 import type { PrintBackend } from '../print/backend.js';
+import type { DeskLog } from '../log/deskLog.js';
 
 /** What the backend is made of; built once by createBackend and shared by every call. */
 export interface Services {
@@ -33,6 +34,10 @@ export interface Services {
   idKeys: IdKeys;
   /** This desk's key for the fields only it keeps, sealed (a full ID number under keepFullIdNumbers). */
   fieldVault: FieldVault;
+  /** The desk's log files (start/stop, sync rounds, print jobs, errors; no personal data). */
+  log: DeskLog;
+  /** The data folder (the diagnostics package reads its logs). */
+  dataDir: string;
   /** Runs after each committed local write (the sync client hooks in here). */
   afterWrite: (events: DomainEvent[]) => void;
 }

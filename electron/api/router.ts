@@ -73,7 +73,7 @@ export function createRouter(services: Services, handlers: HandlerMap, opts: Rou
         if (PIN_REFUSALS.has(e.code)) services.notify({ kind: 'lockouts-changed' });
         return { ok: false, error: e.toError() };
       }
-      console.error(`[lobbydesk] ${name} failed:`, e);
+      services.log.error('api.failed', e, { procedure: name });
       return fail('internal', 'err.internal');
     }
   };

@@ -34,6 +34,8 @@ import { DeskClock, type ClockReading } from './deskClock.js';
 import { hqNeedsUpdate, parkedSummary, type ParkedGroup } from './parking.js';
 import type { CatalogLike } from '../../shared/events/verdict.js';
 import type { DeskUpdateStatus } from '../../shared/api/syncSchemas.js';
+import type { DeskHealth } from '../../shared/sync/protocol.js';
+import type { DeskLog } from '../log/deskLog.js';
 
 export class SyncFailure extends Error {
   constructor(
@@ -74,6 +76,10 @@ export interface SyncClientOptions {
   catalog?: CatalogLike;
   /** How requests reach HQ: default Node's sockets (postToHq); the Electron app passes its net.fetch. */
   hqPost?: HqPost;
+  /** One line per round (outcome, counts, duration) goes here. */
+  log?: DeskLog;
+  /** The desk's health, sent with every handshake (electron/log/health.ts). */
+  health?: () => Promise<DeskHealth>;
 }
 
 export interface SyncStatus {
@@ -233,8 +239,9 @@ export class SyncClient {
     return res;
   }
 
-  /** Pushes until the outbox is empty. */
-  async pushAll(): Promise<void> {
+  /** Pushes until the outbox is empty; returns how many events were sent. */
+  async pushAll(): Promise<number> {
+    let sent = 0;
     for (;;) {
       const st = await syncState(this.o.db);
       const batch = await outbox(
@@ -244,7 +251,8 @@ export class SyncClient {
         this.o.batchEvents ?? SYNC_LIMITS.maxBatchEvents,
         SYNC_LIMITS.maxBodyBytes - 64 * 1024,
       );
-      if (batch.length === 0) return;
+      if (batch.length === 0) return sent;
+      sent += batch.length;
       const res = await this.request(
         '/sync/push',
         { schemaVersion: this.o.schemaVersion, sentAt: new Date(this.rawMs()).toISOString(), events: batch },
@@ -355,18 +363,25 @@ export class SyncClient {
     const at = this.now().toISOString();
     const st = await syncState(this.o.db);
     if (!st.hq_url) return;
+    const started = Date.now();
     let pulled = 0;
+    let pushed = 0;
     try {
+      const health = await this.o.health?.().catch(() => undefined);
       await handshakeWithHq(
         this.o.db,
         (path, body, parse) => this.request(path, body, parse),
         this.o.schemaVersion,
         this.o.appVersion,
+        health,
       );
       // HQ not yet updated for an event of this build keeps it queued; the pull goes on meanwhile.
-      const hqBehind = await this.pushAll().then(() => null, hqNeedsUpdate);
+      const hqBehind = await this.pushAll().then((n) => {
+        pushed = n;
+        return null;
+      }, hqNeedsUpdate);
       pulled = await this.pullAll();
-      await this.uploadAttachments();
+      const attachments = await this.uploadAttachments();
       this.failures = 0;
       this.online = true;
       await this.o.db
@@ -375,6 +390,13 @@ export class SyncClient {
         .where('id', '=', 1)
         .execute();
       await this.deskClock.save(this.o.db);
+      this.o.log?.info('sync.round', {
+        outcome: hqBehind ? 'hq_behind' : 'ok',
+        pushed,
+        pulled,
+        attachments,
+        ms: Date.now() - started,
+      });
     } catch (e) {
       // Anything else failed on this desk (e.g. applying a pulled page): retried, shown as a local error.
       const f = e instanceof SyncFailure ? e : new SyncFailure('local', (e as Error).message);
@@ -385,6 +407,15 @@ export class SyncClient {
         .set({ last_attempt_at: at, last_error: `${f.code}: ${f.message}`.slice(0, 500) })
         .where('id', '=', 1)
         .execute();
+      this.o.log?.error('sync.round', f, {
+        outcome: 'failed',
+        code: f.code,
+        status: f.status,
+        pushed,
+        pulled,
+        failures: this.failures,
+        ms: Date.now() - started,
+      });
       if (!this.stopped && f.transient) this.schedule(this.backoffDelay());
     } finally {
       this.o.onChange?.(pulled);

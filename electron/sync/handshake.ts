@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getSiteIdentity } from '../../db/meta.js';
 import type { Database } from '../../db/schema.js';
-import { AttachmentsHeldResponse, HandshakeResponse } from '../../shared/sync/protocol.js';
+import { AttachmentsHeldResponse, HandshakeResponse, type DeskHealth } from '../../shared/sync/protocol.js';
 import { dropSettled, rejectedToAsk } from './resend.js';
 
 type Db = Kysely<Database>;
@@ -24,7 +24,13 @@ const olderHq = (e: unknown) => failureOf(e).status === 404;
  * one this desk sent is asked about again, and those HQ does not hold are uploaded again this round.
  * The rejections this desk lists are asked about too: those HQ has applied since leave the list.
  */
-export async function handshakeWithHq(db: Db, request: HqRequest, schemaVersion: number, appVersion?: string): Promise<void> {
+export async function handshakeWithHq(
+  db: Db,
+  request: HqRequest,
+  schemaVersion: number,
+  appVersion?: string,
+  health?: DeskHealth,
+): Promise<void> {
   const site = await getSiteIdentity(db);
   const rejected = await rejectedToAsk(db);
   let res: HandshakeResponse;
@@ -36,6 +42,7 @@ export async function handshakeWithHq(db: Db, request: HqRequest, schemaVersion:
         ...(site ? { desk: { siteId: site.siteId, deviceCode: site.deviceCode } } : {}),
         ...(rejected.length ? { rejected } : {}),
         ...(appVersion ? { appVersion } : {}),
+        ...(health ? { health } : {}),
       },
       (x) => HandshakeResponse.parse(x),
     );

@@ -22,6 +22,7 @@ import { readmitDevice } from './store/handshake.js';
 import { waitingForSite } from './store/waiting.js';
 import { describeConflict, listConflicts, resolveConflict } from './store/conflicts.js';
 import { isChannel, publishDesk, setChannel } from './store/releases.js';
+import { describeHealth, healthOfSite, isSilent } from './store/deviceHealth.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -30,7 +31,7 @@ const USAGE = [
   'npm run hq -- revoke <deviceId>                     refuse a device from now on (for good)',
   "npm run hq -- alias-site <siteCode> <aliasSiteId>   accept events carrying another site id as this site's",
   'npm run hq -- fingerprint                          SHA-256 of the certificate HQ serves (desks pin it)',
-  'npm run hq -- devices <siteCode>                    devices with last contact and clock drift',
+  'npm run hq -- devices <siteCode>                    devices with last contact, clock drift and health (SILENT > 1 day)',
   'npm run hq -- rejected <siteCode>                   events HQ stored as rejected, with reasons',
   'npm run hq -- waiting <siteCode>                    events waiting for a record HQ does not hold yet (applied when it arrives)',
   'npm run hq -- device-events <deviceId> [sinceISO]   what one device pushed since a time (default: 24 h), every status',
@@ -109,10 +110,16 @@ export async function runCli(
       }
       case 'devices': {
         if (!rest[0]) break;
-        for (const d of await listDevices(db, (await site(rest[0])).id)) {
+        const { id: siteId } = await site(rest[0]);
+        const health = await healthOfSite(db, siteId);
+        for (const d of await listDevices(db, siteId)) {
           const drift = d.drift_ms === null ? '-' : `${Math.round(d.drift_ms / 1000)} s${d.driftFlagged ? ' CLOCK DRIFT' : ''}`;
+          const h = health.get(d.id);
+          const silent = isSilent(d, h?.reportedAt, new Date()) ? '\tSILENT > 1 day' : '';
           out(
-            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}\tapp ${d.app_version ?? '-'}`,
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}` +
+              `\treported ${h?.reportedAt.toISOString() ?? '-'}\t${describeHealth(h?.health)}` +
+              `${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}\tapp ${d.app_version ?? '-'}${silent}`,
           );
         }
         return 0;

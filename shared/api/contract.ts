@@ -186,6 +186,9 @@ export const contract = {
   'conflicts:rejections': proc(s.Empty, z.array(cf.RejectionView), 'shift_leader'),
   'conflicts:handleRejection': proc(cf.HandleRejectionInput, z.null(), 'shift_leader'),
   'conflicts:resendRejection': proc(cf.ResendRejectionInput, cf.ResendOutcome, 'shift_leader'),
+
+  /** 导出诊断包: logs, sync status, versions and settings as a zip for support (no personal data, no secrets). */
+  'diagnostics:export': proc(s.Empty, z.object({ fileName: z.string(), base64: z.string() }), 'admin'),
 } as const;
 
 export type Contract = typeof contract;

@@ -170,6 +170,11 @@ export const HandshakeRequest = z.object({
   rejected: z.array(id).max(1000).optional(),
   /** The desk's app version (semver, e.g. 0.2.0): HQ records which desk runs which release (`hq devices`). */
   appVersion: z.string().max(40).optional(),
+  /** How the desk is (issue 19): stored per device at HQ, shown by `hq devices`. A malformed report is dropped, never refused. */
+  health: z
+    .lazy(() => DeskHealth)
+    .optional()
+    .catch(undefined),
 });
 export type HandshakeRequest = z.infer<typeof HandshakeRequest>;
 
@@ -235,3 +240,25 @@ export type SyncError = z.infer<typeof SyncError>;
 
 /** Events that describe one desk and never travel to another desk of the site. */
 export const LOCAL_ONLY_EVENTS: ReadonlySet<string> = new Set(['SiteConfigured']);
+
+/**
+ * A desk's health, reported with every handshake (no personal data: versions, counts, ages, codes; the last
+ * error's text is masked at the desk). Sizes in bytes, ages and offsets in seconds / milliseconds.
+ */
+export const DeskHealth = z.object({
+  appVersion: z.string().max(40),
+  schemaVersion: z.number().int().nonnegative(),
+  os: z.string().max(120),
+  freeDiskBytes: z.number().nonnegative().nullable(),
+  lastError: z.object({ at: z.string().max(40), message: z.string().max(600) }).nullable(),
+  queueDepth: z.number().int().nonnegative(),
+  oldestWaitingSeconds: z.number().int().nonnegative().nullable(),
+  clockOffsetMs: z.number().int().nullable(),
+  printer: z.object({
+    /** ok: the last job printed; failed: the last job failed; stuck: a job queued or printing for over 10 minutes; idle: none in 24 h. */
+    status: z.enum(['ok', 'failed', 'stuck', 'idle']),
+    failed24h: z.number().int().nonnegative(),
+    queued: z.number().int().nonnegative(),
+  }),
+});
+export type DeskHealth = z.infer<typeof DeskHealth>;

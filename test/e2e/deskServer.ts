@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rememberDataDir } from './logScan';
 
 export interface DeskServer {
   url: string;
@@ -30,6 +31,7 @@ export async function startDeskServer(
   } = {},
 ): Promise<DeskServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lobbydesk-e2e-'));
+  if (!opts.dataDir) rememberDataDir(dataDir);
   const faked = opts.clockOffset
     ? {
         LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',

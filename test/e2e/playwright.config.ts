@@ -9,6 +9,8 @@ export default defineConfig({
   testMatch: /.*\.e2e\.ts/,
   outputDir: '../../test-results/e2e-output',
   globalSetup: './globalSetup.ts',
+  // The desks' log files hold no personal data (test/e2e/logScan.ts).
+  globalTeardown: './globalTeardown.ts',
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

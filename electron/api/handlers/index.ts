@@ -27,6 +27,7 @@ import { privacyHandlers } from './privacy.js';
 import { personHandlers } from './person.js';
 import { conflictHandlers } from './conflicts.js';
 import { resendHandlers } from './rejectionResend.js';
+import { diagnosticsHandlers } from './diagnostics.js';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers: HandlerMap = {
@@ -58,4 +59,5 @@ export const handlers: HandlerMap = {
   ...personHandlers,
   ...conflictHandlers,
   ...resendHandlers,
+  ...diagnosticsHandlers,
 };

@@ -63,6 +63,7 @@ export const printHandlers: Pick<
           : []),
       );
     });
+    ctx.services.log.info('print.queued', { job: input.jobId, docType: input.docType, layout: input.layout });
     ctx.services.notify({ kind: 'print-queued', jobId: input.jobId });
     void drainPrintQueue(ctx.services);
     return toJob((await printJobById(ctx.db, input.jobId))!);
@@ -79,6 +80,9 @@ export const printHandlers: Pick<
     const job = await printJobById(ctx.db, input.jobId);
     if (!job) throw fieldError('jobId', 'err.notFound');
     if (job.status !== 'printed') await markJob(ctx.db, job.id, 'printed', ctx.now.toISOString());
+    // The browser printed it (desk server): the line the Electron queue writes itself.
+    if (job.status !== 'printed')
+      ctx.services.log.info('print.job', { job: job.id, docType: job.doc_type, outcome: 'printed', by: 'browser' });
     return null;
   },
 

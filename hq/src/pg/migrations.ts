@@ -293,6 +293,14 @@ const deskReleases: Migration = {
     await sql`ALTER TABLE sites ADD COLUMN update_channel text NOT NULL DEFAULT 'stable' CHECK (update_channel IN ('stable', 'pilot'))`.execute(
       db,
     );
+/** The latest health report of each desk (handshake `health`): one row per device, replaced at every round. */
+const deviceHealth: Migration = {
+  name: '013_device_health',
+  async up(db) {
+    await sql`
+      CREATE TABLE device_health (site_id text NOT NULL REFERENCES sites(id), device_id text NOT NULL,
+        reported_at timestamptz NOT NULL, health jsonb NOT NULL, PRIMARY KEY (site_id, device_id),
+        FOREIGN KEY (site_id, device_id) REFERENCES devices(site_id, id))`.execute(db);
   },
 };
 
@@ -310,6 +318,7 @@ export const hqMigrations: Migration[] = [
   waitingEvents,
   keyedBySite,
   deskReleases,
+  deviceHealth,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

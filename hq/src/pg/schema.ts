@@ -98,6 +98,13 @@ export interface HqDatabase {
     first_at: ColumnType<Date, string | undefined, never>;
     last_at: ColumnType<Date, string | undefined, string>;
   };
+  /** The latest health each desk reported with its handshake (issue 19; migration 013). */
+  device_health: {
+    site_id: string;
+    device_id: string;
+    reported_at: ColumnType<Date, string, string>;
+    health: ColumnType<unknown, string, string>;
+  };
   hq_conflicts: { event_id: string; site_id: string; entity: string; entity_id: string; winner_event_id: string };
   attachments: {
     site_id: string;

@@ -8,6 +8,7 @@ import type {
 import type { HqDatabase } from '../pg/schema.js';
 import { authenticate, deviceRow, hashSecret, HqError, recordDeviceSite, siteOfDevice, type DeviceCredential } from './auth.js';
 import { settledOf } from './resend.js';
+import { recordHealth } from './deviceHealth.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -49,6 +50,7 @@ export async function handshake(
       .where('site_id', '=', cred.siteId)
       .where('id', '=', cred.deviceId)
       .execute();
+  if (req.health) await recordHealth(db, cred.siteId, cred.deviceId, req.health, now);
   // Which of the rejections the desk lists HQ has since applied (waiting, then applied; re-sent and accepted).
   const settled = await settledOf(db, cred, req.rejected);
   return { ackedSeq: Number(device.last_seq), hqTime: now.toISOString(), ...(settled ? { settled } : {}) };

@@ -25,17 +25,9 @@ import { run, useDeskQuery } from '../../api/useDesk';
 import { exportDocPdf, requestPrint } from '../../print/printing';
 import { tError } from '../../i18n';
 import { CollectionRates } from './CollectionRates';
+import { saveBase64File } from '../../api/saveFile';
 
 type ArrearsRow = ProcOutput<'fees:arrears'>['rows'][number];
-
-function saveFile(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes]));
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
 
 /** 收费日报: this desk's day per method, item and cashier; print (A4) or Excel. */
 export function DailyReportPanel() {
@@ -46,7 +38,7 @@ export function DailyReportPanel() {
   const { message } = App.useApp();
   const excel = async () => {
     const r = await run('fees:dailyExcel', { date });
-    if (r.ok) saveFile(r.value.fileName, r.value.base64);
+    if (r.ok) saveBase64File(r.value.fileName, r.value.base64);
   };
   const pdf = async () => {
     const error = await exportDocPdf({ docType: 'daily_report', docId: date, layout: 'a4' });

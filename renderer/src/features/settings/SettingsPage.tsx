@@ -19,6 +19,7 @@ import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
 import { PersonDataSection } from './PersonDataSection';
 import { RetentionSection } from './RetentionSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -196,6 +197,7 @@ export function SettingsPage() {
       <SiteDetailsSection />
       {canEdit && <PersonDataSection />}
       {canEdit && <PersonalDataReadsSection />}
+      {role === 'admin' && <DiagnosticsSection />}
     </Card>
   );
 }
