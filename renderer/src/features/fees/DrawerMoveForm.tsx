@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Select, Space } from 'antd';
-import { Controller, useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DrawerMoveInput } from '../../../../shared/api/drawerSchemas';
 import { run } from '../../api/useDesk';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
-import { applyServerErrors } from '../../forms/serverErrors';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 
 type Values = z.input<typeof DrawerMoveInput>;
 const EMPTY: Values = { direction: 'out', amount: '', reason: '' };
@@ -20,8 +19,9 @@ const EMPTY: Values = { direction: 'out', amount: '', reason: '' };
 export function DrawerMoveForm(props: { onMoved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const resolver = zodResolver(DrawerMoveInput, undefined, { raw: true }) as unknown as Resolver<Values>;
-  const { control, handleSubmit, formState, setError, reset, setFocus } = useForm<Values>({ resolver, defaultValues: EMPTY });
+  const { control, handleSubmit, formState, reset, setFocus, serverErrors } = useSchemaForm(DrawerMoveInput, {
+    defaultValues: EMPTY,
+  });
   // Counted moves: the cursor goes back to the amount once the cleared form has rendered.
   const [moved, setMoved] = useState(0);
   useEffect(() => {
@@ -31,7 +31,7 @@ export function DrawerMoveForm(props: { onMoved: () => void }) {
   const submit = handleSubmit(async (values) => {
     const r = await run('drawer:move', values);
     if (!r.ok) {
-      const other = applyServerErrors(setError, r.error, ['direction', 'amount', 'reason']);
+      const other = serverErrors(r.error);
       if (other) message.error(other);
       return;
     }
