@@ -293,6 +293,9 @@ const deskReleases: Migration = {
     await sql`ALTER TABLE sites ADD COLUMN update_channel text NOT NULL DEFAULT 'stable' CHECK (update_channel IN ('stable', 'pilot'))`.execute(
       db,
     );
+  },
+};
+
 /** The latest health report of each desk (handshake `health`): one row per device, replaced at every round. */
 const deviceHealth: Migration = {
   name: '013_device_health',
