@@ -46,12 +46,19 @@ async function schemaOf(db: Kysely<HqDatabase>): Promise<string[]> {
   return rows.map((r) => r.line).sort();
 }
 
-/** Migration 011 undone: the keys, foreign keys and columns it changed back as 001–010 made them. */
+/**
+ * Migrations 013, 012 and 011 undone (newest first): the keys, foreign keys and columns they changed back
+ * as 001–010 made them.
+ */
 async function backTo010(db: Kysely<HqDatabase>): Promise<void> {
   const byId = ['hq_visits', 'hq_tickets', 'hq_receipts', 'hq_fee_charges', 'hq_fee_refunds', 'hq_release_passes'];
   byId.push('hq_shifts', 'hq_log_entries', 'hq_mail_items', 'hq_mail_damage');
   const byEvent = ['hq_conflicts', 'hq_fee_events', 'hq_mail_events', 'hq_shift_events'];
   const stmts = [
+    'DROP TABLE device_health',
+    'ALTER TABLE devices DROP COLUMN app_version',
+    'ALTER TABLE sites DROP COLUMN update_channel',
+    "DELETE FROM hq_migrations WHERE name IN ('012_desk_releases', '013_device_health')",
     'ALTER TABLE held_events DROP CONSTRAINT held_events_event_fkey',
     'ALTER TABLE waiting_events DROP CONSTRAINT waiting_events_event_fkey',
     'ALTER TABLE attachments DROP CONSTRAINT attachments_device_fkey',
