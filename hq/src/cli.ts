@@ -117,9 +117,9 @@ export async function runCli(
           const h = health.get(d.id);
           const silent = isSilent(d, h?.reportedAt, new Date()) ? '\tSILENT > 1 day' : '';
           out(
-            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}` +
+            `${d.code}\t${d.id}\tseq ${d.last_seq}\tlast seen ${d.last_seen_at?.toISOString() ?? '-'}\tdrift ${drift}\tapp ${d.app_version ?? '-'}` +
               `\treported ${h?.reportedAt.toISOString() ?? '-'}\t${describeHealth(h?.health)}` +
-              `${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}\tapp ${d.app_version ?? '-'}${silent}`,
+              `${d.revoked_at ? '\tREVOKED' : ''}${d.replaces ? `\treplaces ${d.replaces}` : ''}${silent}`,
           );
         }
         return 0;

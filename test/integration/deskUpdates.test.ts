@@ -180,6 +180,6 @@ describe('desk updates from HQ (issue 19)', () => {
     await syncClientFor(desk, { appVersion: '0.2.0' }).syncNow();
     const { lines } = await hq('devices', 'HY');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^A1\t.*\tapp 0\.2\.0$/);
+    expect(lines[0]).toMatch(/^A1\t.*\tapp 0\.2\.0\t/);
   });
 });
