@@ -4,6 +4,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleInMain } from './closure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const SOURCES = ['shared', 'db', 'electron', 'renderer', 'package-lock.json', 'vite.config.ts'];
@@ -38,5 +39,6 @@ await esbuild({
   entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts', serve: 'electron/serve.ts' },
   outdir: join(root, 'dist/electron'),
   external: ['electron'],
+  plugins: [bundleInMain],
 });
 console.log('built dist/renderer and dist/electron');

@@ -3,6 +3,7 @@
 // the workspaces' own dependencies left out), and what it weighs installed.
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 /** Where `name`, required from the package installed at `from` ('' = the root), is in the lock. */
 function resolveIn(packages, from, name) {
@@ -106,3 +107,17 @@ export function measureClosure(root, pkg, lock) {
     packed: rows.reduce((n, r) => n + r.packed, 0),
   };
 }
+
+/**
+ * Packages the main process uses that esbuild bundles into main.cjs instead of the installer carrying them:
+ * i18next prints the paper's words (shared/i18n/print.ts) and has no dependencies of its own; it stays a dev
+ * dependency, as the renderer's copy is bundled by Vite. Used by build/build.mjs and deskClosure.test.ts.
+ */
+export const BUNDLED_IN_MAIN = ['i18next'];
+const requireHere = createRequire(import.meta.url);
+export const bundleInMain = {
+  name: 'bundle-in-main',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${BUNDLED_IN_MAIN.join('|')})$`) }, (a) => ({ path: requireHere.resolve(a.path) }));
+  },
+};

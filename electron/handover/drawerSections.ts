@@ -2,11 +2,11 @@ import { drawerExpectation } from '../../db/queries/fees.js';
 import { drawerCountsOf, drawerLedgerOf } from '../../db/queries/drawer.js';
 import { fmtSignedYuan, fmtYuan } from '../../shared/print/format.js';
 import { PAY_METHODS } from '../../shared/domain/fees.js';
-import { FEE_WORDS } from '../../shared/print/feeLabels.js';
+import { printT } from '../../shared/i18n/print.js';
 import type { HandoverLine } from '../../shared/handover/sections.js';
 import type { HandoverContribution } from './registry.js';
 
-const W = FEE_WORDS['zh-Hans'];
+const t = printT('zh-Hans');
 
 /**
  * The cash drawer on the handover (交班对账): receipts of the shift, what the system expects per
@@ -35,7 +35,7 @@ export const drawerSections: HandoverContribution[] = [
       const lines = [
         line('收据', `开具 ${Number(receipts.n)} 张，作废 ${Number(receipts.v)} 张`),
         line('备用金', fmtYuan(floatFen)),
-        line('应有', PAY_METHODS.map((m) => `${W.methodNames[m]} ${fmtYuan(expected[m])}`).join('；')),
+        line('应有', PAY_METHODS.map((m) => `${t(`fee.methodNames.${m}`)} ${fmtYuan(expected[m])}`).join('；')),
       ];
       // Cash in and out, signed as the count's variance is; a reversal names the move it reverses.
       for (const m of moves)

@@ -20,7 +20,7 @@ export interface HandoverContext {
 /**
  * A feature's part of the handover sheet. To add one (mail awaiting pickup, money by method with
  * the drawer count), write a contribution next to the feature, list it here, and give its key a
- * title in shared/print/labels.ts and the renderer's `handover.section.*`.
+ * title under `paper.sections.*` (printed) and `handover.section.*` (screens) in shared/i18n/locales.
  */
 export interface HandoverContribution {
   key: string;

@@ -9,7 +9,7 @@ import { renderVisitorPass } from '../../shared/print/visitorPass.js';
 import { renderOnsiteRoll } from '../../shared/print/onsiteRoll.js';
 import { renderReleasePass } from '../../shared/print/releasePass.js';
 import { passById } from '../../db/queries/releasePasses.js';
-import type { PrintLocale } from '../../shared/print/labels.js';
+import type { PrintLocale } from '../../shared/i18n/print.js';
 import { ApiFailure } from '../../shared/api/result.js';
 import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
 import { shiftById } from '../../db/queries/shifts.js';

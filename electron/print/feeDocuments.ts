@@ -8,7 +8,7 @@ import { readSiteDetails } from '../../db/queries/siteDetails.js';
 import { chargeNotes, chargesOfUnit, remindersOfUnit } from '../../db/queries/fees.js';
 import { occupantsOfUnit } from '../../db/queries/directory.js';
 import { ApiFailure } from '../../shared/api/result.js';
-import type { PrintLocale } from '../../shared/print/labels.js';
+import type { PrintLocale } from '../../shared/i18n/print.js';
 import { receiptVerifyRef, renderReceipt } from '../../shared/print/receipt.js';
 import { renderDailyReport } from '../../shared/print/dailyReport.js';
 import { renderDemandLetter } from '../../shared/print/demandLetter.js';

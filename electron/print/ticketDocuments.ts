@@ -7,7 +7,7 @@ import { ApiFailure } from '../../shared/api/result.js';
 import { maskPhone } from '../../shared/domain/mask.js';
 import { noticeFor } from '../../shared/domain/ticketClassifier.js';
 import { loadSettings } from '../api/handlers/settings.js';
-import type { PrintLocale } from '../../shared/print/labels.js';
+import type { PrintLocale } from '../../shared/i18n/print.js';
 import { renderWorkOrder } from '../../shared/print/workOrder.js';
 import { renderTicketNotice } from '../../shared/print/ticketNotice.js';
 import type { Severity, TicketKind, Urgency } from '../../shared/domain/tickets.js';

@@ -1,4 +1,4 @@
-import type { PrintLocale } from '../print/labels.js';
+import type { PrintLocale } from '../i18n/print.js';
 import type { PayMethod } from '../domain/fees.js';
 
 /**

@@ -1,6 +1,5 @@
 import { esc, page, type Layout } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
-import { MAIL_WORDS, type MailWordKey } from './mailLabels.js';
+import { printT, type PrintLocale, type Under } from '../i18n/print.js';
 import { qrSvg } from './qr.js';
 import { fmtDateTime } from './format.js';
 import type { DamageHow, MailKind } from '../domain/mail.js';
@@ -28,11 +27,11 @@ export interface MailDamageSlipData {
 }
 
 /** "label: value" rows in the print language. */
-export function mailRow(locale: PrintLocale, key: MailWordKey, value: string): string {
+export function mailRow(locale: PrintLocale, key: Under<'mail'>, value: string): string {
   if (!value) return '';
-  const W = MAIL_WORDS[locale];
+  const t = printT(locale);
   // The print language only (no English subtitle under a Chinese label).
-  return `<tr><th>${W[key]}</th><td>${esc(value)}</td></tr>`;
+  return `<tr><th>${t(`mail.${key}`)}</th><td>${esc(value)}</td></tr>`;
 }
 
 /**
@@ -41,33 +40,32 @@ export function mailRow(locale: PrintLocale, key: MailWordKey, value: string): s
  * desk's language; the QR holds the tracking number, so a scan at pickup finds the item.
  */
 export async function renderMailDamageSlip(d: MailDamageSlipData, layout: Layout, locale: PrintLocale): Promise<string> {
-  const W = MAIL_WORDS[locale];
-  const L = PRINT_LABELS[locale];
-  const row = (key: MailWordKey, value: string) => mailRow(locale, key, value);
+  const t = printT(locale);
+  const row = (key: Under<'mail'>, value: string) => mailRow(locale, key, value);
   const hows = joinList(
-    d.how.map((h) => W.hows[h]),
+    d.how.map((h) => t(`mail.hows.${h}`)),
     locale,
   );
-  const sentenceZh = locale === 'zh-Hant' ? MAIL_WORDS['zh-Hant'].damageSentence : MAIL_WORDS['zh-Hans'].damageSentence;
+  const sentenceZh = printT(locale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans')('mail.damageSentence');
   const body = `
-<div class="seal">${esc(sentenceZh)}<span class="seal-en">${esc(MAIL_WORDS.en.damageSentence)}</span></div>
-<div class="sub">${esc(d.siteName)} · ${esc(W.damageTitle)}</div>
-${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+<div class="seal">${esc(sentenceZh)}<span class="seal-en">${esc(printT('en')('mail.damageSentence'))}</span></div>
+<div class="sub">${esc(d.siteName)} · ${esc(t('mail.damageTitle'))}</div>
+${d.copyNo > 0 ? `<div class="reprint">${esc(t('labels.reprint', { n: d.copyNo }))}</div>` : ''}
 <table class="kv">
 ${row('registerNo', d.registerNo)}
 ${row('trackingNo', d.trackingNo)}
-${row('carrier', `${d.carrier} · ${W.kinds[d.kind]}`)}
+${row('carrier', `${d.carrier} · ${t(`mail.kinds.${d.kind}`)}`)}
 ${row('receivedAt', fmtDateTime(d.receivedAt))}
 ${row('damage', [d.what, hows, d.description].filter(Boolean).join(' · '))}
-${row('receivedBy', `${d.receivedBy} · ${L.desk} ${d.deviceCode}`)}
+${row('receivedBy', `${d.receivedBy} · ${t('labels.desk')} ${d.deviceCode}`)}
 ${row('confirmedBy', `${d.confirmedBy} · ${fmtDateTime(d.confirmedAt)}`)}
 </table>
 <div class="end">
 <div class="qr">${await qrSvg(d.trackingNo)}</div>
-<div class="end-text"><div class="code">${esc(d.itemRegisterNo)}</div><div class="foot">${esc(W.foot)}</div></div>
+<div class="end-text"><div class="code">${esc(d.itemRegisterNo)}</div><div class="foot">${esc(t('mail.foot'))}</div></div>
 </div>`;
   const css = `.seal { border: 2px solid #000; text-align: center; font-size: 1.5em; font-weight: bold; padding: 1.5mm 1mm;
   margin-bottom: 1.5mm; letter-spacing: 0.08em; }
 .seal-en { display: block; font-size: 0.55em; letter-spacing: 0; font-weight: bold; }`;
-  return page({ title: `${W.damageTitle} ${d.registerNo}`, layout, lang: locale, body, css });
+  return page({ title: `${t('mail.damageTitle')} ${d.registerNo}`, layout, lang: locale, body, css });
 }

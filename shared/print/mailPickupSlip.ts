@@ -1,6 +1,5 @@
 import { esc, page, type Layout } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
-import { MAIL_WORDS } from './mailLabels.js';
+import { printT, type PrintLocale } from '../i18n/print.js';
 import { mailRow } from './mailDamageSlip.js';
 import { qrSvg } from './qr.js';
 import { fmtDateTime } from './format.js';
@@ -20,16 +19,15 @@ export interface MailPickupSlipData {
 
 /** 取件通知: put in the recipient's box or handed over when asked; the QR holds the tracking number. */
 export async function renderMailPickupSlip(d: MailPickupSlipData, layout: Layout, locale: PrintLocale): Promise<string> {
-  const W = MAIL_WORDS[locale];
-  const L = PRINT_LABELS[locale];
+  const t = printT(locale);
   const row = (key: Parameters<typeof mailRow>[1], value: string) => mailRow(locale, key, value);
   const body = `
-<h1>${esc(W.pickupTitle)}</h1>
+<h1>${esc(t('mail.pickupTitle'))}</h1>
 <div class="sub">${esc(d.siteName)}</div>
-${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${d.copyNo > 0 ? `<div class="reprint">${esc(t('labels.reprint', { n: d.copyNo }))}</div>` : ''}
 <table class="kv">
 ${row('recipient', d.recipient)}
-${row('kind', W.kinds[d.kind])}
+${row('kind', t(`mail.kinds.${d.kind}`))}
 ${row('trackingNo', d.trackingNo)}
 ${row('carrier', d.carrier)}
 ${row('receivedAt', fmtDateTime(d.receivedAt))}
@@ -37,6 +35,6 @@ ${row('location', d.location)}
 ${row('registerNo', d.registerNo)}
 </table>
 <div class="qr">${await qrSvg(d.trackingNo)}</div>
-<div class="foot">${esc(W.pickupFoot)}</div>`;
-  return page({ title: `${W.pickupTitle} ${d.registerNo}`, layout, lang: locale, body });
+<div class="foot">${esc(t('mail.pickupFoot'))}</div>`;
+  return page({ title: `${t('mail.pickupTitle')} ${d.registerNo}`, layout, lang: locale, body });
 }

@@ -1,7 +1,6 @@
 import { esc, page } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
+import { printT, type PrintLocale } from '../i18n/print.js';
 import { fmtDateTime, fmtTime } from './format.js';
-import { ROLL_WORDS } from './rollLabels.js';
 
 export interface RollLine {
   passNo: string;
@@ -17,7 +16,7 @@ export interface RollLine {
 
 /** The evacuation roll call: everyone in the building now, with a tick column for the assembly point. */
 export function renderOnsiteRoll(d: { siteName: string; printedAt: string; lines: RollLine[] }, locale: PrintLocale): string {
-  const L = PRINT_LABELS[locale];
+  const t = printT(locale);
   const total = d.lines.reduce((n, l) => n + l.partySize, 0);
   const rows = d.lines
     .map(
@@ -25,18 +24,18 @@ export function renderOnsiteRoll(d: { siteName: string; printedAt: string; lines
         l,
         i,
       ) => `<tr${l.overstay ? ' class="over"' : ''}><td>${i + 1}</td><td>${esc(l.visitorName)}</td><td class="mono">${esc(l.phoneMasked)}</td><td>${l.partySize}</td>
-<td>${esc(l.host)}</td><td>${fmtTime(l.checkedInAt)}</td><td>${fmtTime(l.validUntil)}${l.overstay ? ` <b>${esc(L.overstay)}</b>` : ''}</td>
+<td>${esc(l.host)}</td><td>${fmtTime(l.checkedInAt)}</td><td>${fmtTime(l.validUntil)}${l.overstay ? ` <b>${esc(t('labels.overstay'))}</b>` : ''}</td>
 <td class="mono">${esc(l.passNo)}</td><td class="tick"></td></tr>`,
     )
     .join('');
   const body = `
-<h1>${esc(L.onsiteRoll)}</h1>
-<div class="sub">${esc(d.siteName)} · ${esc(L.printedAt)} ${fmtDateTime(d.printedAt)} · ${esc(L.totalPersons)} <b>${total}</b> ${esc(L.persons)}</div>
+<h1>${esc(t('labels.onsiteRoll'))}</h1>
+<div class="sub">${esc(d.siteName)} · ${esc(t('labels.printedAt'))} ${fmtDateTime(d.printedAt)} · ${esc(t('labels.totalPersons'))} <b>${total}</b> ${esc(t('labels.persons'))}</div>
 ${
   d.lines.length === 0
-    ? `<p style="text-align:center">${esc(L.none)}</p>`
-    : `<table class="grid"><thead><tr><th class="n">#</th><th>${esc(L.visitor)}</th><th class="phone">${esc(ROLL_WORDS[locale].phone)}</th><th class="party">${esc(L.party)}</th><th>${esc(L.host)}</th>
-<th class="time">${esc(L.timeIn)}</th><th class="until">${esc(L.validUntil)}</th><th class="pass">${esc(L.passNo)}</th><th class="tick">${esc(L.present)}</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? `<p style="text-align:center">${esc(t('labels.none'))}</p>`
+    : `<table class="grid"><thead><tr><th class="n">#</th><th>${esc(t('labels.visitor'))}</th><th class="phone">${esc(t('roll.phone'))}</th><th class="party">${esc(t('labels.party'))}</th><th>${esc(t('labels.host'))}</th>
+<th class="time">${esc(t('labels.timeIn'))}</th><th class="until">${esc(t('labels.validUntil'))}</th><th class="pass">${esc(t('labels.passNo'))}</th><th class="tick">${esc(t('labels.present'))}</th></tr></thead><tbody>${rows}</tbody></table>`
 }`;
   // Fixed column widths within the 186 mm of A4 between margins: a long pass number or host wraps in
   // its own cell and never pushes the tick column (到) off the paper.
@@ -46,5 +45,5 @@ table.grid tr.over td { background: #eee; }
 th.n { width: 9mm; } th.phone { width: 25mm; } th.party { width: 11mm; } th.time { width: 19mm; } th.until { width: 22mm; }
 th.pass { width: 36mm; } th.tick { width: 12mm; text-align: center; }
 .mono { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }`;
-  return page({ title: L.onsiteRoll, layout: 'a4', lang: locale, body, css });
+  return page({ title: t('labels.onsiteRoll'), layout: 'a4', lang: locale, body, css });
 }

@@ -1,6 +1,5 @@
 import { esc, page, type Layout } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
-import { FEE_WORDS } from './feeLabels.js';
+import { printT, type PrintLocale } from '../i18n/print.js';
 import { qrSvg } from './qr.js';
 import { issuerLines, type Issuer } from './siteHeader.js';
 import { fmtDateTime, fmtYuan } from './format.js';
@@ -52,8 +51,7 @@ const capitalsHtml = (fen: number) =>
     .join('')}</b>`;
 
 async function copyHtml(d: ReceiptData, layout: Layout, locale: PrintLocale, copyLabel: string): Promise<string> {
-  const W = FEE_WORDS[locale];
-  const L = PRINT_LABELS[locale];
+  const t = printT(locale);
   const names = FEE_ITEM_NAMES[locale];
   const lines = d.lines
     .map(
@@ -62,49 +60,49 @@ async function copyHtml(d: ReceiptData, layout: Layout, locale: PrintLocale, cop
     )
     .join('');
   const advance = d.advanceFen
-    ? `<tr><td>${esc(W.advance)}</td><td></td><td class="amt">${esc(fmtYuan(d.advanceFen))}</td></tr>`
+    ? `<tr><td>${esc(t('fee.advance'))}</td><td></td><td class="amt">${esc(fmtYuan(d.advanceFen))}</td></tr>`
     : '';
   const methods = d.methods
     .map(
       (m) =>
-        `<div>${esc(W.methodNames[m.method])} ${whole(fmtYuan(m.amountFen))}${m.reference ? ` <span class="ref">(${esc(m.reference)})</span>` : ''}</div>`,
+        `<div>${esc(t(`fee.methodNames.${m.method}`))} ${whole(fmtYuan(m.amountFen))}${m.reference ? ` <span class="ref">(${esc(m.reference)})</span>` : ''}</div>`,
     )
     .join('');
   const cash = d.methods.some((m) => m.method === 'cash')
-    ? `<tr><th>${esc(W.tendered)}</th><td>${whole(fmtYuan(d.tenderedFen))} · ${esc(W.change)} ${whole(fmtYuan(d.changeFen))}</td></tr>`
+    ? `<tr><th>${esc(t('fee.tendered'))}</th><td>${whole(fmtYuan(d.tenderedFen))} · ${esc(t('fee.change'))} ${whole(fmtYuan(d.changeFen))}</td></tr>`
     : '';
   const voidRows = d.voided
-    ? `<tr><th>${esc(W.voidReason)}</th><td>${esc(d.voided.reason)} · ${whole(fmtDateTime(d.voided.at))}</td></tr>
-<tr><th>${esc(W.voidApprover)}</th><td>${esc(d.voided.approver)}</td></tr>`
+    ? `<tr><th>${esc(t('fee.voidReason'))}</th><td>${esc(d.voided.reason)} · ${whole(fmtDateTime(d.voided.at))}</td></tr>
+<tr><th>${esc(t('fee.voidApprover'))}</th><td>${esc(d.voided.approver)}</td></tr>`
     : '';
-  const head = `<h1>${esc(W.receipt)}</h1>
+  const head = `<h1>${esc(t('fee.receipt'))}</h1>
 <div class="sub">${esc(d.siteName)}${copyLabel ? ` · ${esc(copyLabel)}` : ''}</div>
 ${issuerLines(d.issuer, locale)}
-${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${d.copyNo > 0 ? `<div class="reprint">${esc(t('labels.reprint', { n: d.copyNo }))}</div>` : ''}
 <table class="kv">
-<tr><th>${esc(W.receiptNo)}</th><td class="no">${whole(d.receiptNo)}</td></tr>
-<tr><th>${esc(W.date)}</th><td>${whole(fmtDateTime(d.issuedAt))}</td></tr>
-<tr><th>${esc(W.unit)}</th><td>${whole(d.unitCode)}</td></tr>
-<tr><th>${esc(W.payer)}</th><td>${esc(d.payer)}</td></tr>
+<tr><th>${esc(t('fee.receiptNo'))}</th><td class="no">${whole(d.receiptNo)}</td></tr>
+<tr><th>${esc(t('fee.date'))}</th><td>${whole(fmtDateTime(d.issuedAt))}</td></tr>
+<tr><th>${esc(t('fee.unit'))}</th><td>${whole(d.unitCode)}</td></tr>
+<tr><th>${esc(t('fee.payer'))}</th><td>${esc(d.payer)}</td></tr>
 </table>`;
   const qr = `<div class="qr">${await qrSvg(d.verifyRef)}</div>`;
   // On A5 each copy is half the sheet: the QR sits beside the heading instead of below everything.
   const top = layout === 'a5' ? `<div class="top"><div class="top-main">${head}</div>${qr}</div>` : head;
   return `<section class="copy${d.voided ? ' is-void' : ''}">
-${d.voided ? `<div class="void-mark">${esc(W.voided)}</div>` : ''}
+${d.voided ? `<div class="void-mark">${esc(t('fee.voided'))}</div>` : ''}
 ${top}
-<table class="lines"><thead><tr><th>${esc(W.item)}</th><th>${esc(W.period)}</th><th class="amt">${esc(W.amount)}</th></tr></thead>
+<table class="lines"><thead><tr><th>${esc(t('fee.item'))}</th><th>${esc(t('fee.period'))}</th><th class="amt">${esc(t('fee.amount'))}</th></tr></thead>
 <tbody>${lines}${advance}</tbody>
-<tfoot><tr><td>${esc(W.total)}</td><td></td><td class="amt">${esc(fmtYuan(d.totalFen))}</td></tr></tfoot></table>
-<div class="capitals">${esc(W.capitals)}：${capitalsHtml(d.totalFen)}</div>
+<tfoot><tr><td>${esc(t('fee.total'))}</td><td></td><td class="amt">${esc(fmtYuan(d.totalFen))}</td></tr></tfoot></table>
+<div class="capitals">${esc(t('fee.capitals'))}：${capitalsHtml(d.totalFen)}</div>
 <table class="kv">
-<tr><th>${esc(W.methods)}</th><td>${methods}</td></tr>
+<tr><th>${esc(t('fee.methods'))}</th><td>${methods}</td></tr>
 ${cash}
-<tr><th>${esc(W.cashier)}</th><td>${esc(d.cashier)} · ${esc(W.desk)} ${whole(d.deviceCode)}</td></tr>
+<tr><th>${esc(t('fee.cashier'))}</th><td>${esc(d.cashier)} · ${esc(t('fee.desk'))} ${whole(d.deviceCode)}</td></tr>
 ${voidRows}
 </table>
 ${layout === 'a5' ? '' : qr}
-<div class="foot">${esc(W.verify)} · ${esc(W.seal)}</div>
+<div class="foot">${esc(t('fee.verify'))} · ${esc(t('fee.seal'))}</div>
 </section>`;
 }
 
@@ -114,10 +112,10 @@ ${layout === 'a5' ? '' : qr}
  * every copy with its reason and approver; a reprint says 补打.
  */
 export async function renderReceipt(d: ReceiptData, layout: Layout, locale: PrintLocale): Promise<string> {
-  const W = FEE_WORDS[locale];
+  const t = printT(locale);
   const body =
     layout === 'a5'
-      ? `${await copyHtml(d, layout, locale, W.stub)}<div class="cut"><span>${esc(W.cutHere)}</span></div>${await copyHtml(d, layout, locale, W.customer)}`
+      ? `${await copyHtml(d, layout, locale, t('fee.stub'))}<div class="cut"><span>${esc(t('fee.cutHere'))}</span></div>${await copyHtml(d, layout, locale, t('fee.customer'))}`
       : await copyHtml(d, layout, locale, '');
   const css = `table.lines { width: 100%; border-collapse: collapse; margin-top: 1.5mm; }
 table.lines th, table.lines td { border-bottom: 1px solid #000; padding: 0.6mm 0.8mm; text-align: left; }
@@ -133,7 +131,7 @@ section.copy { position: relative; }
 .void-mark { position: absolute; top: 30%; left: 0; right: 0; text-align: center; font-size: 48pt; font-weight: bold;
   color: rgba(200,0,0,0.55); border: 4px solid rgba(200,0,0,0.55); transform: rotate(-18deg); }
 ${layout === 'a5' ? A5_CSS : ''}`;
-  return page({ title: `${W.receipt} ${d.receiptNo}`, layout, lang: locale, body, css });
+  return page({ title: `${t('fee.receipt')} ${d.receiptNo}`, layout, lang: locale, body, css });
 }
 
 /** Two copies on one A5 sheet: compact type, the QR beside the heading, a dashed cut line between. */

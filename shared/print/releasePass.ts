@@ -1,6 +1,5 @@
 import { esc, page, type Layout } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
-import { RELEASE_PASS_WORDS } from './releasePassLabels.js';
+import { printT, type PrintLocale } from '../i18n/print.js';
 import { qrSvg } from './qr.js';
 import { issuerLines, type Issuer } from './siteHeader.js';
 import { fmtDateTime, fmtTime, fmtYuan } from './format.js';
@@ -46,21 +45,20 @@ function windowText(from: string, until: string): string {
  * the QR holds the pass number for the gate's scanner. Bilingual labels like the visitor pass.
  */
 export async function renderReleasePass(d: ReleasePassData, layout: Layout, locale: PrintLocale): Promise<string> {
-  const W = RELEASE_PASS_WORDS[locale];
-  const L = PRINT_LABELS[locale];
+  const t = printT(locale);
   const label = (
     key: 'unit' | 'applicant' | 'relation' | 'consent' | 'reason' | 'carrier' | 'window' | 'issuedBy' | 'arrears',
     // The print language only: an English subtitle under a Chinese label is noise on a Chinese pass.
-  ) => W[key];
+  ) => t(`releasePass.${key}`);
   const row = (key: Parameters<typeof label>[0], value: string) =>
     value ? `<tr><th>${label(key)}</th><td>${esc(value)}</td></tr>` : '';
   const total = d.items.reduce((n, i) => n + i.quantity, 0);
-  const head = `<thead><tr><th class="n">#</th><th>${esc(W.item)}</th><th class="q">${esc(W.qty)}</th></tr></thead>`;
+  const head = `<thead><tr><th class="n">#</th><th>${esc(t('releasePass.item'))}</th><th class="q">${esc(t('releasePass.qty'))}</th></tr></thead>`;
   const rows = (list: typeof d.items, from: number) =>
     list
       .map((i, n) => `<tr><td class="n">${from + n + 1}</td><td>${esc(i.description)}</td><td class="q">${i.quantity}</td></tr>`)
       .join('');
-  const foot = `<tfoot><tr><td></td><td>${esc(W.total)}</td><td class="q">${total}</td></tr></tfoot>`;
+  const foot = `<tfoot><tr><td></td><td>${esc(t('releasePass.total'))}</td><td class="q">${total}</td></tr></tfoot>`;
   // A long list on A6 runs in two columns side by side, so the pass stays one sheet.
   const half = layout === 'a6' && d.items.length > A6_ONE_COLUMN ? Math.ceil(d.items.length / 2) : d.items.length;
   const items =
@@ -68,28 +66,30 @@ export async function renderReleasePass(d: ReleasePassData, layout: Layout, loca
       ? `<div class="items-2"><table class="items">${head}<tbody>${rows(d.items.slice(0, half), 0)}</tbody></table>
 <table class="items">${head}<tbody>${rows(d.items.slice(half), half)}</tbody>${foot}</table></div>`
       : `<table class="items">${head}<tbody>${rows(d.items, 0)}</tbody>${foot}</table>`;
-  const reason = [W.reasons[d.reason], d.wholeUnit ? W.wholeUnit : '', d.reasonNote].filter(Boolean).join(' · ');
+  const reason = [t(`releasePass.reasons.${d.reason}`), d.wholeUnit ? t('releasePass.wholeUnit') : '', d.reasonNote]
+    .filter(Boolean)
+    .join(' · ');
   const body = `
-<h1>${esc(W.title)}</h1>
-<div class="sub">${esc(d.siteName)}${W.sub ? ` · ${esc(W.sub)}` : ''}</div>
+<h1>${esc(t('releasePass.title'))}</h1>
+<div class="sub">${esc(d.siteName)}${t('releasePass.sub') ? ` · ${esc(t('releasePass.sub'))}` : ''}</div>
 ${issuerLines(d.issuer, locale)}
-${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${d.copyNo > 0 ? `<div class="reprint">${esc(t('labels.reprint', { n: d.copyNo }))}</div>` : ''}
 <div class="code big">${esc(d.passNo)}</div>
 <table class="kv">
 ${row('unit', d.unit)}
 ${row('applicant', `${d.applicantName} · ${d.idNumberMasked}`)}
-${row('relation', W.relations[d.relation])}
-${d.authority ? row('consent', `${d.authority.name}（${W.methods[d.authority.method]}）`) : ''}
+${row('relation', t(`releasePass.relations.${d.relation}`))}
+${d.authority ? row('consent', `${d.authority.name}（${t(`releasePass.methods.${d.authority.method}`)}）`) : ''}
 ${row('reason', reason)}
 ${row('carrier', [d.carrier, d.plate].filter(Boolean).join(' · '))}
 <tr><th>${label('window')}</th><td class="window">${windowText(d.validFrom, d.validUntil)}</td></tr>
-${d.arrearsFen > 0 ? row('arrears', `${fmtYuan(d.arrearsFen)} · ${W.arrearsApproved} ${d.arrearsApprovedBy ?? ''}`) : ''}
-${row('issuedBy', `${d.issuedBy} · ${L.desk} ${d.deviceCode} · ${fmtDateTime(d.issuedAt)}`)}
+${d.arrearsFen > 0 ? row('arrears', `${fmtYuan(d.arrearsFen)} · ${t('releasePass.arrearsApproved')} ${d.arrearsApprovedBy ?? ''}`) : ''}
+${row('issuedBy', `${d.issuedBy} · ${t('labels.desk')} ${d.deviceCode} · ${fmtDateTime(d.issuedAt)}`)}
 </table>
 ${items}
 <div class="end">
 <div class="qr">${await qrSvg(d.passNo)}</div>
-<div class="end-text"><div class="sign">${esc(W.gate)}：</div><div class="foot">${esc(W.foot)}</div></div>
+<div class="end-text"><div class="sign">${esc(t('releasePass.gate'))}：</div><div class="foot">${esc(t('releasePass.foot'))}</div></div>
 </div>`;
   const css = `table.items { width: 100%; border-collapse: collapse; margin-top: 2mm; }
 table.items th, table.items td { border-bottom: 1px solid #000; padding: 0.8mm 1mm; text-align: left; vertical-align: top; }
@@ -101,5 +101,5 @@ ${layout === 'a6' ? 'table.items th, table.items td { padding: 0.1mm 1mm; } tabl
 .code.big { font-size: 1.25em; font-weight: bold; margin-bottom: 1.5mm; }
 td.window { word-break: keep-all; white-space: nowrap; }
 .sign { margin-top: 3mm; border-bottom: 1px solid #000; height: 8mm; font-size: 0.85em; }`;
-  return page({ title: `${W.title} ${d.passNo}`, layout, lang: locale, body, css });
+  return page({ title: `${t('releasePass.title')} ${d.passNo}`, layout, lang: locale, body, css });
 }

@@ -1,6 +1,5 @@
 import { esc, page, type Layout } from './html.js';
-import { PRINT_LABELS, type PrintLocale } from './labels.js';
-import { WORK_ORDER_WORDS } from './workOrderLabels.js';
+import { printT, type PrintLocale } from '../i18n/print.js';
 import { qrSvg } from './qr.js';
 import { fmtDateTime } from './format.js';
 import type { Notice } from '../domain/ticketClassifier.js';
@@ -20,23 +19,22 @@ export interface TicketNoticeData {
  * time limits apply, and whom to call — from the category's template.
  */
 export async function renderTicketNotice(d: TicketNoticeData, layout: Layout, locale: PrintLocale): Promise<string> {
-  const W = WORK_ORDER_WORDS[locale];
-  const L = PRINT_LABELS[locale];
+  const t = printT(locale);
   // Labels in the print language only, as on the work order.
   const row = (label: string, value: string) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`;
   const body = `
-<h1>${esc(W.noticeTitle)}</h1>
+<h1>${esc(t('workOrder.noticeTitle'))}</h1>
 <div class="sub">${esc(d.siteName)}</div>
-${d.copyNo > 0 ? `<div class="reprint">${esc(L.reprint(d.copyNo))}</div>` : ''}
+${d.copyNo > 0 ? `<div class="reprint">${esc(t('labels.reprint', { n: d.copyNo }))}</div>` : ''}
 <table class="kv">
-${row(W.no, d.ticketNo)}
-${row(W.category, d.category)}
-${row(W.documents, d.notice.documents)}
-${row(W.steps, d.notice.steps)}
-${row(W.timeLimit, d.notice.timeLimit)}
-${row(W.phone, d.notice.contact)}
-${row(W.receiver, `${d.receiver} · ${fmtDateTime(d.openedAt)}`)}
+${row(t('workOrder.no'), d.ticketNo)}
+${row(t('workOrder.category'), d.category)}
+${row(t('workOrder.documents'), d.notice.documents)}
+${row(t('workOrder.steps'), d.notice.steps)}
+${row(t('workOrder.timeLimit'), d.notice.timeLimit)}
+${row(t('workOrder.phone'), d.notice.contact)}
+${row(t('workOrder.receiver'), `${d.receiver} · ${fmtDateTime(d.openedAt)}`)}
 </table>
 <div class="qr">${await qrSvg(d.ticketNo)}</div>`;
-  return page({ title: `${W.noticeTitle} ${d.ticketNo}`, layout, lang: locale, body });
+  return page({ title: `${t('workOrder.noticeTitle')} ${d.ticketNo}`, layout, lang: locale, body });
 }

@@ -8,7 +8,7 @@ import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks, syncClientFor } from '../support/sync.js';
 import { DESK_COMPATIBILITY, DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
 import { lastErrorText } from '../../renderer/src/features/sync/lastErrorText.js';
-import zhHansLocale from '../../renderer/src/i18n/locales/zh-Hans.json';
+import zhHansLocale from '../../shared/i18n/locales/zh-Hans.json';
 import { SYNC_LIMITS } from '../../shared/sync/protocol.js';
 
 const suite = hqSuite();

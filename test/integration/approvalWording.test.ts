@@ -5,7 +5,7 @@ import { importPassDirectory, occupant, passInput } from '../support/releasePass
 import { b64, cashPayment } from '../support/fees.js';
 import { addStaff, failure } from './helpers.js';
 
-const zh = JSON.parse(readFileSync(new URL('../../renderer/src/i18n/locales/zh-Hans.json', import.meta.url), 'utf8')) as {
+const zh = JSON.parse(readFileSync(new URL('../../shared/i18n/locales/zh-Hans.json', import.meta.url), 'utf8')) as {
   err: { approval: Record<string, string> };
 };
 

@@ -20,9 +20,7 @@ import {
 import { addStaff } from './helpers.js';
 import { LOCALES } from '../../shared/api/schemas.js';
 import { PAPER, PAGE_MARGIN_MM, type Layout } from '../../shared/print/html.js';
-import { PRINT_LABELS, type PrintLocale } from '../../shared/print/labels.js';
-import { FEE_WORDS } from '../../shared/print/feeLabels.js';
-import { RELEASE_PASS_WORDS } from '../../shared/print/releasePassLabels.js';
+import { printT, type PrintLocale } from '../../shared/i18n/print.js';
 import { amountInCapitals } from '../../shared/domain/money.js';
 import type { ProcInput } from '../../shared/api/contract.js';
 
@@ -110,11 +108,11 @@ const DOCS: PrintedDoc[] = [
     docId: (s) => s.visitId,
     layouts: ['roll80', 'a6'],
     check: (r, s) => {
-      const L = PRINT_LABELS[r.locale];
+      const t = printT(r.locale);
       expect(r.text).toContain(s.passNo);
-      expect(r.text).toContain(squeeze(L.returnSlip));
+      expect(r.text).toContain(squeeze(t('labels.returnSlip')));
       // Every print here after the check-in's own is a reprint: the 补打 box is on the sheet, whole.
-      expect(r.text).toMatch(new RegExp(squeeze(L.reprint(9)).replace('9', '\\d+')));
+      expect(r.text).toMatch(new RegExp(squeeze(t('labels.reprint', { n: 9 })).replace('9', '\\d+')));
       expect(pdfQrCodes(r.file, 1)).toEqual([s.passNo]);
     },
   },
@@ -124,9 +122,9 @@ const DOCS: PrintedDoc[] = [
     docId: (s) => s.releasePassId,
     layouts: ['roll80', 'a6'],
     check: (r, s) => {
-      const W = RELEASE_PASS_WORDS[r.locale];
+      const t = printT(r.locale);
       for (const item of ['沙发', '冰箱', '纸箱', '电视机', '书柜']) expect(r.text).toContain(item);
-      expect(r.text).toContain(squeeze(W.gate));
+      expect(r.text).toContain(squeeze(t('releasePass.gate')));
       expect(pdfQrCodes(r.file, 1)).toEqual([s.releasePassNo]);
     },
   },
@@ -137,8 +135,10 @@ const DOCS: PrintedDoc[] = [
     layouts: ['roll80', 'a6'],
     check: (r, s) => {
       for (const item of MOVE_OUT) expect(r.text).toContain(item.description);
-      const W = RELEASE_PASS_WORDS[r.locale];
-      expect(r.lines.some((l) => l.endsWith(`${squeeze(W.total)}${MOVE_OUT.reduce((n, i) => n + i.quantity, 0)}`))).toBe(true);
+      const t = printT(r.locale);
+      expect(
+        r.lines.some((l) => l.endsWith(`${squeeze(t('releasePass.total'))}${MOVE_OUT.reduce((n, i) => n + i.quantity, 0)}`)),
+      ).toBe(true);
       expect(pdfQrCodes(r.file, 1)).toEqual([s.moveOutPassNo]);
     },
   },
@@ -166,7 +166,7 @@ const DOCS: PrintedDoc[] = [
     docId: (s) => s.receiptId,
     layouts: ['roll80', 'a5'],
     check: (r, s) => {
-      const W = FEE_WORDS[r.locale];
+      const t = printT(r.locale);
       // The amount in capitals, the WeChat transaction number and the parking space each on one line, whole.
       const capitals = amountInCapitals(s.receiptTotalFen);
       expect(capitals.endsWith('分')).toBe(true);
@@ -176,9 +176,9 @@ const DOCS: PrintedDoc[] = [
       const ref = `LDR1/${s.receiptNo}/${s.receiptTotalFen}/${s.receiptId}`;
       if (r.layout === 'a5') {
         // The stub above the cut line, the customer's copy below it, on the one sheet; a QR on each.
-        const cut = lineAt(r, W.cutHere);
-        expect(lineAt(r, W.stub).y).toBeLessThan(cut.y);
-        expect(lineAt(r, W.customer).y).toBeGreaterThan(cut.y);
+        const cut = lineAt(r, t('fee.cutHere'));
+        expect(lineAt(r, t('fee.stub')).y).toBeLessThan(cut.y);
+        expect(lineAt(r, t('fee.customer')).y).toBeGreaterThan(cut.y);
         expect(pdfQrCodes(r.file, 1, [cut.y])).toEqual([ref, ref]);
       } else {
         expect(pdfQrCodes(r.file, 1)).toEqual([ref]);
@@ -191,13 +191,13 @@ const DOCS: PrintedDoc[] = [
     docId: (s) => s.voidedReceiptId,
     layouts: ['roll80', 'a5'],
     check: (r, s) => {
-      const W = FEE_WORDS[r.locale];
+      const t = printT(r.locale);
       // The 作废 stamp is set at a slant (poppler reads it in pieces); the lines beside it read straight.
-      expect(r.lines.some((l) => l.includes(`${squeeze(W.voidReason)}金额录错`))).toBe(true);
-      expect(r.lines).toContain(`${squeeze(W.voidApprover)}刘班长`);
+      expect(r.lines.some((l) => l.includes(`${squeeze(t('fee.voidReason'))}金额录错`))).toBe(true);
+      expect(r.lines).toContain(`${squeeze(t('fee.voidApprover'))}刘班长`);
       // A scan tells the receipt is void without asking anyone (receiptVerifyRef says why).
       const ref = `LDR1/${s.voidedReceiptNo}/20000/${s.voidedReceiptId}/VOID`;
-      const cut = r.layout === 'a5' ? [lineAt(r, FEE_WORDS[r.locale].cutHere).y] : [];
+      const cut = r.layout === 'a5' ? [lineAt(r, printT(r.locale)('fee.cutHere')).y] : [];
       expect(pdfQrCodes(r.file, 1, cut)).toEqual(r.layout === 'a5' ? [ref, ref] : [ref]);
     },
   },

@@ -4,7 +4,7 @@ import { renderWorkOrder } from '../../shared/print/workOrder.js';
 import { renderReleasePass } from '../../shared/print/releasePass.js';
 import { renderMailDamageSlip } from '../../shared/print/mailDamageSlip.js';
 import type { Layout } from '../../shared/print/html.js';
-import type { PrintLocale } from '../../shared/print/labels.js';
+import type { PrintLocale } from '../../shared/i18n/print.js';
 import { pdfFacts } from '../support/pdfCheck.js';
 
 const workOrder = (layout: Layout, locale: PrintLocale) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error build/closure.mjs is plain JavaScript shared with build/package.mjs (no declarations)
-import { deskClosure, isPacked, measureClosure } from '../../build/closure.mjs';
+import { bundleInMain, deskClosure, isPacked, measureClosure } from '../../build/closure.mjs';
 
 /**
  * What the desk installer carries besides dist/: the root package's run-time dependencies and theirs, as
@@ -56,6 +56,7 @@ describe("the desk's production closure", () => {
       write: false,
       metafile: true,
       outdir: 'dist/closure-check',
+      plugins: [bundleInMain],
       logLevel: 'silent',
     });
     const loaded = new Set<string>();

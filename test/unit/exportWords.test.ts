@@ -5,7 +5,7 @@ import { EXPORT_WORDS } from '../../shared/export/exportWords.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 type Tree = { [k: string]: string | Tree };
-const load = (l: string) => JSON.parse(readFileSync(join(ROOT, `renderer/src/i18n/locales/${l}.json`), 'utf8')) as Tree;
+const load = (l: string) => JSON.parse(readFileSync(join(ROOT, `shared/i18n/locales/${l}.json`), 'utf8')) as Tree;
 
 describe('the Excel exports name codes with the screens’ words', () => {
   for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const)

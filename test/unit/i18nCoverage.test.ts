@@ -7,7 +7,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
 type Tree = { [k: string]: string | Tree };
-const load = (l: string) => JSON.parse(readFileSync(join(ROOT, `renderer/src/i18n/locales/${l}.json`), 'utf8')) as Tree;
+const load = (l: string) => JSON.parse(readFileSync(join(ROOT, `shared/i18n/locales/${l}.json`), 'utf8')) as Tree;
 const keysOf = (t: Tree, prefix = ''): string[] =>
   Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keysOf(v, `${prefix}${k}.`)));
 

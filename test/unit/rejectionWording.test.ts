@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import zhHans from '../../renderer/src/i18n/locales/zh-Hans.json';
-import zhHant from '../../renderer/src/i18n/locales/zh-Hant.json';
-import en from '../../renderer/src/i18n/locales/en.json';
+import zhHans from '../../shared/i18n/locales/zh-Hans.json';
+import zhHant from '../../shared/i18n/locales/zh-Hant.json';
+import en from '../../shared/i18n/locales/en.json';
 import { KNOWN_REASONS, eventTypeName, rejectionWording } from '../../renderer/src/features/conflicts/rejectionText.js';
 import type { RejectionView } from '../../shared/api/conflictSchemas.js';
 

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import zhHans from '../../renderer/src/i18n/locales/zh-Hans.json';
-import zhHant from '../../renderer/src/i18n/locales/zh-Hant.json';
-import en from '../../renderer/src/i18n/locales/en.json';
+import zhHans from '../../shared/i18n/locales/zh-Hans.json';
+import zhHant from '../../shared/i18n/locales/zh-Hant.json';
+import en from '../../shared/i18n/locales/en.json';
 import { lastErrorText } from '../../renderer/src/features/sync/lastErrorText.js';
 
 const t = async (lng: string) => {

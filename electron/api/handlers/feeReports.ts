@@ -1,7 +1,7 @@
 import { deskDate } from '../../../shared/domain/deskTime.js';
 import { fmtDateTime } from '../../../shared/print/format.js';
 import { EXPORT_WORDS } from '../../../shared/export/exportWords.js';
-import type { PrintLocale } from '../../../shared/print/labels.js';
+import type { PrintLocale } from '../../../shared/i18n/print.js';
 import { newWorkbook } from '../../../shared/import/excel.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';

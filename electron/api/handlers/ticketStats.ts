@@ -6,7 +6,7 @@ import { DEADLINE_TYPES } from '../../../shared/domain/ticketDeadlines.js';
 import { deskDate } from '../../../shared/domain/deskTime.js';
 import { fmtDateTime } from '../../../shared/print/format.js';
 import { EXPORT_WORDS, wordFor } from '../../../shared/export/exportWords.js';
-import type { PrintLocale } from '../../../shared/print/labels.js';
+import type { PrintLocale } from '../../../shared/i18n/print.js';
 import type { ClassifierTree } from '../../../shared/api/ticketSchemas.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import type { TicketStats } from '../../../shared/api/ticketSchemas.js';

@@ -3,9 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
-import zhHans from './locales/zh-Hans.json';
-import zhHant from './locales/zh-Hant.json';
-import en from './locales/en.json';
+import zhHans from '../../../shared/i18n/locales/zh-Hans.json';
+import zhHant from '../../../shared/i18n/locales/zh-Hant.json';
+import en from '../../../shared/i18n/locales/en.json';
 
 export const LANGUAGES = [
   { code: 'zh-Hans', label: '简体中文' },

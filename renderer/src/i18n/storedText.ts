@@ -1,7 +1,7 @@
 import i18n from './index';
-import zhHans from './locales/zh-Hans.json';
-import zhHant from './locales/zh-Hant.json';
-import en from './locales/en.json';
+import zhHans from '../../../shared/i18n/locales/zh-Hans.json';
+import zhHant from '../../../shared/i18n/locales/zh-Hant.json';
+import en from '../../../shared/i18n/locales/en.json';
 
 /**
  * Values kept as text in the language they were entered in (来访事由 from the quick picks, a mail
