@@ -64,21 +64,23 @@ export function deskServerForThisFile(opts?: Parameters<typeof startDeskServer>[
   };
 }
 
-/** What a spec adds to the common start of desk work (openShiftSignedIn). */
+/** What a spec adds to the common start of desk work (setUpAndOpenShift, openShiftSignedIn). */
 export interface ShiftStart {
   /** Months (YYYY-MM) of 1-2-301's 物业管理费 imported as charges, before the shift opens. */
   feeMonths?: string[];
   /** Staff the admin creates before the shift opens. */
   staff?: Array<{ staffNo: string; name: string; pin: string; role: string }>;
+  /** More set-up by API after the staff, before the shift opens. */
+  beforeShift?: () => Promise<unknown>;
   /** More set-up by API once the shift is open, before the page is reloaded. */
   onShift?: () => Promise<unknown>;
 }
 
 /**
- * The specs' common start for desk work: the site set up with the directory (setUpSiteWithDirectory), the
- * spec's charges and staff, shift A opened by ADMIN, and the page reloaded on the desk with ADMIN in the status bar.
+ * The specs' common start for desk work, by API: the site set up with the directory (setUpSiteWithDirectory),
+ * the spec's charges and staff, shift A opened by ADMIN (signed in since set-up). The page is left where it was.
  */
-export async function openShiftSignedIn(page: Page, desk: DeskServer, start: ShiftStart = {}) {
+export async function setUpAndOpenShift(page: Page, desk: DeskServer, start: Omit<ShiftStart, 'onShift'> = {}) {
   await page.goto(desk.url);
   await setUpSiteWithDirectory(page, desk);
   if (start.feeMonths) {
@@ -89,8 +91,14 @@ export async function openShiftSignedIn(page: Page, desk: DeskServer, start: Shi
     });
   }
   for (const person of start.staff ?? []) await desk.api(page, 'staff:create', person);
+  await start.beforeShift?.();
   // The desk's first shift (no handover before it to read): desk work happens inside a shift.
   await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+}
+
+/** setUpAndOpenShift, then the page reloaded on the desk with ADMIN in the status bar. */
+export async function openShiftSignedIn(page: Page, desk: DeskServer, start: ShiftStart = {}) {
+  await setUpAndOpenShift(page, desk, start);
   await start.onShift?.();
   await page.reload();
   await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
