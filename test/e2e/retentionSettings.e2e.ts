@@ -1,12 +1,7 @@
 import { expect, test } from './printRecorder';
-import { ADMIN, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, shot } from './support';
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('a manager sets how long visitor details are kept: 0 or 1096 days is refused at the field, 30 is saved', async ({
   page,

@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, shot } from './support';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 async function signIn(page: Page, who: { staffNo: string; name: string; pin: string }) {
   await page.getByTestId('signin-staffNo').fill(who.staffNo);

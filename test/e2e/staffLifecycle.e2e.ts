@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, shot } from './support';
 
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 const NEW = { staffNo: 'R002', name: '小王', pin: '1358' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 /** Types the staff number and PIN as a person at the desk would, and presses Enter at once. */
 async function typeSignIn(page: Page, who: { staffNo: string; pin: string }) {
