@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, deskServerForThisFile, setUpAndOpenShift, shot } from './support';
+import { deskServerForThisFile, setUpAndOpenShift, shot, signInByForm } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 /** A receptionist's run of visitors at machine speed: one after another, then their slips come back. */
@@ -13,13 +13,7 @@ const desk = deskServerForThisFile();
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 const openDropdowns = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 /** Keyboard only, as at the desk: type, Enter to move on; the host by pinyin initials. */
 async function typeVisitor(page: Page, v: { id: string; name: string; phone: string }) {

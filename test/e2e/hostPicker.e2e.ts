@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { deskServerForThisFile, shot } from './support';
+import { deskServerForThisFile, shot, signInByForm } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 /**
@@ -52,13 +52,7 @@ async function afterAnEarlierSearch(page: Page, first: string, firstName: string
   await typeAndEnter(page, query);
 }
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 test('setup: a directory with units whose codes share prefixes', async ({ page }) => {
   await page.goto(desk.url);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, deskServerForThisFile, shot } from './support';
+import { deskServerForThisFile, setUpSite, shot } from './support';
 import { deskTime } from '../../shared/domain/deskTime';
 
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
@@ -11,13 +11,7 @@ const desk = deskServerForThisFile();
 
 /** By API: the site, its people, a shift the leader opened and the second receptionist joined; then signed out. */
 async function setUp(page: Page) {
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
-  });
+  await setUpSite(page, desk);
   for (const s of [
     { ...LEADER, role: 'shift_leader' },
     { ...REC, role: 'receptionist' },

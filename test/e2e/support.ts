@@ -23,8 +23,8 @@ export async function shot(page: Page, name: string) {
 /** The first administrator of the specs' site. */
 export const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
-/** The specs' common start, by API: site 华远大厦 (HY, desk A1) set up with ADMIN, the fixture directory imported. */
-export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {
+/** By API: site 华远大厦 (HY, desk A1) set up with ADMIN, who is then signed in. */
+export async function setUpSite(page: Page, desk: DeskServer) {
   await desk.api(page, 'setup:complete', {
     siteName: '华远大厦',
     siteCode: 'HY',
@@ -32,6 +32,11 @@ export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {
     deviceCode: 'A1',
     admin: ADMIN,
   });
+}
+
+/** The specs' common start, by API: site 华远大厦 (HY, desk A1) set up with ADMIN, the fixture directory imported. */
+export async function setUpSiteWithDirectory(page: Page, desk: DeskServer) {
+  await setUpSite(page, desk);
   const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
   await desk.api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
 }
@@ -66,6 +71,8 @@ export function deskServerForThisFile(opts?: Parameters<typeof startDeskServer>[
 
 /** What a spec adds to the common start of desk work (setUpAndOpenShift, openShiftSignedIn). */
 export interface ShiftStart {
+  /** false: the site without the fixture directory (default: with it). */
+  directory?: boolean;
   /** Months (YYYY-MM) of 1-2-301's 物业管理费 imported as charges, before the shift opens. */
   feeMonths?: string[];
   /** Staff the admin creates before the shift opens. */
@@ -82,7 +89,7 @@ export interface ShiftStart {
  */
 export async function setUpAndOpenShift(page: Page, desk: DeskServer, start: Omit<ShiftStart, 'onShift'> = {}) {
   await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
+  await (start.directory === false ? setUpSite(page, desk) : setUpSiteWithDirectory(page, desk));
   if (start.feeMonths) {
     const charges = ['单元,收费项目,月份', ...start.feeMonths.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
     await desk.api(page, 'fees:importCharges', {
@@ -101,6 +108,15 @@ export async function openShiftSignedIn(page: Page, desk: DeskServer, start: Shi
   await setUpAndOpenShift(page, desk, start);
   await start.onShift?.();
   await page.reload();
+  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+}
+
+/** A fresh page of the desk signed in by typing ADMIN's staff number and PIN; ADMIN is in the status bar. */
+export async function signInByForm(page: Page, desk: DeskServer) {
+  await page.goto(desk.url);
+  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
+  await page.getByTestId('signin-pin').fill(ADMIN.pin);
+  await page.getByTestId('signin-pin').press('Enter');
   await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
 }
 

@@ -1,19 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
 import { join } from 'node:path';
-import { ADMIN, ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot } from './support';
+import { ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot, signInByForm } from './support';
 
 const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 /** Picks an option of an antd Select by its label. */
 async function choose(page: Page, testId: string, label: string) {
