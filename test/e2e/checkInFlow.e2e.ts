@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot, signInByForm } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 /** A receptionist's run of visitors at machine speed: one after another, then their slips come back. */
@@ -9,23 +8,12 @@ const residentId = (first17: string) => `${first17}${residentIdCheckChar(first17
 const FIRST = { id: residentId('32010219751120456'), name: '周晓燕', phone: '13700137000' };
 const NEXT = { id: residentId('51010419900228123'), name: '吴天宇', phone: '13700137001' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 const openDropdowns = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 /** Keyboard only, as at the desk: type, Enter to move on; the host by pinyin initials. */
 async function typeVisitor(page: Page, v: { id: string; name: string; phone: string }) {
@@ -45,14 +33,14 @@ async function typeVisitor(page: Page, v: { id: string; name: string; phone: str
 }
 
 test('setup', async ({ page }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
   const switchboard = ['单元,楼栋,面积,姓名,电话,身份,公司', 'T-2001,写字楼,,,021-55556666 转 818,公司,远航贸易有限公司'];
-  await api(page, 'directory:import', {
-    fileName: 'more.csv',
-    contentBase64: Buffer.from(switchboard.join('\n')).toString('base64'),
+  await setUpAndOpenShift(page, desk, {
+    beforeShift: () =>
+      api(page, 'directory:import', {
+        fileName: 'more.csv',
+        contentBase64: Buffer.from(switchboard.join('\n')).toString('base64'),
+      }),
   });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
 });
 
 test('after registering, the form is empty with the cursor in the first field, and the next visitor is not pre-filled', async ({

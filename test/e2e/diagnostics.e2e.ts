@@ -5,23 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('an admin saves 导出诊断包 from 设置: a zip of logs, status, versions and settings without the day’s visitor; a manager is refused', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk);
   const [host] = await desk.api(page, 'directory:search', { q: '张三' });
   const { visit } = await desk.api(page, 'visits:checkIn', {
     requestId: crypto.randomUUID(),

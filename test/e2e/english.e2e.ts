@@ -1,16 +1,10 @@
 import { request as playwrightRequest, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 /** True when the element's text is cut off (an ellipsis or a clipped box): what the eye sees as "appli…". */
 const isTruncated = (el: Locator) => el.evaluate((e) => e.scrollWidth > e.clientWidth + 1);
@@ -50,10 +44,7 @@ async function switchToEnglish(page: Page) {
 test('in English: page titles, settings labels and placeholders are whole, the two intake places differ, stored purposes and carriers and lists of names read in English', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'staff:create', { ...REC, role: 'receptionist' });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk, { staff: [{ ...REC, role: 'receptionist' }] });
   // A visit registered on a Chinese screen (purpose 探访) and a letter from 中国邮政, as stored before.
   const [host] = await desk.api(page, 'directory:search', { q: '张三' });
   await desk.api(page, 'visits:checkIn', {

@@ -1,38 +1,18 @@
-import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
-
-const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
+const desk = deskServerForThisFile();
 
 test('look up a unit, pay two months in cash with change, the receipt PDF reads the capitals, void with a supervisor PIN, reprint says 补打, count the drawer at shift end', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
   // The property fee of 1-2-301 (89.5 m² × ¥2.50 = ¥223.75) for the last three months, by area.
   const months = [2, 1, 0].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
-  const charges = ['单元,收费项目,月份', ...months.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
-  await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
-  await api(page, 'staff:create', { ...LEADER, role: 'shift_leader' });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk, { feeMonths: months, staff: [{ ...LEADER, role: 'shift_leader' }] });
 
   // F10: the unit by pinyin initials; the account at a glance.
   await page.keyboard.press('F10');

@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, openShiftSignedIn, shot } from './support';
 
 const MINUS = '\u2212';
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 const months = [1, 0].map((n) => dayjs().subtract(n, 'month').format('YYYY-MM'));
@@ -26,13 +20,7 @@ async function signIn(page: Page) {
 test('"1,000" is refused at the field; ¥10,000,000 asks again with the amount in capitals, and a reflex Enter goes back', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  const charges = ['单元,收费项目,月份', ...months.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
-  await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk, { feeMonths: months });
 
   await page.keyboard.press('F10');
   await page.keyboard.type('zs');

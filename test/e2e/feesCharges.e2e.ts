@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, openShiftSignedIn, shot } from './support';
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 const month = dayjs().format('YYYY-MM');
@@ -31,11 +25,7 @@ async function pickUnit(page: Page, scope: string, query: string, expectText: st
 test('charges come in from the UI: an import with a bad line listed, fixed and imported; a one-off charge; a paid repair billed from its ticket and due in F10', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk);
 
   // F10 → 应收: a file with two bad lines names each line and imports nothing.
   await page.keyboard.press('F10');

@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, printsRequested, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, openShiftSignedIn, shot } from './support';
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 // 1-2-301's property fee (89.5 m² × ¥2.50 = ¥223.75) for the last three months, oldest first.
@@ -37,18 +31,8 @@ function countedKeyboard(page: Page) {
 const focusedId = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? '(none)');
 
-async function setUp(page: Page) {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  const charges = ['单元,收费项目,月份', ...months.map((m) => `1-2-301,物业管理费,${m}`)].join('\n');
-  await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
-
 test('one month by keyboard: F10 to the printed receipt in 10 keys, every focus stop once, none hidden', async ({ page }) => {
-  await setUp(page);
+  await openShiftSignedIn(page, desk, { feeMonths: months });
   const keys = countedKeyboard(page);
   await keys.press('F10');
   await keys.type('zs');

@@ -1,50 +1,36 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { v4 as uuidv4 } from 'uuid';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, openShiftSignedIn, shot } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
 test('a credit is refunded in cash with a shift leader PIN: bad input at the field, then the credit and the drawer expectation go down', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
-  const month = dayjs().format('YYYY-MM');
-  const charges = ['单元,收费项目,月份', `1-2-301,物业管理费,${month}`].join('\n');
-  await api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
-  await api(page, 'staff:create', { ...LEADER, role: 'shift_leader' });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  // The owner pays this month (¥223.75) and ¥300 ahead, in cash: a credit of ¥300.
-  const [host] = await api(page, 'directory:search', { q: '张三' });
-  const account = await api(page, 'fees:account', { unitId: host.unitId });
-  await api(page, 'fees:pay', {
-    requestId: uuidv4(),
-    unitId: host.unitId,
-    payer: '张三',
-    chargeIds: [account.charges[0].chargeId],
-    advance: '300',
-    methods: [{ method: 'cash', amount: '523.75' }],
-    tendered: '',
+  await openShiftSignedIn(page, desk, {
+    feeMonths: [dayjs().format('YYYY-MM')],
+    staff: [{ ...LEADER, role: 'shift_leader' }],
+    // The owner pays this month (¥223.75) and ¥300 ahead, in cash: a credit of ¥300.
+    onShift: async () => {
+      const [host] = await api(page, 'directory:search', { q: '张三' });
+      const account = await api(page, 'fees:account', { unitId: host.unitId });
+      await api(page, 'fees:pay', {
+        requestId: uuidv4(),
+        unitId: host.unitId,
+        payer: '张三',
+        chargeIds: [account.charges[0].chargeId],
+        advance: '300',
+        methods: [{ method: 'cash', amount: '523.75' }],
+        tendered: '',
+      });
+    },
   });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
 
   await page.keyboard.press('F10');
   await page.getByTestId('host-select').locator('input').fill('zs');

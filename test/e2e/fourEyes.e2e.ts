@@ -1,29 +1,15 @@
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { ADMIN, setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, openShiftSignedIn, shot } from './support';
 
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('an admin cannot void his own receipt with his own PIN: refused at the staff number, then a shift leader approves', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  const month = dayjs().format('YYYY-MM');
-  const charges = ['单元,收费项目,月份', `1-2-301,物业管理费,${month}`].join('\n');
-  await desk.api(page, 'fees:importCharges', { fileName: 'charges.csv', contentBase64: Buffer.from(charges).toString('base64') });
-  await desk.api(page, 'staff:create', { ...LEADER, role: 'shift_leader' });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk, { feeMonths: [dayjs().format('YYYY-MM')], staff: [{ ...LEADER, role: 'shift_leader' }] });
 
   // The admin takes this month's fee in cash.
   await page.keyboard.press('F10');

@@ -1,21 +1,14 @@
 import { expect, test } from './printRecorder';
-import { setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const PERSON = { name: '欧阳明珠', phone: '13912345678', idNumber: 'E12345678' };
 
 test('a manager turns on 保存完整证件号, then shows one visit’s full number with a reason; the read is listed', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk);
   await page.reload();
   await page.getByTestId('nav-settings').click();
   const keep = page.getByTestId('settings-keepFullIdNumbers');

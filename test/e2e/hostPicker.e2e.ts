@@ -1,8 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, shot, signInByForm } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
 
 /**
@@ -31,12 +30,7 @@ const VISITORS = [
   { id: residentId('11010119900307737'), name: '周晓燕', phone: '13700137002' },
 ];
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -58,13 +52,7 @@ async function afterAnEarlierSearch(page: Page, first: string, firstName: string
   await typeAndEnter(page, query);
 }
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 test('setup: a directory with units whose codes share prefixes', async ({ page }) => {
   await page.goto(desk.url);

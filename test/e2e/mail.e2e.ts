@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
-
-const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
+const desk = deskServerForThisFile();
 
 /** The scanner types the number and Enter; the recipient is found by what the receptionist types. */
 async function scanIn(page: Page, tracking: string, who: string, expectName: string) {
@@ -32,14 +22,7 @@ async function scanIn(page: Page, tracking: string, who: string, expectName: str
 test('five items scanned in (one damaged), the leader confirms, the slip prints, the recipient signs for it', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
-  await api(page, 'staff:create', { ...LEADER, role: 'shift_leader' });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk, { staff: [{ ...LEADER, role: 'shift_leader' }] });
 
   // F12 (no modifier) opens the mail desk with the cursor in the scan field.
   await page.keyboard.press('F12');

@@ -1,21 +1,14 @@
 import { expect, test } from './printRecorder';
-import { setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const PERSON = { name: '欧阳明珠', phone: '13912345678' };
 
 test("a manager finds one person's visits in 设置 → 个人信息 and erases them; the search then finds nothing", async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk);
   const [host] = await desk.api(page, 'directory:search', { q: '1' });
   for (const requestId of [crypto.randomUUID(), crypto.randomUUID()])
     await desk.api(page, 'visits:checkIn', {

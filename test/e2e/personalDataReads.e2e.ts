@@ -1,24 +1,20 @@
 import { expect, test } from './printRecorder';
-import { setUpSiteWithDirectory, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
 const RECEPTIONIST = { staffNo: 'R001', name: '小李', pin: '1357' };
 const MANAGER = { staffNo: 'M001', name: '陈经理', pin: '975310' };
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('a manager opens an anonymous complainant with a reason, and 个人信息访问记录 shows who, when, what and why', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'staff:create', { ...RECEPTIONIST, role: 'receptionist' });
-  await desk.api(page, 'staff:create', { ...MANAGER, role: 'manager' });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk, {
+    staff: [
+      { ...RECEPTIONIST, role: 'receptionist' },
+      { ...MANAGER, role: 'manager' },
+    ],
+  });
   // The receptionist takes the anonymous complaint of 张三 (1-2-301).
   await desk.api(page, 'auth:signIn', { staffNo: RECEPTIONIST.staffNo, pin: RECEPTIONIST.pin });
   await desk.api(page, 'shift:join', { handoverShiftId: null, pin: RECEPTIONIST.pin });

@@ -1,29 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpSite, shot } from './support';
 import { deskTime } from '../../shared/domain/deskTime';
 
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 const OTHER = { staffNo: 'R002', name: '小王', pin: '1358' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 /** By API: the site, its people, a shift the leader opened and the second receptionist joined; then signed out. */
 async function setUp(page: Page) {
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
-  });
+  await setUpSite(page, desk);
   for (const s of [
     { ...LEADER, role: 'shift_leader' },
     { ...REC, role: 'receptionist' },

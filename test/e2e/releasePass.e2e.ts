@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const GUARD = { staffNo: 'G001', name: '门岗老赵', pin: '9753' };
 const APPLICANT = { id: '11010519491231002X', masked: '110105********002X', phone: '13800138000' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 /** Calls the desk's API as the page's session (the setup tested in visitor.e2e.ts is not repeated here). */
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
@@ -29,15 +21,7 @@ async function signIn(page: Page, who: { staffNo: string; name: string; pin: str
 test('the desk issues a release pass for three items; the gate scans it, releases the goods, and a second scan says "already used"', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
-  await api(page, 'staff:create', { ...GUARD, role: 'guard' });
-  // The desk's first shift (no handover before it to read): desk work happens inside a shift.
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk, { staff: [{ ...GUARD, role: 'guard' }] });
 
   // F7: the application, keyboard first. The owner is found by pinyin initials; Enter moves on.
   await page.keyboard.press('F7');

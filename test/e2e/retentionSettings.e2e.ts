@@ -1,25 +1,12 @@
 import { expect, test } from './printRecorder';
-import { ADMIN, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('a manager sets how long visitor details are kept: 0 or 1096 days is refused at the field, 30 is saved', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
-  });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk, { directory: false });
   await page.reload();
   await page.getByTestId('nav-settings').click();
   const visits = page.getByTestId('settings-visitRetentionDays');

@@ -1,21 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from './printRecorder';
-import { ADMIN, ARTIFACTS, pdfText, setUpSiteWithDirectory } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, ARTIFACTS, deskServerForThisFile, pdfText, setUpAndOpenShift } from './support';
 
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('the on-site page exports the evacuation roll call as a one-page PDF: a slip scanned out at machine speed is off it, phones masked, 到 on the paper', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await setUpSiteWithDirectory(page, desk);
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk);
   const [host] = await desk.api(page, 'directory:search', { q: '张三' });
   const checkIn = (name: string, phone: string, idNumber: string) =>
     desk.api(page, 'visits:checkIn', {

@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
 import { join } from 'node:path';
-import { ARTIFACTS, pdfText, shot } from './support';
+import { ADMIN, ARTIFACTS, pdfText, setUpByFormAndOpenShift, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const NEXT = { staffNo: 'R001', name: '小李', pin: '1357' };
 const ANOMALY = '大堂北门闭门器损坏，门关不严，已贴提示';
 const PENDING = '3号电梯运行异响，已报工程部，等回复';
@@ -32,16 +31,7 @@ test('shift A logs and hands over; shift B must read and sign before the desk op
   page,
 }) => {
   // First run and the desk's first shift (nothing to acknowledge before it).
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
   await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
   expect(
     (await api(page, 'staff:create', { staffNo: NEXT.staffNo, name: NEXT.name, role: 'receptionist', pin: NEXT.pin })).ok,

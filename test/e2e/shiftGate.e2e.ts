@@ -1,22 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
+import { ADMIN, setUpByFormAndOpenShift, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
 async function setUp(page: Page, desk: DeskServer) {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
   await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
 }
 

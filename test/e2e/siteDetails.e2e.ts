@@ -1,17 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 async function signIn(page: Page, who: { staffNo: string; name: string; pin: string }) {
   await page.getByTestId('signin-staffNo').fill(who.staffNo);
@@ -30,16 +23,7 @@ async function retype(page: Page, testId: string, text: string) {
 test('an admin edits the site details in 设置: an emoji or a bidi override in the name is refused at the field, good details save and head the desk', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
-  });
-  await desk.api(page, 'staff:create', { ...REC, role: 'receptionist' });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
+  await setUpAndOpenShift(page, desk, { directory: false, staff: [{ ...REC, role: 'receptionist' }] });
   await page.reload();
   await page.getByTestId('nav-settings').click();
   const details = page.getByTestId('site-details');

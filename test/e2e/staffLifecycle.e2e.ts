@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { ADMIN, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ADMIN, deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 
 const REC = { staffNo: 'R001', name: '小李', pin: '1357' };
 const NEW = { staffNo: 'R002', name: '小王', pin: '1358' };
 
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 /** Types the staff number and PIN as a person at the desk would, and presses Enter at once. */
 async function typeSignIn(page: Page, who: { staffNo: string; pin: string }) {
@@ -30,17 +24,13 @@ async function signOut(page: Page) {
 test('an admin corrects a role, disables a receptionist who is then refused at sign-in, and enables them again', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await desk.api(page, 'setup:complete', {
-    siteName: '华远大厦',
-    siteCode: 'HY',
-    siteKind: 'mixed',
-    deviceCode: 'A1',
-    admin: ADMIN,
+  await setUpAndOpenShift(page, desk, {
+    directory: false,
+    staff: [
+      { ...REC, role: 'receptionist' },
+      { ...NEW, role: 'receptionist' },
+    ],
   });
-  await desk.api(page, 'staff:create', { ...REC, role: 'receptionist' });
-  await desk.api(page, 'staff:create', { ...NEW, role: 'receptionist' });
-  await desk.api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
   await page.reload();
   await page.getByTestId('nav-staff').click();
 

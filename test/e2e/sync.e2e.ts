@@ -1,12 +1,10 @@
 import { expect, test } from './printRecorder';
-import { shot } from './support';
+import { ADMIN, setUpByFormAndOpenShift, shot } from './support';
 import { startDeskServer, type DeskServer } from './deskServer';
 import { startTestHq, type TestHq } from '../support/hq';
 import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
 import { PNG_1x1 } from '../support/mail';
 import { typedFingerprint } from '../../shared/sync/fingerprint';
-
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 
 test.describe.configure({ mode: 'serial' });
 let desk: DeskServer;
@@ -24,16 +22,7 @@ test.afterAll(async () => {
 test('a desk that worked offline connects to HQ with a one-time code; its waiting records and pictures drain to 0', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await page.getByTestId('setup-siteName').fill('华远大厦');
-  await page.getByTestId('setup-siteCode').fill('HY');
-  await page.getByTestId('setup-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('setup-name').fill(ADMIN.name);
-  await page.getByTestId('setup-pin').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').fill(ADMIN.pin);
-  await page.getByTestId('setup-pinAgain').press('Enter');
-  await page.getByTestId('shift-pattern').getByText('A 班').click();
-  await page.getByTestId('shift-open').click();
+  await setUpByFormAndOpenShift(page, desk);
 
   // Offline: not connected, the desk's own records wait (setup, staff, the shift).
   const status = page.getByTestId('sync-status');

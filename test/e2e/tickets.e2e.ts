@@ -1,28 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './printRecorder';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
-import { startDeskServer, type DeskServer } from './deskServer';
+import { ARTIFACTS, deskServerForThisFile, openShiftSignedIn, pdfQr, pdfText, shot, signInByForm } from './support';
 
-const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
-
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 const api = (page: Page, name: string, input: unknown) => desk.api(page, name, input);
 
-async function signIn(page: Page) {
-  await page.goto(desk.url);
-  await page.getByTestId('signin-staffNo').fill(ADMIN.staffNo);
-  await page.getByTestId('signin-pin').fill(ADMIN.pin);
-  await page.getByTestId('signin-pin').press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
-}
+const signIn = (page: Page) => signInByForm(page, desk);
 
 /** Picks an option of an antd Select by its label. */
 async function choose(page: Page, testId: string, label: string) {
@@ -54,13 +39,7 @@ const repair = (extra: Record<string, unknown> = {}) => ({
 test('a phone complaint (important) is dispatched, resolved, called back unsatisfied, reopened, called back satisfied and closed', async ({
   page,
 }) => {
-  await page.goto(desk.url);
-  await api(page, 'setup:complete', { siteName: '华远大厦', siteCode: 'HY', siteKind: 'mixed', deviceCode: 'A1', admin: ADMIN });
-  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'directory.csv'));
-  await api(page, 'directory:import', { fileName: 'directory.csv', contentBase64: csv.toString('base64') });
-  await api(page, 'shift:open', { patternCode: 'A', handoverShiftId: null });
-  await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText(ADMIN.name);
+  await openShiftSignedIn(page, desk);
 
   // F11: kind first, keyboard first; the caller is found by pinyin initials.
   await page.keyboard.press('F11');

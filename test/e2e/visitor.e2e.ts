@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, printsRequested, test } from './printRecorder';
 import { join } from 'node:path';
-import { ARTIFACTS, pdfQr, pdfText, shot } from './support';
+import { ARTIFACTS, deskServerForThisFile, pdfQr, pdfText, shot } from './support';
 import { residentIdCheckChar } from '../../shared/domain/idDocument';
-import { startDeskServer, type DeskServer } from './deskServer';
 
 const ADMIN = { staffNo: 'A001', name: '王经理', pin: '246810' };
 const LEADER = { staffNo: 'S001', name: '刘班长', pin: '8642' };
@@ -17,12 +16,7 @@ async function uploadDirectory(page: Page, file: string) {
 }
 
 // One desk server serves the whole file: the tests run in order, the first one sets the desk up.
-test.describe.configure({ mode: 'serial' });
-let desk: DeskServer;
-test.beforeAll(async () => {
-  desk = await startDeskServer();
-});
-test.afterAll(() => desk.close());
+const desk = deskServerForThisFile();
 
 test('a receptionist sets up the desk, checks a visitor in and out, and the pass prints', async ({ page }) => {
   // First run: the desk asks for its building, its code and the first administrator.
