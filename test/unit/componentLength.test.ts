@@ -27,8 +27,6 @@ const NOT_YET_SPLIT: Record<string, number> = {
   'renderer/src/features/visitors/OnSitePage.tsx#OnSitePage': 198,
   'renderer/src/features/fees/PaymentForm.tsx#PaymentForm': 194,
   'renderer/src/features/shifts/ShiftGatePage.tsx#ShiftGatePage': 183,
-  'renderer/src/features/settings/SettingsPage.tsx#SettingsPage': 179,
-  'renderer/src/features/fees/PayPage.tsx#PayPage': 151,
 };
 
 interface Component {
