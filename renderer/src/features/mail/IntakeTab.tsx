@@ -2,19 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { deskTime } from '../../../../shared/domain/deskTime';
-import { normalizeTrackingNo, type MailKind } from '../../../../shared/domain/mail';
+import type { MailKind } from '../../../../shared/domain/mail';
 import type { MailItem } from '../../../../shared/api/mailSchemas';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import type { ApiError } from '../../../../shared/api/result';
 import { run } from '../../api/useDesk';
 import { tError } from '../../i18n';
 import { BatchBar, DamageFields, ScanRow, noDamage, type DamageDraft } from './IntakeParts';
+import { ForwardNotice, confirmDuplicate, forwardOf, placeErrors, type Forwarded } from './intakeOutcome';
 import { mailColumns } from './mailColumns';
 import { readFileBase64 } from './files';
 import { storedCarrier } from '../../i18n/storedText';
-
-const FIELDS = ['trackingNo', 'occupantId', 'damage.what', 'damage.how', 'damage.photo', 'carrier', 'location', 'kind'];
 
 /**
  * Scanner-friendly intake of one delivery: the batch fields stay, each item is scan → Enter →
@@ -37,7 +35,7 @@ export function IntakeTab() {
   const [formError, setFormError] = useState<string | null>(null);
   const [batch, setBatch] = useState<MailItem[]>([]);
   /** The last item went to the moved-out cabinet: say so, and whether its month is already over. */
-  const [forwarded, setForwarded] = useState<{ until: string; over: boolean } | null>(null);
+  const [forwarded, setForwarded] = useState<Forwarded | null>(null);
   const [busy, setBusy] = useState(false);
   const scan = useRef<HTMLInputElement>(null);
   const whatRef = useRef<HTMLInputElement>(null);
@@ -46,11 +44,7 @@ export function IntakeTab() {
   useEffect(() => scan.current?.focus(), []);
 
   const showErrors = (error: ApiError) => {
-    const next: Record<string, string> = {};
-    for (const i of error.issues ?? []) {
-      const f = FIELDS.find((x) => i.path === x || i.path.startsWith(`${x}.`));
-      if (f) next[f] = i.message;
-    }
+    const next = placeErrors(error);
     setErrors(next);
     setFormError(Object.keys(next).length ? null : tError(error.message));
   };
@@ -75,16 +69,10 @@ export function IntakeTab() {
     if (!r.ok) {
       // Still on the shelf: a warning, not a refusal — the receptionist decides.
       if (r.error.message === 'err.mail.duplicateOnShelf') {
-        modal.confirm({
-          title: t('mail.duplicateTitle'),
-          content: t('mail.duplicateBody', {
-            tracking: normalizeTrackingNo(trackingNo),
-            no: String(r.error.details?.registerNo ?? ''),
-          }),
-          okText: t('mail.duplicateGo'),
-          cancelText: t('common.cancel'),
-          okButtonProps: { 'data-testid': 'mail-duplicate-go' } as never,
-          onOk: () => submit(occupantId, true),
+        confirmDuplicate(modal, t, {
+          trackingNo,
+          registerNo: String(r.error.details?.registerNo ?? ''),
+          onGo: () => submit(occupantId, true),
           onCancel: () => {
             // Not registered: the next scan starts clean.
             setRecipient(null);
@@ -98,12 +86,7 @@ export function IntakeTab() {
       return;
     }
     setBatch((b) => [r.value.item, ...b]);
-    const until = r.value.item.forwardUntil;
-    setForwarded(
-      until
-        ? { until: deskTime(until).format('YYYY-MM-DD'), over: Date.parse(until) < Date.parse(r.value.item.receivedAt) }
-        : null,
-    );
+    setForwarded(forwardOf(r.value.item));
     message.success(t('mail.registered', { no: r.value.item.registerNo }));
     setErrors({});
     setFormError(null);
@@ -155,15 +138,7 @@ export function IntakeTab() {
         onSubmit={() => void submit()}
       />
 
-      {forwarded && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="mail-forward-notice"
-          message={forwarded.over ? t('mail.recipientMovedOutLong') : t('mail.recipientMovedOut', { until: forwarded.until })}
-        />
-      )}
+      {forwarded && <ForwardNotice forwarded={forwarded} />}
       {damaged && (
         <DamageFields
           damage={damage}
