@@ -24,7 +24,6 @@ const NOT_YET_SPLIT: Record<string, number> = {
   'renderer/src/features/releasePasses/GatePage.tsx#GatePage': 229,
   'renderer/src/features/visitors/OnSitePage.tsx#OnSitePage': 198,
   'renderer/src/features/fees/PaymentForm.tsx#PaymentForm': 194,
-  'renderer/src/features/shifts/ShiftGatePage.tsx#ShiftGatePage': 183,
 };
 
 interface Component {
