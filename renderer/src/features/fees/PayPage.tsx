@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { App, Alert, Button, Card, Col, Form, List, Row, Space, Tag } from 'antd';
+import { App, Alert, Card, Col, Form, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { deskTime } from '../../../../shared/domain/deskTime';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
 import { HostPicker } from '../visitors/HostPicker';
-import { DocumentPanel } from '../../print/DocumentPanel';
 import { printJobInBrowser } from '../../print/printing';
 import { SupervisorApprovalModal } from '../../forms/SupervisorApprovalModal';
 import { AccountSummary } from './AccountSummary';
 import { PaymentForm } from './PaymentForm';
 import { RefundPanel } from './RefundPanel';
+import { ReceiptShown, RecentReceipts } from './ReceiptColumn';
 import { useNav } from '../../stores/nav';
 import { useUntabbable } from '../../forms/untabbable';
 
@@ -98,49 +97,9 @@ export function PayPage() {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        {receipt && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {receipt.receipt.voided && (
-              <Alert type="error" data-testid="receipt-voided" message={t('fee.voidedBy', { ...receipt.receipt.voided })} />
-            )}
-            <Space>
-              <span data-testid="receipt-no">{receipt.receipt.receiptNo}</span>
-              {!receipt.receipt.voided && (
-                <Button danger onClick={() => setVoiding(receipt.receipt)} data-testid="receipt-void">
-                  {t('fee.void')}
-                </Button>
-              )}
-            </Space>
-            <DocumentPanel
-              key={`${receipt.receipt.id}-${receipt.jobId}-${receipt.receipt.voided ? 'v' : ''}`}
-              title={t('fee.receipt')}
-              emptyText=""
-              doc={{ docType: 'receipt', docId: receipt.receipt.id, number: receipt.receipt.receiptNo }}
-              jobId={receipt.jobId}
-              testId="receipt"
-              sheet="a5"
-            />
-          </Space>
-        )}
+        {receipt && <ReceiptShown receipt={receipt.receipt} jobId={receipt.jobId} onVoid={() => setVoiding(receipt.receipt)} />}
         {account && account.receipts.length > 0 && (
-          <Card title={t('fee.recentReceipts')} size="small" style={{ marginTop: 16 }}>
-            <List
-              size="small"
-              dataSource={account.receipts}
-              renderItem={(r) => (
-                <List.Item
-                  actions={[
-                    <a key="open" onClick={() => void showReceipt(r.id)}>
-                      {t('fee.open')}
-                    </a>,
-                  ]}
-                >
-                  {r.receiptNo} · {deskTime(r.issuedAt).format('MM-DD HH:mm')} · {fmtYuan(r.totalFen)}{' '}
-                  {r.voided && <Tag color="red">{t('fee.voided')}</Tag>}
-                </List.Item>
-              )}
-            />
-          </Card>
+          <RecentReceipts receipts={account.receipts} onOpen={(id) => void showReceipt(id)} />
         )}
       </Col>
       <SupervisorApprovalModal

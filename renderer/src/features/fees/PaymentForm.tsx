@@ -1,11 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Button, Form, Input, Select, Space, Typography, type InputRef } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Space, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { v4 as uuidv4 } from 'uuid';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/result';
-import { PAY_METHODS, needsReference, type PayMethod } from '../../../../shared/domain/fees';
 import { parseTypedYuan } from '../../../../shared/domain/money';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
@@ -13,13 +11,9 @@ import { tError } from '../../i18n';
 import { formKeyDown } from '../../forms/keyboard';
 import { ChargeLines } from './ChargeLines';
 import { LargePaymentConfirm } from './LargePaymentConfirm';
+import { ChangeDue, MethodRows, useAltA, type MethodRow } from './MethodRows';
 
 type Account = ProcOutput<'fees:account'>;
-interface MethodRow {
-  method: PayMethod;
-  amount: string;
-  reference: string;
-}
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 /** Fen of what was typed, or 0 while it is not (yet) an amount. */
@@ -83,16 +77,9 @@ export function PaymentForm(props: {
       document.querySelector<HTMLElement>('[data-testid="fee-charges"]')?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: a form is mounted per account load
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.code === 'KeyA' || e.key === 'a' || e.key === 'A')) {
-        e.preventDefault();
-        chooseAllDue();
-        goToMoney();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useAltA(() => {
+    chooseAllDue();
+    goToMoney();
   });
 
   const cashFen = methods.filter((m) => m.method === 'cash').reduce((n, m) => n + typedFen(m.amount), 0);
@@ -158,50 +145,15 @@ export function PaymentForm(props: {
       <Form.Item label={t('fee.payer')} required {...err('payer')}>
         <Input value={payer} onChange={(e) => setPayer(e.target.value)} data-testid="fee-payer" />
       </Form.Item>
-      {methods.map((m, i) => (
-        <Space key={i} align="start" wrap>
-          <Form.Item label={i === 0 ? t('fee.method') : ' '} {...err(`methods.${i}.method`)}>
-            <Select
-              value={m.method}
-              style={{ width: 140 }}
-              onChange={(v: PayMethod) => setRow(i, { method: v })}
-              options={PAY_METHODS.map((p) => ({ value: p, label: t(`fee.methodName.${p}`) }))}
-              data-testid={`fee-method-${i}`}
-            />
-          </Form.Item>
-          <Form.Item label={i === 0 ? t('fee.amount') : ' '} {...err(`methods.${i}.amount`, m.amount)}>
-            <Input
-              ref={i === 0 ? firstAmountRef : undefined}
-              value={m.amount}
-              onChange={(e) => setRow(i, { amount: e.target.value })}
-              style={{ width: 140 }}
-              prefix="¥"
-              data-testid={`fee-amount-${i}`}
-            />
-          </Form.Item>
-          {needsReference(m.method) && (
-            <Form.Item label={t('fee.reference')} required {...err(`methods.${i}.reference`)}>
-              <Input
-                value={m.reference}
-                onChange={(e) => setRow(i, { reference: e.target.value })}
-                style={{ width: 240 }}
-                data-testid={`fee-reference-${i}`}
-              />
-            </Form.Item>
-          )}
-        </Space>
-      ))}
-      <Form.Item {...err('methods')}>
-        <Button
-          icon={<PlusOutlined />}
-          size="small"
-          disabled={methods.length >= 5}
-          onClick={() => setMethods([...methods, { method: 'wechat', amount: '', reference: '' }])}
-          data-testid="fee-split"
-        >
-          {t('fee.split')}
-        </Button>
-      </Form.Item>
+      <MethodRows
+        methods={methods}
+        setRow={setRow}
+        onSplit={() => setMethods([...methods, { method: 'wechat', amount: '', reference: '' }])}
+        err={err}
+        bindFirstAmount={(el) => {
+          firstAmountRef.current = el;
+        }}
+      />
       {cashFen > 0 && (
         <Space align="start" size="large">
           <Form.Item label={t('fee.tendered')} {...err('tendered', tendered)}>
@@ -217,12 +169,7 @@ export function PaymentForm(props: {
               data-testid="fee-tendered"
             />
           </Form.Item>
-          <div className="fee-change">
-            <Typography.Text type="secondary">{t('fee.change')}</Typography.Text>
-            <div className={`fee-change-amount${changeFen !== null && changeFen < 0 ? ' short' : ''}`} data-testid="fee-change">
-              {changeFen === null ? '—' : changeFen < 0 ? t('fee.short', { amount: fmtYuan(-changeFen) }) : fmtYuan(changeFen)}
-            </div>
-          </div>
+          <ChangeDue changeFen={changeFen} />
         </Space>
       )}
       <div>

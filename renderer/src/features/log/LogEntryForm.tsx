@@ -2,45 +2,25 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Form, Input, Radio, Switch, Upload } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { Controller, useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { Controller } from 'react-hook-form';
 import { v4 as uuidv4 } from 'uuid';
 import { useTranslation } from 'react-i18next';
 import { LogEntryInput, type LogEntry } from '../../../../shared/api/logSchemas';
-import { ATTACHMENT_MAX_BYTES, LOG_CATEGORIES, type LogCategory } from '../../../../shared/domain/log';
+import { ATTACHMENT_MAX_BYTES, LOG_CATEGORIES } from '../../../../shared/domain/log';
 import { run } from '../../api/useDesk';
 import { Field } from '../../forms/Field';
 import { formKeyDown } from '../../forms/keyboard';
-import { applyServerErrors } from '../../forms/serverErrors';
+import { useSchemaForm } from '../../forms/useSchemaForm';
 
-interface Values {
-  entryId: string;
-  category: LogCategory;
-  high: boolean;
-  tag: string;
-  text: string;
-  photo: { fileName: string; contentBase64: string } | null;
-}
-
-const toInput = (v: Values, correctsId?: string) => ({
-  entryId: v.entryId,
-  category: v.category,
-  priority: v.high ? ('high' as const) : ('normal' as const),
-  tag: v.tag,
-  text: v.text,
-  attachment: v.photo ?? undefined,
-  correctsId,
-});
-const FIELDS = ['category', 'priority', 'tag', 'text', 'attachment', 'correctsId'];
-
-const fresh = (from?: LogEntry): Values => ({
+/** A blank entry (a correction keeps the corrected entry's category and importance). */
+const fresh = (from?: LogEntry): LogEntryInput => ({
   entryId: uuidv4(),
   category: from?.category ?? 'anomaly',
-  high: from?.priority === 'high',
+  priority: from?.priority === 'high' ? 'high' : 'normal',
   tag: from?.tag ?? '',
   text: '',
-  photo: null,
+  attachment: undefined,
+  correctsId: from?.id,
 });
 
 /**
@@ -50,18 +30,11 @@ const fresh = (from?: LogEntry): Values => ({
 export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntry) => void; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const resolver = zodResolver(
-    z.preprocess((v) => toInput(v as Values, props.correcting?.id), LogEntryInput) as never,
-    undefined,
-    {
-      raw: true,
-    },
-  ) as unknown as Resolver<Values>;
-  const { control, handleSubmit, setError, formState, reset, setValue } = useForm<Values>({
-    resolver,
+  // The form holds the procedure's own input and is validated by its schema: the two never disagree.
+  const { control, handleSubmit, setError, formState, reset, setValue, serverErrors } = useSchemaForm(LogEntryInput, {
     defaultValues: fresh(props.correcting),
   });
-  const e = formState.errors as Record<string, { message?: string } | undefined>;
+  const e = formState.errors;
   const [formError, setFormError] = useState<string | null>(null);
   const [tags, setTags] = useState<{ value: string; label: string }[]>([]);
   const [photoName, setPhotoName] = useState('');
@@ -72,10 +45,10 @@ export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntr
 
   const submit = () =>
     handleSubmit(async (values) => {
-      const r = await run('log:add', toInput(values, props.correcting?.id));
-      if (!r.ok) return setFormError(applyServerErrors(setError, r.error, FIELDS));
+      const r = await run('log:add', values);
+      if (!r.ok) return setFormError(serverErrors(r.error));
       setFormError(null);
-      reset(fresh());
+      reset({ ...fresh(), correctsId: props.correcting?.id });
       setPhotoName('');
       message.success(t('log.saved'));
       props.onDone(r.value);
@@ -87,13 +60,13 @@ export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntr
   };
   const pickPhoto = (file: File) => {
     if (file.size > ATTACHMENT_MAX_BYTES) {
-      setError('photo', { type: 'client', message: 'err.log.photoTooLarge' });
+      setError('attachment', { type: 'client', message: 'err.log.photoTooLarge' });
       return false;
     }
     const reader = new FileReader();
     reader.onload = () => {
       const base64 = String(reader.result).replace(/^data:[^,]*,/, '');
-      setValue('photo', { fileName: file.name, contentBase64: base64 });
+      setValue('attachment', { fileName: file.name, contentBase64: base64 });
       setPhotoName(file.name);
     };
     reader.readAsDataURL(file);
@@ -162,12 +135,12 @@ export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntr
         </Field>
         <Field label={t('log.priority')}>
           <Controller
-            name="high"
+            name="priority"
             control={control}
             render={({ field }) => (
               <Switch
-                checked={field.value}
-                onChange={field.onChange}
+                checked={field.value === 'high'}
+                onChange={(high) => field.onChange(high ? 'high' : 'normal')}
                 checkedChildren={t('log.high')}
                 unCheckedChildren={t('log.normal')}
                 data-testid="log-high"
@@ -175,7 +148,7 @@ export function LogEntryForm(props: { correcting?: LogEntry; onDone: (e: LogEntr
             )}
           />
         </Field>
-        <Field label={t('log.photo')} error={e.photo ?? e.attachment}>
+        <Field label={t('log.photo')} error={e.attachment}>
           <Upload
             accept="image/jpeg,image/png,image/webp"
             showUploadList={false}

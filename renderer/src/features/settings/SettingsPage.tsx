@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { Settings } from '../../../../shared/api/schemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { setDeskZone } from '../../../../shared/domain/deskTime';
-import { LANGUAGES } from '../../i18n';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
 import { Field } from '../../forms/Field';
@@ -20,6 +19,7 @@ import { PersonalDataReadsSection } from './PersonalDataReadsSection';
 import { PersonDataSection } from './PersonDataSection';
 import { RetentionSection } from './RetentionSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { DeskSettingsFields } from './DeskSettingsFields';
 
 /** This desk's settings: print language, printers and paper, idle lock, shift patterns. */
 export function SettingsPage() {
@@ -51,57 +51,7 @@ export function SettingsPage() {
         <Divider titlePlacement="start" data-testid="settings-desk-section">
           {t('settings.deskSection')}
         </Divider>
-        <Field label={t('settings.printLocale')} error={e.locale}>
-          <Controller
-            name="locale"
-            control={control}
-            render={({ field }) => <Select {...field} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} />}
-          />
-        </Field>
-        <Field label={t('settings.passLayout')} error={e.visitorPassLayout}>
-          <Controller
-            name="visitorPassLayout"
-            control={control}
-            render={({ field }) => (
-              <Select {...field} options={['roll80', 'a6'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
-            )}
-          />
-        </Field>
-        <Field label={t('settings.releasePassLayout')} error={e.releasePassLayout}>
-          <Controller
-            name="releasePassLayout"
-            control={control}
-            render={({ field }) => (
-              <Select {...field} options={['roll80', 'a6'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
-            )}
-          />
-        </Field>
-        <Field label={t('settings.receiptLayout')} error={e.receiptLayout}>
-          <Controller
-            name="receiptLayout"
-            control={control}
-            render={({ field }) => (
-              <Select {...field} options={['roll80', 'a5'].map((v) => ({ value: v, label: t(`layout.${v}`) }))} />
-            )}
-          />
-        </Field>
-        <Field label={t('settings.passPrinter')} error={e.visitorPassPrinter} extra={t('settings.printerHint')}>
-          <Controller name="visitorPassPrinter" control={control} render={({ field }) => <Input {...field} />} />
-        </Field>
-        <Field label={t('settings.autoPrint')} error={e.autoPrintVisitorPass}>
-          <Controller
-            name="autoPrintVisitorPass"
-            control={control}
-            render={({ field }) => <Switch checked={field.value} onChange={field.onChange} />}
-          />
-        </Field>
-        <Field label={t('settings.idleLockMinutes')} error={e.idleLockMinutes}>
-          <Controller
-            name="idleLockMinutes"
-            control={control}
-            render={({ field }) => <InputNumber {...field} min={1} max={120} />}
-          />
-        </Field>
+        <DeskSettingsFields control={control} errors={e} />
         <Divider titlePlacement="start" data-testid="settings-site-section">
           {t('settings.siteSection')}
         </Divider>

@@ -1,17 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Dropdown, Form, Input, Radio, Space, type InputRef } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { deskTime } from '../../../../shared/domain/deskTime';
+import { Alert, Button, Card, Form, Input, Radio, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HandoverSheet } from '../../../../shared/api/shiftSchemas';
 import { run } from '../../api/useDesk';
 import { useShift } from '../../stores/shift';
-import { SESSION_KEYS, sessionKeyAction, useNav } from '../../stores/nav';
+import { sessionKeyAction, useNav } from '../../stores/nav';
 import { useSession } from '../../stores/session';
 import { tError } from '../../i18n';
-import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { HandoverPrintButtons, HandoverView, NoHandover } from './HandoverView';
-import { joinNames } from '../../i18n/lists';
+import { ShiftGateHeader, ShiftNotices } from './ShiftGateParts';
 
 /**
  * 接班: before taking the post the incoming person reads the last handover from top to bottom —
@@ -91,46 +88,8 @@ export function ShiftGatePage() {
   return (
     <div className="gate">
       <Card className="shift-gate" data-testid="shift-gate">
-        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <div className="gate-title">{title}</div>
-          <Space>
-            <LanguageSwitch />
-            <Dropdown
-              menu={{
-                items: [
-                  {
-                    key: 'out',
-                    icon: <LogoutOutlined />,
-                    label: `${t('auth.signOut')} (${SESSION_KEYS.signOut})`,
-                    onClick: () => void signOut(),
-                  },
-                ],
-              }}
-            >
-              <Button icon={<UserOutlined />} data-testid="user-menu">
-                {session.staff.name}
-              </Button>
-            </Dropdown>
-          </Space>
-        </Space>
-        {state.takeOver && state.current && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            data-testid="left-open"
-            message={t('shift.leftOpenAlert', {
-              pattern: state.current.patternCode,
-              end: deskTime(state.current.plannedEnd).format('MM-DD HH:mm'),
-              names: joinNames(state.current.members.filter((m) => !m.leftAt).map((m) => m.name)),
-            })}
-          />
-        )}
-        {joining && state.current && (
-          <p className="intro">
-            {t('shift.joinIntro', { pattern: state.current.patternCode, time: deskTime(state.current.openedAt).format('HH:mm') })}
-          </p>
-        )}
+        <ShiftGateHeader title={title} name={session.staff.name} onSignOut={() => void signOut()} />
+        <ShiftNotices state={state} joining={joining} />
         {handoverId ? (
           <>
             <p className="intro">{t('shift.readIntro')}</p>

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, type InputRef } from 'antd';
-import { ExportOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ExportOutlined } from '@ant-design/icons';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
-import { v7 as uuidv7 } from 'uuid';
 import type { Visit } from '../../../../shared/api/schemas';
 import { isOverstay } from '../../../../shared/domain/visits';
 import { run, useDeskQuery, useNow } from '../../api/useDesk';
 import { SHORTCUTS, useNav } from '../../stores/nav';
 import { tError } from '../../i18n';
-import { exportDocPdf, printJobInBrowser, requestPrint } from '../../print/printing';
+import { requestPrint } from '../../print/printing';
 import { hostText, visitColumns } from './visitColumns';
+import { NotReturned, RollCallButtons, ScanRefusal } from './OnSiteParts';
 
 /**
  * 在场访客 and 离开登记: scan the returned slip (the scanner types the code and Enter) or pick the
@@ -50,21 +50,6 @@ export function OnSitePage() {
     if (scanned) void checkOut({ code: scanned });
   };
 
-  const printRoll = async () => {
-    const r = await run('print:request', {
-      jobId: uuidv7(),
-      docType: 'onsite_roll',
-      docId: deskTime().format('YYYYMMDDHHmmss'),
-      layout: 'a4',
-    });
-    if (r.ok) await printJobInBrowser(r.value.id);
-  };
-  // The roll call as a file to send to the warden: the same document, taken as the building is now.
-  const rollPdf = async () => {
-    const error = await exportDocPdf({ docType: 'onsite_roll', docId: deskTime().format('YYYYMMDDHHmmss'), layout: 'a4' });
-    if (error) message.error(tError(error));
-  };
-
   const visits = onSite.data ?? [];
   const persons = visits.reduce((n, v) => n + v.partySize, 0);
   const overstays = visits.filter((v) => isOverstay(v.validUntil, now)).length;
@@ -81,18 +66,7 @@ export function OnSitePage() {
         <Form component="div" layout="vertical">
           <Form.Item
             validateStatus={scanError ? 'error' : undefined}
-            help={
-              scanError && (
-                <span>
-                  {scanError.code && (
-                    <span className="mono" data-testid="scan-refused-code" style={{ marginRight: 8 }}>
-                      {scanError.code}
-                    </span>
-                  )}
-                  <span data-testid="scan-error">{scanError.message}</span>
-                </span>
-              )
-            }
+            help={scanError && <ScanRefusal code={scanError.code} message={scanError.message} />}
             style={{ marginBottom: 0 }}
           >
             <Input
@@ -123,35 +97,7 @@ export function OnSitePage() {
           />
         )}
       </Card>
-      {(notReturned.data?.length ?? 0) > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="not-returned"
-          message={t('visit.notReturnedTitle', { count: notReturned.data!.length })}
-          description={
-            <Table<Visit>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={notReturned.data}
-              columns={[
-                ...visitColumns(t, now).slice(0, 4),
-                { title: t('visit.timeIn'), dataIndex: 'checkedInAt', render: (v: string) => deskTime(v).format('MM-DD HH:mm') },
-                {
-                  title: '',
-                  key: 'act',
-                  render: (_, v) => (
-                    <Button size="small" onClick={() => void checkOut({ visitId: v.id })}>
-                      {t('visit.slipReturned')}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          }
-        />
-      )}
+      <NotReturned visits={notReturned.data ?? []} now={now} onReturned={(id) => void checkOut({ visitId: id })} />
       <Card
         title={
           <Space>
@@ -162,16 +108,7 @@ export function OnSitePage() {
             {overstays > 0 && <Tag color="red">{t('visit.overstayCount', { count: overstays })}</Tag>}
           </Space>
         }
-        extra={
-          <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => void printRoll()} data-testid="print-roll">
-              {t('visit.printRoll')}
-            </Button>
-            <Button icon={<FilePdfOutlined />} onClick={() => void rollPdf()} data-testid="roll-pdf">
-              {t('print.pdf')}
-            </Button>
-          </Space>
-        }
+        extra={<RollCallButtons />}
       >
         <Table<Visit>
           rowKey="id"
