@@ -1,7 +1,7 @@
 import i18next from 'i18next';
-import zhHans from './locales/zh-Hans.json';
-import zhHant from './locales/zh-Hant.json';
-import en from './locales/en.json';
+import zhHans from './locales/zh-Hans.json' with { type: 'json' };
+import zhHant from './locales/zh-Hant.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
 
 /**
  * Words printed on paper come from the same i18next resources as the screens, under `paper.*`
