@@ -51,7 +51,8 @@ async function deskMonthOfFees(desk: TestDesk) {
 
 const deskRows = <T>(desk: TestDesk, q: string) => desk.backend.database.raw.prepare(q).all() as T[];
 
-const sortedCounts = (c: { key: string; count: number }[]) => [...c].sort((a, b) => (a.key < b.key ? -1 : 1));
+const sortedCounts = (c: { key: string; count: number }[]) =>
+  c.map(({ key, count }) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1));
 
 describe('console reports: the month at HQ equals the month at the desks', () => {
   it('fees, tickets, visitors and mail per site and over both sites', async () => {
@@ -133,6 +134,9 @@ describe('console reports: the month at HQ equals the month at the desks', () =>
       expect(at.recurring).toEqual(own.recurring);
     }
     expect(ownTickets[0].recurring).toHaveLength(1);
+    // Categories carry their names (the classifier's), never only the code.
+    const plumbing = (await ticketsReport(db, sites, nowA)).sites[0].byCategory.find((c) => c.key === 'plumbing');
+    expect(plumbing).toMatchObject({ count: 2, zh: expect.stringMatching(/[\u4e00-\u9fff]/) });
     const tickets = await ticketsReport(db, sites, nowA);
     expect(tickets.total.total).toBe(tickets.sites[0].total + tickets.sites[1].total);
     expect(tickets.total.satisfaction.satisfied).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import {
   type TicketMonthFigures,
 } from '../../../../shared/domain/ticketStats.js';
 import { deskDay } from '../../../../shared/domain/deskTime.js';
+import { classifierFor } from '../../../../shared/domain/ticketClassifier.js';
 import type { ReportSite } from './reportSites.js';
 
 type Db = Kysely<HqDatabase>;
@@ -60,6 +61,25 @@ async function statsTickets(db: Db, s: ReportSite): Promise<StatsTicket[]> {
   }));
 }
 
+type Named<F extends TicketMonthFigures> = Omit<F, 'byCategory'> & { byCategory: (Count & { zh: string; en: string })[] };
+type Count = { key: string; count: number };
+
+/** The default classifier's names of every category (a site's own categories are named from its tickets' labels). */
+const DEFAULT_NAMES = new Map(
+  classifierFor('mixed').flatMap((p) => p.categories.map((c) => [c.code, { zh: c.zh, en: c.en }] as const)),
+);
+
+/** Each category with its names, never its code: the default classifier's, else the name in a ticket's label. */
+function named<F extends TicketMonthFigures>(f: F, labels: Map<string, string>): Named<F> {
+  return {
+    ...f,
+    byCategory: f.byCategory.map((c) => {
+      const fromLabel = labels.get(c.key)?.split(' / ')[1]?.trim() || c.key;
+      return { ...c, ...(DEFAULT_NAMES.get(c.key) ?? { zh: fromLabel, en: fromLabel }) };
+    }),
+  };
+}
+
 /**
  * The month's tickets per site by the desk's statistics rules (shared/domain/ticketStats.ts), folded from the
  * timelines HQ holds; the total is the same fold over every site's tickets (each site's month on its clock).
@@ -68,16 +88,16 @@ export async function ticketsReport(
   db: Db,
   sites: ReportSite[],
   now: Date,
-): Promise<{ sites: (TicketMonthFigures & { siteId: string })[]; total: TicketMonthFigures }> {
+): Promise<{ sites: Named<TicketMonthFigures & { siteId: string }>[]; total: Named<TicketMonthFigures> }> {
   const per = await Promise.all(sites.map(async (s) => ({ s, tickets: await statsTickets(db, s) })));
   const nowIso = now.toISOString();
+  const labels = new Map(per.flatMap(({ tickets }) => tickets.map((t) => [t.category, t.label] as const)));
+  // Each site's month on its own clock, then added up.
   const figures = per.map(({ s, tickets }) => ({ siteId: s.siteId, ...ticketMonthFigures(tickets, s.fromIso, s.toIso, nowIso) }));
-  // One fold over all sites: a ticket counts in its own site's month (the bounds are per site, so fold per site and add).
-  const total = addFigures(figures);
-  return { sites: figures, total };
+  return { sites: figures.map((f) => named(f, labels)), total: named(addFigures(figures), labels) };
 }
 
-const addCounts = (lists: { key: string; count: number }[][]) => {
+const addCounts = (lists: Count[][]) => {
   const m = new Map<string, number>();
   for (const l of lists) for (const c of l) m.set(c.key, (m.get(c.key) ?? 0) + c.count);
   return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
@@ -142,7 +162,7 @@ export async function mailReport(
   db: Db,
   sites: ReportSite[],
 ): Promise<{ sites: (MailFigures & { siteId: string })[]; total: MailFigures }> {
-  const out = [];
+  const out: (MailFigures & { siteId: string })[] = [];
   for (const s of sites) {
     const { rows } = await sql<{ received: string; picked_up: string; returned: string; damaged: string }>`
       SELECT
