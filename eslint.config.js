@@ -75,9 +75,25 @@ export default tseslint.config(
   },
   {
     files: ['hq/**/*.ts'],
+    ignores: ['hq/console/**'],
     rules: {
       'no-restricted-imports': boundary([
         banned(['electron', '**/db/**', '**/electron/**', '**/renderer/**'], 'hq/ may import shared/ only.'),
+      ]),
+    },
+  },
+  {
+    // The HQ console (issue 21): a web app like the renderer; it talks to HQ only through its contract.
+    files: ['hq/console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': boundary([
+        banned(
+          [...noIo, '**/db/**', '**/electron/**', '**/renderer/**', '**/hq/src/**', '!**/hq/src/console/contract/**'],
+          'hq/console/ talks to HQ only through call(); it may import shared/ and the console contract only.',
+        ),
       ]),
     },
   },

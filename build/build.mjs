@@ -1,4 +1,4 @@
-// Builds the desk: renderer (Vite) → dist/renderer; main, preload and desk server (esbuild) → dist/electron.
+// Builds the desk: renderer (Vite) → dist/renderer; the HQ console (Vite) → dist/console; main, preload and desk server (esbuild) → dist/electron.
 // `--if-stale` skips the build when dist is newer than every source file (used by `npm run serve`).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { bundleInMain } from './closure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const SOURCES = ['shared', 'db', 'electron', 'renderer', 'package-lock.json', 'vite.config.ts'];
+const SOURCES = ['shared', 'db', 'electron', 'renderer', 'hq/console', 'hq/src/console', 'package-lock.json', 'vite.config.ts'];
 const MARKER = join(root, 'dist/electron/serve.cjs');
 
 function newestMtime(path) {
@@ -23,6 +23,8 @@ if (process.argv.includes('--if-stale') && existsSync(MARKER)) {
 }
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+// The HQ console (issue 21): HQ serves dist/console at `/`.
+await viteBuild({ configFile: join(root, 'hq/console/vite.config.ts'), logLevel: 'warn' });
 
 const common = {
   bundle: true,

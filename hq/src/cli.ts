@@ -23,6 +23,7 @@ import { waitingForSite } from './store/waiting.js';
 import { describeConflict, listConflicts, resolveConflict } from './store/conflicts.js';
 import { isChannel, publishDesk, setChannel } from './store/releases.js';
 import { describeHealth, healthOfSite, isSilent } from './store/deviceHealth.js';
+import { createConsoleUser, passwordProblem, userByLogin } from './console/store/users.js';
 
 const USAGE = [
   'npm run hq -- create-site <code> <name> [kind]      create a site (kind: residential|office|mixed)',
@@ -49,6 +50,7 @@ const USAGE = [
   'npm run hq -- resolve-conflict <siteCode> <conflictId> <by> <note>  close it with a note (clears it on every desk)',
   'npm run hq -- publish-desk <installer> [--channel pilot|stable] [--sites CODE,...] [--version X.Y.Z]  serve a desk release',
   "npm run hq -- set-channel <pilot|stable> <siteCode,...>  which release channel the sites' desks update from",
+  'npm run hq -- create-admin <login> <name>           an HQ console administrator (password read from stdin)',
 ];
 
 /** Every problem by line (message keys as the desk shows them translated); nothing was imported. */
@@ -67,8 +69,8 @@ export async function runCli(
   db: Kysely<HqDatabase>,
   args: string[],
   out: (line: string) => void,
-  /** HQ_DATA_DIR/updates, where publish-desk stores releases. */
-  opts: { updatesDir?: string } = {},
+  /** HQ_DATA_DIR/updates, where publish-desk stores releases; `readSecret`: a line of stdin, never echoed to the log. */
+  opts: { updatesDir?: string; readSecret?: () => Promise<string> } = {},
 ): Promise<number> {
   const [cmd, ...rest] = args;
   const site = async (code: string) => {
@@ -225,6 +227,17 @@ export async function runCli(
         for (const code of sites) await site(code);
         (await publishDesk(opts.updatesDir, installer, { channel, version: flag('--version') })).forEach(out);
         if (sites.length) (await setChannel(db, channel, sites)).forEach(out);
+        return 0;
+      }
+      case 'create-admin': {
+        const [login, name] = rest;
+        if (!login || !name || !opts.readSecret) break;
+        if (await userByLogin(db, login)) throw new Error(`An HQ user ${login} exists already.`);
+        const password = await opts.readSecret();
+        const problem = passwordProblem(password);
+        if (problem) throw new Error('Password refused: at least 10 characters, not only digits or only letters.');
+        await createConsoleUser(db, { login, name, password, role: 'admin', siteIds: null });
+        out(`HQ administrator ${login} created: sign in to the console at HQ's address.`);
         return 0;
       }
       case 'set-channel': {

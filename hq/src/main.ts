@@ -46,12 +46,16 @@ async function main() {
       ? [`HQ certificate SHA-256: ${tls.fingerprint}`, `At the desk, type the fingerprint: ${typedFingerprint(tls.fingerprint)}`]
       : ['HQ serves plain HTTP (HQ_TLS=off): desks on this PC only; no fingerprint.'];
   if (args.length > 0) {
-    const code = args[0] === 'fingerprint' ? 0 : await runCli(db, args, out, { updatesDir });
+    const code = args[0] === 'fingerprint' ? 0 : await runCli(db, args, out, { updatesDir, readSecret: readStdinLine });
     if (code === 0 && (args[0] === 'fingerprint' || args[0] === 'enroll-code')) fingerprintLines().forEach(out);
     await handle.close();
     process.exit(code);
   }
-  const app = buildHqApp({ db, schemaVersion: HQ_SCHEMA_VERSION, logger: log, https: tls, updatesDir });
+  const consoleHosts = process.env.HQ_PUBLIC_HOSTS?.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const consoleOpts = { dir: join(import.meta.dirname, '../../dist/console'), hosts: consoleHosts };
+  const app = buildHqApp({ db, schemaVersion: HQ_SCHEMA_VERSION, logger: log, https: tls, updatesDir, console: consoleOpts });
   const port = Number(process.env.HQ_PORT ?? 8780);
   // Stops on SIGTERM/SIGINT, or when `npm run hq` that started it is gone (stopServerWith): server, then PostgreSQL.
   stopServerWith(async () => {
@@ -61,4 +65,15 @@ async function main() {
   await app.listen({ port, host });
   log.info({ port, schemaVersion: HQ_SCHEMA_VERSION, https: !!tls, certificate: tls?.source }, 'HQ listening');
   fingerprintLines().forEach(out);
+}
+
+/** The first line of stdin (a password piped in or typed), without its newline. */
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
 }

@@ -19,6 +19,9 @@ const REFERENCE_TABLES: Record<string, string> = {
   device_knocks: 'at most 50 per site (handshake.ts), looked up by the unknown device id that knocked, written only then',
   device_sites:
     'device → site, one row per device ever enrolled: a request names only its device, so its site is read here before `devices`',
+  hq_console_users: "HQ's own users (the console): company-level, one row per person at HQ",
+  hq_console_sessions: 'console sessions, read by token hash at every console request, a few per HQ user',
+  hq_console_audit: 'what HQ users did in the console: company-level, written at human speed, searched across sites',
 };
 
 /**

@@ -13,6 +13,8 @@ import { certFingerprint, selfSignedCertificate } from '../../hq/src/tls.js';
 import { DESK_SCHEMA_VERSION, type DeskCompatibility } from '../../shared/sync/version.js';
 import type { CatalogLike } from '../../shared/events/verdict.js';
 
+const CONSOLE_DIR = join(import.meta.dirname, '../../dist/console');
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -76,6 +78,8 @@ export async function startTestHq(
       catalog: opts.catalog,
       compatibility: opts.compatibility,
       updatesDir: join(dir, 'updates'),
+      // The console as `npm run build` made it (e2e builds first; integration tests use its API only).
+      console: { dir: CONSOLE_DIR },
     });
     await app.listen({ port, host: '127.0.0.1' });
   };

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 const MAX_LINES = 150;
 const ROOT = join(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'renderer', 'src');
+// The HQ console (issue 21) is held to the same rule.
+const CONSOLE = join(ROOT, 'hq', 'console', 'src');
 
 /**
  * Components not yet split into parts, each with its length today. The list can only shrink: a listed
@@ -102,7 +104,7 @@ function components(file: string): Component[] {
   return found;
 }
 
-const all = sourceFiles(RENDERER).flatMap(components);
+const all = [RENDERER, CONSOLE].flatMap(sourceFiles).flatMap(components);
 const key = (c: Component) => `${c.file}#${c.name}`;
 const describeAll = (cs: Component[]) => cs.map((c) => `${c.name} (${c.file}): ${c.lines} lines`).join('\n');
 

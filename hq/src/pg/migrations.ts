@@ -307,6 +307,31 @@ const deviceHealth: Migration = {
   },
 };
 
+/**
+ * The HQ console (issue 21): HQ's own users (not desk staff), their sessions and what they did. Company-level
+ * tables written at human speed, read by login or token: reference tables on a distributed HQ.
+ */
+const consoleAccounts: Migration = {
+  name: '014_console',
+  async up(db) {
+    await sql`
+      CREATE TABLE hq_console_users (id text PRIMARY KEY, login text NOT NULL UNIQUE, name text NOT NULL,
+        password_hash text NOT NULL, role text NOT NULL CHECK (role IN ('admin', 'finance', 'service', 'auditor')),
+        -- NULL: every site; otherwise the sites this user may see and act on.
+        site_ids text[], totp_secret text, must_change_password boolean NOT NULL DEFAULT false,
+        disabled_at timestamptz, created_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+    // The token is never stored: its SHA-256 is, so a read of this table signs nobody in.
+    await sql`
+      CREATE TABLE hq_console_sessions (token_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES hq_console_users(id),
+        created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL, expires_at timestamptz NOT NULL)`.execute(db);
+    await sql`CREATE INDEX hq_console_sessions_user ON hq_console_sessions (user_id)`.execute(db);
+    await sql`
+      CREATE TABLE hq_console_audit (id bigserial PRIMARY KEY, at timestamptz NOT NULL, user_id text NOT NULL,
+        action text NOT NULL, site_id text, detail json NOT NULL)`.execute(db);
+    await sql`CREATE INDEX hq_console_audit_at ON hq_console_audit (at DESC)`.execute(db);
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -322,6 +347,7 @@ export const hqMigrations: Migration[] = [
   keyedBySite,
   deskReleases,
   deviceHealth,
+  consoleAccounts,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

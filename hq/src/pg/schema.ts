@@ -115,4 +115,33 @@ export interface HqDatabase {
     device_id: string;
     received_at: Generated<Date>;
   };
+  /** HQ console users (issue 21; migration 014): HQ's own people, not desk staff. */
+  hq_console_users: {
+    id: string;
+    login: string;
+    name: string;
+    password_hash: string;
+    role: string;
+    /** null: every site. */
+    site_ids: string[] | null;
+    totp_secret: string | null;
+    must_change_password: Generated<boolean>;
+    disabled_at: ColumnType<Date | null, string | null | undefined, string | null>;
+    created_at: Generated<Date>;
+  };
+  hq_console_sessions: {
+    token_hash: string;
+    user_id: string;
+    created_at: ColumnType<Date, string, never>;
+    last_seen_at: ColumnType<Date, string, string>;
+    expires_at: ColumnType<Date, string, string>;
+  };
+  hq_console_audit: {
+    id: Generated<string>;
+    at: ColumnType<Date, string, never>;
+    user_id: string;
+    action: string;
+    site_id: string | null;
+    detail: ColumnType<unknown, string, never>;
+  };
 }

@@ -24,6 +24,7 @@ import { storeAttachment } from '../store/attachments.js';
 import { attachmentsHeld, handshake } from '../store/handshake.js';
 import { resendRejected } from '../store/resend.js';
 import { serveDeskReleases } from './updates.js';
+import { registerConsole } from '../console/http.js';
 
 export interface HqAppOptions {
   db: Kysely<HqDatabase>;
@@ -40,6 +41,8 @@ export interface HqAppOptions {
   https?: { key: string; cert: string } | null;
   /** The event catalog HQ judges pushed events by (tests give an older one to play an HQ not yet updated). */
   catalog?: CatalogLike;
+  /** The HQ console (issue 21): dist/console to serve at `/`, and the names HQ is reached by (HQ_PUBLIC_HOSTS). */
+  console?: { dir?: string; hosts?: string[] };
 }
 
 /** A request that took this long is logged even when it succeeded. */
@@ -142,5 +145,6 @@ export function buildHqApp(opts: HqAppOptions): FastifyInstance {
   );
   // Desk releases (issue 19): only to enrolled desks, each from its own site's channel (hq/src/store/releases.ts).
   serveDeskReleases(app, opts.db, opts.updatesDir, credential);
+  registerConsole(app, { db: opts.db, now, tls: !!opts.https, log: opts.logger, ...opts.console });
   return app;
 }

@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+import type { ConsoleRole } from '../../../../src/console/contract/define';
+
+export interface SiteTab {
+  /** The last segment of `#/site/<id>/<key>`. */
+  key: string;
+  labelKey: string;
+  roles: readonly ConsoleRole[];
+  Tab: ComponentType<{ siteId: string }>;
+}
+
+/** The tabs of a site's page: one entry per tab, in the order shown. */
+export const siteTabs: SiteTab[] = [];

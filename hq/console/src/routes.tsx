@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { CONSOLE_ROLES, type ConsoleRole } from '../../src/console/contract/define';
+import { SitesPage } from './pages/sites/SitesPage';
+import { SitePage } from './pages/site/SitePage';
+
+export interface ConsoleRoute {
+  /** The first segment of the hash path: `#/<key>/…`. */
+  key: string;
+  labelKey: string;
+  roles: readonly ConsoleRole[];
+  /** `parts`: the rest of the path (`#/site/<id>/<tab>` → [id, tab]). */
+  page: ComponentType<{ parts: string[] }>;
+  /** Listed in the side menu (a site's page is reached from a list, not the menu). */
+  menu: boolean;
+}
+
+/** Every page of the console: one entry per page; the first one a user may see is their home. */
+export const routes: ConsoleRoute[] = [
+  { key: 'sites', labelKey: 'console.nav.sites', roles: CONSOLE_ROLES, page: SitesPage, menu: true },
+  { key: 'site', labelKey: 'console.nav.site', roles: CONSOLE_ROLES, page: SitePage, menu: false },
+];

@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import { sessionProcs } from './session.js';
+
+/** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
+export const consoleContract = {
+  ...sessionProcs,
+};
+
+export type ConsoleContract = typeof consoleContract;
+export type ConsoleProcName = keyof ConsoleContract;
+export type ConsoleInput<K extends ConsoleProcName> = z.input<ConsoleContract[K]['input']>;
+export type ConsoleOutput<K extends ConsoleProcName> = z.output<ConsoleContract[K]['output']>;
