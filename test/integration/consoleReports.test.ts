@@ -9,6 +9,8 @@ import { createSite, issueEnrollCode } from '../../hq/src/store/admin.js';
 import { reportSites } from '../../hq/src/console/store/reportSites.js';
 import { feesReport } from '../../hq/src/console/store/reportFees.js';
 import { mailReport, ticketsReport, visitorsReport } from '../../hq/src/console/store/reportActivity.js';
+import { createConsoleUser } from '../../hq/src/console/store/users.js';
+import { consoleClient } from '../support/consoleClient.js';
 import { deskDay } from '../../shared/domain/deskTime.js';
 import { PAY_METHODS } from '../../shared/domain/fees.js';
 
@@ -55,7 +57,7 @@ const sortedCounts = (c: { key: string; count: number }[]) =>
   c.map(({ key, count }) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1));
 
 describe('console reports: the month at HQ equals the month at the desks', () => {
-  it('fees, tickets, visitors and mail per site and over both sites', async () => {
+  it('fees, tickets, visitors and mail per site and over both sites, each role and scope seeing its own', async () => {
     const db = suite.hq.db;
     const a = await suite.openDesk({ deviceCode: 'A1' });
     const b = await deskOfSite('XB', 'B1');
@@ -179,5 +181,26 @@ describe('console reports: the month at HQ equals the month at the desks', () =>
     expect(onlyXb.sites.map((s) => s.siteId)).toEqual([xb]);
     const { siteId: _s, voids: _v, ...xbFigures } = fees.sites.find((s) => s.siteId === xb)!;
     expect(onlyXb.total).toEqual(xbFigures);
+
+    // Through the console: finance scoped to HY reads HY's fees only, never XB's; tickets are not finance's.
+    await createConsoleUser(db, { login: 'cw', name: '财务李', password: 'Finance-2026x', role: 'finance', siteIds: [hy] });
+    await createConsoleUser(db, { login: 'kf', name: '客服王', password: 'Service-2026x', role: 'service', siteIds: null });
+    const cw = consoleClient(suite.hq);
+    expect((await cw('session.signIn', { login: 'cw', password: 'Finance-2026x' })).body.ok).toBe(true);
+    const mine = (await cw('reports.fees', { month: MONTH })).body.value as { sites: { code: string }[]; total: unknown };
+    expect(mine.sites.map((s) => s.code)).toEqual(['HY']);
+    const { siteId: _h, voids: _w, ...hyFigures } = fees.sites.find((s) => s.siteId === hy)!;
+    expect(mine.total).toEqual(hyFigures);
+    expect((await cw('reports.fees', { month: MONTH, siteId: xb })).body.error?.code).toBe('forbidden');
+    expect((await cw('reports.tickets', { month: MONTH })).body.error?.code).toBe('forbidden');
+    expect(((await cw('reports.visitors', { month: MONTH })).body.value as { sites: unknown[] }).sites).toHaveLength(1);
+    const bad = await cw('reports.mail', { month: '2026-13' });
+    expect(bad.body.error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'month', message: 'reports.err.month' }] });
+    const kf = consoleClient(suite.hq);
+    await kf('session.signIn', { login: 'kf', password: 'Service-2026x' });
+    expect((await kf('reports.fees', { month: MONTH })).body.error?.code).toBe('forbidden');
+    const both = (await kf('reports.tickets', { month: MONTH })).body.value as { perSite: unknown[]; total: { total: number } };
+    expect(both.perSite).toHaveLength(2);
+    expect(both.total.total).toBe(ownTickets[0].total + ownTickets[1].total);
   }, 120_000);
 });

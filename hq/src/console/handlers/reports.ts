@@ -1,15 +1,13 @@
 import type { z } from 'zod';
-import type { ConsoleHandlers } from './types.js';
+import type { ConsoleCtx, ConsoleHandlers } from './context.js';
 import type { reportsProcs, ReportInput } from '../contract/reports.js';
 import { ConsoleError } from '../contract/errors.js';
 import { allSiteIds, reportSites, type ReportSite } from '../store/reportSites.js';
 import { feesReport } from '../store/reportFees.js';
 import { mailReport, ticketsReport, visitorsReport } from '../store/reportActivity.js';
 
-type Ctx = Parameters<ConsoleHandlers<typeof reportsProcs>['reports.fees']>[1];
-
 /** The sites of a report: the one asked for (when the user may see it), else every site of the user's scope. */
-async function sitesOf(input: z.output<typeof ReportInput>, ctx: Ctx): Promise<ReportSite[]> {
+async function sitesOf(input: z.output<typeof ReportInput>, ctx: ConsoleCtx): Promise<ReportSite[]> {
   if (input.siteId) {
     ctx.scope.assertSite(input.siteId);
     const sites = await reportSites(ctx.db, [input.siteId], input.month);

@@ -1,6 +1,6 @@
 import { Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { StatsChart } from '../../../../../renderer/src/features/tickets/StatsChart';
+import { ReportChart } from './ReportChart';
 import type { MailData, VisitorsData } from './reportTypes';
 
 /** Visits per site and day of the month: counts only (no visitor is named anywhere in the report). */
@@ -20,7 +20,7 @@ export function VisitorsReportView({ data }: { data: VisitorsData }) {
         className="reports-block"
         data-testid="reports-visitors-total"
       />
-      <StatsChart
+      <ReportChart
         title={t('reports.visitors.perDay')}
         categories={days.map((d) => d.slice(5))}
         series={data.perSite.map((s) => ({
@@ -60,7 +60,7 @@ export function MailReportView({ data }: { data: MailData }) {
           </Col>
         ))}
       </Row>
-      <StatsChart
+      <ReportChart
         title={t('reports.tab.mail')}
         categories={MAIL_KEYS.map((k) => t(`reports.mail.${k}`))}
         series={data.perSite.map((s) => ({ name: name(s.siteId), data: MAIL_KEYS.map((k) => s[k]) }))}

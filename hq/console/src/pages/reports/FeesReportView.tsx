@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { StatsChart } from '../../../../../renderer/src/features/tickets/StatsChart';
+import { ReportChart } from './ReportChart';
 import { PAY_METHODS } from '../../../../../shared/domain/fees';
 import { codeWords, localeOf, permilleText, siteTime, yuan, yuanText } from './reportFormat';
 import type { FeesData } from './reportTypes';
@@ -148,7 +148,7 @@ export function FeesReportView({ data }: { data: FeesData }) {
       {data.sites.length > 1 && <BySite data={data} />}
       <Row gutter={16}>
         <Col span={12}>
-          <StatsChart
+          <ReportChart
             title={t('reports.fees.byMethod')}
             categories={PAY_METHODS.map(w.method)}
             series={[{ name: t('reports.fees.amount'), data: PAY_METHODS.map((m) => yuan(f.byMethod[m])) }]}
@@ -156,7 +156,7 @@ export function FeesReportView({ data }: { data: FeesData }) {
           />
         </Col>
         <Col span={12}>
-          <StatsChart
+          <ReportChart
             title={t('reports.fees.byItem')}
             categories={f.byItem.map((i) => w.item(i.item))}
             series={[{ name: t('reports.fees.amount'), data: f.byItem.map((i) => yuan(i.amountFen)) }]}

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { StatsChart } from '../../../../../renderer/src/features/tickets/StatsChart';
+import { ReportChart } from './ReportChart';
 import { codeWords, localeOf, percentText } from './reportFormat';
 import type { TicketsData } from './reportTypes';
 
@@ -54,7 +54,7 @@ function OnTime({ f }: { f: Figures }) {
   return (
     <Row gutter={16} className="reports-block">
       <Col span={12}>
-        <StatsChart
+        <ReportChart
           title={t('reports.tickets.onTime')}
           categories={shown.map((o) => w.deadline(o.type))}
           series={[{ name: t('reports.tickets.rate'), data: shown.map((o) => o.rate ?? 0) }]}

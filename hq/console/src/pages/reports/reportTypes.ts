@@ -9,11 +9,3 @@ export type ReportData = FeesData | TicketsData | VisitorsData | MailData;
 
 export const REPORT_KINDS = ['fees', 'tickets', 'visitors', 'mail'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/** Who reads which report (the server checks the same roles on each procedure). */
-export const REPORT_ROLES: Record<ReportKind, readonly string[]> = {
-  fees: ['admin', 'finance', 'auditor'],
-  tickets: ['admin', 'service', 'auditor'],
-  visitors: ['admin', 'finance', 'service', 'auditor'],
-  mail: ['admin', 'finance', 'service', 'auditor'],
-};
