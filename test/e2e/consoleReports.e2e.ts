@@ -9,6 +9,8 @@ import type { TestHq } from '../support/hq';
 import { createSite } from '../../hq/src/store/admin';
 import { deskTime } from '../../shared/domain/deskTime';
 import type { ProcOutput } from '../../shared/api/contract';
+import { checkInInput, type TestDesk } from '../support/desk';
+import { mailInput } from '../support/mail';
 
 /**
  * The console's monthly reports against a real HQ on embedded PostgreSQL and a real desk that synced: a WeChat
@@ -62,24 +64,10 @@ async function deskWork(page: Page) {
     category: 'fees',
     problem: 'bill',
   });
-  await desk.api(page, 'visits:checkIn', {
-    requestId: crypto.randomUUID(),
-    visitor: { name: '赵六', phone: '13700137000', idType: 'resident_id', idNumber: '11010519491231002X' },
-    partySize: 1,
-    hostOccupantId: zhang.occupantId,
-    purpose: '拜访',
-    plate: '',
-    expectedMinutes: 120,
-  });
-  await desk.api(page, 'mail:receive', {
-    itemId: crypto.randomUUID(),
-    batchId: crypto.randomUUID(),
-    carrier: '中国邮政',
-    trackingNo: 'XA556677889CN',
-    kind: 'registered_letter',
-    occupantId: zhang.occupantId,
-    location: 'A-3',
-  });
+  // The integration tests' inputs, sent through this page's desk API.
+  const asTestDesk = { ok: (name: string, input: unknown) => desk.api(page, name, input) } as unknown as TestDesk;
+  await desk.api(page, 'visits:checkIn', await checkInInput(asTestDesk));
+  await desk.api(page, 'mail:receive', await mailInput(asTestDesk));
   daily = (await desk.api(page, 'fees:daily', { date: deskTime().format('YYYY-MM-DD') })) as ProcOutput<'fees:daily'>;
   const receipt = (await desk.api(page, 'fees:receipt', { receiptId: wrong.receipt.id })) as ProcOutput<'fees:receipt'>;
   voidedAt = receipt.voided!.at;
