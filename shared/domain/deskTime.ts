@@ -69,6 +69,13 @@ export const deskDayBounds = (day: string, zone = siteZone): { fromIso: string; 
   return { fromIso: from.toISOString(), toIso: deskDate(from.add(36, 'hour').format('YYYY-MM-DD'), zone).toISOString() };
 };
 
+/** A month `YYYY-MM` as the site's calendar bounds: its first instant and the next month's (desk and HQ reports). */
+export function monthBounds(month: string, zone = siteZone): { fromIso: string; toIso: string } {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { fromIso: deskDate(`${month}-01`, zone).toISOString(), toIso: deskDate(`${next}-01`, zone).toISOString() };
+}
+
 /** Minutes the site's clock is ahead of UTC at an instant (DST-aware). */
 export const zoneOffsetMinutes = (zone: string, at: Instant = new Date()): number => dayjs(at).tz(zone).utcOffset();
 

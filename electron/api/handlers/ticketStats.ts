@@ -2,26 +2,15 @@ import { newWorkbook } from '../../../shared/import/excel.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import * as q from '../../../db/queries/tickets.js';
+import { percentRate as rate } from '../../../shared/domain/ticketStats.js';
 import { DEADLINE_TYPES } from '../../../shared/domain/ticketDeadlines.js';
-import { deskDate } from '../../../shared/domain/deskTime.js';
+import { monthBounds } from '../../../shared/domain/deskTime.js';
 import { fmtDateTime } from '../../../shared/print/format.js';
 import { EXPORT_WORDS, wordFor } from '../../../shared/export/exportWords.js';
 import type { PrintLocale } from '../../../shared/i18n/print.js';
 import type { ClassifierTree } from '../../../shared/api/ticketSchemas.js';
 import { maskPhone } from '../../../shared/domain/mask.js';
 import type { TicketStats } from '../../../shared/api/ticketSchemas.js';
-
-/** A month `YYYY-MM` as the site's calendar bounds. */
-export function monthBounds(month: string): { fromIso: string; toIso: string } {
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return {
-    fromIso: deskDate(`${month}-01`).toISOString(),
-    toIso: deskDate(`${next}-01`).toISOString(),
-  };
-}
-
-const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 /** The monthly summary the seeds ask for (000, 002): counts, on-time rates, callbacks, satisfaction, recurring problems. */
 export async function monthlyStats(db: Kysely<Database>, month: string, now: Date): Promise<TicketStats> {

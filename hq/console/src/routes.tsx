@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../src/console/contract/define';
 import { SitesPage } from './pages/sites/SitesPage';
 import { SitePage } from './pages/site/SitePage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 
 export interface ConsoleRoute {
   /** The first segment of the hash path: `#/<key>/…`. */
@@ -18,4 +19,5 @@ export interface ConsoleRoute {
 export const routes: ConsoleRoute[] = [
   { key: 'sites', labelKey: 'console.nav.sites', roles: CONSOLE_ROLES, page: SitesPage, menu: true },
   { key: 'site', labelKey: 'console.nav.site', roles: CONSOLE_ROLES, page: SitePage, menu: false },
+  { key: 'reports', labelKey: 'reports.title', roles: CONSOLE_ROLES, page: ReportsPage, menu: true },
 ];

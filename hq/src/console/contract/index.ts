@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { sessionProcs } from './session.js';
+import { reportsProcs } from './reports.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
+  ...reportsProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;
