@@ -13,7 +13,12 @@ const READERS = ['admin', 'service', 'auditor'] as const;
 const WRITERS = ['admin', 'service'] as const;
 
 /** What HQ sends: not a message to a resident (it needs one from the site's directory, which the desk keeps). */
-export const HQ_TICKET_KINDS = ['repair', 'complaint', 'inquiry', 'suggestion'] as const satisfies readonly (typeof TICKET_KINDS)[number][];
+export const HQ_TICKET_KINDS = [
+  'repair',
+  'complaint',
+  'inquiry',
+  'suggestion',
+] as const satisfies readonly (typeof TICKET_KINDS)[number][];
 
 const required = (max: number) =>
   z

@@ -133,6 +133,11 @@ export async function siteTicketDetail(db: Db, siteId: string, ticketId: string,
 }
 
 async function deskCode(db: Db, siteId: string, deviceId: string): Promise<string | undefined> {
-  const d = await db.selectFrom('devices').select('code').where('site_id', '=', siteId).where('id', '=', deviceId).executeTakeFirst();
+  const d = await db
+    .selectFrom('devices')
+    .select('code')
+    .where('site_id', '=', siteId)
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
   return d?.code;
 }

@@ -17,8 +17,9 @@ export interface SiteTicketRules {
 /** The latest value of one site setting in the events HQ accepted (the later HLC wins, as at the desks). */
 async function latestSetting(db: Db, siteId: string, key: string): Promise<unknown> {
   const { rows } = await sql<{ value: unknown }>`
-    SELECT payload->'changes'->${key} AS value FROM events
-    WHERE site_id = ${siteId} AND type = 'SiteSettingsChanged' AND status = 'ok' AND payload->'changes' ? ${key}
+    SELECT payload->'changes'->(${key}::text) AS value FROM events
+    WHERE site_id = ${siteId} AND type = 'SiteSettingsChanged' AND status = 'ok'
+      AND payload->'changes'->(${key}::text) IS NOT NULL
     ORDER BY hlc DESC LIMIT 1`.execute(db);
   return rows[0]?.value;
 }
