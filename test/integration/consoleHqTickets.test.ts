@@ -169,9 +169,14 @@ describe('console: tickets from HQ', () => {
     detail = await get();
     expect(detail.ticket.state).toBe('callback_done');
     expect(detail.steps.at(-1)).toMatchObject({ sort: 'callback_satisfied', desk: 'A2' });
-    const open = (await kf('hqtickets.list', { siteId: hy })).body.value as HqTicketRow[];
+    const open = ((await kf('hqtickets.list', { siteId: hy })).body.value as { zone: string; tickets: HqTicketRow[] }).tickets;
     expect(open.map((t) => t.id)).toContain(created.id);
-    const mine = (await kf('hqtickets.list', { siteId: hy, show: 'fromHq' })).body.value as HqTicketRow[];
+    const list = (await kf('hqtickets.list', { siteId: hy, show: 'fromHq' })).body.value as {
+      zone: string;
+      tickets: HqTicketRow[];
+    };
+    expect(list.zone).toBe('Asia/Shanghai');
+    const mine = list.tickets;
     expect(mine.map((t) => [t.ticketNo, t.state])).toEqual([[created.ticketNo, 'callback_done']]);
     // The auditor reads it.
     const sj = consoleClient(suite.hq);

@@ -129,7 +129,13 @@ export const HqTicketStep = z.strictObject({
   flagged: z.boolean(),
 });
 
+/** The site's clock (IANA zone): the console shows a ticket's times as its desks do. */
+const zone = z.string();
+
+export const HqTicketList = z.strictObject({ zone, tickets: z.array(HqTicketRow) });
+
 export const HqTicketDetail = z.strictObject({
+  zone,
   ticket: HqTicketRow.extend({ description: z.string(), openedBy: z.string() }),
   steps: z.array(HqTicketStep),
   deadlines: z.array(
@@ -140,7 +146,7 @@ export type HqTicketDetail = z.output<typeof HqTicketDetail>;
 
 export const hqticketsProcs = {
   'hqtickets.classifier': read(SiteRef, HqClassifier, WRITERS),
-  'hqtickets.list': read(HqTicketListInput, z.array(HqTicketRow), READERS),
+  'hqtickets.list': read(HqTicketListInput, HqTicketList, READERS),
   'hqtickets.get': read(z.strictObject({ siteId, ticketId: code }), HqTicketDetail, READERS),
   'hqtickets.create': write(CreateHqTicketInput, HqTicketRow, WRITERS),
 };

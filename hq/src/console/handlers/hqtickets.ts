@@ -3,7 +3,7 @@ import type { hqticketsProcs } from '../contract/hqtickets.js';
 import { ConsoleError } from '../contract/errors.js';
 import { siteTicketRules } from '../store/siteTicketRules.js';
 import { openHqTicket } from '../store/hqTicketOpen.js';
-import { listSiteTickets, siteTicketDetail } from '../store/hqTicketRead.js';
+import { listSiteTickets, siteTicketDetail, siteTicketRow } from '../store/hqTicketRead.js';
 
 const notFound = () => new ConsoleError('not_found', 'hqtickets.err.notFound');
 
@@ -30,20 +30,22 @@ export const hqticketsHandlers: ConsoleHandlers<typeof hqticketsProcs> = {
   },
   async 'hqtickets.list'(input, ctx) {
     ctx.scope.assertSite(input.siteId);
-    return listSiteTickets(ctx.db, input.siteId, input.show, ctx.now);
+    const s = await siteTicketRules(ctx.db, input.siteId);
+    if (!s) throw notFound();
+    return { zone: s.zone, tickets: await listSiteTickets(ctx.db, input.siteId, input.show, ctx.now) };
   },
   async 'hqtickets.get'(input, ctx) {
     ctx.scope.assertSite(input.siteId);
-    const d = await siteTicketDetail(ctx.db, input.siteId, input.ticketId, ctx.now);
+    const s = await siteTicketRules(ctx.db, input.siteId);
+    const d = s && (await siteTicketDetail(ctx.db, input.siteId, input.ticketId, ctx.now, s.zone));
     if (!d) throw notFound();
     return d;
   },
   async 'hqtickets.create'(input, ctx) {
     ctx.scope.assertSite(input.siteId);
     const ticketId = await openHqTicket(ctx.db, ctx.user, input, ctx.now);
-    const d = await siteTicketDetail(ctx.db, input.siteId, ticketId, ctx.now);
-    if (!d) throw notFound();
-    const { description: _d, openedBy: _o, ...row } = d.ticket;
+    const row = await siteTicketRow(ctx.db, input.siteId, ticketId, ctx.now);
+    if (!row) throw notFound();
     return row;
   },
 };

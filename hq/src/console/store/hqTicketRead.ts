@@ -60,6 +60,13 @@ export async function listSiteTickets(db: Db, siteId: string, show: 'open' | 'fr
   return rows.map((r) => toRow(r, now));
 }
 
+/** One ticket's row (the answer to opening it). */
+export async function siteTicketRow(db: Db, siteId: string, ticketId: string, now: Date): Promise<HqTicketRow | null> {
+  const { rows } =
+    await sql<TicketRowDb>`SELECT ${COLUMNS} FROM hq_tickets WHERE site_id = ${siteId} AND id = ${ticketId}`.execute(db);
+  return rows[0] ? toRow(rows[0], now) : null;
+}
+
 interface StepDb {
   id: string;
   hlc: string;
@@ -80,7 +87,13 @@ function textOf(p: Record<string, unknown>): string {
 }
 
 /** One ticket of the site with its timeline in HLC order (HQ's opening or the desk's, then every desk's steps). */
-export async function siteTicketDetail(db: Db, siteId: string, ticketId: string, now: Date): Promise<HqTicketDetail | null> {
+export async function siteTicketDetail(
+  db: Db,
+  siteId: string,
+  ticketId: string,
+  now: Date,
+  zone: string,
+): Promise<HqTicketDetail | null> {
   const { rows: t } = await sql<TicketRowDb & { intake_deadlines: Deadline[] }>`
     SELECT ${COLUMNS}, intake_deadlines FROM hq_tickets WHERE site_id = ${siteId} AND id = ${ticketId}`.execute(db);
   if (!t[0]) return null;
@@ -114,6 +127,7 @@ export async function siteTicketDetail(db: Db, siteId: string, ticketId: string,
     flagged: false,
   };
   return {
+    zone,
     ticket: { ...row, description: String(opened[0]?.payload.description ?? ''), openedBy },
     steps: [
       opening,
