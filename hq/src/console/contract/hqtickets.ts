@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { read, write } from './define.js';
 import { SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../../../../shared/domain/tickets.js';
-import { TICKET_STATES } from '../../../../shared/domain/ticketStates.js';
+import { TICKET_ACTIONS, TICKET_STATES } from '../../../../shared/domain/ticketStates.js';
 import { DEADLINE_TYPES, type StepSort } from '../../../../shared/domain/ticketDeadlines.js';
 
 /**
@@ -97,23 +97,10 @@ export const HqTicketListInput = z.strictObject({
   show: z.enum(['open', 'fromHq']).optional().default('open'),
 });
 
-const STEP_SORTS = [
-  'opened',
-  'dispatch',
-  'start',
-  'resolve',
-  'callback_satisfied',
-  'callback_not_satisfied',
-  'callback_unreachable',
-  'close',
-  'defer',
-  'resume',
-  'reopen',
-  'cancel',
-  'escalate',
-  'reply',
-  'note',
-] as const satisfies readonly (StepSort | 'opened')[];
+/** A timeline's entries: the opening, then every step sort the desks fold (shared/domain/ticketDeadlines.ts StepSort). */
+const STEP_SORTS = ['opened', ...TICKET_ACTIONS, 'callback_unreachable', 'note'] as const satisfies readonly (
+  StepSort | 'opened'
+)[];
 
 export const HqTicketStep = z.strictObject({
   id: z.string(),

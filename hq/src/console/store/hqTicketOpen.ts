@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { HqDatabase } from '../../pg/schema.js';
 import { appendMasterEvent } from '../../store/admin.js';
 import { eventCatalog, type EventPayload } from '../../../../shared/events/catalog.js';
-import { classify } from '../../../../shared/domain/ticketClassifier.js';
+import { classificationOf, classify } from '../../../../shared/domain/ticketClassifier.js';
 import { intakeDeadlines } from '../../../../shared/domain/ticketDeadlines.js';
 import { deskTime, deskZone, setDeskZone } from '../../../../shared/domain/deskTime.js';
 import { formatTicketNo, HQ_TICKET_DESK_CODE } from '../../../../shared/domain/tickets.js';
@@ -81,14 +81,7 @@ export async function openHqTicket(trx: Db, user: ConsoleUser, input: Input, now
     concerned: '',
     description: input.description,
     wants: '',
-    classification: {
-      place: cls.place.code,
-      category: cls.category.code,
-      problem: cls.problem.code,
-      // As the desk labels its own (electron/api/handlers/tickets.ts): the names travel with the ticket.
-      label: `${cls.place.zh} / ${cls.category.zh} / ${cls.problem.zh}`,
-      callbackClass: cls.problem.callback,
-    },
+    classification: classificationOf(cls),
     severity,
     urgency,
     paid: false,
