@@ -135,6 +135,11 @@ describe('console: tickets from HQ', () => {
     expect(stored).toEqual([{ device_id: 'hq', actor: 'hq' }]);
 
     await syncAll(clients);
+    // Not on site within the urgent repair's 10 minutes: overdue at HQ (looked at 11 minutes on, before the desks go on).
+    clock.ms += 11 * 60_000;
+    const late = (await kf('hqtickets.list', { siteId: hy })).body.value as { tickets: HqTicketRow[] };
+    expect(late.tickets.find((t) => t.id === created.id)).toMatchObject({ overdue: true, nextDueAt: created.nextDueAt });
+    clock.ms -= 11 * 60_000;
     for (const desk of [a, b]) {
       const board = await desk.ok('tickets:board', {});
       const t = board.open.find((x) => x.id === created.id);
@@ -185,6 +190,27 @@ describe('console: tickets from HQ', () => {
       created.id,
     );
 
+    // The classifier is the site's own: a problem a desk's manager added is offered and taken at HQ.
+    const { places } = await a.ok('tickets:classifier', {});
+    const tree = structuredClone(places);
+    tree
+      .find((p) => p.code === 'common')!
+      .categories.find((c) => c.code === 'elevator')!
+      .problems.push({
+        code: 'door_fault',
+        zh: '电梯门故障',
+        en: 'Lift door fault',
+        callback: 'safety',
+      });
+    await a.ok('settings:update', { classifier: tree });
+    expect(await badAt(repair(hy, { problem: 'door_fault' }))).toEqual(['problem:hqtickets.err.unknownProblem']);
+    await syncAll(clients);
+    const second = (await kf('hqtickets.create', repair(hy, { problem: 'door_fault' }))).body.value as HqTicketRow;
+    expect(second).toMatchObject({
+      label: '公共区域 / 电梯 / 电梯门故障',
+      ticketNo: created.ticketNo.replace(/-0001$/, '-0002'),
+    });
+
     // A desk cannot pass a ticket off as HQ's: an opening with HQ's number is rejected, and no desk may be HQ.
     const opened = (await a.ok('tickets:get', { ticketId: created.id })).ticket;
     const forged = forgeOpening(a, {
@@ -192,13 +218,13 @@ describe('console: tickets from HQ', () => {
         .payload as EventPayload<'TicketOpened'>),
       ticketId: uuidv7(),
       requestId: uuidv7(),
-      ticketNo: opened.ticketNo.replace(/-0001$/, '-0002'),
+      ticketNo: opened.ticketNo.replace(/-0001$/, '-0003'),
     });
     await syncAll(clients);
     const verdict = await db.selectFrom('events').select(['status', 'reject_reason']).where('id', '=', forged).executeTakeFirst();
     expect(verdict).toEqual({ status: 'rejected', reject_reason: 'foreign_number' });
     expect((await b.ok('tickets:board', {})).open.map((t) => t.ticketNo)).not.toContain(
-      opened.ticketNo.replace(/-0001$/, '-0002'),
+      opened.ticketNo.replace(/-0001$/, '-0003'),
     );
     await expect(issueEnrollCode(db, hy, 'HQ')).rejects.toThrow(/HQ/);
   }, 120_000);
