@@ -61,6 +61,7 @@ test('a ticket from HQ reaches the desk’s board and its resolution comes back 
   await expect(hqPage.getByTestId('hqticket-description-error')).toHaveText('必填');
   await expect(hqPage.getByTestId('hqticket-unit-error')).toHaveText('内容太长');
   expect(await hqTickets()).toEqual([]);
+  await shot(hqPage, 'console-hq-ticket-bad-input');
 
   // A repair, at machine speed: the lift's "trapped" from the site's own classifier, urgent, a unit.
   await pickProblem(hqPage, '困人', '困人');
@@ -93,6 +94,10 @@ test('a ticket from HQ reaches the desk’s board and its resolution comes back 
   const rows = page.getByTestId('ticket-row');
   await expect(rows.filter({ hasText: repairNo })).toHaveCount(1);
   await expect(rows.filter({ hasText: repairNo.replace(/-0001$/, '-0002') })).toHaveCount(1);
+  await rows.filter({ hasText: repairNo }).click();
+  await expect(page.getByTestId('ticket-state')).toHaveText('已登记');
+  await shot(page, 'desk-hq-ticket');
+  await page.keyboard.press('Escape');
   const board = (await desk.api(page, 'tickets:board', {})) as ProcOutput<'tickets:board'>;
   const repair = board.open.find((t) => t.ticketNo === repairNo)!;
   expect(repair).toMatchObject({ channel: 'hq', receiverName: '客服王', label: '公共区域 / 电梯 / 困人' });
