@@ -211,18 +211,22 @@ describe('console: tickets from HQ', () => {
       ticketNo: created.ticketNo.replace(/-0001$/, '-0002'),
     });
 
-    // A desk cannot pass a ticket off as HQ's: an opening with HQ's number is rejected, and no desk may be HQ.
+    // A desk cannot pass a ticket off as HQ's: an opening with HQ's number is rejected, and no desk may be HQ;
+    // Nor under its own number in HQ's name: 'hq' is no person of the site.
     const opened = (await a.ok('tickets:get', { ticketId: created.id })).ticket;
-    const forged = forgeOpening(a, {
-      ...((await db.selectFrom('events').select('payload').where('type', '=', 'TicketOpened').executeTakeFirstOrThrow())
-        .payload as EventPayload<'TicketOpened'>),
-      ticketId: uuidv7(),
-      requestId: uuidv7(),
-      ticketNo: opened.ticketNo.replace(/-0001$/, '-0003'),
-    });
+    const hqPayload = (
+      await db.selectFrom('events').select('payload').where('type', '=', 'TicketOpened').executeTakeFirstOrThrow()
+    ).payload as EventPayload<'TicketOpened'>;
+    const forge = (ticketNo: string) => forgeOpening(a, { ...hqPayload, ticketId: uuidv7(), requestId: uuidv7(), ticketNo });
+    const forged = [forge(opened.ticketNo.replace(/-0001$/, '-0003')), forge(opened.ticketNo.replace('-HQ-', '-A1-'))];
     await syncAll(clients);
-    const verdict = await db.selectFrom('events').select(['status', 'reject_reason']).where('id', '=', forged).executeTakeFirst();
-    expect(verdict).toEqual({ status: 'rejected', reject_reason: 'foreign_number' });
+    const verdicts = await Promise.all(
+      forged.map((id) => db.selectFrom('events').select(['status', 'reject_reason']).where('id', '=', id).executeTakeFirst()),
+    );
+    expect(verdicts).toEqual([
+      { status: 'rejected', reject_reason: 'foreign_number' },
+      { status: 'rejected', reject_reason: 'unknown_actor' },
+    ]);
     expect((await b.ok('tickets:board', {})).open.map((t) => t.ticketNo)).not.toContain(
       opened.ticketNo.replace(/-0001$/, '-0003'),
     );
