@@ -6,6 +6,7 @@ import { useConsoleQuery } from '../../useConsoleQuery';
 import { consoleContract } from '../../../../src/console/contract/index';
 import type { HqTicketRow } from '../../../../src/console/contract/hqtickets';
 import { siteTime } from '../reports/reportFormat';
+import { DEFAULT_SITE_TIME_ZONE } from '../../../../../shared/domain/deskTime';
 import { ticketWords } from './hqTicketWords';
 import { HqTicketForm } from './HqTicketForm';
 import { HqTicketDrawer } from './HqTicketDrawer';
@@ -25,7 +26,7 @@ export function HqTicketsTab(props: { siteId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useConsoleQuery('hqtickets.list', { siteId: props.siteId, show });
   const w = ticketWords(i18n.language);
-  const zone = list.data?.zone ?? 'Asia/Shanghai';
+  const zone = list.data?.zone ?? DEFAULT_SITE_TIME_ZONE;
   const columns = [
     {
       title: t('hqtickets.col.no'),
