@@ -244,6 +244,20 @@ export function classify(tree: readonly Place[], place: string, category: string
   return pl && cat && pr ? { place: pl, category: cat, problem: pr } : null;
 }
 
+/**
+ * What a TicketOpened carries of its classification: the codes, the Chinese names as its label (they travel
+ * with the ticket, whatever the tree says later) and the problem's callback class. Desk and HQ alike.
+ */
+export function classificationOf(c: NonNullable<ReturnType<typeof classify>>) {
+  return {
+    place: c.place.code,
+    category: c.category.code,
+    problem: c.problem.code,
+    label: `${c.place.zh} / ${c.category.zh} / ${c.problem.zh}`,
+    callbackClass: c.problem.callback,
+  };
+}
+
 /** The one-time notification read out for a problem: the template it names, else its category's. */
 export function noticeFor(tree: readonly Place[], category: string, problem: string): Notice | null {
   for (const pl of tree)

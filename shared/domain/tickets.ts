@@ -19,6 +19,12 @@ export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 /** Kinds whose resolution is followed by a callback before closing: every repair (seed 000), every complaint. */
 export const needsCallback = (kind: TicketKind) => kind === 'repair' || kind === 'complaint';
 
+/**
+ * The desk code in the numbers of tickets HQ opens for a site (`HY-HQ-T261203-0001`). HQ never enrols a
+ * desk with it, so a desk's number (checked to carry its own `{SITE}-{DEVICE}-` prefix) is never HQ's.
+ */
+export const HQ_TICKET_DESK_CODE = 'HQ';
+
 /** Ticket number `{SITE}-{DEVICE}-T{YYMMDD}-{NNNN}`, gapless per desk and day like the pass numbers. */
 export function formatTicketNo(site: string, device: string, day: string, n: number): string {
   if (n < 1 || n > 9999 || !Number.isInteger(n)) throw new RangeError(`ticket sequence out of range: ${n}`);

@@ -4,7 +4,7 @@ import type { ProcParsed } from '../../../shared/api/contract.js';
 import { formatTicketNo, type TicketKind } from '../../../shared/domain/tickets.js';
 import { nextState, type TicketAction, type TicketState } from '../../../shared/domain/ticketStates.js';
 import { callbackDue, intakeDeadlines, localDateStart, endOfLocalDay } from '../../../shared/domain/ticketDeadlines.js';
-import { classify } from '../../../shared/domain/ticketClassifier.js';
+import { classificationOf, classify } from '../../../shared/domain/ticketClassifier.js';
 import { roleAtLeast } from '../../../shared/domain/staff.js';
 import { draft, type EventDraft } from '../../../db/events.js';
 import { nextCounter } from '../../../db/meta.js';
@@ -183,13 +183,7 @@ export const ticketHandlers: Pick<
           concerned: input.concerned,
           description: input.description,
           wants: input.wants,
-          classification: {
-            place: cls.place.code,
-            category: cls.category.code,
-            problem: cls.problem.code,
-            label: `${cls.place.zh} / ${cls.category.zh} / ${cls.problem.zh}`,
-            callbackClass: cls.problem.callback,
-          },
+          classification: classificationOf(cls),
           severity: input.severity ?? null,
           urgency: input.urgency ?? null,
           paid: input.paid,

@@ -10,6 +10,7 @@ import { driftFlagged } from './push.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { deviceCode as deskCode, nameProblem, siteCode } from '../../../shared/api/fields.js';
 import { SITE_KINDS } from '../../../shared/api/schemas.js';
+import { HQ_TICKET_DESK_CODE } from '../../../shared/domain/tickets.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -36,6 +37,9 @@ export async function siteByCode(db: Db, code: string) {
 export async function issueEnrollCode(db: Db, siteId: string, deviceCode: string): Promise<string> {
   const desk = deskCode.safeParse(deviceCode);
   if (!desk.success) throw new Error(`Desk code ${deviceCode}: 1–4 letters or digits (e.g. A1).`);
+  // HQ numbers the tickets it opens as desk HQ: no desk may issue such numbers.
+  if (desk.data === HQ_TICKET_DESK_CODE)
+    throw new Error(`Desk code ${HQ_TICKET_DESK_CODE} is HQ’s own (its tickets are numbered with it); choose another.`);
   const code = newEnrollCode();
   await db.insertInto('enroll_codes').values({ code, site_id: siteId, device_code: desk.data, used_by: null }).execute();
   return code;

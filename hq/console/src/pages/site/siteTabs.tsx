@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ConsoleRole } from '../../../../src/console/contract/define';
+import { HqTicketsTab } from '../hqtickets/HqTicketsTab';
 
 export interface SiteTab {
   /** The last segment of `#/site/<id>/<key>`. */
@@ -10,4 +11,6 @@ export interface SiteTab {
 }
 
 /** The tabs of a site's page: one entry per tab, in the order shown. */
-export const siteTabs: SiteTab[] = [];
+export const siteTabs: SiteTab[] = [
+  { key: 'tickets', labelKey: 'hqtickets.tab', roles: ['admin', 'service', 'auditor'], Tab: HqTicketsTab },
+];
