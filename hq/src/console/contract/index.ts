@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
+import { devicesProcs } from './devices.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
   ...reportsProcs,
+  ...devicesProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;
