@@ -21,7 +21,8 @@ async function one<T>(db: Db, q: ReturnType<typeof sql<T>>): Promise<T | undefin
  */
 export async function identityAtHq(db: Db, siteId: string, payload: Record<string, unknown>): Promise<Identity | null> {
   const visitor = payload.visitor as { name?: unknown } | undefined;
-  if (text(visitor?.name) && text(payload.passNo)) return { kind: 'visit', label: `${text(visitor?.name)} · ${text(payload.passNo)}` };
+  if (text(visitor?.name) && text(payload.passNo))
+    return { kind: 'visit', label: `${text(visitor?.name)} · ${text(payload.passNo)}` };
   const visitId = text(payload.visitId);
   if (visitId) {
     const v = await one<{ visitor_name: string; pass_no: string }>(
@@ -32,7 +33,10 @@ export async function identityAtHq(db: Db, siteId: string, payload: Record<strin
   }
   const passId = text(payload.passId);
   if (passId) {
-    const p = await one<{ pass_no: string }>(db, sql`SELECT pass_no FROM hq_release_passes WHERE site_id = ${siteId} AND id = ${passId}`);
+    const p = await one<{ pass_no: string }>(
+      db,
+      sql`SELECT pass_no FROM hq_release_passes WHERE site_id = ${siteId} AND id = ${passId}`,
+    );
     if (p) return { kind: 'pass', label: p.pass_no };
   }
   if (text(payload.receiptNo)) return { kind: 'receipt', label: text(payload.receiptNo)! };
@@ -60,7 +64,8 @@ export async function identityAtHq(db: Db, siteId: string, payload: Record<strin
       sql`SELECT name, staff_no FROM hq_staff WHERE site_id = ${siteId} AND staff_id = ${staffId}`,
     );
     if (s) return { kind: 'staff', label: `${s.name} · ${s.staff_no}` };
-    if (text(payload.name) && text(payload.staffNo)) return { kind: 'staff', label: `${text(payload.name)} · ${text(payload.staffNo)}` };
+    if (text(payload.name) && text(payload.staffNo))
+      return { kind: 'staff', label: `${text(payload.name)} · ${text(payload.staffNo)}` };
   }
   const unit = payload.unit as { unitCode?: unknown } | undefined;
   if (text(unit?.unitCode)) return { kind: 'unit', label: text(unit?.unitCode)! };
