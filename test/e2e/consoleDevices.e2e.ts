@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
+import { addConsoleUser, signInConsole, startHqWithConsole } from './consoleSupport';
+import type { TestHq } from '../support/hq';
+import { createSite } from '../../hq/src/store/admin';
+
+/**
+ * A site's devices in the HQ console against a real HQ on embedded PostgreSQL and a real desk: the HQ
+ * admin issues an enrolment code, the desk enrols with it on its sync page, and the device appears; a
+ * revocation is confirmed in a dialog naming the desk, an empty reason writes nothing, and the revoked
+ * desk's next sync is refused. The auditor sees the devices but no act.
+ */
+const desk = deskServerForThisFile();
+let hq: TestHq;
+test.beforeAll(async () => {
+  hq = await startHqWithConsole();
+});
+test.afterAll(async () => hq?.close());
+
+const device = (code: string) =>
+  hq.db.selectFrom('devices').select(['id', 'revoked_at']).where('code', '=', code).executeTakeFirst();
+const deviceAudit = async () =>
+  (await hq.db.selectFrom('hq_console_audit').select(['action', 'detail']).orderBy('id').execute()).filter((l) =>
+    l.action.startsWith('devices.'),
+  );
+
+test('an enrolment code from the console enrols a real desk; revoking it is confirmed, with a reason', async ({ page }) => {
+  const siteId = await createSite(hq.db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+  await setUpAndOpenShift(page, desk);
+  await page.reload();
+
+  const hqPage = await page.context().newPage();
+  await signInConsole(hqPage, hq);
+  await hqPage.goto(`${hq.url}/#/site/${siteId}/devices`);
+  const tab = hqPage.getByTestId('devices-tab');
+  await expect(tab).toContainText('本项目还没有接入的前台');
+
+  // Bad input first: an empty desk code and a malformed one are refused at the field, no code issued.
+  await hqPage.getByTestId('devices-issue-submit').click();
+  await expect(hqPage.getByTestId('devices-issue-code-error')).toHaveText('必填');
+  await hqPage.getByTestId('devices-issue-code').fill('A-1!');
+  await hqPage.getByTestId('devices-issue-code').press('Enter');
+  await expect(hqPage.getByTestId('devices-issue-code-error')).toContainText('1–4 位字母或数字');
+  expect(await hq.db.selectFrom('enroll_codes').selectAll().execute()).toEqual([]);
+
+  // Machine speed: typed and Enter with no wait; the code is shown once with its expiry.
+  await hqPage.getByTestId('devices-issue-code').fill('a1');
+  await hqPage.getByTestId('devices-issue-code').press('Enter');
+  const issued = hqPage.getByTestId('devices-issued');
+  await expect(issued).toContainText('A1 的接入码（只显示这一次）');
+  await expect(hqPage.getByTestId('devices-issued-expiry')).toContainText('有效至');
+  const code = (await hqPage.getByTestId('devices-issued-code').innerText()).trim();
+  expect(code).toMatch(/^[A-Z2-9]{10}$/);
+
+  // The desk enrols with it on its sync page, as a person types it.
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await page.getByTestId('hq-url').fill(hq.url);
+  await page.getByTestId('enroll-code').pressSequentially(code, { delay: 30 });
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('sync-status')).toContainText('已连接总部');
+  await desk.api(page, 'sync:now', {});
+
+  await hqPage.getByTestId('devices-issued-close').click();
+  await expect(issued).toHaveCount(0);
+  await hqPage.getByTestId('devices-reload').click();
+  const row = hqPage.getByTestId('device-A1');
+  await expect(hqPage.getByTestId('device-A1-state')).toHaveText('在线');
+  await expect(row).toContainText('A1');
+  await shot(hqPage, 'console-devices');
+
+  // Revoke: the dialog names A1; an empty reason writes nothing.
+  await hqPage.getByTestId('device-A1-revoke').click();
+  const dialog = hqPage.getByRole('dialog');
+  await expect(dialog).toContainText('吊销设备 A1？');
+  await expect(dialog).toContainText('永久');
+  await hqPage.getByTestId('devices-revoke-confirm').click();
+  await expect(hqPage.getByTestId('devices-revoke-reason-error')).toHaveText('必填');
+  await hqPage.getByTestId('devices-revoke-reason').fill('   ');
+  await hqPage.getByTestId('devices-revoke-confirm').click();
+  await expect(hqPage.getByTestId('devices-revoke-reason-error')).toHaveText('必填');
+  expect((await device('A1'))?.revoked_at).toBeNull();
+  expect((await deviceAudit()).map((l) => l.action)).toEqual(['devices.issueCode']);
+  await shot(hqPage, 'console-devices-revoke');
+  // Cancel leaves it as it was; then revoked with a reason.
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(hqPage.getByTestId('device-A1-state')).toHaveText('在线');
+  await hqPage.getByTestId('device-A1-revoke').click();
+  await hqPage.getByTestId('devices-revoke-reason').fill('电脑被盗，报警回执 2026-118');
+  await hqPage.getByTestId('devices-revoke-confirm').click();
+  await expect(hqPage.getByTestId('device-A1-state')).toHaveText('已吊销');
+  await expect(hqPage.getByTestId('device-A1-revoke')).toHaveCount(0);
+  expect((await device('A1'))?.revoked_at).not.toBeNull();
+  const audit = await deviceAudit();
+  expect(audit.map((l) => l.action)).toEqual(['devices.issueCode', 'devices.revoke']);
+  expect(audit[1].detail).toMatchObject({ reason: '电脑被盗，报警回执 2026-118' });
+
+  // The revoked desk is refused at its next sync.
+  await desk.api(page, 'sync:now', {});
+  await page.reload();
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await expect(page.getByTestId('sync-last-error')).toContainText('revoked');
+
+  // The auditor reads the devices and sees no act.
+  await addConsoleUser(hq, { login: 'audit', name: '审计周', password: 'Audit-HQ-2026', role: 'auditor', siteIds: [siteId] });
+  const auditPage = await page.context().browser()!.newContext().then((c) => c.newPage());
+  await signInConsole(auditPage, hq, { login: 'audit', password: 'Audit-HQ-2026' });
+  await auditPage.goto(`${hq.url}/#/site/${siteId}/devices`);
+  await expect(auditPage.getByTestId('device-A1-state')).toHaveText('已吊销');
+  await expect(auditPage.getByTestId('devices-issue-submit')).toHaveCount(0);
+  await expect(auditPage.getByRole('columnheader', { name: '操作' })).toHaveCount(0);
+});
