@@ -36,14 +36,19 @@ function ConflictItem(props: { siteId: string; c: SiteConflict; mayResolve: bool
         data-testid={`${testId}-sides`}
         columns={[
           { title: desk('conflicts.desk'), dataIndex: 'deskCode', width: 90 },
-          { title: desk('conflicts.who'), dataIndex: 'actorName', render: (v: string) => v || t('devices.conflicts.unknownPerson') },
+          {
+            title: desk('conflicts.who'),
+            dataIndex: 'actorName',
+            render: (v: string) => v || t('devices.conflicts.unknownPerson'),
+          },
           { title: desk('conflicts.when'), dataIndex: 'at', render: timeText, width: 160 },
           { title: desk('conflicts.what'), key: 'what', render: (_: unknown, s: Side) => whatText(desk, c, s) },
           {
             title: desk('conflicts.standing'),
             dataIndex: 'won',
             width: 140,
-            render: (won: boolean) => (won ? <Tag color="green">{desk('conflicts.kept')}</Tag> : <Tag>{desk('conflicts.lost')}</Tag>),
+            render: (won: boolean) =>
+              won ? <Tag color="green">{desk('conflicts.kept')}</Tag> : <Tag>{desk('conflicts.lost')}</Tag>,
           },
         ]}
       />

@@ -38,16 +38,20 @@ export function RevokeDialog(props: { siteId: string; device: DeviceRow; onClose
       onCancel={() => props.onClose(false)}
     >
       <div data-testid="devices-revoke-dialog">
-      <Typography.Paragraph>{t('devices.revoke.explain', { code: device.code })}</Typography.Paragraph>
-      {problem && <Alert type="error" showIcon message={problem} data-testid="devices-revoke-problem" style={{ marginBottom: 12 }} />}
-      <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
-        <FormField label={t('devices.revoke.reason')} error={formState.errors.reason} testId="devices-revoke-reason" required>
-          <Controller
-            name="reason"
-            control={control}
-            render={({ field }) => <Input.TextArea {...field} autoFocus rows={2} maxLength={300} data-testid="devices-revoke-reason" />}
-          />
-        </FormField>
+        <Typography.Paragraph>{t('devices.revoke.explain', { code: device.code })}</Typography.Paragraph>
+        {problem && (
+          <Alert type="error" showIcon message={problem} data-testid="devices-revoke-problem" style={{ marginBottom: 12 }} />
+        )}
+        <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
+          <FormField label={t('devices.revoke.reason')} error={formState.errors.reason} testId="devices-revoke-reason" required>
+            <Controller
+              name="reason"
+              control={control}
+              render={({ field }) => (
+                <Input.TextArea {...field} autoFocus rows={2} maxLength={300} data-testid="devices-revoke-reason" />
+              )}
+            />
+          </FormField>
         </Form>
       </div>
     </Modal>

@@ -16,4 +16,10 @@ for (const [lang, words] of [
   ['zh-Hant', zhHant],
   ['en', en],
 ] as const)
-  i18n.addResourceBundle(lang, DESK_NS, { conflicts: words.conflicts, feeItem: words.feeItem, settings: words.settings }, true, true);
+  i18n.addResourceBundle(
+    lang,
+    DESK_NS,
+    { conflicts: words.conflicts, feeItem: words.feeItem, settings: words.settings },
+    true,
+    true,
+  );

@@ -33,7 +33,11 @@ export function deviceColumns(t: TFunction): ColumnsType<DeviceRow> {
       ),
     },
     { title: t('devices.col.state'), key: 'state', render: (_, d) => <StateTags d={d} t={t} /> },
-    { title: t('devices.col.lastSeen'), dataIndex: 'lastSeenAt', render: (v: string | null) => (v ? timeText(v) : t('devices.never')) },
+    {
+      title: t('devices.col.lastSeen'),
+      dataIndex: 'lastSeenAt',
+      render: (v: string | null) => (v ? timeText(v) : t('devices.never')),
+    },
     { title: t('devices.col.version'), dataIndex: 'appVersion', render: (v: string | null) => v ?? '—' },
     {
       title: t('devices.col.clock'),
