@@ -3,6 +3,7 @@ import { deskServerForThisFile, setUpAndOpenShift, shot } from './support';
 import { addConsoleUser, signInConsole, startHqWithConsole } from './consoleSupport';
 import type { TestHq } from '../support/hq';
 import { createSite } from '../../hq/src/store/admin';
+import { runCli } from '../../hq/src/cli';
 
 /**
  * A site's devices in the HQ console against a real HQ on embedded PostgreSQL and a real desk: the HQ
@@ -66,6 +67,24 @@ test('an enrolment code from the console enrols a real desk; revoking it is conf
   await shot(hqPage, 'console-devices');
   await hqPage.getByTestId('devices-issued-close').click();
   await expect(issued).toHaveCount(0);
+
+  // A manager made at the desk is held for HQ and refused there: the other tab says so in people's words.
+  await desk.api(page, 'staff:create', { staffNo: 'M001', name: '陈经理', role: 'manager', pin: '975310' });
+  await desk.api(page, 'sync:now', {});
+  const pending: string[] = [];
+  await runCli(hq.db, ['pending', 'HY'], (l) => pending.push(l));
+  await runCli(hq.db, ['refuse', pending[1].split('\t')[0], '未经总部同意'], () => {});
+  await hqPage.getByRole('tab', { name: '退回与冲突' }).click();
+  const rejection = hqPage.getByTestId('rejection').filter({ hasText: '陈经理 · M001' });
+  await expect(rejection).toContainText('新增员工');
+  await expect(rejection).toContainText('总部管理员拒绝了此项变更');
+  await expect(rejection).toContainText('未经总部同意');
+  await expect(rejection).toContainText('A1');
+  await expect(hqPage.getByTestId('rejections')).not.toContainText('StaffCreated');
+  await expect(hqPage.getByTestId('rejections')).not.toContainText('refused_at_hq');
+  await expect(hqPage.getByTestId('conflicts')).toContainText('没有待处理的冲突');
+  await shot(hqPage, 'console-rejections');
+  await hqPage.getByRole('tab', { name: '设备' }).click();
 
   // Revoke: the dialog names A1; an empty reason writes nothing.
   await hqPage.getByTestId('device-A1-revoke').click();

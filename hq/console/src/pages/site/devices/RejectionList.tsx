@@ -10,7 +10,12 @@ function RejectionItem({ r }: { r: RejectionRow }) {
   const { t: desk } = useTranslation(DESK_NS);
   const w = rejectionWording(desk, r);
   return (
-    <Card size="small" data-testid="rejection" title={<Tag color="red">{w.what}</Tag>} extra={r.deskCode}>
+    <Card
+      size="small"
+      data-testid="rejection"
+      title={<Tag color="red">{w.what}</Tag>}
+      extra={t('devices.rejections.desk', { code: r.deskCode })}
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('devices.rejections.about')}>
           <span data-testid="rejection-about">{r.identity ? w.about : t('devices.rejections.noRecord')}</span>
