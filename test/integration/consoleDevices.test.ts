@@ -146,6 +146,30 @@ describe("console: a site's devices", () => {
   });
 });
 
+describe('console: an enrolment code expires', () => {
+  it('a code older than ENROLL_CODE_TTL_MS is refused at enrolment and stays unused', async () => {
+    const db = suite.hq.db;
+    const hy = await createSite(db, { code: 'HY', name: '华远大厦', kind: 'mixed' });
+    const admin = await signedIn('root', 'admin', null);
+    const { code } = value<{ code: string }>(await admin('devices.issueCode', { siteId: hy, deviceCode: 'A1' }));
+    const created = new Date(Date.now() - ENROLL_CODE_TTL_MS - 60_000).toISOString();
+    await db
+      .updateTable('enroll_codes')
+      .set({ created_at: created } as never)
+      .where('code', '=', code)
+      .execute();
+    const a = await suite.openDesk({ deviceCode: 'A1', clock });
+    await expect(syncClientFor(a).enroll(suite.hq.url, code)).rejects.toMatchObject({ code: 'code_invalid' });
+    const row = await db
+      .selectFrom('enroll_codes')
+      .select(['used_at', 'used_by'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ used_at: null, used_by: null });
+    expect(value<Device[]>(await admin('devices.list', { siteId: hy }))).toEqual([]);
+  });
+});
+
 describe('console: rejections and conflicts of a site', () => {
   it('names the record as people know it, never the payload; a conflict is resolved with a note and clears at the desks', async () => {
     const db = suite.hq.db;
