@@ -113,6 +113,20 @@ test('an enrolment code from the console enrols a real desk; revoking it is conf
   expect(audit.map((l) => l.action)).toEqual(['devices.issueCode', 'devices.revoke']);
   expect(audit[1].detail).toMatchObject({ reason: '电脑被盗，报警回执 2026-118' });
 
+  // The revoked desk's identity can still move to a new PC: a replacement code, confirmed first.
+  await hqPage.getByTestId('device-A1-replace').click();
+  await expect(hqPage.getByRole('tooltip')).toContainText('为 A1 发放替换接入码？');
+  await hqPage
+    .getByRole('tooltip')
+    .getByRole('button', { name: /发\s*放/ })
+    .click();
+  await expect(issued).toContainText('替换 A1 的接入码（只显示这一次）');
+  const replacement = (await hqPage.getByTestId('devices-issued-code').innerText()).trim();
+  const a1 = await device('A1');
+  expect(await hq.db.selectFrom('enroll_codes').select('replaces').where('code', '=', replacement).executeTakeFirst()).toEqual({
+    replaces: a1!.id,
+  });
+
   // The revoked desk is refused at its next sync.
   await desk.api(page, 'sync:now', {});
   await page.reload();

@@ -123,6 +123,11 @@ describe("console: a site's devices", () => {
       online: false,
     });
     expect((await adminHy('devices.revoke', { siteId: hy, deviceId: a1.id, reason: '再次' })).body.error?.code).toBe('conflict');
+    // A revoked desk is still replaced (its PC's secret was revoked): the code carries A1's identity.
+    const again = value<{ code: string }>(await adminHy('devices.replace', { siteId: hy, deviceId: a1.id }));
+    expect(await db.selectFrom('enroll_codes').select('replaces').where('code', '=', again.code).executeTakeFirst()).toEqual({
+      replaces: a1.id,
+    });
     await importSampleDirectory(a);
     await a.ok('visits:checkIn', await checkInInput(a));
     await ca.syncNow();
@@ -141,6 +146,7 @@ describe("console: a site's devices", () => {
       ['devices.issueCode', hy],
       ['devices.replace', hy],
       ['devices.revoke', hy],
+      ['devices.replace', hy],
     ]);
     expect(lines[2].detail).toMatchObject({ deviceId: a1.id, reason: '电脑被盗' });
   });

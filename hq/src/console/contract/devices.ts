@@ -20,7 +20,7 @@ export const DeviceRow = z.strictObject({
   id: z.string(),
   code: z.string(),
   state: z.enum(['active', 'revoked']),
-  /** Not revoked and heard from within a day (the CLI's SILENT > 1 day). */
+  /** Not revoked and heard from within a day (the CLI's SILENT > 1 day; never heard from is not online). */
   online: z.boolean(),
   enrolledAt: z.string(),
   lastSeenAt: z.string().nullable(),
@@ -32,6 +32,8 @@ export const DeviceRow = z.strictObject({
   waiting: z.number().nullable(),
   /** The desk code of the device this one replaced. */
   replaces: z.string().nullable(),
+  /** The device that replaced this one (then it cannot be replaced again; its successor can). */
+  replacedBy: z.string().nullable(),
 });
 export const DeviceList = z.array(DeviceRow);
 

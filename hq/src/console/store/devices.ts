@@ -15,6 +15,7 @@ type Db = Kysely<HqDatabase>;
 export async function siteDevices(db: Db, siteId: string, now: Date): Promise<z.input<typeof DeviceRow>[]> {
   const [devices, health] = await Promise.all([listDevices(db, siteId), healthOfSite(db, siteId)]);
   const codeOf = new Map(devices.map((d) => [d.id, d.code]));
+  const successorOf = new Map(devices.filter((d) => d.replaces).map((d) => [d.replaces!, d.id]));
   return devices.map((d) => {
     const h = health.get(d.id);
     const seen = Math.max(d.last_seen_at?.getTime() ?? 0, h?.reportedAt.getTime() ?? 0);
@@ -22,7 +23,8 @@ export async function siteDevices(db: Db, siteId: string, now: Date): Promise<z.
       id: d.id,
       code: d.code,
       state: d.revoked_at ? 'revoked' : 'active',
-      online: !d.revoked_at && !isSilent(d, h?.reportedAt, now),
+      // Heard from within the day: a desk enrolled but never heard from is not called online.
+      online: !d.revoked_at && seen > 0 && !isSilent(d, h?.reportedAt, now),
       enrolledAt: d.enrolled_at.toISOString(),
       lastSeenAt: seen ? new Date(seen).toISOString() : null,
       appVersion: d.app_version ?? h?.health.appVersion ?? null,
@@ -30,6 +32,7 @@ export async function siteDevices(db: Db, siteId: string, now: Date): Promise<z.
       clockFlagged: d.driftFlagged,
       waiting: h?.health.queueDepth ?? null,
       replaces: d.replaces ? (codeOf.get(d.replaces) ?? null) : null,
+      replacedBy: successorOf.get(d.id) ?? null,
     };
   });
 }

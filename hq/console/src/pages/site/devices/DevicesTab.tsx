@@ -14,23 +14,27 @@ import type { DeviceRow, IssuedCode } from './deviceTypes';
 function DeviceActions(props: { d: DeviceRow; onReplace: (d: DeviceRow) => void; onRevoke: (d: DeviceRow) => void }) {
   const { t } = useTranslation();
   const { d } = props;
-  if (d.state === 'revoked') return null;
   return (
     <Space>
-      <Popconfirm
-        title={t('devices.replace.confirm', { code: d.code })}
-        description={t('devices.replace.explain', { code: d.code })}
-        okText={t('devices.replace.ok')}
-        cancelText={t('devices.cancel')}
-        onConfirm={() => props.onReplace(d)}
-      >
-        <Button size="small" data-testid={`device-${d.code}-replace`}>
-          {t('devices.replace.button')}
+      {/* A revoked desk is replaced too (its PC's secret was revoked, or it died): once, by its successor. */}
+      {!d.replacedBy && (
+        <Popconfirm
+          title={t('devices.replace.confirm', { code: d.code })}
+          description={t('devices.replace.explain', { code: d.code })}
+          okText={t('devices.replace.ok')}
+          cancelText={t('devices.cancel')}
+          onConfirm={() => props.onReplace(d)}
+        >
+          <Button size="small" data-testid={`device-${d.code}-replace`}>
+            {t('devices.replace.button')}
+          </Button>
+        </Popconfirm>
+      )}
+      {d.state === 'active' && (
+        <Button size="small" danger onClick={() => props.onRevoke(d)} data-testid={`device-${d.code}-revoke`}>
+          {t('devices.revoke.button')}
         </Button>
-      </Popconfirm>
-      <Button size="small" danger onClick={() => props.onRevoke(d)} data-testid={`device-${d.code}-revoke`}>
-        {t('devices.revoke.button')}
-      </Button>
+      )}
     </Space>
   );
 }

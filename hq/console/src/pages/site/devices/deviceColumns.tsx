@@ -14,7 +14,7 @@ function StateTags({ d, t }: { d: DeviceRow; t: TFunction }) {
   if (d.state === 'revoked') return <Tag data-testid={`device-${d.code}-state`}>{t('devices.state.revoked')}</Tag>;
   return (
     <Tag color={d.online ? 'green' : 'orange'} data-testid={`device-${d.code}-state`}>
-      {d.online ? t('devices.state.online') : t('devices.state.silent')}
+      {t(d.online ? 'devices.state.online' : d.lastSeenAt ? 'devices.state.silent' : 'devices.state.notYet')}
     </Tag>
   );
 }
