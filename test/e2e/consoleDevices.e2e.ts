@@ -84,7 +84,20 @@ test('an enrolment code from the console enrols a real desk; revoking it is conf
   await expect(hqPage.getByTestId('rejections')).not.toContainText('refused_at_hq');
   await expect(hqPage.getByTestId('conflicts')).toContainText('没有待处理的冲突');
   await shot(hqPage, 'console-rejections');
-  await hqPage.getByRole('tab', { name: '设备' }).click();
+  // In the other languages, the desk's own words too.
+  for (const [lang, what, why] of [
+    ['en', 'Staff added', 'An HQ administrator refused this change'],
+    ['zh-Hant', '新增員工', '總部管理員拒絕了此項變更'],
+  ]) {
+    await hqPage.evaluate((l) => localStorage.setItem('lobbydesk.console.language', l), lang);
+    await hqPage.reload();
+    await expect(rejection).toContainText(what);
+    await expect(rejection).toContainText(why);
+  }
+  await hqPage.evaluate(() => localStorage.setItem('lobbydesk.console.language', 'zh-Hans'));
+  await hqPage.goto(`${hq.url}/#/site/${siteId}/devices`);
+  await hqPage.reload();
+  await expect(hqPage.getByRole('tab', { name: '设备' })).toBeVisible();
 
   // Revoke: the dialog names A1; an empty reason writes nothing.
   await hqPage.getByTestId('device-A1-revoke').click();
