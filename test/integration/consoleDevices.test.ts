@@ -204,9 +204,11 @@ describe('console: rejections and conflicts of a site', () => {
     const other = await createSite(db, { code: 'XB', name: '西部园区', kind: 'mixed' });
     const xbOnly = await signedIn('xb', 'admin', [other]);
 
-    const rejected = value<{ type: string; reason: string; identity: unknown; deskCode: string; resendable: boolean }[]>(
-      await auditor('devices.rejected', { siteId: hy }),
-    );
+    const { total, rows: rejected } = value<{
+      total: number;
+      rows: { type: string; reason: string; identity: unknown; deskCode: string; resendable: boolean }[];
+    }>(await auditor('devices.rejected', { siteId: hy }));
+    expect(total).toBe(rejected.length);
     const checkIn = rejected.find((r) => r.type === 'VisitorCheckedIn')!;
     expect(checkIn).toMatchObject({
       reason: 'actor_disabled',

@@ -66,6 +66,9 @@ export const RejectionRow = z.strictObject({
   hqNote: z.string().nullable(),
 });
 
+/** The newest rejections the page shows (each is named by a look-up); `total` says how many there are. */
+export const REJECTIONS_SHOWN = 200;
+
 export const ConflictsInput = z.strictObject({ siteId: SiteId, includeResolved: z.boolean().optional() });
 export const ResolveInput = z.strictObject({ siteId: SiteId, conflictId: z.string().min(1).max(300), note: Words(500) });
 
@@ -79,7 +82,7 @@ export const devicesProcs = {
   'devices.issueCode': write(IssueCodeInput, IssuedCode, ['admin']),
   'devices.replace': write(ReplaceInput, IssuedCode, ['admin']),
   'devices.revoke': write(RevokeInput, z.strictObject({ revokedAt: z.string() }), ['admin']),
-  'devices.rejected': read(SiteInput, z.array(RejectionRow)),
+  'devices.rejected': read(SiteInput, z.strictObject({ total: z.number(), rows: z.array(RejectionRow) })),
   'devices.conflicts': read(ConflictsInput, z.array(Conflict)),
   'devices.resolveConflict': write(ResolveInput, z.strictObject({}), ['admin', 'finance', 'service']),
 };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { HqDatabase } from '../../pg/schema.js';
-import type { DeviceRow, RejectionRow } from '../contract/devices.js';
+import { REJECTIONS_SHOWN, type DeviceRow, type RejectionRow } from '../contract/devices.js';
 import { ConsoleError } from '../contract/errors.js';
 import { listDevices, listRejected } from '../../store/admin.js';
 import { ENROLL_CODE_TTL_MS, siteOfDevice } from '../../store/auth.js';
@@ -58,12 +58,12 @@ export async function codeExpiry(db: Db, code: string): Promise<string> {
 const hqNote = (reason: string, detail: string | null) =>
   reason === 'refused_at_hq' && detail ? detail.replace(/^refused at HQ: /, '') : null;
 
-/** The CLI's `rejected`, newest first, each with the record it was about instead of its payload. */
-export async function siteRejections(db: Db, siteId: string): Promise<z.input<typeof RejectionRow>[]> {
+/** The CLI's `rejected`, newest first (the newest REJECTIONS_SHOWN), each with the record it was about instead of its payload. */
+export async function siteRejections(db: Db, siteId: string): Promise<{ total: number; rows: z.input<typeof RejectionRow>[] }> {
   const [rows, devices] = await Promise.all([listRejected(db, siteId), listDevices(db, siteId)]);
   const codeOf = new Map(devices.map((d) => [d.id, d.code]));
   const out = [];
-  for (const r of rows.reverse()) {
+  for (const r of rows.reverse().slice(0, REJECTIONS_SHOWN)) {
     const reason = r.reject_reason ?? '';
     const payload = r.payload && typeof r.payload === 'object' ? (r.payload as Record<string, unknown>) : {};
     out.push({
@@ -77,5 +77,5 @@ export async function siteRejections(db: Db, siteId: string): Promise<z.input<ty
       hqNote: hqNote(reason, r.reject_detail),
     });
   }
-  return out;
+  return { total: rows.length, rows: out };
 }

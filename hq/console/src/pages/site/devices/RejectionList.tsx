@@ -38,17 +38,20 @@ function RejectionItem({ r }: { r: RejectionRow }) {
 export function RejectionList({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   const q = useConsoleQuery('devices.rejected', { siteId });
+  const rows = q.data?.rows ?? [];
+  const more = (q.data?.total ?? 0) - rows.length;
   return (
     <Card title={t('devices.rejections.title')} loading={q.loading && !q.data} data-testid="rejections">
       {q.error ? (
         <Typography.Text type="danger">{t(q.error.message)}</Typography.Text>
-      ) : (q.data ?? []).length === 0 ? (
+      ) : rows.length === 0 ? (
         <Empty description={t('devices.rejections.none')} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          {q.data!.map((r) => (
+          {rows.map((r) => (
             <RejectionItem key={r.eventId} r={r} />
           ))}
+          {more > 0 && <Typography.Text type="secondary">{t('devices.rejections.more', { count: more })}</Typography.Text>}
         </Space>
       )}
     </Card>

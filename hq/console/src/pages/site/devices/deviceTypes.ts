@@ -2,7 +2,7 @@ import type { ConsoleOutput } from '../../../../../src/console/contract/index';
 
 export type DeviceRow = ConsoleOutput<'devices.list'>[number];
 export type IssuedCode = ConsoleOutput<'devices.issueCode'>;
-export type RejectionRow = ConsoleOutput<'devices.rejected'>[number];
+export type RejectionRow = ConsoleOutput<'devices.rejected'>['rows'][number];
 export type SiteConflict = ConsoleOutput<'devices.conflicts'>[number];
 
 /** Times as the HQ user reads them, on their browser's clock (YYYY-MM-DD HH:mm). */
