@@ -129,7 +129,7 @@ export async function listDevices(db: Db, siteId: string) {
 export async function listRejected(db: Db, siteId: string) {
   return db
     .selectFrom('events')
-    .select(['id', 'device_id', 'device_seq', 'type', 'reject_reason', 'reject_detail', 'received_at'])
+    .select(['id', 'device_id', 'device_seq', 'type', 'reject_reason', 'reject_detail', 'received_at', 'payload'])
     .where('site_id', '=', siteId)
     .where('status', '=', 'rejected')
     .orderBy('received_at')

@@ -4,6 +4,12 @@ import type { HqDatabase } from '../pg/schema.js';
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const newSecret = () => randomBytes(32).toString('base64url');
+/**
+ * An enrolment code is redeemed within this long of being issued, or never: a code written on a note and
+ * forgotten must not enrol some PC weeks later (the console shows the expiry beside the code).
+ */
+export const ENROLL_CODE_TTL_MS = 72 * 3600_000;
+
 /** One-time enrollment codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export function newEnrollCode(): string {
   const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -89,7 +89,7 @@ export async function resolveConflict(db: Db, siteId: string, conflictId: string
   const c = (await listConflicts(db, siteId, true)).find((x) => x.id === conflictId);
   if (!c) throw new Error(`No conflict ${conflictId} at this site.`);
   if (c.resolution) return `already resolved by ${c.resolution.byName} at ${c.resolution.at}: ${c.resolution.note}`;
-  await db.transaction().execute((trx) =>
+  const append = (trx: Db) =>
     appendMasterEvent(trx, siteId, 'ConflictResolved', {
       conflictId,
       kind: c.kind,
@@ -97,8 +97,9 @@ export async function resolveConflict(db: Db, siteId: string, conflictId: string
       note: note.trim(),
       byName,
       at: new Date().toISOString(),
-    }),
-  );
+    });
+  // The console calls this inside its write's transaction (with the audit line); the CLI opens its own.
+  await (db.isTransaction ? append(db) : db.transaction().execute(append));
   return `resolved ${conflictId}`;
 }
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EnrollRequest, EnrollResponse } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
-import { HqError, deviceRow, hashSecret, newSecret, recordDeviceSite, siteOfDevice } from './auth.js';
+import { ENROLL_CODE_TTL_MS, HqError, deviceRow, hashSecret, newSecret, recordDeviceSite, siteOfDevice } from './auth.js';
 
 type Trx = Transaction<HqDatabase>;
 type Site = { id: string; code: string; name: string; kind: string };
@@ -22,11 +22,13 @@ export async function enroll(db: Kysely<HqDatabase>, req: EnrollRequest): Promis
   return db.transaction().execute(async (trx) => {
     const code = await trx
       .selectFrom('enroll_codes')
-      .select(['code', 'site_id', 'device_code', 'replaces', 'used_at'])
+      .select(['code', 'site_id', 'device_code', 'replaces', 'used_at', 'created_at'])
       .where('code', '=', req.code.trim().toUpperCase())
       .forUpdate()
       .executeTakeFirst();
     if (!code || code.used_at) throw new HqError(403, 'code_invalid', 'This enrollment code is unknown or was already used.');
+    if (Date.now() - code.created_at.getTime() > ENROLL_CODE_TTL_MS)
+      throw new HqError(403, 'code_invalid', 'This enrollment code has expired: ask HQ for a new one.');
     // Locked first: two desks of one site enrolling at once otherwise deadlock (each device row's foreign
     // key share-locks the site, then siteIdKey asks for the update lock).
     const site = await trx.selectFrom('sites').selectAll().where('id', '=', code.site_id).forUpdate().executeTakeFirstOrThrow();

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
 import { hqticketsProcs } from './hqtickets.js';
+import { devicesProcs } from './devices.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
   ...reportsProcs,
   ...hqticketsProcs,
+  ...devicesProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

@@ -3,10 +3,12 @@ import type { ConsoleHandlers } from './context.js';
 import { sessionHandlers } from './session.js';
 import { reportsHandlers } from './reports.js';
 import { hqticketsHandlers } from './hqtickets.js';
+import { devicesHandlers } from './devices.js';
 
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...sessionHandlers,
   ...reportsHandlers,
   ...hqticketsHandlers,
+  ...devicesHandlers,
 };

@@ -1,33 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { Conflict, ConflictSide } from '../../../../shared/api/conflictSchemas';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { run } from '../../api/useDesk';
 import { NoteForm } from './NoteForm';
 import { RefundFromConflict } from './RefundFromConflict';
+import { subjectText, whatText } from '../../../../shared/i18n/conflictText';
 
 const time = (iso: string) => deskTime(iso).format('YYYY-MM-DD HH:mm:ss');
-
-/** What a side did, in words: a check-out method, a ticket step; numbers, names and values as they are. */
-function whatText(t: TFunction, c: Conflict, s: ConflictSide): string {
-  if (c.kind === 'double_checkout') return t(`conflicts.checkoutBy.${s.what}`);
-  if (c.kind === 'ticket_lost_to_cancel') return t(`conflicts.step.${s.what}`, { defaultValue: s.what });
-  if (c.kind === 'double_pickup' && s.what === 'returned') return t('conflicts.returned');
-  return s.what;
-}
-
-/**
- * The record in words: the detection is the same on every desk and at HQ, so it names a setting by its key and a
- * fee by its item code; the leader reads them as the settings page and the receipt name them.
- */
-function subjectText(t: TFunction, c: Conflict): string {
-  if (c.kind === 'setting_overwritten') return t(`settings.${c.subject}`, { defaultValue: c.subject });
-  if (c.kind !== 'fee_paid_twice') return c.subject;
-  const [unit, item, period] = c.subject.split(' · ');
-  return [unit, t(`feeItem.${item}`, { defaultValue: item }), period].join(' · ');
-}
 
 /** One conflict: the record, both sides (who, which desk, when, what; which one the records show), and how to close it. */
 export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDone: () => void }) {

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
-import type { ConsoleRole } from '../../../../src/console/contract/define';
 import { HqTicketsTab } from '../hqtickets/HqTicketsTab';
+import { CONSOLE_ROLES, type ConsoleRole } from '../../../../src/console/contract/define';
+import { DevicesTab } from './devices/DevicesTab';
+import { RejectionsTab } from './devices/RejectionsTab';
 
 export interface SiteTab {
   /** The last segment of `#/site/<id>/<key>`. */
@@ -13,4 +15,6 @@ export interface SiteTab {
 /** The tabs of a site's page: one entry per tab, in the order shown. */
 export const siteTabs: SiteTab[] = [
   { key: 'tickets', labelKey: 'hqtickets.tab', roles: ['admin', 'service', 'auditor'], Tab: HqTicketsTab },
+  { key: 'devices', labelKey: 'devices.tab', roles: CONSOLE_ROLES, Tab: DevicesTab },
+  { key: 'rejections', labelKey: 'devices.rejectionsTab', roles: CONSOLE_ROLES, Tab: RejectionsTab },
 ];
