@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
+import { portfolioProcs } from './portfolio.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
   ...reportsProcs,
+  ...portfolioProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;
