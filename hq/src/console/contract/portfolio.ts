@@ -32,6 +32,7 @@ export const PortfolioRow = z.strictObject({
   majorOpenedToday: z.number(),
   conflicts: z.number(),
   rejections: z.number(),
+  held: z.number(),
 });
 export type PortfolioRow = z.output<typeof PortfolioRow>;
 

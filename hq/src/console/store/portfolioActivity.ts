@@ -20,6 +20,8 @@ export interface SiteActivity {
   conflicts: number;
   /** Events HQ refused that no desk has marked handled (a `RejectionHandled` naming them). */
   rejections: number;
+  /** Privileged changes from desks held for an HQ administrator's decision. */
+  held: number;
 }
 
 /**
@@ -47,12 +49,18 @@ async function ticketCounts(db: Db, siteId: string, now: Date, day: { fromIso: s
   };
 }
 
-async function rejectionsWaiting(db: Db, siteId: string): Promise<number> {
-  const { rows } = await sql<{ n: string }>`
-    SELECT count(*) AS n FROM events e WHERE e.site_id = ${siteId} AND e.status = 'rejected'
-      AND NOT EXISTS (SELECT 1 FROM events h WHERE h.site_id = e.site_id AND h.type = 'RejectionHandled' AND h.status = 'ok'
-        AND h.payload->>'eventId' = e.id)`.execute(db);
-  return Number(rows[0].n);
+/**
+ * Refused events no desk has marked handled (a `RejectionHandled` naming them), and events HQ holds for its
+ * decision (a privileged change from a desk): both are lines of the desks' inbox; the held ones wait for HQ.
+ */
+async function rejectionsWaiting(db: Db, siteId: string): Promise<{ rejections: number; held: number }> {
+  const { rows } = await sql<{ rejected: string; held: string }>`
+    SELECT
+      (SELECT count(*) FROM events e WHERE e.site_id = ${siteId} AND e.status = 'rejected'
+        AND NOT EXISTS (SELECT 1 FROM events h WHERE h.site_id = e.site_id AND h.type = 'RejectionHandled' AND h.status = 'ok'
+          AND h.payload->>'eventId' = e.id)) AS rejected,
+      (SELECT count(*) FROM events WHERE site_id = ${siteId} AND status = 'held') AS held`.execute(db);
+  return { rejections: Number(rows[0].rejected), held: Number(rows[0].held) };
 }
 
 /** A site's tickets, today's major complaints (on the site's calendar), conflicts and rejections waiting. */
@@ -62,5 +70,5 @@ export async function siteActivity(db: Db, siteId: string, zone: string, today: 
     listConflicts(db, siteId),
     rejectionsWaiting(db, siteId),
   ]);
-  return { ...tickets, conflicts: conflicts.length, rejections };
+  return { ...tickets, conflicts: conflicts.length, ...rejections };
 }

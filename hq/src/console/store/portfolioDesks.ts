@@ -19,7 +19,7 @@ export interface SiteDesks {
   /** Desk clock minus HQ clock at the last push, the desk furthest off; flagged as `hq devices` flags it. */
   clockOffsetMs: number | null;
   clockFlagged: boolean;
-  /** Records queued at the desks, not yet acknowledged by HQ, as their last health reports said. */
+  /** Records queued at the desks that their last health reports said and no push has brought since. */
   deskQueue: number;
   /** When the oldest of them was written (report time minus its age): the desk side of "oldest waiting". */
   deskOldestAt: string | null;
@@ -61,7 +61,9 @@ export async function siteDesks(db: Db, siteId: string, now: Date): Promise<Site
     if (d.drift_ms !== null && (out.clockOffsetMs === null || Math.abs(d.drift_ms) > Math.abs(out.clockOffsetMs)))
       out.clockOffsetMs = d.drift_ms;
     if (driftFlagged(d.drift_ms)) out.clockFlagged = true;
-    if (h) {
+    // A report followed by a push: what it counted went in that push (the next round reports afresh). A report
+    // with no push after it (the push failed, HQ too old for the desk) is what still waits at the desk.
+    if (h && h.reportedAt.getTime() > (d.last_seen_at?.getTime() ?? 0)) {
       out.deskQueue += h.health.queueDepth;
       if (h.health.oldestWaitingSeconds !== null)
         oldest = min(oldest, h.reportedAt.getTime() - h.health.oldestWaitingSeconds * 1000);
