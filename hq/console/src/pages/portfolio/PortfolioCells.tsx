@@ -1,7 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { permilleText, siteTime, yuanText } from '../reports/reportFormat';
-import { clockText, type PortfolioRow } from './portfolioFormat';
+import { permilleText, yuanText } from '../reports/reportFormat';
+import { clockText, shortTime, type PortfolioRow } from './portfolioFormat';
 
 const { Text } = Typography;
 
@@ -9,12 +9,12 @@ const { Text } = Typography;
 export function DesksCell({ r }: { r: PortfolioRow }) {
   const { t } = useTranslation();
   const d = r.desks;
-  const last = d.lastSeenAt ? siteTime(d.lastSeenAt, r.zone) : '—';
+  const last = d.lastSeenAt ? shortTime(d.lastSeenAt, r.zone) : '—';
   if (d.active === 0) return <Text type="secondary">{t('portfolio.desks.none')}</Text>;
   return (
     <Tooltip title={t('portfolio.desks.lastSeen', { at: last })}>
       <Space size={4} data-testid="portfolio-desks">
-        <Tag color="green">{t('portfolio.desks.online', { n: d.online })}</Tag>
+        <Tag color={d.online > 0 ? 'green' : undefined}>{t('portfolio.desks.online', { n: d.online })}</Tag>
         {d.silent > 0 && (
           <Tag color="red" data-testid="portfolio-silent">
             {t('portfolio.desks.silent', { n: d.silent })}
@@ -48,14 +48,14 @@ export function WaitingCell({ r }: { r: PortfolioRow }) {
     <Space direction="vertical" size={0} data-testid="portfolio-waiting">
       {hq.count > 0 && (
         <Text type="warning">
-          {t('portfolio.waiting.atHq', { n: hq.count, at: hq.oldestAt ? siteTime(hq.oldestAt, r.zone) : '—' })}
+          {t('portfolio.waiting.atHq', { n: hq.count, at: hq.oldestAt ? shortTime(hq.oldestAt, r.zone) : '—' })}
         </Text>
       )}
       {desk.deskQueue > 0 && (
         <Text type="warning">
           {t('portfolio.waiting.atDesk', {
             n: desk.deskQueue,
-            at: desk.deskOldestAt ? siteTime(desk.deskOldestAt, r.zone) : '—',
+            at: desk.deskOldestAt ? shortTime(desk.deskOldestAt, r.zone) : '—',
           })}
         </Text>
       )}
@@ -71,6 +71,12 @@ export function RateCell({ r, by }: { r: PortfolioRow; by: 'propertyUnits' | 'pr
     by === 'propertyUnits'
       ? t('portfolio.fees.unitsOf', { paid: rate.paid, due: rate.due })
       : t('portfolio.fees.amountOf', { paid: yuanText(rate.paid), due: yuanText(rate.due) });
+  if (rate.due === 0)
+    return (
+      <Text type="secondary" data-testid={`portfolio-rate-${by}`}>
+        {t('portfolio.fees.nothingDue')}
+      </Text>
+    );
   return (
     <Space direction="vertical" size={0} data-testid={`portfolio-rate-${by}`}>
       <Text strong>{permilleText(rate.permille)}</Text>
@@ -84,12 +90,19 @@ export function ArrearsCell({ r }: { r: PortfolioRow }) {
   const { t } = useTranslation();
   const a = r.arrears;
   if (a.units === 0) return <Text type="secondary">{t('portfolio.fees.noArrears')}</Text>;
+  const ages = [
+    { key: 'one', n: a.one },
+    { key: 'two', n: a.two },
+    { key: 'three', n: a.threePlus },
+  ].filter((x) => x.n > 0);
   return (
     <Space direction="vertical" size={0} data-testid="portfolio-arrears">
-      <span>{t('portfolio.fees.ages', { one: a.one, two: a.two, three: a.threePlus })}</span>
-      <Text type={a.threePlus > 0 ? 'danger' : 'secondary'}>
-        {t('portfolio.fees.owing', { units: a.units, amount: yuanText(a.amountFen) })}
-      </Text>
+      {ages.map((x) => (
+        <Text key={x.key} type={x.key === 'three' ? 'danger' : undefined}>
+          {t(`portfolio.fees.age.${x.key}`, { n: x.n })}
+        </Text>
+      ))}
+      <Text type="secondary">{t('portfolio.fees.owing', { units: a.units, amount: yuanText(a.amountFen) })}</Text>
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ConsoleOutput } from '../../../../src/console/contract/index';
+import { deskTime } from '../../../../../shared/domain/deskTime';
 
 export type PortfolioRow = ConsoleOutput<'portfolio.list'>[number];
 
@@ -23,3 +24,6 @@ export const earliest = (a: string | null, b: string | null): string | null => (
 
 /** For sorting: a rate (per mille) with "nothing due" last. */
 export const rateKey = (p: number | null) => (p === null ? -1 : p);
+
+/** An instant on the site's clock, short for a table cell (`MM-DD HH:mm`; the year is this one's or the last). */
+export const shortTime = (iso: string, zone: string): string => deskTime(iso, zone).format('MM-DD HH:mm');
