@@ -89,11 +89,15 @@ test('the portfolio shows the desk’s own figures after a sync, a silent desk i
   await expect(page.getByTestId('sync-status')).toContainText('已连接总部');
   const api: DeskApi = (name, input) => desk.api(page, name, input);
   await deskWork(api);
+  // A manager created at the desk: a privileged change HQ holds for its administrator.
+  await api('staff:create', { staffNo: 'M001', name: '陈经理', role: 'manager', pin: '739164' });
   await api('sync:now', {});
   await expect(page.getByTestId('sync-waiting')).toHaveText('待同步 0 条');
   const arrears = (await api('fees:arrears', {})) as ProcOutput<'fees:arrears'>;
   const board = (await api('tickets:board', {})) as ProcOutput<'tickets:board'>;
   const status = (await api('sync:status', {})) as ProcOutput<'sync:status'>;
+  const inbox = (await api('conflicts:rejections', {})) as ProcOutput<'conflicts:rejections'>;
+  expect(inbox.map((r) => r.reason)).toEqual(['held_for_hq']);
 
   const hqPage = await page.context().newPage();
   await signInConsole(hqPage, hq);
@@ -124,6 +128,7 @@ test('the portfolio shows the desk’s own figures after a sync, a silent desk i
   expect(board.openCount).toBe(2);
   await expect(row.getByTestId('portfolio-major')).toHaveText('已上报 1 / 1');
   await expect(row.getByTestId('portfolio-version')).toHaveText(status.appVersion ?? APP_VERSION);
+  await expect(row.getByTestId('portfolio-inbox')).toHaveText(`待总部审核 ${inbox.length}`);
   // The silent desk, in red; its site owes nothing and has no tickets.
   const jtRow = hqPage.getByTestId('portfolio-row-JT');
   await expect(jtRow.getByTestId('portfolio-silent')).toHaveText('静默 1');

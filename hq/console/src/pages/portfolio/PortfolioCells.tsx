@@ -28,6 +28,7 @@ export function DesksCell({ r }: { r: PortfolioRow }) {
 /** The desks' versions and their clock against HQ's (red past the drift limit). */
 export function VersionClockCell({ r }: { r: PortfolioRow }) {
   const { t } = useTranslation();
+  if (r.desks.versions.length === 0 && r.desks.clockOffsetMs === null) return <Text type="secondary">—</Text>;
   return (
     <Space direction="vertical" size={0}>
       <span data-testid="portfolio-version">{r.desks.versions.length ? r.desks.versions.join(', ') : '—'}</span>

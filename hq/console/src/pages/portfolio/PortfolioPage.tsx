@@ -41,7 +41,7 @@ export function PortfolioPage() {
         loading={q.loading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1170 }}
+        scroll={{ x: 1140 }}
         columns={portfolioColumns(t)}
         locale={{ emptyText: t('portfolio.empty') }}
         onRow={(r) => ({

@@ -59,7 +59,7 @@ export function portfolioColumns(t: TFunction): ColumnsType<PortfolioRow> {
     {
       title: t('portfolio.col.waiting'),
       key: 'waiting',
-      width: 140,
+      width: 120,
       sorter: by(oldestWaiting),
       render: (_: unknown, r: PortfolioRow) => <WaitingCell r={r} />,
     },
@@ -73,7 +73,7 @@ export function portfolioColumns(t: TFunction): ColumnsType<PortfolioRow> {
     {
       title: t('portfolio.col.rateAmount'),
       key: 'rateAmount',
-      width: 130,
+      width: 120,
       sorter: by((r) => rateKey(r.collection.propertyAmount.permille)),
       render: (_: unknown, r: PortfolioRow) => <RateCell r={r} by="propertyAmount" />,
     },
