@@ -146,6 +146,19 @@ test('the portfolio shows the desk’s own figures after a sync, a silent desk i
   await hqPage.getByRole('columnheader', { name: '前台' }).click();
   await expect(hqPage.locator('[data-testid^="portfolio-row-"]').first()).toHaveAttribute('data-testid', 'portfolio-row-JT');
 
+  // In English and in traditional Chinese, the same figures in the user's words.
+  await hqPage.getByTestId('console-language').click();
+  await hqPage.locator('.ant-select-item-option', { hasText: 'English' }).click();
+  await expect(row.getByTestId('portfolio-desks')).toHaveText('1 online');
+  await expect(row.getByTestId('portfolio-tickets')).toHaveText(`${board.openCount} open · ${overdue} overdue`);
+  await expect(jtRow.getByTestId('portfolio-silent')).toHaveText('1 silent');
+  await shot(hqPage, 'console-portfolio-en');
+  await hqPage.getByTestId('console-language').click();
+  await hqPage.locator('.ant-select-item-option', { hasText: '繁體中文' }).click();
+  await expect(row.getByTestId('portfolio-desks')).toHaveText('在線 1');
+  await hqPage.getByTestId('console-language').click();
+  await hqPage.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
+
   // A row opens the site's page.
   await row.click();
   await expect(hqPage).toHaveURL(new RegExp(`#/site/${hy}$`));

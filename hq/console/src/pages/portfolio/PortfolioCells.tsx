@@ -13,7 +13,7 @@ export function DesksCell({ r }: { r: PortfolioRow }) {
   if (d.active === 0) return <Text type="secondary">{t('portfolio.desks.none')}</Text>;
   return (
     <Tooltip title={t('portfolio.desks.lastSeen', { at: last })}>
-      <Space size={4} data-testid="portfolio-desks">
+      <Space size={4} wrap data-testid="portfolio-desks">
         <Tag color={d.online > 0 ? 'green' : undefined}>{t('portfolio.desks.online', { n: d.online })}</Tag>
         {d.silent > 0 && (
           <Tag color="red" data-testid="portfolio-silent">
