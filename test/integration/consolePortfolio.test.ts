@@ -17,7 +17,7 @@ import { deskDay, deskTime } from '../../shared/domain/deskTime.js';
 
 /**
  * The portfolio's figures equal what the desks themselves hold: two sites (HY with desks A1 and A2, XB with
- * B1 whose clock runs 7 minutes fast), real desks syncing with a real HQ; each row compared with the desks'
+ * B1 whose clock runs 7 minutes fast, on a Pacific island's time), real desks syncing with a real HQ; each row compared with the desks'
  * own arrears list (collection rates, ageing), ticket board, ticket timelines, conflict inbox, rejections,
  * sync status, and with HQ's own `devices` and `waiting` commands.
  */
@@ -31,8 +31,8 @@ const cli = async (...args: string[]) => {
 };
 
 /** Charges for the sample directory in the current month and the two before it (the desks' import format). */
-function chargesCsv(now: Date) {
-  const m = (back: number) => deskTime(now).subtract(back, 'month').format('YYYY-MM');
+function chargesCsv(now: Date, zone: string) {
+  const m = (back: number) => deskTime(now, zone).subtract(back, 'month').format('YYYY-MM');
   return [
     '单元,收费项目,月份,金额,空置,备注',
     `1-2-301,物业管理费,${m(2)},,,`,
@@ -44,24 +44,24 @@ function chargesCsv(now: Date) {
   ].join('\n');
 }
 
-async function feeSite(desk: TestDesk) {
+async function feeSite(desk: TestDesk, zone = SHANGHAI) {
   await importSampleDirectory(desk);
-  await desk.ok('fees:importCharges', { fileName: 'charges.csv', contentBase64: b64(chargesCsv(desk.clock.now())) });
+  await desk.ok('fees:importCharges', { fileName: 'charges.csv', contentBase64: b64(chargesCsv(desk.clock.now(), zone)) });
 }
 
 /** The figures of a site as its desks' own APIs give them. */
-async function deskFigures(desks: TestDesk[]) {
+async function deskFigures(desks: TestDesk[], zone: string) {
   const [d] = desks;
   const arrears = await d.ok('fees:arrears', {});
   const board = await d.ok('tickets:board', {});
-  const today = deskDay(d.clock.now());
+  const today = deskDay(d.clock.now(), zone);
   let escalated = 0;
   let opened = 0;
   for (const t of await d.ok('tickets:search', { limit: 200 })) {
     if (t.kind !== 'complaint' || t.severity !== 'major') continue;
-    if (deskDay(t.openedAt) === today) opened++;
+    if (deskDay(t.openedAt, zone) === today) opened++;
     const detail = await d.ok('tickets:get', { ticketId: t.id });
-    if (detail.steps.some((s) => s.sort === 'escalate' && deskDay(s.at) === today)) escalated++;
+    if (detail.steps.some((s) => s.sort === 'escalate' && deskDay(s.at, zone) === today)) escalated++;
   }
   let rejections = 0;
   let waiting = 0;
@@ -100,6 +100,14 @@ const seqOf = (d: TestDesk, type: string, field: string, value: string) =>
       .get(type, value) as { device_seq: number }
   ).device_seq;
 
+const SHANGHAI = 'Asia/Shanghai';
+/**
+ * XB's zone: one whose calendar day is not Shanghai's now (Honolulu is 18 hours behind it, Kiritimati 6 hours
+ * ahead), so a figure counted on the wrong clock would show.
+ */
+const hourUtc = new Date().getUTCHours();
+const FAR = hourUtc >= 10 && hourUtc < 16 ? 'Pacific/Kiritimati' : 'Pacific/Honolulu';
+
 describe('console portfolio: one row per site, equal to what its desks hold', () => {
   it('desks, fees, tickets, major complaints, conflicts, rejections and waiting per site; scoped users see their sites', async () => {
     const db = suite.hq.db;
@@ -111,8 +119,10 @@ describe('console portfolio: one row per site, equal to what its desks hold', ()
     const b = await suite.openDesk({ setUp: false, clock: fast });
     await b.ok('setup:complete', { siteName: '西部园区', siteCode: 'XB', siteKind: 'mixed', deviceCode: 'B1', admin: ADMIN });
     await b.ok('shift:open', { patternCode: 'A', handoverShiftId: null });
+    // XB is on another day than Shanghai: its day and month are its own.
+    await b.ok('settings:update', { siteTimeZone: FAR });
     await feeSite(a);
-    await feeSite(b);
+    await feeSite(b, FAR);
     const nurse = await addStaff(a, 'receptionist', 'R002', '135790', '李娜');
     const { siteId: hy } = await enrollDesks(suite.hq, [a, a2], suite.hq.url, 'HY', { backendClient: true });
     const xb = await createSite(db, { code: 'XB', name: '西部园区', kind: 'mixed' });
@@ -131,6 +141,8 @@ describe('console portfolio: one row per site, equal to what its desks hold', ()
     await a.ok('tickets:step', { ticketId: major.id, action: 'escalate', note: '已报管理处主任' });
     await a.ok('tickets:create', await repairInput(a));
     await b.ok('tickets:create', await complaintInput(b));
+    const bMajor = (await b.ok('tickets:create', await complaintInput(b, { severity: 'major', confirmDuplicate: true }))).ticket;
+    await b.ok('tickets:step', { ticketId: bMajor.id, action: 'escalate', note: '已报管理处主任' });
     // A conflict: both HY desks check the same visitor out while apart.
     const { visit } = await a.ok('visits:checkIn', await checkInInput(a));
     await sync(a, a2);
@@ -168,14 +180,15 @@ describe('console portfolio: one row per site, equal to what its desks hold', ()
     const rows = await portfolio(db, [xb, hy], clock.now());
     expect(rows.map((r) => r.code)).toEqual(['HY', 'XB']);
     const row = (id: string) => rows.find((r) => r.siteId === id)!;
-    for (const [desks, siteId] of [
-      [[a, a2], hy],
-      [[b], xb],
+    for (const [desks, siteId, zone] of [
+      [[a, a2], hy, SHANGHAI],
+      [[b], xb, FAR],
     ] as const) {
-      const own = await deskFigures([...desks]);
+      const own = await deskFigures([...desks], zone);
       const r = row(siteId);
-      expect(r.today).toBe(deskDay(clock.now()));
-      expect(r.month).toBe(deskDay(clock.now()).slice(0, 7));
+      expect(r.zone).toBe(zone);
+      expect(r.today).toBe(deskDay(clock.now(), zone));
+      expect(r.month).toBe(deskDay(clock.now(), zone).slice(0, 7));
       expect(r.collection).toEqual(own.collection);
       expect(r.arrears).toEqual(own.arrears);
       expect(r.openTickets).toBe(own.openTickets);
@@ -194,6 +207,7 @@ describe('console portfolio: one row per site, equal to what its desks hold', ()
     }
     // Not all zeros: each figure above was something at one site at least.
     const hyRow = row(hy);
+    expect(row(xb).today).not.toBe(hyRow.today);
     expect(hyRow.collection.propertyUnits).toMatchObject({ paid: 1, due: 2 });
     expect(row(xb).collection.propertyUnits).toMatchObject({ paid: 0, due: 2 });
     expect(hyRow.arrears.units).toBe(2);
@@ -201,7 +215,8 @@ describe('console portfolio: one row per site, equal to what its desks hold', ()
     expect(hyRow.openTickets).toBe(2);
     expect(hyRow.overdueTickets).toBeGreaterThanOrEqual(1);
     expect(hyRow.waitingAtHq.count).toBe(1);
-    expect(row(xb).openTickets).toBe(1);
+    expect(row(xb).openTickets).toBe(2);
+    expect(row(xb)).toMatchObject({ majorEscalatedToday: 1, majorOpenedToday: 1 });
     // XB's desk runs 7 minutes fast: HQ measured it at its push (desk minus HQ) as the desk measured HQ (HQ minus desk).
     const xbStatus = await b.ok('sync:status', {});
     expect(Math.abs(row(xb).desks.clockOffsetMs! + xbStatus.clock.offsetMs!)).toBeLessThan(1000);
