@@ -12,6 +12,7 @@ import {
   WaitingCell,
 } from './PortfolioCells';
 import { earliest, rateKey, type PortfolioRow } from './portfolioFormat';
+import { DEFAULT_SITE_TIME_ZONE } from '../../../../../shared/domain/deskTime';
 
 const by =
   <T extends number | string>(key: (r: PortfolioRow) => T) =>
@@ -38,7 +39,11 @@ export function portfolioColumns(t: TFunction): ColumnsType<PortfolioRow> {
         <span data-testid="portfolio-site">
           <Typography.Text strong>{r.name}</Typography.Text>
           <br />
-          <Typography.Text type="secondary">{r.code}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.code}
+            {/* A site off HQ's usual clock says so: its today and this month are its own. */}
+            {r.zone !== DEFAULT_SITE_TIME_ZONE && ` · ${r.zone}`}
+          </Typography.Text>
         </span>
       ),
     },
