@@ -34,6 +34,8 @@ test('HQ serves the console; a wrong password is refused at the form, the right 
   await expect(page.getByTestId('console-user')).toHaveText('总部张主任 · 总部管理员');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'ldhq_session')!;
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/console/api' });
+  // The home page is the portfolio; the plain list of sites is the menu's "项目".
+  await page.getByRole('menuitem', { name: '项目', exact: true }).click();
   await expect(page.getByTestId('sites-table')).toContainText('华悦花园');
   await expect(page.getByTestId('sites-table')).toContainText('写字楼');
   await shot(page, 'console-sites');

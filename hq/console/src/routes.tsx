@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../src/console/contract/define';
+import { PortfolioPage } from './pages/portfolio/PortfolioPage';
 import { SitesPage } from './pages/sites/SitesPage';
 import { SitePage } from './pages/site/SitePage';
 import { ReportsPage } from './pages/reports/ReportsPage';
@@ -17,6 +18,7 @@ export interface ConsoleRoute {
 
 /** Every page of the console: one entry per page; the first one a user may see is their home. */
 export const routes: ConsoleRoute[] = [
+  { key: 'portfolio', labelKey: 'portfolio.nav', roles: CONSOLE_ROLES, page: PortfolioPage, menu: true },
   { key: 'sites', labelKey: 'console.nav.sites', roles: CONSOLE_ROLES, page: SitesPage, menu: true },
   { key: 'site', labelKey: 'console.nav.site', roles: CONSOLE_ROLES, page: SitePage, menu: false },
   { key: 'reports', labelKey: 'reports.title', roles: CONSOLE_ROLES, page: ReportsPage, menu: true },

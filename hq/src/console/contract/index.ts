@@ -3,6 +3,7 @@ import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
 import { hqticketsProcs } from './hqtickets.js';
 import { devicesProcs } from './devices.js';
+import { portfolioProcs } from './portfolio.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
@@ -10,6 +11,7 @@ export const consoleContract = {
   ...reportsProcs,
   ...hqticketsProcs,
   ...devicesProcs,
+  ...portfolioProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

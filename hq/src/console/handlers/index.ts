@@ -4,6 +4,7 @@ import { sessionHandlers } from './session.js';
 import { reportsHandlers } from './reports.js';
 import { hqticketsHandlers } from './hqtickets.js';
 import { devicesHandlers } from './devices.js';
+import { portfolioHandlers } from './portfolio.js';
 
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
@@ -11,4 +12,5 @@ export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...reportsHandlers,
   ...hqticketsHandlers,
   ...devicesHandlers,
+  ...portfolioHandlers,
 };
