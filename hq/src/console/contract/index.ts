@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
+import { accountsProcs } from './accounts.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
   ...reportsProcs,
+  ...accountsProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;
