@@ -3,6 +3,8 @@ import { CONSOLE_ROLES, type ConsoleRole } from '../../src/console/contract/defi
 import { SitesPage } from './pages/sites/SitesPage';
 import { SitePage } from './pages/site/SitePage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { AccountsPage } from './pages/accounts/AccountsPage';
+import { SecurityPage } from './pages/security/SecurityPage';
 
 export interface ConsoleRoute {
   /** The first segment of the hash path: `#/<key>/…`. */
@@ -20,4 +22,6 @@ export const routes: ConsoleRoute[] = [
   { key: 'sites', labelKey: 'console.nav.sites', roles: CONSOLE_ROLES, page: SitesPage, menu: true },
   { key: 'site', labelKey: 'console.nav.site', roles: CONSOLE_ROLES, page: SitePage, menu: false },
   { key: 'reports', labelKey: 'reports.title', roles: CONSOLE_ROLES, page: ReportsPage, menu: true },
+  { key: 'accounts', labelKey: 'accounts.nav.accounts', roles: ['admin'], page: AccountsPage, menu: true },
+  { key: 'security', labelKey: 'accounts.nav.security', roles: CONSOLE_ROLES, page: SecurityPage, menu: true },
 ];
