@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { sessionProcs } from './session.js';
 import { reportsProcs } from './reports.js';
 import { accountsProcs } from './accounts.js';
+import { auditProcs } from './audit.js';
+import { verifyProcs } from './verify.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
   ...reportsProcs,
   ...accountsProcs,
+  ...auditProcs,
+  ...verifyProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

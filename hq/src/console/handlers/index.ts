@@ -3,10 +3,14 @@ import type { ConsoleHandlers } from './context.js';
 import { sessionHandlers } from './session.js';
 import { reportsHandlers } from './reports.js';
 import { accountsHandlers } from './accounts.js';
+import { auditHandlers } from './audit.js';
+import { verifyHandlers } from './verify.js';
 
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...sessionHandlers,
   ...reportsHandlers,
   ...accountsHandlers,
+  ...auditHandlers,
+  ...verifyHandlers,
 };
