@@ -2,19 +2,28 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { expect, test, type Page } from '@playwright/test';
-import { consoleAdmin, signInConsole, startHqWithConsole } from './consoleSupport';
+import { addConsoleUser, consoleAdmin, signInConsole, startHqWithConsole } from './consoleSupport';
 import { ARTIFACTS, shot } from './support';
 import type { TestHq } from '../support/hq';
-import { createSite } from '../../hq/src/store/admin';
+import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
+import { checkInInput, openTestDesk, type TestDesk } from '../support/desk';
+import { cashPayment, feeDesk } from '../support/fees';
+import { receiptVerifyRef } from '../../shared/print/receipt';
+import { maskPhone } from '../../shared/domain/mask';
 
 test.describe.configure({ mode: 'serial' });
 let hq: TestHq;
+let desk: TestDesk | undefined;
+let hy: string;
 test.beforeAll(async () => {
   hq = await startHqWithConsole({ tls: true });
-  await createSite(hq.db, { code: 'HY', name: '华悦花园', kind: 'residential' });
+  hy = await createSite(hq.db, { code: 'HY', name: '华悦花园', kind: 'residential' });
   await createSite(hq.db, { code: 'JT', name: '金泰大厦', kind: 'office' });
 });
-test.afterAll(async () => hq?.close());
+test.afterAll(async () => {
+  await desk?.close();
+  await hq?.close();
+});
 test.use({ ignoreHTTPSErrors: true });
 
 /** A screenshot for the README (docs/screenshots) as well as the artifacts. */
@@ -110,4 +119,73 @@ test('TOTP: enrolled from the QR page with a first code; then a sign-in asks for
   await page.getByTestId('signin-totp').pressSequentially(totp.generate({ timestamp: Date.now() + 30_000 }), { delay: 120 });
   await page.getByTestId('signin-totp').press('Enter');
   await expect(page.getByTestId('console-user')).toHaveText('总部张主任 · 总部管理员');
+});
+
+test('receipt verification: a receipt paid and voided with approval at a real desk, synced; its reference typed and Enter at machine speed, another at human speed, a forged one', async ({
+  page,
+}) => {
+  desk = await openTestDesk({ deviceCode: 'A1' });
+  const { unitId } = await feeDesk(desk);
+  await desk.ok('staff:create', { staffNo: 'S001', name: '刘班长', role: 'shift_leader', pin: '8642' });
+  const kept = (await desk.ok('fees:pay', await cashPayment(desk, unitId, ['2026-08']))).receipt;
+  const voided = (await desk.ok('fees:pay', await cashPayment(desk, unitId, ['2026-09', '2026-10']))).receipt;
+  await desk.ok('fees:void', { receiptId: voided.id, approval: { staffNo: 'S001', pin: '8642', reason: '收错单元' } });
+  const visit = await checkInInput(desk);
+  await desk.ok('visits:checkIn', visit);
+  // Enrolled as at the desk's sync page (HTTPS, HQ's fingerprint pinned), then synced.
+  await desk.backend.services.sync.enroll(hq.url, await issueEnrollCode(hq.db, hy, 'A1'), hq.tls!.fingerprint);
+  await desk.backend.services.sync.syncNow();
+  // The references the desk prints in the receipts' QR codes (a copy printed before the void).
+  const refOf = async (id: string) => {
+    const r = await desk!.ok('fees:receipt', { receiptId: id });
+    return { r, ref: receiptVerifyRef(r.receiptNo, r.totalFen, r.id) };
+  };
+  const v = await refOf(voided.id);
+  const k = await refOf(kept.id);
+
+  // The auditor (the admin has TOTP on by now): verification is every role's, audit search the auditor's too.
+  const auditor = { login: 'sj', name: '审计赵', password: 'Auditor-2026x', role: 'auditor' as const };
+  await addConsoleUser(hq, auditor);
+  await signInConsole(page, hq, auditor);
+  await page.getByRole('menuitem', { name: '收据验真' }).click();
+  await expect(page.getByTestId('verify-ref')).toBeFocused();
+  // A scanner: the whole reference and Enter, no wait between.
+  await page.keyboard.type(v.ref);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('verify-status')).toHaveText('这张收据已作废');
+  const details = page.getByTestId('verify-details');
+  await expect(details).toContainText(v.r.receiptNo);
+  await expect(details).toContainText(`¥${(v.r.totalFen / 100).toFixed(2)}`);
+  await expect(details).toContainText('收错单元');
+  await expect(details).toContainText('刘班长');
+  await readmeShot(page, 'console-verify');
+  // The next scan replaces the text (it stays selected), at a person's speed this time.
+  await page.getByTestId('verify-ref').pressSequentially(k.ref, { delay: 15 });
+  await page.getByTestId('verify-ref').press('Enter');
+  await expect(page.getByTestId('verify-status')).toHaveText('真实有效的收据');
+  await expect(page.getByTestId('verify-details')).toContainText(k.r.receiptNo);
+  await expect(page.getByTestId('verify-details')).toContainText('A1');
+  // The amount altered: unknown, and nothing of the real receipt is shown.
+  const [, no, fen, id] = k.ref.split('/');
+  await page.getByTestId('verify-ref').fill(`LDR1/${no}/${Number(fen) + 1000}/${id}`);
+  await page.getByTestId('verify-ref').press('Enter');
+  await expect(page.getByTestId('verify-status')).toHaveText('查无此收据');
+  await expect(page.getByTestId('verify-verdict')).not.toContainText(k.r.receiptNo);
+  await page.getByTestId('verify-ref').fill('');
+  await page.getByTestId('verify-ref').press('Enter');
+  await expect(page.getByTestId('verify-ref-error')).toHaveText('必填');
+
+  // The same desk's records in the audit search: the visitor's phone and ID number masked as the desk masks them.
+  await page.getByRole('menuitem', { name: '审计查询' }).click();
+  await page.getByTestId('audit-type').locator('input').fill('VisitorCheckedIn');
+  await page.getByTestId('audit-search').click();
+  const table = page.getByTestId('audit-events-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await table.locator('.ant-table-row-expand-icon').first().click();
+  await expect(table.locator('.audit-payload')).toContainText(maskPhone(visit.visitor.phone));
+  await expect(table).not.toContainText(visit.visitor.phone);
+  await expect(table).not.toContainText(visit.visitor.idNumber);
+  await readmeShot(page, 'console-audit');
+  await page.getByTestId('audit-tab-console').click();
+  await expect(page.getByTestId('audit-console-table')).toContainText('session.signIn');
 });
