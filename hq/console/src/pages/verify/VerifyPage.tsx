@@ -24,7 +24,7 @@ export function VerifyPage() {
   const input = useRef<InputRef>(null);
   const form = useConsoleForm(VerifyReceiptInput, { defaultValues: { ref: '' } });
   const { control, handleSubmit } = form;
-  const submit = handleSubmit(async ({ ref }) => {
+  const verifyRef = async ({ ref }: { ref: string }) => {
     const ticket = ++latest.current;
     setProblem(null);
     setVerdict(null);
@@ -35,7 +35,9 @@ export function VerifyPage() {
       if (ticket === latest.current) setProblem(form.serverErrors(e));
     }
     input.current?.select();
-  });
+  };
+  // Built at the key press, not during render (the handler reads refs).
+  const submit = () => handleSubmit(verifyRef)();
   return (
     <Card title={t('verify.title')} data-testid="verify-page">
       <Form layout="vertical" style={{ maxWidth: 720 }} onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
