@@ -186,5 +186,32 @@ describe('HQ accounts', () => {
       ['address:127.0.0.1', 16 + 2],
       ['login:boss', 16 + 2],
     ]);
+    // The other admin resets the locked-out one's password: they may sign in at once, and must change it first.
+    const deputy = consoleClient(suite.hq);
+    expect((await deputy('session.signIn', { login: 'deputy', password: 'Deputy-2026x' })).body.ok).toBe(true);
+    const boss = (
+      await suite.hq.db.selectFrom('hq_console_users').select('id').where('login', '=', 'boss').executeTakeFirstOrThrow()
+    ).id;
+    const weak = await deputy('accounts.resetPassword', { id: boss, password: 'abcdefghijkl', clearTotp: false });
+    expect(weak.body.error?.issues).toEqual([{ path: 'password', message: 'console.err.passwordSimple' }]);
+    expect(
+      (await deputy('accounts.resetPassword', { id: boss, password: 'Reset-pass-2026', clearTotp: false })).body.value,
+    ).toMatchObject({
+      mustChangePassword: true,
+    });
+    expect((await call('session.signIn', { login: 'boss', password: ADMIN.password })).body.error?.code).toBe('unauthenticated');
+    expect((await call('session.signIn', { login: 'boss', password: 'Reset-pass-2026' })).body.value).toMatchObject({
+      mustChangePassword: true,
+    });
+    expect((await call('accounts.list')).body.error?.code).toBe('forbidden');
+    // Wrong current passwords typed in an open session count like sign-in guesses.
+    const tries = [];
+    for (let i = 0; i < MAX_ATTEMPTS_PER_LOGIN + 1; i++)
+      tries.push(
+        (await call('accounts.changeOwnPassword', { currentPassword: `nope-${i}-xxxx`, password: 'Boss-own-2026' })).body.error
+          ?.code,
+      );
+    expect(tries.at(-1)).toBe('rate_limited');
+    expect(tries.filter((c) => c === 'invalid_input')).toHaveLength(MAX_ATTEMPTS_PER_LOGIN);
   });
 });

@@ -4,7 +4,7 @@ import { accountFor, accountRow, assertAdminRemains, checkSiteIds, listAccounts 
 import { recordAudit } from '../store/audit.js';
 import { hashPassword, passwordMatches } from '../store/password.js';
 import { closeSessionsOf, openSession } from '../store/sessions.js';
-import { clearLoginAttempts } from '../store/signInLimits.js';
+import { clearLoginAttempts, releaseSignInAttempt, reserveSignInAttempt } from '../store/signInLimits.js';
 import { newTotpSecret, totpStepOf } from '../store/totp.js';
 import { createConsoleUser, passwordProblem, toConsoleUser, userById, userByLogin } from '../store/users.js';
 import type { ConsoleCtx, ConsoleHandlers } from './context.js';
@@ -81,8 +81,12 @@ export const accountsHandlers: ConsoleHandlers<typeof accountsProcs> = {
   },
   async 'accounts.changeOwnPassword'(input, ctx) {
     const row = (await userById(ctx.db, ctx.user.id))!;
+    // A session left open is no way to guess its owner's password faster than at the sign-in page.
+    if (!(await reserveSignInAttempt(ctx.db, row.login, ctx.session.address, ctx.now)))
+      throw new ConsoleError('rate_limited', 'accounts.err.rateLimited');
     if (!(await passwordMatches(input.currentPassword, row.password_hash)))
       throw fieldError('currentPassword', 'accounts.err.currentWrong');
+    await releaseSignInAttempt(ctx.db, row.login, ctx.session.address, { clearLogin: true });
     checkPassword('password', input.password);
     if (input.password === input.currentPassword) throw fieldError('password', 'accounts.err.passwordSame');
     const hash = await hashPassword(input.password);

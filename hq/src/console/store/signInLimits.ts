@@ -33,6 +33,8 @@ export async function reserveSignInAttempt(db: Kysely<HqDatabase>, login: string
       RETURNING attempts`.execute(db);
     return rows[0]!.attempts;
   };
+  // Counters of past windows go (a guesser of made-up logins leaves no rows behind for long).
+  await sql`DELETE FROM hq_console_sign_in_limits WHERE window_start < ${windowFrom}`.execute(db);
   const byLogin = await bump(keys.login);
   const byAddress = await bump(keys.address);
   return byLogin <= MAX_ATTEMPTS_PER_LOGIN && byAddress <= MAX_ATTEMPTS_PER_ADDRESS;
