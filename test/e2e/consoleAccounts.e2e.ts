@@ -89,6 +89,45 @@ test('the admin creates an HQ user: a weak password is refused at its field and 
   await expect(page.getByRole('menuitem', { name: '总部账号' })).toHaveCount(0);
 });
 
+test('the admin changes a role, resets a password and disables a user; the last admin cannot disable themselves', async ({
+  page,
+}) => {
+  await signInConsole(page, hq);
+  await page.getByRole('menuitem', { name: '总部账号' }).click();
+  await page.getByTestId('account-disable-hqadmin').click();
+  await page.getByTestId('account-disable-confirm-hqadmin').click();
+  await expect(page.getByTestId('accounts-problem')).toHaveText('这是最后一位管理全部项目的管理员，不能停用或降级。');
+  await expect(page.getByTestId('account-row-hqadmin')).toContainText('启用');
+
+  await page.getByTestId('account-edit-cw-li').click();
+  await page.getByTestId('account-role').click();
+  await page.getByTitle('客服经理').click();
+  await page.getByTestId('account-submit').click();
+  await expect(page.getByTestId('account-row-cw-li')).toContainText('客服经理');
+
+  await page.getByTestId('account-reset-cw-li').click();
+  await page.getByTestId('account-password').fill('Short-1');
+  await page.getByTestId('account-password').press('Enter');
+  await expect(page.getByTestId('account-password-error')).toHaveText('密码至少 10 位');
+  await page.getByTestId('account-password').fill('Reset-cw-2026');
+  await page.getByTestId('account-submit').click();
+  await expect(page.getByTestId('account-row-cw-li')).toContainText('须改密码');
+
+  await page.getByTestId('account-disable-cw-li').click();
+  await page.getByTestId('account-disable-confirm-cw-li').click();
+  await expect(page.getByTestId('account-row-cw-li')).toContainText('已停用');
+  const cw = await hq.db
+    .selectFrom('hq_console_users')
+    .select(['role', 'disabled_at'])
+    .where('login', '=', 'cw-li')
+    .executeTakeFirstOrThrow();
+  expect(cw.role).toBe('service');
+  expect(cw.disabled_at).not.toBeNull();
+  await page.getByTestId('console-signout').click();
+  await signInAs(page, 'cw-li', 'Reset-cw-2026');
+  await expect(page.getByTestId('signin-problem')).toContainText('账号或密码（或验证码）不正确');
+});
+
 async function signInAs(page: Page, login: string, password: string) {
   await page.getByTestId('signin-login').fill(login);
   await page.getByTestId('signin-password').fill(password);

@@ -98,7 +98,7 @@ export function AccountsPage() {
                 <Popconfirm
                   title={t(u.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', { name: u.name })}
                   onConfirm={() => setDisabled(u, !u.disabled)}
-                  okButtonProps={{ 'data-testid': 'account-disable-confirm' }}
+                  okButtonProps={{ 'data-testid': `account-disable-confirm-${u.login}` }}
                 >
                   <Button type="link" size="small" danger={!u.disabled} data-testid={`account-disable-${u.login}`}>
                     {t(u.disabled ? 'accounts.enable' : 'accounts.disable')}
