@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { CONSOLE_ROLES, read, write } from './define.js';
 import { ConsoleUser } from './session.js';
 
-/** One HQ user as the accounts page lists them. */
-export const AccountRow = z.strictObject({
-  id: z.string(),
-  login: z.string(),
-  name: z.string(),
-  role: z.enum(CONSOLE_ROLES),
-  /** null: every site. */
-  siteIds: z.array(z.string()).nullable(),
-  totp: z.boolean(),
+/** One HQ user as the accounts page lists them: who they are as a session knows them, and their state. */
+export const AccountRow = ConsoleUser.extend({
   disabled: z.boolean(),
-  mustChangePassword: z.boolean(),
   lastSignInAt: z.string().nullable(),
 });
 export type AccountRow = z.infer<typeof AccountRow>;

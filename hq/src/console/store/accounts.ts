@@ -1,22 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { HqDatabase } from '../../pg/schema.js';
 import type { AccountRow } from '../contract/accounts.js';
-import type { ConsoleRole } from '../contract/define.js';
 import { ConsoleError, fieldError } from '../contract/errors.js';
 import type { SiteScope } from '../handlers/context.js';
-import { userById, type ConsoleUserRow } from './users.js';
+import { toConsoleUser, userById, type ConsoleUserRow } from './users.js';
 
 type Db = Kysely<HqDatabase>;
 
 export const toAccountRow = (r: ConsoleUserRow): AccountRow => ({
-  id: r.id,
-  login: r.login,
-  name: r.name,
-  role: r.role as ConsoleRole,
-  siteIds: r.site_ids,
-  totp: r.totp_secret !== null,
+  ...toConsoleUser(r),
   disabled: r.disabled_at !== null,
-  mustChangePassword: r.must_change_password,
   lastSignInAt: r.last_sign_in_at?.toISOString() ?? null,
 });
 

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleInput, ConsoleOutput } from '../../../../src/console/contract/index';
 import { useConsoleQuery } from '../../useConsoleQuery';
-import { daysOf, given, pretty } from './auditFilters';
+import { daysOf, given, pagingOf, pretty } from './auditFilters';
 
 type Row = ConsoleOutput<'audit.console'>['rows'][number];
 
@@ -41,14 +41,7 @@ export function ConsoleAuditTab() {
         size="small"
         loading={result.loading}
         dataSource={result.error ? [] : (result.data?.rows ?? [])}
-        pagination={{
-          current: query.page,
-          pageSize: result.data?.pageSize ?? 50,
-          total: result.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('audit.total', { n }),
-          onChange: (page) => setQuery({ ...query, page }),
-        }}
+        pagination={pagingOf(query, setQuery, result.data, (n) => t('audit.total', { n }))}
         expandable={{ expandedRowRender: (r) => <pre className="audit-payload">{pretty(r.detail)}</pre> }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsoleInput, ConsoleOutput } from '../../../../src/console/contract/index';
 import { eventCatalog } from '../../../../../shared/events/catalog';
 import { useConsoleQuery } from '../../useConsoleQuery';
-import { daysOf, given, pretty } from './auditFilters';
+import { daysOf, given, pagingOf, pretty } from './auditFilters';
 
 type Row = ConsoleOutput<'audit.events'>['rows'][number];
 const TYPES = Object.keys(eventCatalog).sort();
@@ -74,14 +74,7 @@ export function EventsTab() {
         size="small"
         loading={result.loading}
         dataSource={result.error ? [] : (result.data?.rows ?? [])}
-        pagination={{
-          current: query.page,
-          pageSize: result.data?.pageSize ?? 50,
-          total: result.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('audit.total', { n }),
-          onChange: (page) => setQuery({ ...query, page }),
-        }}
+        pagination={pagingOf(query, setQuery, result.data, (n) => t('audit.total', { n }))}
         expandable={{ expandedRowRender: (r) => <pre className="audit-payload">{pretty(r.payload)}</pre> }}
         columns={[
           {

@@ -1,3 +1,4 @@
+import type { TablePaginationConfig } from 'antd';
 import type { Dayjs } from 'dayjs';
 
 /** A filter typed into a text box: blank means "any", not "the empty value". */
@@ -17,3 +18,20 @@ export const pretty = (json: string) => {
     return json;
   }
 };
+
+/** A search's pages: HQ counts and sends one page of `pageSize`; a page change asks for that page only. */
+export function pagingOf<Q extends { page: number }>(
+  query: Q,
+  setQuery: (q: Q) => void,
+  data: { total: number; pageSize: number } | undefined,
+  totalText: (n: number) => string,
+): TablePaginationConfig {
+  return {
+    current: query.page,
+    pageSize: data?.pageSize ?? 50,
+    total: data?.total ?? 0,
+    showSizeChanger: false,
+    showTotal: totalText,
+    onChange: (page) => setQuery({ ...query, page }),
+  };
+}
