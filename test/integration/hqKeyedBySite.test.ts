@@ -47,7 +47,7 @@ async function schemaOf(db: Kysely<HqDatabase>): Promise<string[]> {
 }
 
 /**
- * Migrations 014, 013, 012 and 011 undone (newest first): the keys, foreign keys and columns they changed back
+ * Migrations 015, 014, 013, 012 and 011 undone (newest first): the keys, foreign keys and columns they changed back
  * as 001–010 made them.
  */
 async function backTo010(db: Kysely<HqDatabase>): Promise<void> {
@@ -55,13 +55,14 @@ async function backTo010(db: Kysely<HqDatabase>): Promise<void> {
   byId.push('hq_shifts', 'hq_log_entries', 'hq_mail_items', 'hq_mail_damage');
   const byEvent = ['hq_conflicts', 'hq_fee_events', 'hq_mail_events', 'hq_shift_events'];
   const stmts = [
+    'DROP TABLE hq_console_sign_in_limits',
     'DROP TABLE hq_console_audit',
     'DROP TABLE hq_console_sessions',
     'DROP TABLE hq_console_users',
     'DROP TABLE device_health',
     'ALTER TABLE devices DROP COLUMN app_version',
     'ALTER TABLE sites DROP COLUMN update_channel',
-    "DELETE FROM hq_migrations WHERE name IN ('012_desk_releases', '013_device_health', '014_console')",
+    "DELETE FROM hq_migrations WHERE name IN ('012_desk_releases', '013_device_health', '014_console', '015_console_security')",
     'ALTER TABLE held_events DROP CONSTRAINT held_events_event_fkey',
     'ALTER TABLE waiting_events DROP CONSTRAINT waiting_events_event_fkey',
     'ALTER TABLE attachments DROP CONSTRAINT attachments_device_fkey',

@@ -22,6 +22,7 @@ const REFERENCE_TABLES: Record<string, string> = {
   hq_console_users: "HQ's own users (the console): company-level, one row per person at HQ",
   hq_console_sessions: 'console sessions, read by token hash at every console request, a few per HQ user',
   hq_console_audit: 'what HQ users did in the console: company-level, written at human speed, searched across sites',
+  hq_console_sign_in_limits: 'sign-in attempt counters per HQ login and address: company-level, a few rows per HQ user',
 };
 
 /**

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useConsoleSession } from './stores/session';
 import { SignInPage } from './pages/signIn/SignInPage';
 import { ConsoleShell } from './shell/ConsoleShell';
+import { MustChangePasswordPage } from './pages/security/MustChangePasswordPage';
 
 const ANTD_LOCALES = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS } as const;
 
@@ -15,6 +16,7 @@ export function App() {
   const { i18n, t } = useTranslation();
   const phase = useConsoleSession((s) => s.phase);
   const refresh = useConsoleSession((s) => s.refresh);
+  const mustChange = useConsoleSession((s) => s.user?.mustChangePassword ?? false);
   useEffect(() => void refresh(), [refresh]);
   useEffect(() => void (document.title = t('console.title')), [t, i18n.language]);
   const locale = useMemo(() => ANTD_LOCALES[i18n.language as keyof typeof ANTD_LOCALES] ?? zhCN, [i18n.language]);
@@ -27,7 +29,7 @@ export function App() {
           </div>
         )}
         {phase === 'signedOut' && <SignInPage />}
-        {phase === 'signedIn' && <ConsoleShell />}
+        {phase === 'signedIn' && (mustChange ? <MustChangePasswordPage /> : <ConsoleShell />)}
       </AntApp>
     </ConfigProvider>
   );

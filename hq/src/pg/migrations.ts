@@ -332,6 +332,23 @@ const consoleAccounts: Migration = {
   },
 };
 
+/**
+ * The console's sign-in defences (issue 21): the TOTP step last accepted per user (a code is good once),
+ * the secret being enrolled until its first code confirms it, the last sign-in, and the sign-in attempt
+ * counters per login and per address — in PostgreSQL so every HQ process counts the same attempts.
+ */
+const consoleSecurity: Migration = {
+  name: '015_console_security',
+  async up(db) {
+    await sql`
+      ALTER TABLE hq_console_users ADD COLUMN totp_last_step bigint, ADD COLUMN totp_pending text,
+        ADD COLUMN last_sign_in_at timestamptz`.execute(db);
+    await sql`
+      CREATE TABLE hq_console_sign_in_limits (key text PRIMARY KEY, attempts integer NOT NULL,
+        window_start timestamptz NOT NULL)`.execute(db);
+  },
+};
+
 export const hqMigrations: Migration[] = [
   core,
   ...projectionMigrations,
@@ -348,6 +365,7 @@ export const hqMigrations: Migration[] = [
   deskReleases,
   deviceHealth,
   consoleAccounts,
+  consoleSecurity,
 ];
 
 /** Applies missing migrations, each in its own transaction, serialised across HQ processes by an advisory lock. */

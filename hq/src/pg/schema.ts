@@ -128,6 +128,17 @@ export interface HqDatabase {
     must_change_password: Generated<boolean>;
     disabled_at: ColumnType<Date | null, string | null | undefined, string | null>;
     created_at: Generated<Date>;
+    /** The TOTP time step (30 s) of the last code accepted: that code and older ones are refused. */
+    totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+    /** A secret being enrolled: it becomes totp_secret when a first code from it is typed. */
+    totp_pending: ColumnType<string | null, string | null | undefined, string | null>;
+    last_sign_in_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  };
+  /** Sign-in attempts per `login:<login>` and `address:<ip>` in the current window. */
+  hq_console_sign_in_limits: {
+    key: string;
+    attempts: number;
+    window_start: ColumnType<Date, string, string>;
   };
   hq_console_sessions: {
     token_hash: string;

@@ -4,6 +4,9 @@ import { reportsProcs } from './reports.js';
 import { hqticketsProcs } from './hqtickets.js';
 import { devicesProcs } from './devices.js';
 import { portfolioProcs } from './portfolio.js';
+import { accountsProcs } from './accounts.js';
+import { auditProcs } from './audit.js';
+import { verifyProcs } from './verify.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
@@ -12,6 +15,9 @@ export const consoleContract = {
   ...hqticketsProcs,
   ...devicesProcs,
   ...portfolioProcs,
+  ...accountsProcs,
+  ...auditProcs,
+  ...verifyProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

@@ -5,6 +5,9 @@ import { reportsHandlers } from './reports.js';
 import { hqticketsHandlers } from './hqtickets.js';
 import { devicesHandlers } from './devices.js';
 import { portfolioHandlers } from './portfolio.js';
+import { accountsHandlers } from './accounts.js';
+import { auditHandlers } from './audit.js';
+import { verifyHandlers } from './verify.js';
 
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
@@ -13,4 +16,7 @@ export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...hqticketsHandlers,
   ...devicesHandlers,
   ...portfolioHandlers,
+  ...accountsHandlers,
+  ...auditHandlers,
+  ...verifyHandlers,
 };

@@ -1,23 +1,19 @@
-import * as OTPAuth from 'otpauth';
 import { ConsoleError } from '../contract/errors.js';
 import type { sessionProcs } from '../contract/session.js';
 import { DECOY_HASH, passwordMatches } from '../store/password.js';
 import { closeSession, openSession } from '../store/sessions.js';
 import { toConsoleUser, userByLogin } from '../store/users.js';
 import { recordAudit } from '../store/audit.js';
+import { releaseSignInAttempt, reserveSignInAttempt } from '../store/signInLimits.js';
+import { acceptTotp } from '../store/totp.js';
 import type { ConsoleHandlers } from './context.js';
-
-/** A TOTP code of this user's secret, the step before and after accepted (clocks a little apart). */
-export function totpMatches(secret: string, code: string, at: Date): boolean {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
-  return totp.validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
-}
 
 export const sessionHandlers: ConsoleHandlers<typeof sessionProcs> = {
   async 'session.signIn'(input, ctx) {
+    const address = ctx.session.address;
+    // Counted before anything is compared: a burst of guesses gets no more comparisons than allowed.
+    const allowed = await reserveSignInAttempt(ctx.db, input.login, address, ctx.now);
     const row = await userByLogin(ctx.db, input.login);
-    // The same answer, in the same time, for an unknown login, a wrong password and a disabled user.
-    const passwordOk = await passwordMatches(input.password, row?.password_hash ?? (await DECOY_HASH));
     const refuse = async (why: string) => {
       await recordAudit(ctx.db, {
         at: ctx.now,
@@ -28,11 +24,28 @@ export const sessionHandlers: ConsoleHandlers<typeof sessionProcs> = {
       });
       return new ConsoleError('unauthenticated', 'console.err.badCredentials');
     };
+    if (!allowed) {
+      await refuse('rateLimited');
+      throw new ConsoleError('rate_limited', 'accounts.err.rateLimited');
+    }
+    // The same answer, in the same time, for an unknown login, a wrong password and a disabled user.
+    const passwordOk = await passwordMatches(input.password, row?.password_hash ?? (await DECOY_HASH));
     if (!row || !passwordOk || row.disabled_at) throw await refuse(row ? (passwordOk ? 'disabled' : 'password') : 'login');
     if (row.totp_secret) {
-      if (!input.totp) throw new ConsoleError('totp_required', 'console.err.totpRequired');
-      if (!totpMatches(row.totp_secret, input.totp, ctx.now)) throw await refuse('totp');
+      if (!input.totp) {
+        // The right password, the code still to come: not a guess.
+        await releaseSignInAttempt(ctx.db, input.login, address, { clearLogin: false });
+        throw new ConsoleError('totp_required', 'console.err.totpRequired');
+      }
+      // A code already accepted once (replayed) is refused like a wrong one.
+      if (!(await acceptTotp(ctx.db, row.id, row.totp_secret, input.totp, ctx.now))) throw await refuse('totp');
     }
+    await releaseSignInAttempt(ctx.db, input.login, address, { clearLogin: true });
+    await ctx.db
+      .updateTable('hq_console_users')
+      .set({ last_sign_in_at: ctx.now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
     if (ctx.session.token) await closeSession(ctx.db, ctx.session.token);
     ctx.session.set(await openSession(ctx.db, row.id, ctx.now));
     await recordAudit(ctx.db, {

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Input } from 'antd';
+import { Controller } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ChangeOwnPasswordInput } from '../../../../src/console/contract/accounts';
+import { call } from '../../api';
+import { FormField } from '../../forms/FormField';
+import { useConsoleForm } from '../../forms/useConsoleForm';
+import { useConsoleSession } from '../../stores/session';
+
+/** One's own password: the current one, the new one twice (a typo would lock its owner out). */
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const signedIn = useConsoleSession((s) => s.signedIn);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [repeat, setRepeat] = useState('');
+  const [repeatWrong, setRepeatWrong] = useState(false);
+  const form = useConsoleForm(ChangeOwnPasswordInput, { defaultValues: { currentPassword: '', password: '' } });
+  const { control, handleSubmit, formState, reset } = form;
+  const submit = handleSubmit(async (values) => {
+    setProblem(null);
+    setDone(false);
+    setRepeatWrong(values.password !== repeat);
+    if (values.password !== repeat) return;
+    try {
+      const user = await call('accounts.changeOwnPassword', values);
+      reset();
+      setRepeat('');
+      setDone(true);
+      signedIn(user);
+    } catch (e) {
+      setProblem(form.serverErrors(e));
+    }
+  });
+  return (
+    <Form layout="vertical" style={{ maxWidth: 420 }} onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
+      {problem && <Alert type="error" showIcon message={problem} data-testid="password-problem" />}
+      {done && <Alert type="success" showIcon message={t('accounts.passwordChanged')} data-testid="password-done" />}
+      <FormField
+        label={t('accounts.currentPassword')}
+        error={formState.errors.currentPassword}
+        testId="password-current"
+        required
+      >
+        <Controller
+          name="currentPassword"
+          control={control}
+          render={({ field }) => <Input.Password {...field} autoComplete="current-password" data-testid="password-current" />}
+        />
+      </FormField>
+      <FormField
+        label={t('accounts.newPassword')}
+        error={formState.errors.password}
+        testId="password-new"
+        extra={t('accounts.passwordRule')}
+        required
+      >
+        <Controller
+          name="password"
+          control={control}
+          render={({ field }) => <Input.Password {...field} autoComplete="new-password" data-testid="password-new" />}
+        />
+      </FormField>
+      <FormField
+        label={t('accounts.repeatPassword')}
+        error={repeatWrong ? { message: 'accounts.err.repeatDiffers' } : undefined}
+        testId="password-repeat"
+        required
+      >
+        <Input.Password
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          autoComplete="new-password"
+          data-testid="password-repeat"
+        />
+      </FormField>
+      <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="password-submit">
+        {t('accounts.changePassword')}
+      </Button>
+    </Form>
+  );
+}
