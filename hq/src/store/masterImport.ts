@@ -12,8 +12,7 @@ type Imported = EventPayload<'DirectoryImported'>;
 
 /** The outcome of an import at HQ: what was written, or every problem by line and nothing written. */
 export type ImportResult =
-  | { ok: true; summary: string; counts: Record<string, number> }
-  | { ok: false; problems: ImportProblem[] };
+  { ok: true; summary: string; counts: Record<string, number> } | { ok: false; problems: ImportProblem[] };
 
 /** The site's directory as HQ knows it: every accepted directory import folded in order, later rows winning. */
 export async function siteDirectory(db: Db, siteId: string) {

@@ -32,7 +32,11 @@ export async function raiseSiteCharge(trx: Db, siteId: string, input: RaiseCharg
   await sql`SELECT 1 FROM sites WHERE id = ${siteId} FOR UPDATE`.execute(trx);
   const unit = (await siteDirectory(trx, siteId)).units.get(input.unitCode.toUpperCase());
   if (!unit) throw fieldError('unitCode', 'err.fee.unitNotFound');
-  const amountFen = chargeAmountFen(input.item, { areaM2: unit.area, amountFen: input.amount || undefined, vacant: input.vacant });
+  const amountFen = chargeAmountFen(input.item, {
+    areaM2: unit.area,
+    amountFen: input.amount || undefined,
+    vacant: input.vacant,
+  });
   if (!amountFen) throw fieldError('amount', input.amount ? 'err.fee.amount' : 'err.fee.amountNeeded');
   const chargeId = input.requestId ? uuidv5(input.requestId, RAISE_NAMESPACE) : uuidv7();
   const charge: NewCharge = {

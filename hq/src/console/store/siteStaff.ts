@@ -51,8 +51,7 @@ async function personAt(trx: Db, siteId: string, staffId: string) {
 }
 
 const sealed = (siteKey: string | null, staffId: string, pinHash: string) =>
-  (withSealedPinHash({ type: 'StaffPinReset', payload: { staffId, pinHash } }, siteKey).payload as { pinHash: string })
-    .pinHash;
+  (withSealedPinHash({ type: 'StaffPinReset', payload: { staffId, pinHash } }, siteKey).payload as { pinHash: string }).pinHash;
 
 /** A staff number HQ knows at the site, accepted or in a creation still held for HQ. */
 async function staffNoTaken(trx: Db, siteId: string, staffNo: string): Promise<boolean> {
@@ -86,7 +85,8 @@ export async function setSiteStaffRole(trx: Db, siteId: string, staffId: string,
   await lockedSite(trx, siteId);
   const { people, person } = await personAt(trx, siteId, staffId);
   if (person.role === role) return [`${person.staffNo} ${person.name} is already ${role}`];
-  if (person.active && role !== 'admin' && isLastActiveAdmin(people, person)) throw consoleFieldError('role', 'err.staff.lastAdmin');
+  if (person.active && role !== 'admin' && isLastActiveAdmin(people, person))
+    throw consoleFieldError('role', 'err.staff.lastAdmin');
   await appendMasterEvent(trx, siteId, 'StaffUpdated', { staffId, name: person.name, role }, person.lastHlc);
   return [`${person.staffNo} ${person.name}: ${person.role} → ${role}`];
 }
