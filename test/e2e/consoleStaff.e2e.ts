@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { sql } from 'kysely';
 import { expect, test } from './printRecorder';
 import { deskServerForThisFile, enrolOnSyncPage, setUpAndOpenShift, shot, signInByForm } from './support';
-import { signInConsole, startHqWithConsole } from './consoleSupport';
+import { addConsoleUser, signInConsole, startHqWithConsole } from './consoleSupport';
 import type { TestHq } from '../support/hq';
 import { createSite } from '../../hq/src/store/admin';
+import { deskTime } from '../../shared/domain/deskTime';
 
 /**
  * The site page's Staff and Directory & charges tabs against a real HQ on embedded PostgreSQL and a real desk
@@ -142,4 +143,95 @@ test('a directory file with a bad line is refused line by line and writes nothin
   await syncDesk(page);
   const found = (await desk.api(page, 'directory:search', { q: '周八' })) as { unitCode: string }[];
   expect(found.map((h) => h.unitCode)).toEqual(['3-1-101']);
+});
+
+test('every other form: a new staff member (weak PIN, taken number at their fields), a role, a held change refused with a reason, a one-off charge and a charges file; the auditor only reads', async ({
+  page,
+}) => {
+  const siteId = (await hq.db.selectFrom('sites').select('id').where('code', '=', 'HY').executeTakeFirstOrThrow()).id;
+  await signInByForm(page, desk);
+  await page.getByRole('menuitem', { name: '总部同步' }).click();
+  await desk.api(page, 'staff:create', { staffNo: 'M002', name: '钱经理', role: 'manager', pin: '975316' });
+  await syncDesk(page);
+  const hqPage = await page.context().newPage();
+  await signInConsole(hqPage, hq);
+  await hqPage.goto(`${hq.url}/#/site/${siteId}/staff`);
+
+  // A new staff member: the desk's PIN rules at the field (in the browser), a taken number from HQ; nothing written.
+  const created = await hqCount('StaffCreated');
+  await hqPage.getByTestId('staff-new').click();
+  await hqPage.getByTestId('staff-new-staffNo').fill('R001');
+  await hqPage.getByTestId('staff-new-name').fill('孙前台');
+  await hqPage.getByTestId('staff-new-pin').fill('1111');
+  await hqPage.getByTestId('staff-new-pin').press('Enter');
+  await expect(hqPage.getByTestId('staff-new-pin-error')).toContainText('PIN 太容易猜');
+  await hqPage.getByTestId('staff-new-pin').fill('246135');
+  await hqPage.getByTestId('staff-new-pin').press('Enter');
+  await expect(hqPage.getByTestId('staff-new-staffNo-error')).toHaveText('这个工号已被使用');
+  expect(await hqCount('StaffCreated')).toBe(created);
+  await hqPage.getByTestId('staff-new-staffNo').fill('R003');
+  await hqPage.getByTestId('staff-new-submit').click();
+  await expect(hqPage.getByTestId('staff-done')).toContainText('已新增员工 R003');
+  await expect(hqPage.getByTestId('staff-pin-R003')).toHaveText('已重设，下次登录须改 PIN');
+
+  // A role: chosen in the row, said above the list.
+  await hqPage.getByTestId('staff-role-R003').click();
+  await hqPage.locator('.ant-select-dropdown:visible').getByText('领班', { exact: true }).click();
+  await expect(hqPage.getByTestId('staff-done')).toHaveText('R003 孙前台 的角色已改为 领班，各前台下次同步时生效。');
+
+  // The manager made at the desk, refused: a reason is required, then the desk undoes it at its next sync.
+  await hqPage.getByTestId('held-row-M002').getByTestId('held-refuse').click();
+  await hqPage.getByTestId('held-refuse-submit').click();
+  await expect(hqPage.getByTestId('held-reason-error')).toHaveText('请写明拒绝原因');
+  await hqPage.getByTestId('held-reason').fill('总部未批准增设经理');
+  await hqPage.getByTestId('held-refuse-submit').click();
+  await expect(hqPage.getByTestId('staff-done')).toContainText('已拒绝：M002 钱经理');
+  await syncDesk(page);
+  const people = (await desk.api(page, 'staff:list', {})) as { staffNo: string; active: boolean; role: string }[];
+  expect(people.find((p) => p.staffNo === 'M002')?.active).toBe(false);
+  expect(people.find((p) => p.staffNo === 'R003')).toMatchObject({ active: true, role: 'shift_leader' });
+
+  // A one-off charge: a bad amount at its field and nothing raised; then raised, and at the desk after its sync.
+  await hqPage.getByRole('tab', { name: '名录与应收' }).click();
+  const raised = await hqCount('ChargesRaised');
+  await hqPage.locator('[data-testid=raise-unit] input').focus();
+  await hqPage.keyboard.type('3-1-101');
+  await hqPage.keyboard.press('Enter');
+  await hqPage.getByTestId('raise-amount').fill('12O.50');
+  await hqPage.getByTestId('raise-amount').press('Enter');
+  await expect(hqPage.getByTestId('raise-amount-error')).toHaveText('金额应为数字，最多两位小数（如 1409.50）');
+  expect(await hqCount('ChargesRaised')).toBe(raised);
+  await hqPage.getByTestId('raise-amount').fill('120.50');
+  await hqPage.getByTestId('raise-note').fill('疏通下水道');
+  await hqPage.getByTestId('raise-note').press('Enter');
+  const month = deskTime().format('YYYY-MM');
+  await expect(hqPage.getByTestId('raise-done')).toHaveText(`已登记：3-1-101 ${month} 便民/委托服务费 ¥120.50`);
+  expect(await hqCount('ChargesRaised')).toBe(raised + 1);
+
+  // A charges file with a unit HQ does not know: listed, nothing imported.
+  await hqPage
+    .locator('[data-testid=charges-upload] input[type=file]')
+    .setInputFiles({
+      name: '应收.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('单元,收费项目,月份,金额\n9-9-999,物业管理费,2026-11,\n', 'utf8'),
+    });
+  await expect(hqPage.getByTestId('charges-problems')).toContainText('没有这个单元');
+  expect(await hqCount('ChargesRaised')).toBe(raised + 1);
+  await syncDesk(page);
+  const [zhou] = (await desk.api(page, 'directory:search', { q: '周八' })) as { unitId: string }[];
+  const account = (await desk.api(page, 'fees:account', { unitId: zhou.unitId })) as { charges: { amountFen: number }[] };
+  expect(account.charges.map((c) => c.amountFen)).toEqual([12_050]);
+
+  // The auditor reads the staff and the held changes, and has no act and no import.
+  await addConsoleUser(hq, { login: 'sj', name: '审计周', password: 'Auditor-2026x', role: 'auditor' });
+  const other = await page.context().browser()!.newContext();
+  const auditor = await other.newPage();
+  await signInConsole(auditor, hq, { login: 'sj', password: 'Auditor-2026x' });
+  await auditor.goto(`${hq.url}/#/site/${siteId}/staff`);
+  await expect(auditor.getByTestId('staff-row-R003')).toContainText('领班');
+  await expect(auditor.getByTestId('staff-new')).toHaveCount(0);
+  await expect(auditor.getByTestId('staff-toggle-R003')).toHaveCount(0);
+  await expect(auditor.getByRole('tab', { name: '名录与应收' })).toHaveCount(0);
+  await other.close();
 });
