@@ -49,7 +49,9 @@ export function browserPrintBackend(): PrintBackend {
         const paper = PAPER[layout];
         // A roll is as long as its content: measure it, then print one page of that height.
         const heightMm =
-          paper.heightMm ?? Math.ceil((await page.evaluate(() => document.documentElement.scrollHeight)) * 0.2646) + 8;
+          paper.heightMm ??
+          // Evaluated in the page (this file has no DOM types: it runs in Node).
+          Math.ceil(Number(await page.evaluate('document.documentElement.scrollHeight')) * 0.2646) + 8;
         return await page.pdf({
           width: `${paper.widthMm}mm`,
           height: `${heightMm}mm`,

@@ -146,10 +146,10 @@ describe('photos and signatures reach HQ', () => {
 
     const wrongHash = await upload({ ...good, sha256: sha(png()) });
     expect(wrongHash.status).toBe(400);
-    expect((await wrongHash.json()).message).toMatch(/do not hash/);
+    expect(((await wrongHash.json()) as { message: string }).message).toMatch(/do not hash/);
     const wrongType = await upload({ ...good, mime: 'image/jpeg' });
     expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).message).toMatch(/not image\/jpeg/);
+    expect(((await wrongType.json()) as { message: string }).message).toMatch(/not image\/jpeg/);
     const notAPicture = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
     expect(
       (await upload({ sha256: sha(notAPicture), mime: 'image/png', contentBase64: notAPicture.toString('base64') })).status,

@@ -98,8 +98,8 @@ describe('sync with a real HQ', () => {
       JSON.stringify({ schemaVersion: SCHEMA_VERSION, sentAt: new Date().toISOString(), events: [forged] }),
       { 'x-device-id': st.device_id, authorization: `Bearer ${secret}` },
     );
-    const body = await res.json();
-    expect(body.rejections[0].reason).toBe('wrong_site');
+    const body = (await res.json()) as { rejections: { reason: string }[] };
+    expect(body.rejections[0]!.reason).toBe('wrong_site');
     expect(await hqCount(`site_id = '${siteB}'`)).toBe(0);
     // Site B's desk enrolls and pulls: nothing of site A arrives.
     const codeB = await issueEnrollCode(suite.hq.db, siteB, 'B1');
