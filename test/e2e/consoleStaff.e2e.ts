@@ -209,13 +209,11 @@ test('every other form: a new staff member (weak PIN, taken number at their fiel
   expect(await hqCount('ChargesRaised')).toBe(raised + 1);
 
   // A charges file with a unit HQ does not know: listed, nothing imported.
-  await hqPage
-    .locator('[data-testid=charges-upload] input[type=file]')
-    .setInputFiles({
-      name: '应收.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('单元,收费项目,月份,金额\n9-9-999,物业管理费,2026-11,\n', 'utf8'),
-    });
+  await hqPage.locator('[data-testid=charges-upload] input[type=file]').setInputFiles({
+    name: '应收.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('单元,收费项目,月份,金额\n9-9-999,物业管理费,2026-11,\n', 'utf8'),
+  });
   await expect(hqPage.getByTestId('charges-problems')).toContainText('没有这个单元');
   expect(await hqCount('ChargesRaised')).toBe(raised + 1);
   await syncDesk(page);
