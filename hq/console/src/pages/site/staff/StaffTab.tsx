@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
 import { useConsoleSession } from '../../../stores/session';
@@ -20,6 +20,7 @@ type Dialog = { kind: 'create' } | { kind: 'reset'; person: SiteStaff } | { kind
  */
 export function StaffTab({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const isAdmin = useConsoleSession((s) => s.user?.role === 'admin');
   const q = useConsoleQuery('staff.list', { siteId });
   const { outcome, busy, act, setOutcome } = useStaffAct(q.reload);
@@ -32,12 +33,20 @@ export function StaffTab({ siteId }: { siteId: string }) {
   };
   const staffActs = isAdmin
     ? {
+        // A role is asked once more: a slip of the list must not make someone an admin at every desk.
         setRole: (s: SiteStaff, role: SiteStaff['role']) =>
-          void act(
-            `role-${s.staffNo}`,
-            () => call('staff.setRole', { siteId, staffId: s.staffId, role }),
-            t('staff.done.role', { name: who(s), role: t(`desk:role.${role}`) }),
-          ),
+          void modal.confirm({
+            title: t('staff.roleConfirm', { name: who(s), role: t(`desk:role.${role}`) }),
+            okText: t('staff.roleOk'),
+            cancelText: t('staff.cancel'),
+            okButtonProps: { 'data-testid': 'staff-role-ok' },
+            onOk: () =>
+              act(
+                `role-${s.staffNo}`,
+                () => call('staff.setRole', { siteId, staffId: s.staffId, role }),
+                t('staff.done.role', { name: who(s), role: t(`desk:role.${role}`) }),
+              ),
+          }),
         setActive: (s: SiteStaff, active: boolean) =>
           void act(
             `active-${s.staffNo}`,

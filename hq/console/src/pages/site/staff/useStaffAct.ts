@@ -19,7 +19,8 @@ export function useStaffAct(reload: () => void) {
       setOutcome({ kind: 'success', text: done });
       return true;
     } catch (e) {
-      const message = e instanceof ConsoleCallError ? e.message : 'console.err.internal';
+      // A refusal at a field (the role of the last admin) is said by its field's message.
+      const message = e instanceof ConsoleCallError ? (e.issues[0]?.message ?? e.message) : 'console.err.internal';
       setOutcome({ kind: 'error', text: t(message.startsWith('err.') ? `desk:${message}` : message) });
       return false;
     } finally {
