@@ -174,6 +174,7 @@ describe('console: a site’s staff', () => {
     const finance = await signedIn('finance', [siteId]);
     const service = await signedIn('service', null);
     const elsewhere = await signedIn('admin', [other], 'xbadmin');
+    const admin = await signedIn('admin', null);
     const { staff, held } = value<StaffList>(await auditor('staff.list', { siteId }));
     const before = await counts();
 
@@ -202,6 +203,15 @@ describe('console: a site’s staff', () => {
       (await service('directory.raiseCharge', { siteId, unitCode: '1-2-301', item: 'service', period: '2026-11', amount: '10' }))
         .body.error?.code,
     ).toBe('forbidden');
+    // A site no desk has joined yet has no key to seal a PIN with: no staff is made there.
+    const early = await admin('staff.create', {
+      siteId: other,
+      staffNo: 'R001',
+      name: '孙前台',
+      role: 'receptionist',
+      pin: '975319',
+    });
+    expect(early.body.error).toMatchObject({ code: 'conflict', message: 'staff.err.noDeskYet' });
     expect(await counts()).toEqual(before);
     expect(value<StaffList>(await auditor('staff.list', { siteId })).held).toHaveLength(1);
   });

@@ -73,6 +73,8 @@ export async function createSiteStaff(
   s: { staffNo: string; name: string; role: Role; pin: string },
 ): Promise<string> {
   const site = await lockedSite(trx, siteId);
+  // The site's key comes with its first desk: before it, the PIN hash could not be sealed (and no desk would sign in).
+  if (!site.id_key) throw new ConsoleError('conflict', 'staff.err.noDeskYet');
   if (await staffNoTaken(trx, siteId, s.staffNo)) throw consoleFieldError('staffNo', 'err.staffNo.taken');
   const staffId = uuidv7();
   const pinHash = sealed(site.id_key, staffId, await hashDeskPin(s.pin));
