@@ -1,27 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import { chargeAmountFen, FEE_ITEMS, type FeeItemCode } from '../../../../shared/domain/fees.js';
+import type { z } from 'zod';
+import { chargeAmountFen, FEE_ITEMS } from '../../../../shared/domain/fees.js';
 import type { NewCharge } from '../../../../shared/import/chargesFile.js';
 import type { HqDatabase } from '../../pg/schema.js';
 import { appendMasterEvent } from '../../store/admin.js';
 import { siteDirectory } from '../../store/masterImport.js';
 import { fieldError } from '../contract/errors.js';
+import type { RaiseChargeInput } from '../contract/directory.js';
 
 type Db = Kysely<HqDatabase>;
 
 /** A raised charge's id comes from the form's request id, as at the desk: a doubled submit names one charge. */
 const RAISE_NAMESPACE = 'c7d0b8a4-5e0f-4f4a-a6d9-1c2b3e4f5a60';
 
-export interface RaiseCharge {
-  requestId?: string;
-  unitCode: string;
-  item: FeeItemCode;
-  period: string;
-  /** Fen; 0 for an item charged by area (the unit's area × the item's rate). */
-  amount: number;
-  vacant: boolean;
-  note: string;
-}
+/** The form's charge as the contract parsed it (the amount in fen, 0 for an item charged by area). */
+export type RaiseCharge = Omit<z.output<typeof RaiseChargeInput>, 'siteId'>;
 
 /**
  * A one-off charge raised at HQ, by the desk's rules (electron/api/handlers/feeCharges.ts): the amount by
