@@ -232,5 +232,14 @@ test('every other form: a new staff member (weak PIN, taken number at their fiel
   await expect(auditor.getByTestId('staff-new')).toHaveCount(0);
   await expect(auditor.getByTestId('staff-toggle-R003')).toHaveCount(0);
   await expect(auditor.getByRole('tab', { name: '名录与应收' })).toHaveCount(0);
+  // In English and in traditional Chinese, the desk's words come along (roles, the PIN state).
+  await auditor.getByTestId('console-language').click();
+  await auditor.locator('.ant-select-dropdown:visible').getByText('English', { exact: true }).click();
+  await expect(auditor.getByTestId('staff-row-R003')).toContainText('Shift leader');
+  await expect(auditor.getByTestId('staff-pin-R003')).toHaveText('Reset: must change at next sign-in');
+  await expect(auditor.getByTestId('held-card')).toContainText('Desk changes waiting for HQ (0)');
+  await auditor.getByTestId('console-language').click();
+  await auditor.locator('.ant-select-dropdown:visible').getByText('繁體中文', { exact: true }).click();
+  await expect(auditor.getByTestId('staff-row-R003')).toContainText('領班');
   await other.close();
 });
