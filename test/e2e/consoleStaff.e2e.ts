@@ -62,6 +62,7 @@ test('the HQ admin disables a receptionist and resets a PIN; the desk applies bo
   // The manager made at the desk waits for HQ: its creation is listed with why it is held.
   const held = hqPage.getByTestId('held-row-M001');
   await expect(held).toContainText('新增员工 · M001 陈经理 · 客服经理');
+  await expect(held).toContainText('新增了客服经理');
   await expect(hqPage.getByTestId('held-card')).toContainText('待总部确认的前台变更（1）');
   await expect(row('M001')).toHaveCount(0);
 
@@ -89,13 +90,14 @@ test('the HQ admin disables a receptionist and resets a PIN; the desk applies bo
   await expect(hqPage.getByTestId('staff-pin-R002')).toHaveText('已重设，下次登录须改 PIN');
   expect(await hqCount('StaffPinReset')).toBe(resets + 1);
 
+  await shot(hqPage, 'console-staff');
+
   // Confirm the held manager.
   await held.getByTestId('held-confirm').click();
   await hqPage.getByTestId('held-confirm-ok').click();
   await expect(hqPage.getByTestId('staff-done')).toContainText('已确认：M001 陈经理');
   await expect(hqPage.getByTestId('held-card')).toContainText('没有待确认的变更');
   await expect(row('M001')).toContainText('客服经理');
-  await shot(hqPage, 'console-staff');
 
   // At the desk after its sync: R001 is refused at the sign-in form; R002 signs in with the new PIN and must change it.
   await syncDesk(page);

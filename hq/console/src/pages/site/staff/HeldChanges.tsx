@@ -2,6 +2,7 @@ import { Button, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { HeldChange } from './staffTypes';
+import { heldWhy } from './heldWhy';
 
 /** Words for each kind of held change (the desks' staff events). */
 const KINDS = ['StaffCreated', 'StaffUpdated', 'StaffEnabled', 'StaffPinReset', 'StaffPinChanged'];
@@ -36,7 +37,7 @@ export function HeldChanges(props: {
         },
         { title: t('staff.held.by'), key: 'by', render: (_: unknown, h) => `${h.by} @ ${h.deviceCode}` },
         { title: t('staff.held.at'), dataIndex: 'heldAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
-        { title: t('staff.held.why'), dataIndex: 'why' },
+        { title: t('staff.held.why'), dataIndex: 'why', render: (why: string) => heldWhy(why, t) },
         ...(acts
           ? [
               {
