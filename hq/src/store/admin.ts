@@ -5,6 +5,7 @@ import { encodeHlc, tickHlc, decodeHlc } from '../../../shared/domain/hlc.js';
 import { eventCatalog, type DomainEvent, type EventPayload, type EventType } from '../../../shared/events/catalog.js';
 import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
+import { inTransaction } from '../pg/inTransaction.js';
 import { newEnrollCode, siteOfDevice } from './auth.js';
 import { driftFlagged } from './push.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
@@ -165,7 +166,7 @@ export async function writeMasterEvent<T extends EventType>(
   payload: EventPayload<T>,
 ): Promise<string> {
   eventCatalog[type].payload.parse(payload);
-  return db.transaction().execute((trx) => appendMasterEvent(trx, siteId, type, payload));
+  return inTransaction(db, (trx) => appendMasterEvent(trx, siteId, type, payload));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../../shared/events/catalog.js';
 import type { Rejection } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
+import { inTransaction } from '../pg/inTransaction.js';
 import { appendMasterEvent, siteByCode } from './admin.js';
 import { HELD_REASON, REFUSED_REASON } from './holdRules.js';
 import { foldStaff, staffAtHq, staffEvents } from './staffHistory.js';
@@ -81,7 +82,7 @@ const samePersonEarlier = async (trx: Db, h: HeldRow) =>
  * person are confirmed in their order, so no desk applies a PIN change before the creation it follows.
  */
 export async function confirmHeld(db: Db, eventId: string): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const h = await takePending(trx, eventId);
     const earlier = await samePersonEarlier(trx, h);
     if (earlier.length)
@@ -151,7 +152,7 @@ async function decide(trx: Db, h: HeldRow, decision: 'confirmed' | 'refused', re
  */
 export async function refuseHeld(db: Db, eventId: string, reason: string): Promise<string[]> {
   if (!reason.trim()) throw new Error('Say why it is refused: npm run hq -- refuse <eventId> <reason>');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const h = await takePending(trx, eventId);
     const group = [h];
     if (h.type === 'StaffCreated')

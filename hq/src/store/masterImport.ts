@@ -11,10 +11,11 @@ type Db = Kysely<HqDatabase>;
 type Imported = EventPayload<'DirectoryImported'>;
 
 /** The outcome of an import at HQ: what was written, or every problem by line and nothing written. */
-export type ImportResult = { ok: true; summary: string } | { ok: false; problems: ImportProblem[] };
+export type ImportResult =
+  { ok: true; summary: string; counts: Record<string, number> } | { ok: false; problems: ImportProblem[] };
 
 /** The site's directory as HQ knows it: every accepted directory import folded in order, later rows winning. */
-async function siteDirectory(db: Db, siteId: string) {
+export async function siteDirectory(db: Db, siteId: string) {
   const { rows } = await sql<{ payload: Imported }>`
     SELECT payload FROM events WHERE site_id = ${siteId} AND type = 'DirectoryImported' AND status = 'ok'
     ORDER BY site_version`.execute(db);
@@ -44,6 +45,7 @@ export async function importDirectory(db: Db, siteId: string, fileName: string, 
   return {
     ok: true,
     summary: `${payload.units.length} units, ${payload.occupants.length} occupants (${created} new, ${payload.occupants.length - created} updated)`,
+    counts: { units: payload.units.length, occupants: payload.occupants.length, created },
   };
 }
 
@@ -57,5 +59,9 @@ export async function importCharges(db: Db, siteId: string, fileName: string, by
   if (problems.length) return { ok: false, problems };
   await writeMasterEvent(db, siteId, 'ChargesRaised', { batchId: uuidv7(), source: 'import', fileName, charges });
   const total = charges.reduce((n, c) => n + c.amountFen, 0);
-  return { ok: true, summary: `${charges.length} charges, ¥${(total / 100).toFixed(2)}` };
+  return {
+    ok: true,
+    summary: `${charges.length} charges, ¥${(total / 100).toFixed(2)}`,
+    counts: { charges: charges.length, units: new Set(charges.map((c) => c.unitId)).size, totalFen: total },
+  };
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { HqDatabase } from '../pg/schema.js';
+import { inTransaction } from '../pg/inTransaction.js';
 import { appendMasterEvent, siteByCode } from './admin.js';
 import { staffAtHq, type StaffAtHq } from './staffHistory.js';
 
@@ -13,7 +14,7 @@ type Db = Kysely<HqDatabase>;
 export async function setStaffActive(db: Db, siteCode: string, staffNo: string, active: boolean): Promise<string[]> {
   const site = await siteByCode(db, siteCode);
   if (!site) throw new Error(`No site with code ${siteCode}.`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Serialised with the site's pushes, so the last-admin count is not raced by a desk's change.
     await sql`SELECT 1 FROM sites WHERE id = ${site.id} FOR UPDATE`.execute(trx);
     const people = [...(await staffAtHq(trx, site.id)).values()];

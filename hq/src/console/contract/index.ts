@@ -7,6 +7,8 @@ import { portfolioProcs } from './portfolio.js';
 import { accountsProcs } from './accounts.js';
 import { auditProcs } from './audit.js';
 import { verifyProcs } from './verify.js';
+import { staffProcs } from './staff.js';
+import { directoryProcs } from './directory.js';
 
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
@@ -18,6 +20,8 @@ export const consoleContract = {
   ...accountsProcs,
   ...auditProcs,
   ...verifyProcs,
+  ...staffProcs,
+  ...directoryProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

@@ -8,6 +8,8 @@ import { portfolioHandlers } from './portfolio.js';
 import { accountsHandlers } from './accounts.js';
 import { auditHandlers } from './audit.js';
 import { verifyHandlers } from './verify.js';
+import { staffHandlers } from './staff.js';
+import { directoryHandlers } from './directory.js';
 
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
@@ -19,4 +21,6 @@ export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...accountsHandlers,
   ...auditHandlers,
   ...verifyHandlers,
+  ...staffHandlers,
+  ...directoryHandlers,
 };

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { HqDatabase } from '../../pg/schema.js';
 
-/** Words that never reach the audit trail: secrets typed into the console. */
-const SECRET_KEYS = /password|secret|totp|^(pin|newPin|code|enrollCode)$/i;
+/** Words that never reach the audit trail: secrets typed into the console, an uploaded file's content (phones). */
+const SECRET_KEYS = /password|secret|totp|^(pin|newPin|code|enrollCode|contentBase64)$/i;
 
 /** The input of a write as the audit trail keeps it: every secret removed, at any depth. */
 export function auditDetail(input: unknown): unknown {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { subjectText, whatText } from '../../../../../../shared/i18n/conflictText';
 import { useConsoleSession } from '../../../stores/session';
 import { useConsoleQuery } from '../../../useConsoleQuery';
-import { DESK_NS } from './deskWords';
+import { DESK_NS } from '../../../deskWords';
 import { ResolveForm } from './ResolveForm';
 import { timeText, type SiteConflict } from './deviceTypes';
 

@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { rejectionWording } from '../../../../../../shared/i18n/rejectionText';
 import { useConsoleQuery } from '../../../useConsoleQuery';
-import { DESK_NS } from './deskWords';
+import { DESK_NS } from '../../../deskWords';
 import { timeText, type RejectionRow } from './deviceTypes';
 
 function RejectionItem({ r }: { r: RejectionRow }) {
