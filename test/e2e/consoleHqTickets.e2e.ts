@@ -4,21 +4,28 @@ import { expect, test } from './printRecorder';
 import { deskServerForThisFile, enrolOnSyncPage, setUpAndOpenShift, shot } from './support';
 import { addConsoleUser, signInConsole, startHqWithConsole } from './consoleSupport';
 import type { TestHq } from '../support/hq';
-import { createSite } from '../../hq/src/store/admin';
+import { createSite, issueEnrollCode } from '../../hq/src/store/admin';
+import { openTestDesk, type TestDesk } from '../support/desk';
 import type { ProcOutput } from '../../shared/api/contract';
 
 /**
  * Tickets from HQ in a real Chromium: a service manager signs in to the console, is stopped at the fields
  * by bad input (nothing reaches HQ's log), sends a repair and a complaint to the site; the desk syncs and
  * its ticket board shows them; the desk dispatches and resolves the repair, and after its sync the console
- * shows the resolution in the ticket's timeline.
+ * shows the resolution in the ticket's timeline, and the site's second desk (A2) has both tickets and the
+ * resolution after its own sync.
  */
 const desk = deskServerForThisFile();
 let hq: TestHq;
+// The site's second desk (A2): a real desk backend on its own SQLite file, syncing with the same HQ.
+let secondDesk: TestDesk | undefined;
 test.beforeAll(async () => {
   hq = await startHqWithConsole();
 });
-test.afterAll(async () => hq?.close());
+test.afterAll(async () => {
+  await secondDesk?.close();
+  await hq?.close();
+});
 
 const SERVICE = { login: 'kf', name: '客服王', password: 'Service-2026x', role: 'service' as const };
 
@@ -42,6 +49,10 @@ test('a ticket from HQ reaches the desk’s board and its resolution comes back 
   await page.reload();
   await enrolOnSyncPage(page, hq, siteId);
   await expect(page.getByTestId('sync-status')).toContainText('已连接总部');
+
+  secondDesk = await openTestDesk({ deviceCode: 'A2' });
+  const a2 = secondDesk.backend.services.sync;
+  await a2.enroll(hq.url, await issueEnrollCode(hq.db, siteId, 'A2'));
 
   const hqPage = await page.context().newPage();
   await signInConsole(hqPage, hq, SERVICE);
@@ -102,6 +113,11 @@ test('a ticket from HQ reaches the desk’s board and its resolution comes back 
   const repair = board.open.find((t) => t.ticketNo === repairNo)!;
   expect(repair).toMatchObject({ channel: 'hq', receiverName: '客服王', label: '公共区域 / 电梯 / 困人' });
 
+  // The site's other desk has them on its board too.
+  await a2.syncNow();
+  const a2Board = await secondDesk.ok('tickets:board', {});
+  expect(a2Board.open.map((t) => t.ticketNo).sort()).toEqual([repairNo, repairNo.replace(/-0001$/, '-0002')]);
+
   // The desk works it as any ticket; after its sync the console shows the timeline and the state.
   await desk.api(page, 'tickets:dispatch', { ticketId: repair.id, department: '工程部', assignee: '李师傅' });
   await desk.api(page, 'tickets:step', { ticketId: repair.id, action: 'resolve', note: '已放人，电梯复位' });
@@ -117,4 +133,7 @@ test('a ticket from HQ reaches the desk’s board and its resolution comes back 
   await expect(timeline).toContainText('已放人，电梯复位');
   await expect(hqPage.getByTestId('hqticket-detail-state')).toHaveText('已解决');
   await shot(hqPage, 'console-hq-ticket');
+  // …and the other desk, after its sync, sees it resolved by A1.
+  await a2.syncNow();
+  expect((await secondDesk.ok('tickets:get', { ticketId: repair.id })).ticket.state).toBe('resolved');
 });
