@@ -47,6 +47,9 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ phase: 'signIn', session: null, lastStaffNo: '', notice: notice ?? null });
   },
   sessionLost(code) {
+    // A call sent before the lock comes back 'unauthenticated' (the lock replaced the session key): the
+    // desk stays locked, with its lock screen, rather than falling to the plain sign-in.
+    if (get().phase === 'locked') return;
     set({ phase: code === 'locked' ? 'locked' : 'signIn', session: null });
   },
 }));
