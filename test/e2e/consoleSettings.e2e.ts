@@ -8,6 +8,7 @@ import { addConsoleUser, consoleAdmin, signInConsole, startHqWithConsole } from 
 import type { TestHq } from '../support/hq';
 import { createSite } from '../../hq/src/store/admin';
 import type { ProcOutput } from '../../shared/api/contract';
+import { classifierFor } from '../../shared/domain/ticketClassifier';
 
 /**
  * Site settings at HQ in a real Chromium: the HQ admin opens a site's settings, is stopped at the field by
@@ -88,6 +89,31 @@ test('the HQ admin changes a limit and a deadline rule; bad input writes nothing
   expect(s.ticketRules.find((r) => r.kind === 'complaint' && r.when === 'minor' && r.type === 'resolve')?.span.n).toBe(3);
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-largePaymentLimit')).toHaveValue('8000.00');
+
+  // The classifier: a problem added under the lift. A name its siblings already have is refused at its
+  // input and nothing is written; a new one is saved and reaches the desk's intake.
+  const places = classifierFor('mixed');
+  const i = places.findIndex((p) => p.code === 'common');
+  const j = places[i]!.categories.findIndex((c) => c.code === 'elevator');
+  const k = places[i]!.categories[j]!.problems.length;
+  await hqPage.getByTestId(`classifier-add-problem-${i}-${j}`).click();
+  const problem = `classifier-problem-${i}-${j}-${k}`;
+  await hqPage.getByTestId(`${problem}-zh`).fill('困人');
+  await hqPage.getByTestId(`${problem}-en`).fill('Door fault');
+  await hqPage.getByTestId('settings-save').click();
+  await expect(hqPage.getByTestId(`${problem}-zh-error`)).toHaveText('同一层级已有此名称');
+  expect(await hqSettingsEvents()).toHaveLength(1);
+  await hqPage.getByTestId(`${problem}-zh`).fill('');
+  await hqPage.getByTestId(`${problem}-zh`).pressSequentially('电梯门故障', { delay: 40 });
+  await hqPage.getByTestId('settings-save').click();
+  await expect(hqPage.getByTestId('settings-saved')).toContainText('工单分类');
+  const afterClassifier = await hqSettingsEvents();
+  expect(afterClassifier).toHaveLength(2);
+  expect(Object.keys(afterClassifier[1]!)).toEqual(['classifier']);
+  await desk.api(page, 'sync:now', {});
+  const intake = (await desk.api(page, 'tickets:classifier', {})) as ProcOutput<'tickets:classifier'>;
+  const lift = intake.places.find((p) => p.code === 'common')!.categories.find((c) => c.code === 'elevator')!;
+  expect(lift.problems.map((p) => p.zh)).toContain('电梯门故障');
 
   // The auditor (a browser of their own: no shared session) reads HQ's values and has nothing to save.
   const auditorContext = await browser.newContext();

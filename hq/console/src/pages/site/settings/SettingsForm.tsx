@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Divider, Form } from 'antd';
+import { Alert, Button, Divider, Form, Typography } from 'antd';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { UpdateSiteSettingsInput } from '../../../../../src/console/contract/settings';
@@ -7,6 +8,7 @@ import { call } from '../../../api';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { LimitFields } from './LimitFields';
 import { TicketRulesTable } from './TicketRulesTable';
+import { ClassifierEditor } from './ClassifierEditor';
 import { EDITED_KEYS, type SettingsValues, type SiteSettingsView } from './settingsTypes';
 
 type Saved = Awaited<ReturnType<typeof call<'settings.update'>>>;
@@ -50,6 +52,20 @@ export function SettingsForm(props: { siteId: string; view: SiteSettingsView; ca
       <LimitFields {...section} />
       <Divider titlePlacement="start">{t('desk:settings.ticketRules')}</Divider>
       <TicketRulesTable {...section} />
+      <Divider titlePlacement="start">{t('desk:settings.classifier')}</Divider>
+      <Typography.Paragraph type="secondary">{t('desk:settings.classifierHint')}</Typography.Paragraph>
+      <Controller
+        name="classifier"
+        control={control}
+        render={({ field }) => (
+          <ClassifierEditor
+            value={field.value ?? []}
+            onChange={field.onChange}
+            errors={formState.errors.classifier as Record<string, unknown> | undefined}
+            disabled={!props.canEdit}
+          />
+        )}
+      />
       {props.canEdit && (
         <Button
           type="primary"
