@@ -65,7 +65,13 @@ test('the HQ admin changes a limit and a deadline rule; bad input writes nothing
   await minorDays.fill('-1');
   await hqPage.getByTestId('settings-save').click();
   await expect(minor.getByText('超出允许范围')).toBeVisible();
+  // A period left empty is "required", not a sentence of the validator's.
+  const mailDays = hqPage.getByTestId('mailReturnDays');
+  await mailDays.fill('');
+  await hqPage.getByTestId('settings-save').click();
+  await expect(hqPage.getByTestId('mailReturnDays-error')).toHaveText('必填');
   expect(await hqSettingsEvents()).toEqual([]);
+  await mailDays.fill('15');
 
   // At a person's speed: ¥8,000 typed key by key, minor complaints resolved within 3 days.
   await limit.fill('');

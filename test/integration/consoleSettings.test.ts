@@ -143,6 +143,27 @@ describe('console: site settings', () => {
     ]);
     // The desks list the same conflict.
     expect((await b.ok('conflicts:list', {})).map((x) => x.id)).toContain(c!.id);
+
+    // Both at once: desk B's manager changes the default visit length before its sync, the admin changes it
+    // from the same value. HQ cannot know yet (nothing raced); once B syncs, the later change is in force
+    // everywhere and both are in the inbox.
+    const before = (await zb('settings.get', { siteId: hy })).body.value as SiteSettingsView;
+    await b.ok('settings:update', { defaultVisitMinutes: 90 });
+    clock.ms += 1000;
+    const both = (await zb('settings.update', { siteId: hy, basedOn: before.basedOn, defaultVisitMinutes: 240 })).body
+      .value as SiteSettingsSaved;
+    expect(both).toMatchObject({ changed: ['defaultVisitMinutes'], raced: [] });
+    await syncAll(clients);
+    const atHq = ((await zb('settings.get', { siteId: hy })).body.value as SiteSettingsView).values.defaultVisitMinutes;
+    expect(atHq).toBe(240);
+    for (const desk of [a, b]) expect((await desk.ok('settings:get', {})).defaultVisitMinutes).toBe(atHq);
+    const inbox = (await zb('devices.conflicts', { siteId: hy })).body.value as Conflict[];
+    const visit = inbox.find((x) => x.kind === 'setting_overwritten' && x.subject === 'defaultVisitMinutes');
+    expect(visit?.sides.map((s) => [s.deskCode, s.what, s.won])).toEqual([
+      ['HQ', '240', true],
+      ['A2', '90', false],
+    ]);
+    expect((await a.ok('conflicts:list', {})).map((x) => x.id)).toContain(visit!.id);
   }, 120_000);
 });
 

@@ -2,8 +2,8 @@ import { Alert, InputNumber, Switch } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../forms/FormField';
-import { deskError } from '../../../deskWords';
-import { SETTING_LABEL, type SectionProps } from './settingsTypes';
+
+import { SETTING_LABEL, settingError, type SectionProps } from './settingsTypes';
 import { YuanField } from './YuanField';
 
 const MONEY = [
@@ -24,7 +24,7 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
   return (
     <>
       {MONEY.map(([name, hint, step]) => (
-        <FormField key={name} label={t(SETTING_LABEL[name])} error={deskError(errors[name])} extra={t(hint)} testId={name}>
+        <FormField key={name} label={t(SETTING_LABEL[name])} error={settingError(errors[name])} extra={t(hint)} testId={name}>
           <Controller
             name={name}
             control={control}
@@ -45,7 +45,7 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
         <FormField
           key={name}
           label={t(SETTING_LABEL[name])}
-          error={deskError(errors[name])}
+          error={settingError(errors[name])}
           extra={name === 'logPhotoRetentionDays' ? t('desk:settings.retentionHint') : undefined}
           testId={name}
         >
@@ -58,7 +58,7 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
       ))}
       <FormField
         label={t(SETTING_LABEL.keepFullIdNumbers)}
-        error={deskError(errors.keepFullIdNumbers)}
+        error={settingError(errors.keepFullIdNumbers)}
         testId="keepFullIdNumbers"
         extra={<Alert type="warning" showIcon message={t('desk:settings.keepFullIdNumbersHint')} style={{ marginTop: 4 }} />}
       >

@@ -2,8 +2,8 @@ import { InputNumber, Select, Table } from 'antd';
 import { Controller, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SPAN_UNITS } from '../../../../../../shared/domain/ticketDeadlines';
-import { deskError } from '../../../deskWords';
-import type { SectionProps } from './settingsTypes';
+
+import { settingError, type SectionProps } from './settingsTypes';
 
 const URGENCIES = ['extra_urgent', 'urgent', 'normal'];
 
@@ -34,7 +34,7 @@ export function TicketRulesTable({ control, errors, disabled }: SectionProps) {
           title: t('desk:settings.ruleSpan'),
           key: 'span',
           render: (_: unknown, r) => {
-            const error = deskError(errors.ticketRules?.[r.i]?.span?.n)?.message;
+            const error = settingError(errors.ticketRules?.[r.i]?.span?.n)?.message;
             return (
               <span>
                 <Controller

@@ -1,3 +1,4 @@
+import { DESK_NS, deskError } from '../../../deskWords';
 import type { Control, FieldErrors } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ConsoleOutput } from '../../../../../src/console/contract/index';
@@ -43,3 +44,12 @@ export const SETTING_LABEL: Record<SiteSettingKey, string> = {
   logPhotoRetentionDays: 'desk:settings.logPhotoRetentionDays',
   keepFullIdNumbers: 'desk:settings.keepFullIdNumbers',
 };
+
+/**
+ * A field's error in words: the desk's rules (`err.*`) in the desk's words. A number left empty fails
+ * before any rule, with zod's own English sentence: it reads as the desk's "required".
+ */
+export function settingError(error: { message?: string } | undefined): { message?: string } | undefined {
+  const e = deskError(error);
+  return e?.message && /\s/.test(e.message) ? { message: `${DESK_NS}:err.required` } : e;
+}
