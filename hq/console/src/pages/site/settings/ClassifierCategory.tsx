@@ -1,8 +1,9 @@
 import { Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CALLBACK_CLASSES } from '../../../../../../shared/domain/ticketDeadlines';
+import { newProblemNode } from '../../../../../../shared/domain/ticketClassifier';
 import { ClassifierNames } from './ClassifierNames';
-import { errorAt, errorStyle, newProblem, type Tree, type TreeEdit, type TreeErrors } from './classifierTree';
+import { errorAt, errorStyle, type Tree, type TreeEdit, type TreeErrors } from './classifierTree';
 
 /** One category of a place and its problems, each problem with its callback class. */
 export function ClassifierCategory(props: {
@@ -33,7 +34,7 @@ export function ClassifierCategory(props: {
           size="small"
           disabled={disabled}
           data-testid={`classifier-add-problem-${i}-${j}`}
-          onClick={() => edit((d) => void at(d).problems.push(newProblem()))}
+          onClick={() => edit((d) => void at(d).problems.push(newProblemNode()))}
         >
           {t('desk:settings.classifierAddProblem')}
         </Button>

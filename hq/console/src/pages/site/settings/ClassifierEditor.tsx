@@ -1,9 +1,14 @@
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { OFFICE_CLASSIFIER, RESIDENTIAL_CLASSIFIER } from '../../../../../../shared/domain/ticketClassifier';
+import {
+  newCategoryNode,
+  newPlaceNode,
+  OFFICE_CLASSIFIER,
+  RESIDENTIAL_CLASSIFIER,
+} from '../../../../../../shared/domain/ticketClassifier';
 import { ClassifierCategory } from './ClassifierCategory';
 import { ClassifierNames } from './ClassifierNames';
-import { errorAt, errorStyle, newCategory, newPlace, type Tree, type TreeErrors } from './classifierTree';
+import { errorAt, errorStyle, type Tree, type TreeErrors } from './classifierTree';
 
 /**
  * The site's intake classifier place → category → problem as an editable outline, as the desk's
@@ -39,7 +44,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
                 size="small"
                 disabled={disabled}
                 data-testid={`classifier-add-category-${i}`}
-                onClick={() => edit((d) => void d[i]!.categories.push(newCategory()))}
+                onClick={() => edit((d) => void d[i]!.categories.push(newCategoryNode()))}
               >
                 {t('desk:settings.classifierAddCategory')}
               </Button>
@@ -78,7 +83,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
           size="small"
           disabled={disabled}
           data-testid="classifier-add-place"
-          onClick={() => edit((d) => void d.push(newPlace()))}
+          onClick={() => edit((d) => void d.push(newPlaceNode()))}
         >
           {t('desk:settings.classifierAddPlace')}
         </Button>

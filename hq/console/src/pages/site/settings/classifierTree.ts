@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { ClassifierTree } from '../../../../../../shared/api/ticketSchemas';
-import { GENERIC_NOTICE } from '../../../../../../shared/domain/ticketClassifier';
 import { DESK_NS } from '../../../deskWords';
 
 export type Tree = ClassifierTree;
@@ -17,15 +16,5 @@ export function errorAt(t: TFunction, errors: TreeErrors, path: (string | number
   if (!message) return undefined;
   return t(message.startsWith('err.') ? `${DESK_NS}:${message}` : message);
 }
-
-/**
- * New nodes get a code nobody types, as at the desk: renaming later never changes it, so the statistics
- * of tickets taken under it keep grouping.
- */
-let serial = 0;
-const newCode = () => `n${Date.now().toString(36)}_${(serial++).toString(36)}`;
-export const newProblem = () => ({ code: newCode(), zh: '', en: '', callback: 'other' as const });
-export const newCategory = () => ({ code: newCode(), zh: '', en: '', notice: GENERIC_NOTICE, problems: [newProblem()] });
-export const newPlace = () => ({ code: newCode(), zh: '', en: '', categories: [newCategory()] });
 
 export const errorStyle = { color: '#ff4d4f', fontSize: 12 } as const;
