@@ -121,6 +121,19 @@ test('the HQ admin changes a limit and a deadline rule; bad input writes nothing
   const lift = intake.places.find((p) => p.code === 'common')!.categories.find((c) => c.code === 'elevator')!;
   expect(lift.problems.map((p) => p.zh)).toContain('电梯门故障');
 
+  // A desk's manager changes the mail return days while the admin's page still shows the old value: the
+  // admin's change is kept, the page says a desk changed it too, and the site's conflicts show both.
+  await desk.api(page, 'settings:update', { mailReturnDays: 20 });
+  await desk.api(page, 'sync:now', {});
+  await mailDays.fill('30');
+  await hqPage.getByTestId('settings-save').click();
+  await expect(hqPage.getByTestId('settings-raced')).toContainText('无人认领挂号邮件退件天数');
+  await expect(mailDays).toHaveValue('30');
+  await hqPage.goto(`${hq.url}/#/site/${siteId}/rejections`);
+  await expect(hqPage.getByTestId('conflicts')).toContainText('无人认领挂号邮件退件天数');
+  await desk.api(page, 'sync:now', {});
+  expect(((await desk.api(page, 'settings:get', {})) as ProcOutput<'settings:get'>).mailReturnDays).toBe(30);
+
   // The auditor (a browser of their own: no shared session) reads HQ's values and has nothing to save.
   const auditorContext = await browser.newContext();
   const auditorPage = await auditorContext.newPage();
