@@ -273,3 +273,19 @@ export function categoryByCode(tree: readonly Place[], code: string): Category |
   for (const pl of tree) for (const c of pl.categories) if (c.code === code) return c;
   return null;
 }
+
+/**
+ * New nodes of an edited classifier (the desk's and the HQ console's editors) get a code nobody types:
+ * renaming later never changes it, so the statistics of tickets taken under it keep grouping.
+ */
+let serial = 0;
+const newNodeCode = () => `n${Date.now().toString(36)}_${(serial++).toString(36)}`;
+export const newProblemNode = () => ({ code: newNodeCode(), zh: '', en: '', callback: 'other' as const });
+export const newCategoryNode = () => ({
+  code: newNodeCode(),
+  zh: '',
+  en: '',
+  notice: GENERIC_NOTICE,
+  problems: [newProblemNode()],
+});
+export const newPlaceNode = () => ({ code: newNodeCode(), zh: '', en: '', categories: [newCategoryNode()] });

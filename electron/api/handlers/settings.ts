@@ -1,43 +1,12 @@
 import { SITE_SETTING_KEYS, Settings, type SiteSettingsPatch } from '../../../shared/api/schemas.js';
 import { draft } from '../../../db/events.js';
-import { DEFAULT_SHIFT_PATTERNS } from '../../../shared/domain/shifts.js';
-import { DEFAULT_TICKET_RULES } from '../../../shared/domain/ticketDeadlines.js';
-import { DEFAULT_RETURN_DAYS } from '../../../shared/domain/mail.js';
-import { DEFAULT_LARGE_PAYMENT_FEN } from '../../../shared/domain/money.js';
-import { DEFAULT_SITE_TIME_ZONE } from '../../../shared/domain/deskTime.js';
-import {
-  DEFAULT_LOG_PHOTO_RETENTION_DAYS,
-  DEFAULT_SIGNATURE_RETENTION_DAYS,
-  DEFAULT_VISIT_RETENTION_DAYS,
-} from '../../../shared/domain/retention.js';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settingsDefaults.js';
 import { readSettings, readSiteSettings, settingsBasis, writeSettings } from '../../../db/queries/settings.js';
 import { getSiteIdentity } from '../../../db/meta.js';
 import { classifierFor, type SiteKind } from '../../../shared/domain/ticketClassifier.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { HandlerMap } from '../context.js';
-
-export const DEFAULT_SETTINGS: Settings = {
-  locale: 'zh-Hans',
-  idleLockMinutes: 5,
-  visitorPassLayout: 'roll80',
-  visitorPassPrinter: '',
-  autoPrintVisitorPass: true,
-  releasePassLayout: 'roll80',
-  receiptLayout: 'roll80',
-  drawerVarianceLimitFen: 1000,
-  largePaymentLimitFen: DEFAULT_LARGE_PAYMENT_FEN,
-  mailReturnDays: DEFAULT_RETURN_DAYS,
-  defaultVisitMinutes: 120,
-  shiftPatterns: DEFAULT_SHIFT_PATTERNS,
-  ticketRules: DEFAULT_TICKET_RULES,
-  classifier: classifierFor('mixed'),
-  siteTimeZone: DEFAULT_SITE_TIME_ZONE,
-  visitRetentionDays: DEFAULT_VISIT_RETENTION_DAYS,
-  signatureRetentionDays: DEFAULT_SIGNATURE_RETENTION_DAYS,
-  logPhotoRetentionDays: DEFAULT_LOG_PHOTO_RETENTION_DAYS,
-  keepFullIdNumbers: false,
-};
 
 /**
  * The settings in force at this desk: defaults, then this desk's own values, then the site's rules as

@@ -21,6 +21,14 @@ const pick = (l: typeof zhHans) => ({
   fee: l.fee,
   conflicts: l.conflicts,
   settings: l.settings,
+  // The deadline rules and classifier editors of the site settings name kinds, levels and spans as the desk does.
+  ticket: l.ticket,
+  ticketKind: l.ticketKind,
+  ticketSeverity: l.ticketSeverity,
+  ticketUrgency: l.ticketUrgency,
+  callbackClass: l.callbackClass,
+  ticketDeadline: l.ticketDeadline,
+  spanUnit: l.spanUnit,
 });
 for (const [lang, words] of [
   ['zh-Hans', zhHans],

@@ -10,6 +10,7 @@ import { verifyProcs } from './verify.js';
 import { staffProcs } from './staff.js';
 import { directoryProcs } from './directory.js';
 
+import { settingsProcs } from './settings.js';
 /** Every procedure of the HQ console: one line per area (contract/<area>.ts). */
 export const consoleContract = {
   ...sessionProcs,
@@ -22,6 +23,7 @@ export const consoleContract = {
   ...verifyProcs,
   ...staffProcs,
   ...directoryProcs,
+  ...settingsProcs,
 };
 
 export type ConsoleContract = typeof consoleContract;

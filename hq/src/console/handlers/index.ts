@@ -11,6 +11,7 @@ import { verifyHandlers } from './verify.js';
 import { staffHandlers } from './staff.js';
 import { directoryHandlers } from './directory.js';
 
+import { settingsHandlers } from './settings.js';
 /** Every handler of the HQ console: one line per area (handlers/<area>.ts). */
 export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...sessionHandlers,
@@ -23,4 +24,5 @@ export const consoleHandlers: ConsoleHandlers<ConsoleContract> = {
   ...verifyHandlers,
   ...staffHandlers,
   ...directoryHandlers,
+  ...settingsHandlers,
 };

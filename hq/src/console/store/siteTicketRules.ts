@@ -14,14 +14,25 @@ export interface SiteTicketRules {
   zone: string;
 }
 
-/** The latest value of one site setting in the events HQ accepted (the later HLC wins, as at the desks). */
-async function latestSetting(db: Db, siteId: string, key: string): Promise<unknown> {
-  const { rows } = await sql<{ value: unknown }>`
-    SELECT payload->'changes'->(${key}::text) AS value FROM events
-    WHERE site_id = ${siteId} AND type = 'SiteSettingsChanged' AND status = 'ok'
-      AND payload->'changes'->(${key}::text) IS NOT NULL
-    ORDER BY hlc DESC LIMIT 1`.execute(db);
-  return rows[0]?.value;
+/** One site setting as HQ knows it: the value and the event that set it (the `basedOn` of a change to it). */
+export interface LatestSetting {
+  value: unknown;
+  eventId: string;
+  hlc: string;
+}
+
+/**
+ * The latest value of each named site setting in the events HQ accepted (the later HLC wins, as at the
+ * desks); a key no event set is absent.
+ */
+export async function latestSettings(db: Db, siteId: string, keys: readonly string[]): Promise<Map<string, LatestSetting>> {
+  const { rows } = await sql<{ key: string; value: unknown; event_id: string; hlc: string }>`
+    SELECT DISTINCT ON (k.key) k.key, e.payload->'changes'->k.key AS value, e.id AS event_id, e.hlc
+    FROM events e CROSS JOIN unnest(${[...keys]}::text[]) AS k(key)
+    WHERE e.site_id = ${siteId} AND e.type = 'SiteSettingsChanged' AND e.status = 'ok'
+      AND e.payload->'changes'->k.key IS NOT NULL
+    ORDER BY k.key, e.hlc DESC`.execute(db);
+  return new Map(rows.map((r) => [r.key, { value: r.value, eventId: r.event_id, hlc: r.hlc }]));
 }
 
 /**
@@ -32,9 +43,10 @@ async function latestSetting(db: Db, siteId: string, key: string): Promise<unkno
 export async function siteTicketRules(db: Db, siteId: string): Promise<SiteTicketRules | null> {
   const site = await db.selectFrom('sites').select(['id', 'code', 'name', 'kind']).where('id', '=', siteId).executeTakeFirst();
   if (!site) return null;
-  const tree = ClassifierTree.safeParse(await latestSetting(db, siteId, 'classifier'));
-  const rules = DeadlineRuleSchema.array().safeParse(await latestSetting(db, siteId, 'ticketRules'));
-  const zone = await latestSetting(db, siteId, 'siteTimeZone');
+  const latest = await latestSettings(db, siteId, ['classifier', 'ticketRules', 'siteTimeZone']);
+  const tree = ClassifierTree.safeParse(latest.get('classifier')?.value);
+  const rules = DeadlineRuleSchema.array().safeParse(latest.get('ticketRules')?.value);
+  const zone = latest.get('siteTimeZone')?.value;
   return {
     site,
     classifier: tree.success ? (tree.data as Place[]) : classifierFor(site.kind as SiteKind),

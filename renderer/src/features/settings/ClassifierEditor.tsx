@@ -2,7 +2,13 @@ import { Button, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClassifierTree } from '../../../../shared/api/ticketSchemas';
 import { CALLBACK_CLASSES } from '../../../../shared/domain/ticketDeadlines';
-import { GENERIC_NOTICE, OFFICE_CLASSIFIER, RESIDENTIAL_CLASSIFIER } from '../../../../shared/domain/ticketClassifier';
+import {
+  newCategoryNode as newCategory,
+  newPlaceNode,
+  newProblemNode as newProblem,
+  OFFICE_CLASSIFIER,
+  RESIDENTIAL_CLASSIFIER,
+} from '../../../../shared/domain/ticketClassifier';
 import { tError } from '../../i18n';
 
 type Tree = ClassifierTree;
@@ -14,12 +20,6 @@ function errorAt(errors: Errors, path: (string | number)[]): string | undefined 
   for (const key of path) at = (at as Record<string | number, unknown> | undefined)?.[key];
   return (at as { message?: string } | undefined)?.message;
 }
-
-/** New nodes get a code nobody types: renaming later never changes it, so statistics keep grouping. */
-let serial = 0;
-const newCode = () => `n${Date.now().toString(36)}_${(serial++).toString(36)}`;
-const newProblem = () => ({ code: newCode(), zh: '', en: '', callback: 'other' as const });
-const newCategory = () => ({ code: newCode(), zh: '', en: '', notice: GENERIC_NOTICE, problems: [newProblem()] });
 
 /**
  * The intake classifier place → category → problem as an editable outline (设置 → 工单分类). Every
@@ -147,7 +147,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
           size="small"
           disabled={props.disabled}
           data-testid="classifier-add-place"
-          onClick={() => edit((d) => void d.push({ code: newCode(), zh: '', en: '', categories: [newCategory()] }))}
+          onClick={() => edit((d) => void d.push(newPlaceNode()))}
         >
           {t('settings.classifierAddPlace')}
         </Button>

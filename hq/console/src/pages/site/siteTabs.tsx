@@ -5,6 +5,7 @@ import { DevicesTab } from './devices/DevicesTab';
 import { RejectionsTab } from './devices/RejectionsTab';
 import { StaffTab } from './staff/StaffTab';
 import { DirectoryTab } from './directory/DirectoryTab';
+import { SettingsTab } from './settings/SettingsTab';
 
 export interface SiteTab {
   /** The last segment of `#/site/<id>/<key>`. */
@@ -20,5 +21,6 @@ export const siteTabs: SiteTab[] = [
   { key: 'staff', labelKey: 'staff.tab', roles: ['admin', 'auditor'], Tab: StaffTab },
   { key: 'directory', labelKey: 'directory.tab', roles: ['admin', 'finance'], Tab: DirectoryTab },
   { key: 'tickets', labelKey: 'hqtickets.tab', roles: ['admin', 'service', 'auditor'], Tab: HqTicketsTab },
+  { key: 'settings', labelKey: 'settings.tab', roles: CONSOLE_ROLES, Tab: SettingsTab },
   { key: 'rejections', labelKey: 'devices.rejectionsTab', roles: CONSOLE_ROLES, Tab: RejectionsTab },
 ];
