@@ -5,37 +5,15 @@ import type { Conflict } from '../../../shared/api/conflictSchemas.js';
 import { gatherConflicts, type ConflictSource } from '../../../shared/conflicts/gather.js';
 import { HQ_DEVICE_ID } from '../../../shared/sync/protocol.js';
 import { appendMasterEvent } from './admin.js';
+import { STORED_EVENT_COLUMNS, wireEventOf, type StoredEventRow } from './storedEvent.js';
 
 type Db = Kysely<HqDatabase>;
 
-interface Row {
-  id: string;
-  device_id: string;
-  device_seq: string;
-  hlc: string;
-  type: string;
-  v: number;
-  actor: string;
-  desk_site_id: string;
-  payload: unknown;
-  recorded_at: string;
-}
+type Row = StoredEventRow;
 
-const toEvent = (r: Row) =>
-  ({
-    id: r.id,
-    deviceId: r.device_id,
-    deviceSeq: Number(r.device_seq),
-    hlc: r.hlc,
-    type: r.type,
-    v: r.v,
-    actor: r.actor,
-    siteId: r.desk_site_id,
-    payload: r.payload,
-    recordedAt: r.recorded_at,
-  }) as DomainEvent;
-
-const COLUMNS = sql`id, device_id, device_seq, hlc, type, v, actor, desk_site_id, payload, recorded_at`;
+// Stored events passed HQ's catalog check at push: they are the domain events their type names.
+const toEvent = (r: Row) => wireEventOf(r) as DomainEvent;
+const COLUMNS = STORED_EVENT_COLUMNS;
 
 /**
  * HQ's accepted events of one site as the conflict detection reads them: the desks run the same

@@ -7,6 +7,7 @@ import { inTransaction } from '../pg/inTransaction.js';
 import { appendMasterEvent, siteByCode } from './admin.js';
 import { HELD_REASON, REFUSED_REASON } from './holdRules.js';
 import { foldStaff, staffAtHq, staffEvents } from './staffHistory.js';
+import { wireEventOf } from './storedEvent.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -113,18 +114,8 @@ export async function confirmHeld(db: Db, eventId: string): Promise<string> {
 
 /** HQ's read model takes a confirmed event as it would have at push (the staff projection among them). */
 async function project(trx: Db, h: HeldRow) {
-  const event = {
-    id: h.event_id,
-    deviceId: h.device_id,
-    deviceSeq: Number(h.device_seq),
-    hlc: h.hlc,
-    type: h.type,
-    v: h.v,
-    actor: h.actor,
-    siteId: h.desk_site_id,
-    payload: h.payload,
-    recordedAt: h.recorded_at,
-  } as unknown as DomainEvent;
+  // A held event passed HQ's catalog check at push: it is the domain event its type names.
+  const event = wireEventOf({ ...h, id: h.event_id }) as unknown as DomainEvent;
   const check = checkedHandlers.get(h.type);
   if (check) {
     const reason = await check(trx, h.site_id, event as never);

@@ -10,6 +10,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { HqError, type DeviceCredential } from './auth.js';
 import { heldForDevice } from './held.js';
 import { withSealedPinHash } from './pinSeal.js';
+import { STORED_EVENT_COLUMNS, wireEventOf, type StoredEventRow } from './storedEvent.js';
 import { ownDeviceIds } from './lineage.js';
 import { anchorAt, currentEpoch, pullStart } from './history.js';
 
@@ -42,34 +43,11 @@ export async function pull(
       if (from === null)
         throw new HqError(409, 'cursor_too_old', `Cursor ${req.cursor} is past HQ's version ${siteVersion}; reset.`);
       const own = await ownDeviceIds(trx, cred.siteId, cred.deviceId);
-      const { rows } = await sql<{
-        id: string;
-        device_id: string;
-        device_seq: string;
-        hlc: string;
-        type: string;
-        v: number;
-        actor: string;
-        desk_site_id: string;
-        payload: unknown;
-        recorded_at: string;
-        site_version: string;
-      }>`SELECT id, device_id, device_seq, hlc, type, v, actor, desk_site_id, payload, recorded_at, site_version
+      const { rows } = await sql<StoredEventRow & { site_version: string }>`SELECT ${STORED_EVENT_COLUMNS}, site_version
          FROM events WHERE site_id = ${cred.siteId} AND site_version > ${from} AND status = 'ok'
            AND NOT (device_id = ANY(${own})) AND NOT (type = ANY(${[...LOCAL_ONLY_EVENTS]}))
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
-      const events: WireEvent[] = rows.map((r) => ({
-        id: r.id,
-        deviceId: r.device_id,
-        deviceSeq: Number(r.device_seq),
-        hlc: r.hlc,
-        type: r.type,
-        v: r.v,
-        actor: r.actor,
-        siteId: r.desk_site_id,
-        payload: r.payload,
-        recordedAt: r.recorded_at,
-      }));
+      const events: WireEvent[] = rows.map(wireEventOf);
       // An event stored before PIN hashes were sealed leaves sealed too (hq/src/store/pinSeal.ts).
       for (let i = 0; i < events.length; i++) events[i] = withSealedPinHash(events[i], site.id_key);
       const more = rows.length === limit;

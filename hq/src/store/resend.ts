@@ -10,19 +10,11 @@ import { authorityRefusal } from './authority.js';
 import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { retryWaiting, waitFor } from './waiting.js';
+import { wireEventOf, type StoredEventRow } from './storedEvent.js';
 
 type Db = Kysely<HqDatabase>;
 
-interface RejectedRow {
-  device_seq: string;
-  id: string;
-  type: string;
-  v: number;
-  hlc: string;
-  actor: string;
-  desk_site_id: string;
-  payload: unknown;
-  recorded_at: string;
+interface RejectedRow extends Omit<StoredEventRow, 'device_id'> {
   reject_reason: string | null;
 }
 
@@ -91,20 +83,7 @@ export async function resendRejected(
   });
 }
 
-function wireEvent(deviceId: string, r: RejectedRow): WireEvent {
-  return {
-    id: r.id,
-    deviceId,
-    deviceSeq: Number(r.device_seq),
-    hlc: r.hlc,
-    type: r.type,
-    v: r.v,
-    actor: r.actor,
-    siteId: r.desk_site_id,
-    payload: r.payload,
-    recordedAt: r.recorded_at,
-  } as WireEvent;
-}
+const wireEvent = (deviceId: string, r: RejectedRow): WireEvent => wireEventOf({ ...r, device_id: deviceId });
 
 /** The push's judgement, in its order, for one stored event (its site and device checks passed when it was pushed). */
 async function judgeAgain(trx: Db, cred: DeviceCredential, e: WireEvent, now: Date, catalog: CatalogLike): Promise<Verdict> {

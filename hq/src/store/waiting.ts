@@ -6,6 +6,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError } from './auth.js';
 import { authorityRefusal } from './authority.js';
+import { wireEventOf, type StoredEventRow } from './storedEvent.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -63,17 +64,7 @@ export async function settleWaiting(trx: Db, siteId: string, stored: Stored[], v
   return retryWaiting(trx, siteId, version, catalog);
 }
 
-interface WaitingRow {
-  device_id: string;
-  device_seq: string;
-  id: string;
-  type: string;
-  v: number;
-  hlc: string;
-  actor: string;
-  desk_site_id: string;
-  payload: unknown;
-  recorded_at: string;
+interface WaitingRow extends StoredEventRow {
   reason: string;
 }
 
@@ -106,18 +97,7 @@ export async function retryWaiting(trx: Db, siteId: string, version: number, cat
 type Outcome = 'applied' | 'waits' | { reason: string; detail: string };
 
 async function tryAgain(trx: Db, siteId: string, r: WaitingRow, catalog: CatalogLike): Promise<Outcome> {
-  const e = {
-    id: r.id,
-    deviceId: r.device_id,
-    deviceSeq: Number(r.device_seq),
-    hlc: r.hlc,
-    type: r.type,
-    v: r.v,
-    actor: r.actor,
-    siteId: r.desk_site_id,
-    payload: r.payload,
-    recordedAt: r.recorded_at,
-  };
+  const e = wireEventOf(r);
   if (VERSION_MISSING.has(r.reason)) {
     const verdict = judgeEvent(e, catalog);
     if (fromNewerBuild(verdict)) return 'waits';
