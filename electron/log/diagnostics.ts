@@ -74,5 +74,5 @@ export async function diagnosticsPackage(services: Services): Promise<{ fileName
   entries.push({ name: 'crashes.json', data: json(crashDumps(join(services.dataDir, 'crashes'))) });
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const fileName = `lobbydesk-diagnostics-${site ? `${site.siteCode}-${site.deviceCode}-` : ''}${stamp}.zip`;
-  return { fileName, data: zip(entries, now) };
+  return { fileName, data: await zip(entries, now) };
 }

@@ -1,3 +1,4 @@
+import yaml from 'js-yaml';
 import { z } from 'zod';
 import { parseVersion } from './version.js';
 
@@ -6,7 +7,7 @@ import { parseVersion } from './version.js';
  * provider format, so `latest.yml` (Windows), `latest-linux.yml` and `latest-mac.yml` read as an
  * electron-builder publish would write them. `sha512` is base64 of the installer's SHA-512, as
  * electron-updater checks it. HQ writes it (hq/src/store/releases.ts), the desk reads it
- * (electron/update/feed.ts); only the subset below is written or read.
+ * (electron/update/feed.ts), both with js-yaml (electron-updater's own parser).
  */
 export const UPDATE_CHANNELS = ['stable', 'pilot'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
@@ -33,45 +34,34 @@ export type UpdateFeed = z.infer<typeof UpdateFeed>;
 export const feedFileFor = (platform: string) =>
   platform === 'win32' ? 'latest.yml' : platform === 'darwin' ? 'latest-mac.yml' : 'latest-linux.yml';
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/** The feed as YAML, in the layout electron-builder writes. */
+/** The feed as YAML, in the layout electron-builder writes (its order of keys). */
 export function feedToYaml(f: UpdateFeed): string {
-  const lines = [`version: ${f.version}`, 'files:'];
-  for (const file of f.files) lines.push(`  - url: ${quote(file.url)}`, `    sha512: ${file.sha512}`, `    size: ${file.size}`);
-  lines.push(`path: ${quote(f.path)}`, `sha512: ${f.sha512}`, `releaseDate: ${quote(f.releaseDate)}`);
-  return `${lines.join('\n')}\n`;
+  const ordered = {
+    version: f.version,
+    files: f.files.map((file) => ({ url: file.url, sha512: file.sha512, size: file.size })),
+    path: f.path,
+    sha512: f.sha512,
+    releaseDate: f.releaseDate,
+  };
+  return yaml.dump(ordered, { lineWidth: -1 });
 }
 
-const scalar = (raw: string): string | number => {
-  const t = raw.trim();
-  if (/^'.*'$/.test(t)) return t.slice(1, -1).replace(/''/g, "'");
-  if (/^".*"$/.test(t)) return t.slice(1, -1);
-  return /^\d+$/.test(t) ? Number(t) : t;
-};
-
 /**
- * Reads the YAML subset above (top-level `key: value`, and `files:` as a list of maps), then checks it
- * with the schema. Anything else — another layout, a missing field, a bad hash — is an error with a reason.
+ * Reads a feed (YAML as electron-builder writes it, read by the same parser electron-updater uses), then
+ * checks it with the schema. Anything else — not YAML, a missing field, a bad hash — is an error with a reason.
  */
 export function parseFeedYaml(text: string): UpdateFeed {
-  const out: Record<string, unknown> = {};
-  const files: Record<string, unknown>[] = [];
-  let inFiles = false;
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const item = /^\s+-\s+(\w+):\s*(.*)$/.exec(line);
-    const cont = /^\s+(\w+):\s*(.*)$/.exec(line);
-    const top = /^(\w+):\s*(.*)$/.exec(line);
-    if (inFiles && item) files.push({ [item[1]]: scalar(item[2]) });
-    else if (inFiles && cont && files.length) files[files.length - 1][cont[1]] = scalar(cont[2]);
-    else if (top) {
-      inFiles = top[1] === 'files' && top[2].trim() === '';
-      if (!inFiles) out[top[1]] = top[1] === 'version' ? String(scalar(top[2])) : scalar(top[2]);
-    } else throw new Error(`update feed: cannot read line "${line.slice(0, 60)}"`);
+  let doc: unknown;
+  try {
+    // The JSON schema: plain strings, numbers and lists, no YAML types (dates, tags) beyond them.
+    doc = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  } catch (e) {
+    throw new Error(`update feed: not YAML (${(e as Error).message.split('\n')[0]})`);
   }
-  if (files.length) out.files = files;
-  const r = UpdateFeed.safeParse(out);
+  // A bare version such as 1.2 reads as a number; the schema wants the text as written.
+  if (doc && typeof doc === 'object' && typeof (doc as { version?: unknown }).version === 'number')
+    (doc as { version: unknown }).version = String((doc as { version: number }).version);
+  const r = UpdateFeed.safeParse(doc);
   if (!r.success)
     throw new Error(`update feed: ${r.error.issues.map((i) => `${i.path.join('.') || 'feed'}: ${i.message}`).join('; ')}`);
   return r.data;

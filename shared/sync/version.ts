@@ -1,3 +1,5 @@
+import semver from 'semver';
+
 /**
  * The desk database schema version this build's HQ speaks: the desk's SCHEMA_VERSION (its migration
  * count). hq/ may not import db/, so the number lives here; test/faults/syncEdges.test.ts fails when
@@ -23,29 +25,14 @@ export const DESK_COMPATIBILITY = {
 
 export type DeskCompatibility = { minSchemaVersion: number; maxSchemaVersion: number; minAppVersion: string };
 
-/** A version `1.2.3` or `1.2.3-pilot.4` as numbers and its pre-release part; null when it is not one. */
-export function parseVersion(v: string): { nums: [number, number, number]; pre: string[] } | null {
-  const m = /^v?(\d{1,9})\.(\d{1,9})\.(\d{1,9})(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(v.trim());
-  if (!m) return null;
-  return { nums: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split('.') : [] };
-}
+/** A version `1.2.3` or `1.2.3-pilot.4` (semver, a leading `v` allowed), normalised; null when it is not one. */
+export const parseVersion = (v: string): string | null => semver.valid(semver.clean(v));
 
 /** Semver order: negative when a < b, 0 when equal, positive when a > b (a pre-release sorts before its release). */
 export function compareVersions(a: string, b: string): number {
-  const x = parseVersion(a);
-  const y = parseVersion(b);
+  const [x, y] = [parseVersion(a), parseVersion(b)];
   if (!x || !y) throw new Error(`Not a version: ${!x ? a : b}`);
-  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i] - y.nums[i];
-  if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length;
-  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
-    const [p, q] = [x.pre[i], y.pre[i]];
-    if (p === q) continue;
-    const [pn, qn] = [/^\d+$/.test(p), /^\d+$/.test(q)];
-    if (pn && qn) return Number(p) - Number(q);
-    if (pn !== qn) return pn ? -1 : 1;
-    return p < q ? -1 : 1;
-  }
-  return x.pre.length - y.pre.length;
+  return semver.compare(x, y);
 }
 
 /**

@@ -105,12 +105,12 @@ describe('the words when the desk cannot start', () => {
 });
 
 describe('the zip writer', () => {
-  it('writes a zip that unzip tests and lists, with UTF-8 names and the bytes intact', () => {
+  it('writes a zip that unzip tests and lists, with UTF-8 names and the bytes intact', async () => {
     const dir = tempDir();
     const big = Buffer.from('sync.round ok\n'.repeat(5000));
     writeFileSync(
       join(dir, 'p.zip'),
-      zip([
+      await zip([
         { name: 'logs/desk-2026-12-02.log', data: big },
         { name: 'versions.json', data: Buffer.from('{"app":"0.1.0"}\n') },
         { name: 'empty.json', data: Buffer.alloc(0) },
