@@ -33,6 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    // Node-only code both processes run (key derivation with node:crypto): no I/O still, and never in a page.
+    files: ['shared/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([
+        banned(
+          noIo.filter((p) => p !== 'node:*'),
+          'shared/node/ may use node:crypto, no I/O.',
+        ),
+        banned(
+          ['node:fs', 'node:path', 'node:os', 'node:child_process', 'node:net', 'node:http', 'node:https'],
+          'shared/node/ does no I/O.',
+        ),
+        banned(['**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**'], 'shared/ imports nothing of the project.'),
+      ]),
+    },
+  },
+  {
     files: ['db/**/*.ts'],
     rules: {
       'no-restricted-imports': boundary([
@@ -67,8 +84,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': boundary([
         banned(
-          [...noIo, '**/db/**', '**/electron/**', '**/hq/**'],
-          'renderer/ talks to the desk only through window.desk; it may import shared/ only.',
+          [...noIo, '**/db/**', '**/electron/**', '**/hq/**', '**/shared/node/**'],
+          'renderer/ talks to the desk only through window.desk; it may import shared/ only (not shared/node/).',
         ),
       ]),
     },
@@ -91,7 +108,15 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': boundary([
         banned(
-          [...noIo, '**/db/**', '**/electron/**', '**/renderer/**', '**/hq/src/**', '!**/hq/src/console/contract/**'],
+          [
+            ...noIo,
+            '**/db/**',
+            '**/electron/**',
+            '**/renderer/**',
+            '**/shared/node/**',
+            '**/hq/src/**',
+            '!**/hq/src/console/contract/**',
+          ],
           'hq/console/ talks to HQ only through call(); it may import shared/ and the console contract only.',
         ),
       ]),

@@ -1,16 +1,6 @@
-import { createDecipheriv, hkdfSync } from 'node:crypto';
-import { isPlainPinHash, PIN_SEAL_LABEL, PIN_SEAL_PREFIX, pinSealAad } from '../../shared/domain/pinSeal.js';
-
-const derived = new Map<string, Buffer>();
-function subkey(siteKey: string): Buffer {
-  let k = derived.get(siteKey);
-  if (!k)
-    derived.set(
-      siteKey,
-      (k = Buffer.from(hkdfSync('sha256', Buffer.from(siteKey, 'utf8'), Buffer.alloc(0), PIN_SEAL_LABEL, 32))),
-    );
-  return k;
-}
+import { createDecipheriv } from 'node:crypto';
+import { isPlainPinHash, PIN_SEAL_PREFIX, pinSealAad } from '../../shared/domain/pinSeal.js';
+import { pinSealKey } from '../../shared/node/pinSealKey.js';
 
 /**
  * The scrypt hash to check a PIN against (shared/domain/pinSeal.ts): one set at this desk as it is, one
@@ -24,7 +14,7 @@ export function openPinHash(keys: readonly string[], staffId: string, stored: st
   if (raw.length < 29) return null;
   for (const k of keys) {
     try {
-      const d = createDecipheriv('aes-256-gcm', subkey(k), raw.subarray(0, 12));
+      const d = createDecipheriv('aes-256-gcm', pinSealKey(k), raw.subarray(0, 12));
       d.setAAD(Buffer.from(pinSealAad(staffId), 'utf8'));
       d.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');

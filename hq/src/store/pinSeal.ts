@@ -1,5 +1,6 @@
-import { createCipheriv, createHmac, hkdfSync } from 'node:crypto';
-import { isPlainPinHash, PIN_EVENTS, PIN_SEAL_LABEL, PIN_SEAL_PREFIX, pinSealAad } from '../../../shared/domain/pinSeal.js';
+import { createCipheriv, createHmac } from 'node:crypto';
+import { isPlainPinHash, PIN_EVENTS, PIN_SEAL_PREFIX, pinSealAad } from '../../../shared/domain/pinSeal.js';
+import { pinSealKey } from '../../../shared/node/pinSealKey.js';
 
 /**
  * HQ seals the PIN hash of every event it stores and forwards with the site's key (shared/domain/pinSeal.ts).
@@ -7,7 +8,7 @@ import { isPlainPinHash, PIN_EVENTS, PIN_SEAL_LABEL, PIN_SEAL_PREFIX, pinSealAad
  * the same text: only equality shows, and the hash carries a random salt of its own.
  */
 export function sealPinHash(siteKey: string, staffId: string, hash: string): string {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(siteKey, 'utf8'), Buffer.alloc(0), PIN_SEAL_LABEL, 32));
+  const key = pinSealKey(siteKey);
   const aad = Buffer.from(pinSealAad(staffId), 'utf8');
   const iv = createHmac('sha256', key).update(aad).update('\0').update(hash).digest().subarray(0, 12);
   const c = createCipheriv('aes-256-gcm', key, iv);
