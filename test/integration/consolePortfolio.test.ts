@@ -102,16 +102,28 @@ const seqOf = (d: TestDesk, type: string, field: string, value: string) =>
 
 const SHANGHAI = 'Asia/Shanghai';
 /**
- * XB's zone: one whose calendar day is not Shanghai's now (Honolulu is 18 hours behind it, Kiritimati 6 hours
- * ahead), so a figure counted on the wrong clock would show.
+ * XB's zone: one whose calendar day is not Shanghai's for the whole test (its clock moves ~20 minutes), so a
+ * figure counted on the wrong clock would show: Pago Pago (19 hours behind Shanghai) until Shanghai's 18:30,
+ * Kiritimati (6 hours ahead) from 18:00 until 23:30. Across Shanghai's midnight no zone differs on both sides,
+ * so a test starting in its last half hour starts just after it instead (the desks' and HQ's test clock; the
+ * real clock then trails them, as the test already allows for HQ's own stamps).
  */
-const hourUtc = new Date().getUTCHours();
-const FAR = hourUtc >= 10 && hourUtc < 16 ? 'Pacific/Kiritimati' : 'Pacific/Honolulu';
+const WINDOW_MS = 30 * 60_000;
+const differs = (ms: number, zone: string) => deskDay(new Date(ms), zone) !== deskDay(new Date(ms), SHANGHAI);
+function testStart(now = Date.now()) {
+  const here = deskTime(new Date(now), SHANGHAI);
+  const lastHalfHour = here.hour() === 23 && here.minute() >= 30;
+  const start = lastHalfHour ? here.add(1, 'day').startOf('day').add(1, 'minute').valueOf() : now;
+  const zone = ['Pacific/Pago_Pago', 'Pacific/Kiritimati'].find((z) => differs(start, z) && differs(start + WINDOW_MS, z));
+  if (!zone) throw new Error(`no zone differs from Shanghai's day from ${new Date(start).toISOString()} on`);
+  return { start, zone };
+}
 
 describe('console portfolio: one row per site, equal to what its desks hold', () => {
   it('desks, fees, tickets, major complaints, conflicts, rejections and waiting per site; scoped users see their sites', async () => {
     const db = suite.hq.db;
-    const clock = new TestClock(Date.now());
+    const { start, zone: FAR } = testStart();
+    const clock = new TestClock(start);
     hqNow = clock.now;
     const fast = new TestClock(clock.ms + 7 * 60_000);
     const a = await suite.openDesk({ deviceCode: 'A1', clock });
