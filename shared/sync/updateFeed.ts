@@ -43,6 +43,12 @@ export function feedToYaml(f: UpdateFeed): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A `key: value` line as `re` (two groups: the key, the value) reads it; null when it does not match. */
+function keyValue(re: RegExp, line: string): { key: string; value: string } | null {
+  const [, key, value] = re.exec(line) ?? [];
+  return key !== undefined && value !== undefined ? { key, value } : null;
+}
+
 const scalar = (raw: string): string | number => {
   const t = raw.trim();
   if (/^'.*'$/.test(t)) return t.slice(1, -1).replace(/''/g, "'");
@@ -60,14 +66,15 @@ export function parseFeedYaml(text: string): UpdateFeed {
   let inFiles = false;
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const item = /^\s+-\s+(\w+):\s*(.*)$/.exec(line);
-    const cont = /^\s+(\w+):\s*(.*)$/.exec(line);
-    const top = /^(\w+):\s*(.*)$/.exec(line);
-    if (inFiles && item) files.push({ [item[1]]: scalar(item[2]) });
-    else if (inFiles && cont && files.length) files[files.length - 1][cont[1]] = scalar(cont[2]);
+    const item = keyValue(/^\s+-\s+(\w+):\s*(.*)$/, line);
+    const cont = keyValue(/^\s+(\w+):\s*(.*)$/, line);
+    const top = keyValue(/^(\w+):\s*(.*)$/, line);
+    const lastFile = files.at(-1);
+    if (inFiles && item) files.push({ [item.key]: scalar(item.value) });
+    else if (inFiles && cont && lastFile) lastFile[cont.key] = scalar(cont.value);
     else if (top) {
-      inFiles = top[1] === 'files' && top[2].trim() === '';
-      if (!inFiles) out[top[1]] = top[1] === 'version' ? String(scalar(top[2])) : scalar(top[2]);
+      inFiles = top.key === 'files' && top.value.trim() === '';
+      if (!inFiles) out[top.key] = top.key === 'version' ? String(scalar(top.value)) : scalar(top.value);
     } else throw new Error(`update feed: cannot read line "${line.slice(0, 60)}"`);
   }
   if (files.length) out.files = files;

@@ -35,10 +35,11 @@ export function compareVersions(a: string, b: string): number {
   const x = parseVersion(a);
   const y = parseVersion(b);
   if (!x || !y) throw new Error(`Not a version: ${!x ? a : b}`);
-  for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i] - y.nums[i];
+  for (const i of [0, 1, 2] as const) if (x.nums[i] !== y.nums[i]) return x.nums[i] - y.nums[i];
   if (x.pre.length === 0 || y.pre.length === 0) return y.pre.length - x.pre.length;
-  for (let i = 0; i < Math.min(x.pre.length, y.pre.length); i++) {
-    const [p, q] = [x.pre[i], y.pre[i]];
+  for (const [i, p] of x.pre.entries()) {
+    const q = y.pre[i];
+    if (q === undefined) break; // y's pre-release is a prefix of x's: the longer sorts after
     if (p === q) continue;
     const [pn, qn] = [/^\d+$/.test(p), /^\d+$/.test(q)];
     if (pn && qn) return Number(p) - Number(q);
