@@ -42,6 +42,13 @@ async function withCorrections(db: Kysely<Database>, rows: q.LogRow[]): Promise<
   return rows.map((r) => ({ ...toBase(r), corrections: corrections.filter((c) => c.corrects_id === r.id).map(toBase) }));
 }
 
+/** One entry with its corrections. */
+async function entryOf(db: Kysely<Database>, row: q.LogRow): Promise<LogEntry> {
+  const [entry] = await withCorrections(db, [row]);
+  if (!entry) throw new Error(`log entry ${row.id}: no entry made of its row`);
+  return entry;
+}
+
 /** One desk's log, or — for a shift leader and above who asks — every desk of the site. */
 function scope(ctx: HandlerContext, allDesks: boolean): string | null {
   const { site, staff } = signedIn(ctx);
@@ -70,7 +77,7 @@ export const logHandlers: Pick<
   async 'log:add'(input, ctx) {
     const { site } = signedIn(ctx);
     const earlier = await q.logEntryById(ctx.db, input.entryId);
-    if (earlier) return (await withCorrections(ctx.db, [earlier]))[0];
+    if (earlier) return entryOf(ctx.db, earlier);
     const tag = input.tag ? await q.canonicalTag(ctx.db, input.tag) : '';
     if (tag === null) throw fieldError('tag', 'err.log.unknownTag');
     let correctsId: string | null = null;
@@ -106,7 +113,7 @@ export const logHandlers: Pick<
       );
     });
     changed(ctx);
-    return (await withCorrections(ctx.db, [(await q.logEntryById(ctx.db, input.entryId))!]))[0];
+    return entryOf(ctx.db, (await q.logEntryById(ctx.db, input.entryId))!);
   },
 
   /** Closes a pending item with what was done; closed once, by whoever did it. */
@@ -120,7 +127,7 @@ export const logHandlers: Pick<
       await emit(draft('LogItemResolved', { entryId: input.entryId, resolution: input.resolution, at: ctx.now.toISOString() }));
     });
     changed(ctx);
-    return (await withCorrections(ctx.db, [(await q.logEntryById(ctx.db, input.entryId))!]))[0];
+    return entryOf(ctx.db, (await q.logEntryById(ctx.db, input.entryId))!);
   },
 
   /** Open pending items first (any age), then the last 48 hours. */
