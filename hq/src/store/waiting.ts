@@ -6,6 +6,7 @@ import type { HqDatabase } from '../pg/schema.js';
 import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError } from './auth.js';
 import { authorityRefusal } from './authority.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -150,7 +151,7 @@ export async function retryAllWaiting(db: Db, catalog: CatalogLike = thisBuildsC
   for (const { site_id } of sites.rows) {
     await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${site_id} FOR UPDATE`.execute(trx);
-      const version = await retryWaiting(trx, site_id, Number(rows[0].version), catalog);
+      const version = await retryWaiting(trx, site_id, Number(firstRow(rows, `site ${site_id}`).version), catalog);
       await sql`UPDATE sites SET version = ${version} WHERE id = ${site_id}`.execute(trx);
     });
   }
