@@ -44,9 +44,14 @@ async function withCorrections(db: Kysely<Database>, rows: q.LogRow[]): Promise<
 
 /** One entry with its corrections. */
 async function entryOf(db: Kysely<Database>, row: q.LogRow): Promise<LogEntry> {
-  const [entry] = await withCorrections(db, [row]);
-  if (!entry) throw new Error(`log entry ${row.id}: no entry made of its row`);
-  return entry;
+  return { ...toBase(row), corrections: (await q.correctionsOf(db, [row.id])).map(toBase) };
+}
+
+/** The entry this call just wrote (or found written), with its corrections. */
+async function writtenEntry(db: Kysely<Database>, entryId: string): Promise<LogEntry> {
+  const row = await q.logEntryById(db, entryId);
+  if (!row) throw new Error(`log entry ${entryId}: not found after it was written`);
+  return entryOf(db, row);
 }
 
 /** One desk's log, or — for a shift leader and above who asks — every desk of the site. */
@@ -113,7 +118,7 @@ export const logHandlers: Pick<
       );
     });
     changed(ctx);
-    return entryOf(ctx.db, (await q.logEntryById(ctx.db, input.entryId))!);
+    return writtenEntry(ctx.db, input.entryId);
   },
 
   /** Closes a pending item with what was done; closed once, by whoever did it. */
@@ -127,7 +132,7 @@ export const logHandlers: Pick<
       await emit(draft('LogItemResolved', { entryId: input.entryId, resolution: input.resolution, at: ctx.now.toISOString() }));
     });
     changed(ctx);
-    return entryOf(ctx.db, (await q.logEntryById(ctx.db, input.entryId))!);
+    return writtenEntry(ctx.db, input.entryId);
   },
 
   /** Open pending items first (any age), then the last 48 hours. */
