@@ -84,10 +84,11 @@ export async function openDatabase(file: string): Promise<OpenedDatabase> {
 async function migrate(db: DeskDb, raw: BetterSqlite3.Database): Promise<void> {
   const current = raw.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new NewerDatabaseError(current);
-  for (let i = current; i < migrations.length; i++) {
+  for (const [i, migration] of migrations.entries()) {
+    if (i < current) continue;
     // Each migration and its version bump commit together, or not at all.
     await db.transaction().execute(async (trx) => {
-      await migrations[i].up(trx as unknown as Kysely<unknown>);
+      await migration.up(trx as unknown as Kysely<unknown>);
       await sql.raw(`PRAGMA user_version = ${i + 1}`).execute(trx);
     });
   }

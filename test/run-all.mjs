@@ -20,8 +20,11 @@ function step(name, cmd, args, env = {}) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-// Node code (desk main process, HQ, tests) without the DOM's types: it cannot lean on a browser.
+// Node product code (desk main process, HQ, shared, build) without the DOM's types: it cannot lean
+// on a browser. With noUncheckedIndexedAccess, as the renderer's program.
 step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// The Node tests (unit, integration, faults): as above, without noUncheckedIndexedAccess.
+step('typecheck tests', npx, ['tsc', '-p', 'tsconfig.test.json', '--noEmit']);
 // The Playwright specs: Node's types and the DOM's, for what they run inside the page.
 step('typecheck e2e', npx, ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
 // The renderer and shared/ alone, with the DOM and without Node's types: screen code cannot lean on Node.

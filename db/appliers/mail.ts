@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, EventPayload } from '../../shared/events/catalog.js';
+import { firstRow } from '../../shared/domain/rows.js';
 import type { Database } from '../schema.js';
 import type { Applier } from './index.js';
 
@@ -13,8 +14,8 @@ type Db = Kysely<Database>;
  */
 async function settle(db: Db, itemId: string) {
   const closings = await db.selectFrom('mail_closings').selectAll().where('item_id', '=', itemId).orderBy('hlc').execute();
-  if (!closings.length) return;
   const [first, ...later] = closings;
+  if (!first) return;
   await db
     .updateTable('mail_items')
     .set({
@@ -138,9 +139,10 @@ export const mailAppliers: {
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .execute();
+    const latest = firstRow(notices, 'the notices of a mail item just noticed');
     await db
       .updateTable('mail_items')
-      .set({ notice_count: notices.length, last_notice_at: notices[0].at, last_notice_method: notices[0].method })
+      .set({ notice_count: notices.length, last_notice_at: latest.at, last_notice_method: latest.method })
       .where('id', '=', p.itemId)
       .execute();
   },

@@ -60,7 +60,7 @@ export async function reprojectTicket(db: Db, ticketId: string): Promise<void> {
       closed_at: closed?.at ?? null,
       last_callback: callback?.sort ?? null,
       next_due_at: isOpen(proj.state) ? nextDue(proj.deadlines) : null,
-      last_activity_at: legal.length ? legal[legal.length - 1].at : t.opened_at,
+      last_activity_at: legal.at(-1)?.at ?? t.opened_at,
       flagged_count: proj.flagged.length,
     })
     .where('id', '=', ticketId)

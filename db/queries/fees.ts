@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, FeeReceiptsTable } from '../schema.js';
 import { PAY_METHODS, type FeeItemCode, type PayMethod } from '../../shared/domain/fees.js';
+import { firstRow } from '../../shared/domain/rows.js';
 
 type Db = Kysely<Database>;
 export type ReceiptRow = Selectable<FeeReceiptsTable>;
@@ -51,7 +52,7 @@ export async function unitBalanceFen(db: Db, unitId: string): Promise<number> {
       - (SELECT COALESCE(SUM(total_fen), 0) FROM fee_receipts WHERE unit_id = ${unitId})
       + (SELECT COALESCE(SUM(total_fen), 0) FROM fee_receipts WHERE unit_id = ${unitId} AND voided_at IS NOT NULL)
       + (SELECT COALESCE(SUM(amount_fen), 0) FROM fee_refunds WHERE unit_id = ${unitId}) AS balance`.execute(db);
-  return Number(r.rows[0].balance);
+  return Number(firstRow(r.rows, 'unit balance').balance);
 }
 
 /** Unpaid charges of a unit for months up to and including `uptoPeriod` (YYYY-MM). */
@@ -61,7 +62,7 @@ export async function unpaidDueFen(db: Db, unitId: string, uptoPeriod: string): 
     WHERE c.unit_id = ${unitId} AND c.period <= ${uptoPeriod}
       AND NOT EXISTS (SELECT 1 FROM fee_receipt_lines l JOIN fee_receipts r ON r.id = l.receipt_id
         WHERE l.charge_id = c.id AND r.voided_at IS NULL)`.execute(db);
-  return Number(r.rows[0].n);
+  return Number(firstRow(r.rows, 'unpaid charges due').n);
 }
 
 export async function receiptById(db: Db, id: string): Promise<ReceiptRow | undefined> {

@@ -43,7 +43,8 @@ export async function countPinAttempt(db: Db, staffId: string | null, now: Date)
     const level = row?.lock_level ?? 0;
     const lock = failures >= PIN_LOCKOUT.maxFailures;
     const steps = PIN_LOCKOUT.lockMinutes;
-    const lockedUntil = lock ? minutes(now, steps[Math.min(level, steps.length - 1)]) : null;
+    // The level is 0 or more and clamped to the last step: always one of the steps.
+    const lockedUntil = lock ? minutes(now, steps[Math.min(level, steps.length - 1)]!) : null;
     const values = {
       failures: lock ? 0 : failures,
       locked_until: lockedUntil,
@@ -106,7 +107,7 @@ export async function lockedAccounts(db: Db, now: Date): Promise<PinLockoutRow[]
  */
 export async function deskLimitUntil(db: Db, now: Date): Promise<string | null> {
   const recent = await db.selectFrom('pin_desk_attempts').select('at').where('at', '>', minutes(now, -1)).orderBy('at').execute();
-  const over = recent.length - PIN_LOCKOUT.deskPerMinute;
-  if (over < 0) return null;
-  return minutes(new Date(recent[over].at), 1);
+  // The attempt whose ageing out brings the last minute back under the limit; none while under it.
+  const lifting = recent[recent.length - PIN_LOCKOUT.deskPerMinute];
+  return lifting ? minutes(new Date(lifting.at), 1) : null;
 }

@@ -15,7 +15,8 @@ export async function hashPin(pin: string): Promise<string> {
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [alg, n, r, p, salt, hash] = stored.split('$');
-  if (alg !== 'scrypt') return false;
+  // Not an scrypt hash of ours (another algorithm, or parts missing): no PIN matches it.
+  if (alg !== 'scrypt' || salt === undefined || hash === undefined) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await scrypt(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(key, expected);

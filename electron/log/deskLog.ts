@@ -35,9 +35,10 @@ const FILE = /^desk-(\d{4}-\d{2}-\d{2})(?:\.(\d+))?\.log$/;
 export function logFiles(dir: string): { name: string; day: string; part: number; bytes: number }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .map((name) => ({ name, m: FILE.exec(name) }))
-    .filter((f): f is { name: string; m: RegExpExecArray } => !!f.m)
-    .map(({ name, m }) => ({ name, day: m[1], part: Number(m[2] ?? 0), bytes: statSync(join(dir, name)).size }))
+    .flatMap((name) => {
+      const [, day, part] = FILE.exec(name) ?? [];
+      return day ? [{ name, day, part: Number(part ?? 0), bytes: statSync(join(dir, name)).size }] : [];
+    })
     .sort((a, b) => (a.day === b.day ? a.part - b.part : a.day < b.day ? -1 : 1));
 }
 

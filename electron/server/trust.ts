@@ -41,7 +41,7 @@ export function sessionCookie(key: string, tls: boolean): string {
 /** Every ld_session value in a Cookie header (a planted cookie with a narrower Path is sent first). */
 export function sessionKeysIn(cookieHeader: string | undefined): string[] {
   const keys: string[] = [];
-  for (const m of (cookieHeader ?? '').matchAll(/(?:^|;\s*)ld_session=([A-Za-z0-9_-]+)/g)) keys.push(m[1]);
+  for (const [, key] of (cookieHeader ?? '').matchAll(/(?:^|;\s*)ld_session=([A-Za-z0-9_-]+)/g)) if (key) keys.push(key);
   return keys;
 }
 

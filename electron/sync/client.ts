@@ -251,7 +251,8 @@ export class SyncClient {
         this.o.batchEvents ?? SYNC_LIMITS.maxBatchEvents,
         SYNC_LIMITS.maxBodyBytes - 64 * 1024,
       );
-      if (batch.length === 0) return sent;
+      const [oldest] = batch;
+      if (!oldest) return sent;
       sent += batch.length;
       const res = await this.request(
         '/sync/push',
@@ -269,7 +270,7 @@ export class SyncClient {
       if (res.ackedSeq < st.acked_seq) {
         await this.o.db.updateTable('sync_state').set({ acked_seq: res.ackedSeq }).where('id', '=', 1).execute();
       }
-      if (res.ackedSeq < batch[0].deviceSeq && res.expectedSeq === null)
+      if (res.ackedSeq < oldest.deviceSeq && res.expectedSeq === null)
         throw new SyncFailure('protocol', 'HQ acknowledged nothing.');
     }
   }

@@ -71,7 +71,9 @@ const CLOSINGS_OF: Record<string, { key: string; closings: string[] }> = {
 async function replayClosings(trx: Db, e: WireEvent) {
   const of = CLOSINGS_OF[e.type];
   if (!of) return;
-  const recordId = (e.payload as Record<string, string>)[of.key];
+  const recordId = (e.payload as Record<string, string | undefined>)[of.key];
+  // An event that does not name its record has no closings to replay.
+  if (recordId === undefined) return;
   const rows = await trx
     .selectFrom('events')
     .selectAll()

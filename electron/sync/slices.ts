@@ -54,11 +54,11 @@ export async function applyInSlices<T>(
       const started = performance.now();
       const end = Math.min(items.length, next + max);
       // At least one item per slice, so a slow item still makes progress.
-      do {
-        if (next >= end) break;
-        if (await applyOne(trx, items[next])) applied++;
+      for (const item of items.slice(next, end)) {
+        if (await applyOne(trx, item)) applied++;
         next++;
-      } while (performance.now() - started < budget);
+        if (performance.now() - started >= budget) break;
+      }
       if (next >= items.length) await finish(trx);
     });
     if (next >= items.length) return applied;

@@ -74,7 +74,8 @@ export function paidTwice(payments: DomainEvent<'PaymentReceived'>[], voided: Re
   for (const [chargeId, events] of byCharge) {
     if (events.length < 2) continue;
     const sorted = [...events].sort(byHlc);
-    const first = sorted[0].payload;
+    // Two receipts or more (checked above): the earliest is there.
+    const first = sorted[0]!.payload;
     const line = first.lines.find((l) => l.chargeId === chargeId)!;
     found.push({
       id: `fee_paid_twice:${chargeId}`,

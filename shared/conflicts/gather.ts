@@ -129,5 +129,9 @@ export async function gatherConflicts(src: ConflictSource): Promise<Conflict[]> 
         : null;
       return { ...c, resolution };
     })
-    .sort((a, b) => (a.sides[0].at < b.sides[0].at ? -1 : a.sides[0].at > b.sides[0].at ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) => {
+      // Every conflict has two sides or more; the earliest side's time orders the list.
+      const [x, y] = [a.sides[0]?.at ?? '', b.sides[0]?.at ?? ''];
+      return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+    });
 }

@@ -71,7 +71,7 @@ export const deskDayBounds = (day: string, zone = siteZone): { fromIso: string; 
 
 /** A month `YYYY-MM` as the site's calendar bounds: its first instant and the next month's (desk and HQ reports). */
 export function monthBounds(month: string, zone = siteZone): { fromIso: string; toIso: string } {
-  const [y, m] = month.split('-').map(Number);
+  const [y = NaN, m = NaN] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return { fromIso: deskDate(`${month}-01`, zone).toISOString(), toIso: deskDate(`${next}-01`, zone).toISOString() };
 }

@@ -137,8 +137,8 @@ export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Whole months from `from` to `to` (both YYYY-MM); 0 for the same month. */
 export function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
+  const [fy = NaN, fm = NaN] = from.split('-').map(Number);
+  const [ty = NaN, tm = NaN] = to.split('-').map(Number);
   return (ty - fy) * 12 + (tm - fm);
 }
 
@@ -169,7 +169,7 @@ export const beijingDate = (at: string | Date): string => deskDay(at);
  * calendar months, kept inside the month (a call on 30 Nov is due on 28 Feb, not in March).
  */
 export function demandLetterDueOn(firstPhoneAt: string): string {
-  const [y, m, d] = beijingDate(firstPhoneAt).split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = beijingDate(firstPhoneAt).split('-').map(Number);
   const months = y * 12 + (m - 1) + DEMAND_LETTER_AFTER_MONTHS;
   const year = Math.floor(months / 12);
   const month = (months % 12) + 1;

@@ -41,7 +41,8 @@ export function encodeHlc(h: Hlc): string {
 
 export function decodeHlc(s: string): Hlc {
   const [wall, counter, ...node] = s.split('-');
-  return { wallMs: Number(wall), counter: parseInt(counter, 36), node: node.join('-') };
+  // A string without a counter part has none: NaN, as parseInt of nothing would read it.
+  return { wallMs: Number(wall), counter: counter === undefined ? NaN : parseInt(counter, 36), node: node.join('-') };
 }
 
 export function compareHlc(a: string, b: string): number {

@@ -10,8 +10,9 @@ const CHECK_CHARS = '10X98765432';
 
 export function residentIdCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  for (const [i, w] of WEIGHTS.entries()) sum += Number(first17[i]) * w;
+  // sum % 11 is 0…10, and CHECK_CHARS has 11 characters.
+  return CHECK_CHARS[sum % 11]!;
 }
 
 /** Returns an i18n error key, or null when the number is acceptable. */

@@ -42,15 +42,14 @@ function integerCapitals(n: number): string {
   if (groups.length > GROUPS.length) throw new RangeError('amount too large');
   let out = '';
   let zero = false;
-  for (let g = groups.length - 1; g >= 0; g--) {
-    const value = groups[g];
+  for (const [g, value] of [...groups.entries()].reverse()) {
     if (value === 0) {
       zero = out !== '';
       continue;
     }
     // A group below 1000 after a higher group starts with zeros: one 零 for them.
     if (out !== '' && value < 1000) zero = true;
-    for (let p = 3; p >= 0; p--) {
+    for (const [p, place] of [...PLACES.entries()].reverse()) {
       const d = Math.floor(value / 10 ** p) % 10;
       if (d === 0) {
         if (out !== '') zero = true;
@@ -58,7 +57,7 @@ function integerCapitals(n: number): string {
       }
       if (zero) out += '零';
       zero = false;
-      out += DIGITS[d] + PLACES[p];
+      out += `${DIGITS[d]}${place}`;
     }
     out += GROUPS[g];
     // Zeros at the end of a group are not written unless a digit follows later.

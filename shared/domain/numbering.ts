@@ -23,9 +23,9 @@ export function formatVisitorPassNo(site: string, device: string, day: string, n
 const PASS_NO = /^([A-Z][A-Z0-9]{1,5})-([A-Z0-9]{1,4})-V(\d{6})-(\d{4})$/;
 
 export function parseVisitorPassNo(raw: string): { site: string; device: string; day: string; n: number } | null {
-  const m = PASS_NO.exec(raw.trim().toUpperCase());
-  if (!m) return null;
-  return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
+  const [, site, device, yymmdd, n] = PASS_NO.exec(raw.trim().toUpperCase()) ?? [];
+  if (!site || !device || !yymmdd || !n) return null;
+  return { site, device, day: `20${yymmdd}`, n: Number(n) };
 }
 
 /** Release pass (物品放行条): `{SITE}-{DEVICE}-P{YYMMDD}-{NNNN}`, gapless per desk and day, like the visitor pass. */
@@ -39,9 +39,9 @@ const RELEASE_NO = /^([A-Z][A-Z0-9]{1,5})-([A-Z0-9]{1,4})-P(\d{6})-(\d{4})$/;
 
 /** Reads a release pass number as scanned or typed (any case, stray spaces); null when it is not one. */
 export function parseReleasePassNo(raw: string): { site: string; device: string; day: string; n: number } | null {
-  const m = RELEASE_NO.exec(raw.trim().toUpperCase());
-  if (!m) return null;
-  return { site: m[1], device: m[2], day: `20${m[3]}`, n: Number(m[4]) };
+  const [, site, device, yymmdd, n] = RELEASE_NO.exec(raw.trim().toUpperCase()) ?? [];
+  if (!site || !device || !yymmdd || !n) return null;
+  return { site, device, day: `20${yymmdd}`, n: Number(n) };
 }
 
 /** Mail register line (挂号邮件收发登记簿): `{SITE}-{DEVICE}-M{YYMMDD}-{NNNN}`, gapless per desk and day. */

@@ -49,7 +49,7 @@ const areaCodeLength = (national: string) => (/^0(10|2\d)/.test(national) ? 3 : 
  * Only mainland landlines have an area code; anything else is `{ local }` as stored.
  */
 export function phoneParts(stored: string): { area: string; local: string; ext: string } {
-  const [main, ext = ''] = normalizePhone(stored).split('x');
+  const [main = '', ext = ''] = normalizePhone(stored).split('x');
   if (!/^0\d{9,11}$/.test(main)) return { area: '', local: main, ext };
   const n = areaCodeLength(main);
   return { area: main.slice(0, n), local: main.slice(n), ext };

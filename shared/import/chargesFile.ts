@@ -26,9 +26,8 @@ export async function parseChargesFile(
   if (!(['unit', 'item', 'period'] as ChargeColumn[]).every((c) => columns.includes(c)))
     throw fieldError('fileName', 'err.fee.importHeader');
   const problems: ImportProblem[] = [];
-  const charges: NewCharge[] = [];
-  /** The file line each charge came from (same order as `charges`). */
-  const lines: number[] = [];
+  /** Each charge with the file line it came from. */
+  const rows: { charge: NewCharge; line: number }[] = [];
   const seen = new Set<string>();
   for (const { line, record } of records) {
     const parsed = ChargeRow.safeParse(record);
@@ -52,18 +51,20 @@ export async function parseChargesFile(
     if (alreadyCharged.has(key)) problems.push({ line, column: 'period', message: 'err.fee.alreadyCharged' });
     else if (seen.has(key)) problems.push({ line, column: 'period', message: 'err.import.duplicate' });
     seen.add(key);
-    lines.push(line);
-    charges.push({
-      chargeId: uuidv7(),
-      unitId: unit.id,
-      unitCode: r.unit,
-      item: r.item,
-      period: r.period,
-      amountFen,
-      vacant: r.vacant,
-      note: r.note,
+    rows.push({
+      line,
+      charge: {
+        chargeId: uuidv7(),
+        unitId: unit.id,
+        unitCode: r.unit,
+        item: r.item,
+        period: r.period,
+        amountFen,
+        vacant: r.vacant,
+        note: r.note,
+      },
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { charges, lines, problems };
+  return { charges: rows.map((r) => r.charge), rows, problems };
 }

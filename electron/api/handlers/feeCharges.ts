@@ -81,14 +81,13 @@ export const feeChargeHandlers: Pick<HandlerMap, 'fees:raiseCharge' | 'fees:impo
     if (bytes.length > MAX_FILE_BYTES) throw fieldError('fileName', 'err.import.tooLarge');
     const unitRows = await ctx.db.selectFrom('units').select(['id', 'code', 'area_m2']).execute();
     const units = new Map(unitRows.map((u) => [u.code, { id: u.id, area: u.area_m2 }]));
-    const { charges, lines, problems } = await parseChargesFile(input.fileName, bytes, units, await alreadyCharged(ctx.db));
+    const { charges, rows, problems } = await parseChargesFile(input.fileName, bytes, units, await alreadyCharged(ctx.db));
     if (problems.length) throw importRefused(problems);
     await ctx.transact(async (trx, emit) => {
       // The same file imported twice at once: the months charged meanwhile are refused, by line.
       const charged = await alreadyCharged(trx);
-      const clashes = charges
-        .map((c, i) => ({ c, line: lines[i] }))
-        .filter(({ c }) => charged.has(chargeKey(c.unitCode, c.item, c.period)))
+      const clashes = rows
+        .filter(({ charge: c }) => charged.has(chargeKey(c.unitCode, c.item, c.period)))
         .map(({ line }) => ({ line, column: 'period', message: 'err.fee.alreadyCharged' }));
       if (clashes.length) throw importRefused(clashes);
       await emit(draft('ChargesRaised', { batchId: uuidv7(), source: 'import', fileName: input.fileName, charges }));

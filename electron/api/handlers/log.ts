@@ -42,6 +42,18 @@ async function withCorrections(db: Kysely<Database>, rows: q.LogRow[]): Promise<
   return rows.map((r) => ({ ...toBase(r), corrections: corrections.filter((c) => c.corrects_id === r.id).map(toBase) }));
 }
 
+/** One entry with its corrections. */
+async function entryOf(db: Kysely<Database>, row: q.LogRow): Promise<LogEntry> {
+  return { ...toBase(row), corrections: (await q.correctionsOf(db, [row.id])).map(toBase) };
+}
+
+/** The entry this call just wrote (or found written), with its corrections. */
+async function writtenEntry(db: Kysely<Database>, entryId: string): Promise<LogEntry> {
+  const row = await q.logEntryById(db, entryId);
+  if (!row) throw new Error(`log entry ${entryId}: not found after it was written`);
+  return entryOf(db, row);
+}
+
 /** One desk's log, or — for a shift leader and above who asks — every desk of the site. */
 function scope(ctx: HandlerContext, allDesks: boolean): string | null {
   const { site, staff } = signedIn(ctx);
@@ -70,7 +82,7 @@ export const logHandlers: Pick<
   async 'log:add'(input, ctx) {
     const { site } = signedIn(ctx);
     const earlier = await q.logEntryById(ctx.db, input.entryId);
-    if (earlier) return (await withCorrections(ctx.db, [earlier]))[0];
+    if (earlier) return entryOf(ctx.db, earlier);
     const tag = input.tag ? await q.canonicalTag(ctx.db, input.tag) : '';
     if (tag === null) throw fieldError('tag', 'err.log.unknownTag');
     let correctsId: string | null = null;
@@ -106,7 +118,7 @@ export const logHandlers: Pick<
       );
     });
     changed(ctx);
-    return (await withCorrections(ctx.db, [(await q.logEntryById(ctx.db, input.entryId))!]))[0];
+    return writtenEntry(ctx.db, input.entryId);
   },
 
   /** Closes a pending item with what was done; closed once, by whoever did it. */
@@ -120,7 +132,7 @@ export const logHandlers: Pick<
       await emit(draft('LogItemResolved', { entryId: input.entryId, resolution: input.resolution, at: ctx.now.toISOString() }));
     });
     changed(ctx);
-    return (await withCorrections(ctx.db, [(await q.logEntryById(ctx.db, input.entryId))!]))[0];
+    return writtenEntry(ctx.db, input.entryId);
   },
 
   /** Open pending items first (any age), then the last 48 hours. */

@@ -230,11 +230,13 @@ export const releasePassHandlers: Pick<
     const declared = (JSON.parse(pass.items) as { quantity: number }[]).map((i) => i.quantity);
     if (input.items.length !== declared.length) throw fieldError('items', 'err.pass.itemLines');
     const released = input.items.map((i) => i.released);
-    const over = released.findIndex((n, i) => n > declared[i]);
+    // As many lines as the pass (checked above); a line the pass lacked would declare nothing.
+    const declaredOn = (i: number) => declared[i] ?? 0;
+    const over = released.findIndex((n, i) => n > declaredOn(i));
     // More goods than the pass names never leave on it: refuse, and send the applicant to the desk.
     if (over >= 0) throw fieldError(`items.${over}.released`, 'err.pass.moreThanPass');
     if (released.every((n) => n === 0)) throw fieldError('items', 'err.pass.nothingReleased');
-    const partial = released.some((n, i) => n < declared[i]);
+    const partial = released.some((n, i) => n < declaredOn(i));
     if (partial && !input.note) throw fieldError('note', 'err.pass.differenceNote');
     await ctx.transact(async (trx, emit) => {
       // Two posts (or a double Enter) can both pass the check above; inside the transaction only one releases.

@@ -67,7 +67,8 @@ export function pgHolder(dataDir: string): PgHolder | null {
   const holder = { pid, port: Number.isInteger(port) && port > 0 ? port : null, user: userOf(pid, dataDir) };
   const cmdline = readProc(pid, 'cmdline');
   if (cmdline === null) return { ...holder, parent: null, orphan: false };
-  if (!cmdline.split('\0')[0].endsWith('postgres')) return null; // the pid was recycled by another program
+  const [program = ''] = cmdline.split('\0');
+  if (!program.endsWith('postgres')) return null; // the pid was recycled by another program
   const parent = parentOf(pid);
   const parentIsNode = parent !== null && parent > 1 && /node/.test(readProc(parent, 'comm') ?? '');
   return { ...holder, parent: parentIsNode ? parent : null, orphan: !parentIsNode };

@@ -20,8 +20,8 @@ export async function closeRecord(
   const t = sql.table(table);
   const { rows } = await sql<{ close_hlc: string | null; close_event_id: string | null }>`
     SELECT close_hlc, close_event_id FROM ${t} WHERE id = ${entityId} AND site_id = ${siteId} FOR UPDATE`.execute(trx);
-  if (rows.length === 0) return `unknown_${entity}`;
-  const current = rows[0];
+  const [current] = rows;
+  if (!current) return `unknown_${entity}`;
   if (current.close_event_id === event.id) return null;
   const flag = (loser: string, winner: string) =>
     sql`INSERT INTO hq_conflicts (event_id, site_id, entity, entity_id, winner_event_id)

@@ -59,7 +59,8 @@ export const feesProjection: Projection = {
     async PaymentReceived(trx, siteId, { deviceId, payload: p }) {
       const { rows } = await sql<{ id: string }>`
         SELECT id FROM hq_receipts WHERE site_id = ${siteId} AND receipt_no = ${p.receiptNo}`.execute(trx);
-      if (rows.length) return rows[0].id === p.receiptId ? null : 'duplicate_receipt_no';
+      const [same] = rows;
+      if (same) return same.id === p.receiptId ? null : 'duplicate_receipt_no';
       const inserted =
         await sql`INSERT INTO hq_receipts (id, site_id, device_id, receipt_no, unit_code, payer, total_fen, methods, issued_at, status)
         VALUES (${p.receiptId}, ${siteId}, ${deviceId}, ${p.receiptNo}, ${p.unit.unitCode}, ${p.payer}, ${p.totalFen},

@@ -15,14 +15,15 @@ import type { HqDb, Projection } from './types.js';
 async function reproject(trx: HqDb, siteId: string, ticketId: string): Promise<void> {
   const { rows: t } = await sql<{ kind: string; intake_deadlines: Deadline[] }>`
     SELECT kind, intake_deadlines FROM hq_tickets WHERE id = ${ticketId} AND site_id = ${siteId} FOR UPDATE`.execute(trx);
-  if (t.length === 0) return;
+  const [ticket] = t;
+  if (!ticket) return;
   const { rows: steps } = await sql<{ id: string; hlc: string; at: string; sort: StepSort; callback_due_at: string | null }>`
     SELECT id, hlc, at, sort, callback_due_at FROM hq_ticket_steps WHERE site_id = ${siteId} AND ticket_id = ${ticketId}`.execute(
     trx,
   );
   const p = projectTicket(
-    t[0].kind as TicketKind,
-    t[0].intake_deadlines,
+    ticket.kind as TicketKind,
+    ticket.intake_deadlines,
     steps.map((s) => ({ id: s.id, hlc: s.hlc, at: s.at, sort: s.sort, callbackDueAt: s.callback_due_at })),
   );
   await sql`UPDATE hq_tickets SET state = ${p.state}, reopen_count = ${p.reopenCount}, flagged_count = ${p.flagged.length},

@@ -46,8 +46,8 @@ export const visitsProjection: Projection = {
     async VisitAutoClosed(trx, siteId, e) {
       const { rows } = await sql<{ status: string; close_hlc: string | null }>`
         SELECT status, close_hlc FROM hq_visits WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);
-      if (rows.length === 0) return 'unknown_visit';
-      const r = rows[0];
+      const [r] = rows;
+      if (!r) return 'unknown_visit';
       if (r.status === 'on_site' || (r.status === 'not_returned' && e.hlc < r.close_hlc!)) {
         await sql`UPDATE hq_visits SET status = 'not_returned', checked_out_at = ${e.payload.at}, checkout_method = 'auto',
           close_hlc = ${e.hlc}, close_event_id = ${e.id} WHERE id = ${e.payload.visitId} AND site_id = ${siteId}`.execute(trx);

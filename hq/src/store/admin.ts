@@ -12,6 +12,7 @@ import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { deviceCode as deskCode, nameProblem, siteCode } from '../../../shared/api/fields.js';
 import { SITE_KINDS } from '../../../shared/api/schemas.js';
 import { HQ_TICKET_DESK_CODE } from '../../../shared/domain/tickets.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -190,7 +191,7 @@ export async function appendMasterEvent<T extends EventType>(
     .orderBy('device_seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const version = Number(rows[0].version) + 1;
+  const version = Number(firstRow(rows, `site ${siteId}`).version) + 1;
   const now = new Date();
   // A floor from a desk's clock far ahead of HQ's (a forged HLC) is not taken: HQ's own clock would stay there.
   const plausible = after && decodeHlc(after).wallMs <= now.getTime() + HLC_MAX_AHEAD_MS ? after : undefined;

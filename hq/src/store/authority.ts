@@ -5,6 +5,7 @@ import { eventCatalog, type EventType } from '../../../shared/events/catalog.js'
 import { HQ_DEVICE_ID, type WireEvent } from '../../../shared/sync/protocol.js';
 import type { HqDb } from '../projections/types.js';
 import type { DeviceCredential } from './auth.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Refusal = { reason: string; detail: string } | null;
 interface StaffRow {
@@ -22,7 +23,7 @@ function codesOf(trx: HqDb, cred: DeviceCredential) {
       SELECT s.code AS site, d.code AS device FROM devices d JOIN sites s ON s.id = d.site_id
       WHERE d.site_id = ${cred.siteId} AND d.id = ${cred.deviceId}`
       .execute(trx)
-      .then((r) => r.rows[0]);
+      .then((r) => firstRow(r.rows, `codes of device ${cred.deviceId}`));
     deviceCodes.set(trx, codes);
   }
   return codes;

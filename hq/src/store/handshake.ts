@@ -111,7 +111,8 @@ export async function readmitDevice(db: Db, siteCode: string, deviceCode: string
     let q = trx.selectFrom('device_knocks').selectAll().where('site_id', '=', site.id).where('device_code', '=', deviceCode);
     if (deviceId) q = q.where('device_id', '=', deviceId);
     const knocks = await q.orderBy('last_at', 'desc').execute();
-    if (knocks.length === 0)
+    const [k] = knocks;
+    if (!k)
       throw new Error(
         `No unknown desk ${deviceCode} has called HQ for site ${siteCode}${deviceId ? ` as ${deviceId}` : ''}: let it sync once (sync page: "sync now"), then run this again.`,
       );
@@ -119,7 +120,6 @@ export async function readmitDevice(db: Db, siteCode: string, deviceCode: string
       throw new Error(
         `${knocks.length} unknown devices called as ${siteCode} ${deviceCode}: ${knocks.map((k) => `${k.device_id} (last ${k.last_at.toISOString()})`).join(', ')}. Name the one this desk's sync page shows: readmit ${siteCode} ${deviceCode} <deviceId>.`,
       );
-    const k = knocks[0];
     const taken = await trx
       .selectFrom('devices')
       .select('id')

@@ -8,6 +8,7 @@ import { appendMasterEvent, siteByCode } from './admin.js';
 import { HELD_REASON, REFUSED_REASON } from './holdRules.js';
 import { foldStaff, staffAtHq, staffEvents } from './staffHistory.js';
 import { wireEventOf } from './storedEvent.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -62,12 +63,13 @@ export function describeHeld(h: HeldRow & { who: string; by: string }): string {
 /** The held event, read again under its site's lock: two administrators deciding it at once decide it once. */
 async function takePending(trx: Db, eventId: string): Promise<HeldRow> {
   const pending = async () => (await heldQuery(sql`h.event_id = ${eventId}`).execute(trx)).rows;
-  const first = await pending();
-  if (first.length) await sql`SELECT 1 FROM sites WHERE id = ${first[0].site_id} FOR UPDATE`.execute(trx);
-  const rows = first.length ? await pending() : first;
-  if (rows.length === 0) throw new Error(`No event ${eventId} waits for HQ (never held, or already confirmed or refused).`);
+  const [seen] = await pending();
+  if (seen) await sql`SELECT 1 FROM sites WHERE id = ${seen.site_id} FOR UPDATE`.execute(trx);
+  const rows = seen ? await pending() : [];
+  const [held] = rows;
+  if (!held) throw new Error(`No event ${eventId} waits for HQ (never held, or already confirmed or refused).`);
   if (rows.length > 1) throw new Error(`Two held events carry the id ${eventId}; refuse them both.`);
-  return rows[0];
+  return held;
 }
 
 const samePersonEarlier = async (trx: Db, h: HeldRow) =>
@@ -85,9 +87,9 @@ const samePersonEarlier = async (trx: Db, h: HeldRow) =>
 export async function confirmHeld(db: Db, eventId: string): Promise<string> {
   return inTransaction(db, async (trx) => {
     const h = await takePending(trx, eventId);
-    const earlier = await samePersonEarlier(trx, h);
-    if (earlier.length)
-      throw new Error(`Confirm or refuse ${earlier[0].event_id} (${earlier[0].type}) first: it changes the same person earlier.`);
+    const [earlier] = await samePersonEarlier(trx, h);
+    if (earlier)
+      throw new Error(`Confirm or refuse ${earlier.event_id} (${earlier.type}) first: it changes the same person earlier.`);
     const taken = await trx
       .selectFrom('events')
       .select('device_id')
@@ -98,7 +100,7 @@ export async function confirmHeld(db: Db, eventId: string): Promise<string> {
     if (taken) throw new Error(`An accepted event from ${taken.device_id} already has the id ${eventId}; refuse this one.`);
     const { rows } = await sql<{ version: string }>`
       UPDATE sites SET version = version + 1 WHERE id = ${h.site_id} RETURNING version`.execute(trx);
-    const version = Number(rows[0].version);
+    const version = Number(firstRow(rows, `site ${h.site_id}`).version);
     await trx
       .updateTable('events')
       .set({ status: 'ok', site_version: version, reject_reason: null, reject_detail: null })
@@ -167,7 +169,8 @@ export async function refuseHeld(db: Db, eventId: string, reason: string): Promi
       await decide(trx, g, 'refused', why);
       lines.push(`refused ${g.event_id}: ${g.type} stays at the desk that pushed it only, and is undone there at its next sync`);
     }
-    await undoAtPushingDesk(trx, h, group[group.length - 1].hlc);
+    // The group starts with h: its latest is h when no later change came with it.
+    await undoAtPushingDesk(trx, h, (group.at(-1) ?? h).hlc);
     return lines;
   });
 }

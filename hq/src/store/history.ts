@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { PullHistory, PullRequest } from '../../../shared/sync/protocol.js';
 import type { HqDatabase } from '../pg/schema.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 type Epoch = { epoch: string; n: number; parent: string | null; site_versions: Record<string, number> };
@@ -20,7 +21,7 @@ export async function currentEpoch(db: Db): Promise<string> {
     .values({ epoch: randomUUID(), n: 1, parent: null })
     .onConflict((oc) => oc.doNothing())
     .execute();
-  return (await epochs(db))[0].epoch;
+  return firstRow(await epochs(db), 'HQ history epochs').epoch;
 }
 
 /**
@@ -77,7 +78,7 @@ export async function markRestore(
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: string; code: string; version: string }>`
       SELECT id, code, version FROM sites ORDER BY code FOR UPDATE`.execute(trx);
-    const [top] = await epochs(trx);
+    const top = firstRow(await epochs(trx), 'HQ history epochs');
     const epoch = randomUUID();
     const versions = Object.fromEntries(rows.map((r) => [r.id, Number(r.version)]));
     await trx

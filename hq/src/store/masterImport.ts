@@ -11,8 +11,8 @@ type Db = Kysely<HqDatabase>;
 type Imported = EventPayload<'DirectoryImported'>;
 
 /** The outcome of an import at HQ: what was written, or every problem by line and nothing written. */
-export type ImportResult =
-  { ok: true; summary: string; counts: Record<string, number> } | { ok: false; problems: ImportProblem[] };
+export type ImportResult<Counts = Record<string, number>> =
+  { ok: true; summary: string; counts: Counts } | { ok: false; problems: ImportProblem[] };
 
 /** The site's directory as HQ knows it: every accepted directory import folded in order, later rows winning. */
 export async function siteDirectory(db: Db, siteId: string) {
@@ -36,7 +36,12 @@ export async function siteDirectory(db: Db, siteId: string) {
  * Imports the occupant directory at HQ from the desk's file formats; it flows down to every desk of
  * the site as master data. Units and occupants HQ already knows keep their ids.
  */
-export async function importDirectory(db: Db, siteId: string, fileName: string, bytes: Buffer): Promise<ImportResult> {
+export async function importDirectory(
+  db: Db,
+  siteId: string,
+  fileName: string,
+  bytes: Buffer,
+): Promise<ImportResult<{ units: number; occupants: number; created: number }>> {
   const { good, problems } = await parseDirectoryFile(fileName, bytes);
   if (problems.length) return { ok: false, problems };
   const { known } = await siteDirectory(db, siteId);
@@ -50,7 +55,12 @@ export async function importDirectory(db: Db, siteId: string, fileName: string, 
 }
 
 /** Imports charges (应收) at HQ against the site's directory; a month already charged is refused. */
-export async function importCharges(db: Db, siteId: string, fileName: string, bytes: Buffer): Promise<ImportResult> {
+export async function importCharges(
+  db: Db,
+  siteId: string,
+  fileName: string,
+  bytes: Buffer,
+): Promise<ImportResult<{ charges: number; units: number; totalFen: number }>> {
   const { units } = await siteDirectory(db, siteId);
   const { rows } = await sql<{ unit_code: string; item: string; period: string }>`
     SELECT unit_code, item, period FROM hq_fee_charges WHERE site_id = ${siteId}`.execute(db);

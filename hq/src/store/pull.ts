@@ -49,9 +49,10 @@ export async function pull(
          ORDER BY site_version LIMIT ${limit}`.execute(trx);
       const events: WireEvent[] = rows.map(wireEventOf);
       // An event stored before PIN hashes were sealed leaves sealed too (hq/src/store/pinSeal.ts).
-      for (let i = 0; i < events.length; i++) events[i] = withSealedPinHash(events[i], site.id_key);
+      for (const [i, e] of events.entries()) events[i] = withSealedPinHash(e, site.id_key);
       const more = rows.length === limit;
-      const cursor = more ? Number(rows[rows.length - 1].site_version) : siteVersion;
+      const last = rows.at(-1);
+      const cursor = more && last ? Number(last.site_version) : siteVersion;
       const history = { epoch: await currentEpoch(trx), anchor: await anchorAt(trx, cred.siteId, cursor) };
       return {
         events,

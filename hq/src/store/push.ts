@@ -17,6 +17,7 @@ import { holdChecker } from './holdRules.js';
 import { withoutFullIdNumbers } from './idNumbers.js';
 import { withSealedPinHash } from './pinSeal.js';
 import { hqLacksVersion, settleWaiting, waitFor } from './waiting.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -55,7 +56,8 @@ export async function push(
       version: string;
       id_key: string | null;
     }>`SELECT version, id_key FROM sites WHERE id = ${cred.siteId} FOR UPDATE`.execute(trx);
-    let version = Number(rows[0].version);
+    const siteRow = firstRow(rows, `site ${cred.siteId}`);
+    let version = Number(siteRow.version);
     const device = await deviceRow(trx, cred.siteId, cred.deviceId).select(['last_seq', 'revoked_at']).executeTakeFirstOrThrow();
     // Revoked (or replaced) while this request waited for the site lock: nothing more from it.
     if (device.revoked_at) throw new HqError(403, 'revoked', 'This device was revoked at HQ.');
@@ -67,7 +69,7 @@ export async function push(
     const stored: Stored[] = [];
     let expectedSeq: number | null = null;
     // PIN hashes are stored sealed with the site's key (shared/domain/pinSeal.ts): only the site's desks open them.
-    const siteKey = rows[0].id_key;
+    const siteKey = siteRow.id_key;
     const sorted = req.events
       .map((e) => withSealedPinHash(withoutFullIdNumbers(e), siteKey))
       .sort((a, b) => a.deviceSeq - b.deviceSeq);

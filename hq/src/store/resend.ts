@@ -11,6 +11,7 @@ import { hlcAheadRejection } from './clockCheck.js';
 import { holdChecker } from './holdRules.js';
 import { retryWaiting, waitFor } from './waiting.js';
 import { wireEventOf, type StoredEventRow } from './storedEvent.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -59,7 +60,7 @@ export async function resendRejected(
     const e = wireEvent(cred.deviceId, row as RejectedRow);
     const verdict = await judgeAgain(trx, cred, e, now, catalog);
     const key = sql`site_id = ${cred.siteId} AND device_id = ${cred.deviceId} AND device_seq = ${e.deviceSeq}`;
-    let version = Number(site[0].version);
+    let version = Number(firstRow(site, `site ${cred.siteId}`).version);
     if (verdict.status === 'ok') {
       await sql`UPDATE events SET status = 'ok', site_version = ${++version}, reject_reason = NULL, reject_detail = NULL
         WHERE ${key}`.execute(trx);

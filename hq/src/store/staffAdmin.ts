@@ -19,10 +19,11 @@ export async function setStaffActive(db: Db, siteCode: string, staffNo: string, 
     await sql`SELECT 1 FROM sites WHERE id = ${site.id} FOR UPDATE`.execute(trx);
     const people = [...(await staffAtHq(trx, site.id)).values()];
     const matches = people.filter((p) => p.staffNo === staffNo);
-    if (matches.length === 0) throw new Error(`No staff number ${staffNo} at site ${siteCode} in the events HQ accepted.`);
+    const [match] = matches;
+    if (!match) throw new Error(`No staff number ${staffNo} at site ${siteCode} in the events HQ accepted.`);
     const targets = matches.filter((p) => p.active !== active);
     const word = active ? 'enabled' : 'disabled';
-    if (targets.length === 0) return [`${staffNo} ${matches[0].name} is already ${word}`];
+    if (targets.length === 0) return [`${staffNo} ${match.name} is already ${word}`];
     if (!active) assertNotLastAdmin(people, targets, siteCode);
     const lines: string[] = [];
     for (const p of targets) {

@@ -7,6 +7,7 @@ import { checkedHandlers, factHandlers } from '../projections/index.js';
 import { HqError } from './auth.js';
 import { authorityRefusal } from './authority.js';
 import { wireEventOf, type StoredEventRow } from './storedEvent.js';
+import { firstRow } from '../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -130,7 +131,7 @@ export async function retryAllWaiting(db: Db, catalog: CatalogLike = thisBuildsC
   for (const { site_id } of sites.rows) {
     await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ version: string }>`SELECT version FROM sites WHERE id = ${site_id} FOR UPDATE`.execute(trx);
-      const version = await retryWaiting(trx, site_id, Number(rows[0].version), catalog);
+      const version = await retryWaiting(trx, site_id, Number(firstRow(rows, `site ${site_id}`).version), catalog);
       await sql`UPDATE sites SET version = ${version} WHERE id = ${site_id}`.execute(trx);
     });
   }

@@ -57,5 +57,6 @@ const same = <V>(values: V) => values;
 
 /** An issue path lands on a field of the form when it starts with one of the schema's keys. */
 function isPath<V extends FieldValues>(path: string, keys: Set<string>): path is Path<V> {
-  return keys.has(path.split('.')[0]);
+  const [key = ''] = path.split('.');
+  return keys.has(key);
 }

@@ -17,7 +17,7 @@ export function LockoutNotice() {
   // One locked account is named (the leader knows at once whom to talk to); several are counted.
   const [one] = accounts;
   const parts = [
-    accounts.length === 1 && t('status.lockedOne', { name: one.name, time: hm(one.lockedUntil) }),
+    accounts.length === 1 && one && t('status.lockedOne', { name: one.name, time: hm(one.lockedUntil) }),
     accounts.length > 1 && t('status.lockedAccounts', { count: accounts.length }),
     deskLimitUntil && t('status.deskPinLimit', { time: hm(deskLimitUntil) }),
   ].filter(Boolean);

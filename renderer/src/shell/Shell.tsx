@@ -111,6 +111,8 @@ export function Shell() {
   if (!session) return null;
   const visible = PAGES.filter((p) => roleAtLeast(session.staff.role, p.minRole));
   const current = visible.find((p) => p.key === page) ?? visible[0];
+  // Every role sees the front desk at least; a role that saw no page would have no shell to show.
+  if (!current) return null;
 
   return (
     <Layout style={{ height: '100%' }}>

@@ -26,16 +26,16 @@ const refused = (problems: ImportProblem[]) =>
  * The CLI's import run on the uploaded file; the file-level refusals of the desk's parsers (empty, no
  * header, a file type it does not read) come as the desk's ApiFailure and are said at `fileName`.
  */
-async function imported(
-  run: typeof importDirectory,
+async function imported<Counts>(
+  run: (db: ConsoleCtx['db'], siteId: string, fileName: string, bytes: Buffer) => Promise<ImportResult<Counts>>,
   ctx: ConsoleCtx,
   input: { siteId: string; fileName: string; contentBase64: string },
-): Promise<Record<string, number>> {
+): Promise<Counts> {
   await siteIn(ctx, input.siteId);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0) throw fieldError('fileName', 'err.import.empty');
   if (bytes.length > IMPORT_MAX_BYTES) throw fieldError('fileName', 'directory.err.tooLarge');
-  let result: ImportResult;
+  let result: ImportResult<Counts>;
   try {
     result = await run(ctx.db, input.siteId, input.fileName, bytes);
   } catch (e) {

@@ -13,6 +13,7 @@ import type { CreateHqTicketInput } from '../contract/hqtickets.js';
 import { ConsoleError, fieldError } from '../contract/errors.js';
 import type { ConsoleUser } from '../contract/session.js';
 import { siteTicketRules, type SiteTicketRules } from './siteTicketRules.js';
+import { firstRow } from '../../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 type Input = z.output<typeof CreateHqTicketInput>;
@@ -44,7 +45,7 @@ async function nextTicketNo(trx: Db, s: SiteTicketRules, now: Date): Promise<str
   const { rows } = await sql<{ n: string }>`
     SELECT count(*) AS n FROM hq_tickets
     WHERE site_id = ${s.site.id} AND device_id = ${HQ_DEVICE_ID} AND starts_with(ticket_no, ${prefix})`.execute(trx);
-  return formatTicketNo(s.site.code, HQ_TICKET_DESK_CODE, day, Number(rows[0].n) + 1);
+  return formatTicketNo(s.site.code, HQ_TICKET_DESK_CODE, day, Number(firstRow(rows, 'HQ tickets of the day').n) + 1);
 }
 
 /**

@@ -5,6 +5,7 @@ import { reportSites } from './reportSites.js';
 import { feesReport, type FeeFigures } from './reportFees.js';
 import { siteDesks, waitingAtHq, type SiteDesks } from './portfolioDesks.js';
 import { siteActivity, type SiteActivity } from './portfolioActivity.js';
+import { firstRow } from '../../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -36,13 +37,14 @@ export async function portfolio(db: Db, siteIds: readonly string[], now: Date): 
     const today = deskDay(now, s.zone);
     const month = today.slice(0, 7);
     const [site] = month === placeholder ? [s] : await reportSites(db, [s.siteId], month);
+    if (!site) continue; // removed since the first read: no row for it
     const [fees, desks, waiting, activity] = await Promise.all([
       feesReport(db, [site], month),
       siteDesks(db, s.siteId, now),
       waitingAtHq(db, s.siteId),
       siteActivity(db, s.siteId, s.zone, today, now),
     ]);
-    const f = fees.sites[0];
+    const f = firstRow(fees.sites, `fees report of site ${s.code}`);
     rows.push({
       siteId: s.siteId,
       code: s.code,

@@ -3,6 +3,7 @@ import type { HqDatabase } from '../../pg/schema.js';
 import { isOpen, TICKET_STATES } from '../../../../shared/domain/ticketStates.js';
 import { deskDayBounds } from '../../../../shared/domain/deskTime.js';
 import { listConflicts } from '../../store/conflicts.js';
+import { firstRow } from '../../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -40,7 +41,7 @@ async function ticketCounts(db: Db, siteId: string, now: Date, day: { fromIso: s
           AND s.at >= ${day.fromIso} AND s.at < ${day.toIso}) AS escalated,
       (SELECT count(*) FROM hq_tickets WHERE site_id = ${siteId} AND kind = 'complaint' AND severity = 'major'
         AND opened_at >= ${day.fromIso} AND opened_at < ${day.toIso}) AS opened`.execute(db);
-  const r = rows[0];
+  const r = firstRow(rows, 'ticket counts');
   return {
     openTickets: Number(r.open),
     overdueTickets: Number(r.overdue),
@@ -60,7 +61,8 @@ async function rejectionsWaiting(db: Db, siteId: string): Promise<{ rejections: 
         AND NOT EXISTS (SELECT 1 FROM events h WHERE h.site_id = e.site_id AND h.type = 'RejectionHandled' AND h.status = 'ok'
           AND h.payload->>'eventId' = e.id)) AS rejected,
       (SELECT count(*) FROM events WHERE site_id = ${siteId} AND status = 'held') AS held`.execute(db);
-  return { rejections: Number(rows[0].rejected), held: Number(rows[0].held) };
+  const r = firstRow(rows, 'rejections and held events');
+  return { rejections: Number(r.rejected), held: Number(r.held) };
 }
 
 /** A site's tickets, today's major complaints (on the site's calendar), conflicts and rejections waiting. */

@@ -3,6 +3,7 @@ import type { HqDatabase } from '../../pg/schema.js';
 import { listDevices } from '../../store/admin.js';
 import { healthOfSite, isSilent } from '../../store/deviceHealth.js';
 import { driftFlagged } from '../../store/push.js';
+import { firstRow } from '../../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -79,5 +80,6 @@ export async function siteDesks(db: Db, siteId: string, now: Date): Promise<Site
 export async function waitingAtHq(db: Db, siteId: string): Promise<{ count: number; oldestAt: string | null }> {
   const { rows } = await sql<{ n: string; oldest: Date | null }>`
     SELECT count(*) AS n, min(since) AS oldest FROM waiting_events WHERE site_id = ${siteId}`.execute(db);
-  return { count: Number(rows[0].n), oldestAt: rows[0].oldest ? new Date(rows[0].oldest).toISOString() : null };
+  const r = firstRow(rows, 'events waiting at HQ');
+  return { count: Number(r.n), oldestAt: r.oldest ? new Date(r.oldest).toISOString() : null };
 }

@@ -11,6 +11,7 @@ import {
 import { deskDay } from '../../../../shared/domain/deskTime.js';
 import { classifierFor } from '../../../../shared/domain/ticketClassifier.js';
 import type { ReportSite } from './reportSites.js';
+import { firstRow } from '../../../../shared/domain/rows.js';
 
 type Db = Kysely<HqDatabase>;
 
@@ -114,9 +115,10 @@ function addFigures(all: TicketMonthFigures[]): TicketMonthFigures {
     byKind: addCounts(all.map((x) => x.byKind)),
     byCategory: addCounts(all.map((x) => x.byCategory)),
     byChannel: addCounts(all.map((x) => x.byChannel)),
-    onTime: (all[0]?.onTime ?? ticketMonthFigures([], '', '', '').onTime).map((o, i) => {
-      const due = sum((x) => x.onTime[i].due);
-      const onTime = sum((x) => x.onTime[i].onTime);
+    onTime: (all[0]?.onTime ?? ticketMonthFigures([], '', '', '').onTime).map((o) => {
+      const of = (x: TicketMonthFigures) => x.onTime.find((t) => t.type === o.type);
+      const due = sum((x) => of(x)?.due ?? 0);
+      const onTime = sum((x) => of(x)?.onTime ?? 0);
       return { type: o.type, due, onTime, rate: percentRate(onTime, due) };
     }),
     callback: { resolved, calledBack, rate: percentRate(calledBack, resolved) },
@@ -173,7 +175,7 @@ export async function mailReport(
           AND closed_at >= ${s.fromIso} AND closed_at < ${s.toIso}) AS returned,
         (SELECT count(DISTINCT item_id) FROM hq_mail_damage WHERE site_id = ${s.siteId}
           AND recorded_at >= ${s.fromIso} AND recorded_at < ${s.toIso}) AS damaged`.execute(db);
-    const r = rows[0];
+    const r = firstRow(rows, `mail figures of site ${s.siteId}`);
     out.push({
       siteId: s.siteId,
       received: Number(r.received),

@@ -35,8 +35,15 @@ export function NoteForm(props: {
       if (error) setFormError(applyServerErrors(setError, error, ['note']));
       else reset();
     })();
+  // Enter takes the first action offered (none offered: Enter does nothing).
+  const [firstAction] = props.actions;
   return (
-    <Form layout="vertical" component="div" data-form onKeyDown={(e) => formKeyDown(e, () => void send(props.actions[0].key))}>
+    <Form
+      layout="vertical"
+      component="div"
+      data-form
+      onKeyDown={(e) => formKeyDown(e, () => firstAction && void send(firstAction.key))}
+    >
       {formError && <Alert type="error" message={formError} style={{ marginBottom: 8 }} />}
       <Field label={t('conflicts.note')} error={formState.errors.note} testId={`${props.testId}-note`}>
         <Controller

@@ -59,7 +59,8 @@ export function PaymentForm(props: {
   const [toMoney, setToMoney] = useState(0);
 
   const totalFen = due.filter((c) => chosen.includes(c.chargeId)).reduce((n, c) => n + c.amountFen, 0);
-  const methods = rows.length === 1 && !typed ? [{ ...rows[0], amount: totalFen ? yuanText(totalFen) : '' }] : rows;
+  const [only] = rows;
+  const methods = only && rows.length === 1 && !typed ? [{ ...only, amount: totalFen ? yuanText(totalFen) : '' }] : rows;
   const choose = (ids: string[]) => {
     setChosen(ids);
     setTyped(false);

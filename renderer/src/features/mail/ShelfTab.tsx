@@ -49,7 +49,8 @@ export function ShelfTab(props: { view: 'awaiting' | 'forwarding' }) {
           setFilter(v);
           const hit = (list.data ?? []).filter((m) => m.trackingNo === v.replace(/[\s-]+/g, '').toUpperCase());
           // One scan, one item: straight to the hand-over.
-          if (hit.length === 1) setPicking(hit[0]);
+          const [item] = hit;
+          if (item && hit.length === 1) setPicking(item);
         }}
         style={{ width: 320, marginBottom: 12 }}
         data-testid={`mail-${props.view}-find`}

@@ -22,8 +22,9 @@ export function ItemsEditor(props: { control: Control<PassFormValues>; errors: F
   const quickPick = (word: string) => {
     const label = t(`passItem.${word}`);
     const same = rows.findIndex((r) => r.description === label);
-    if (same >= 0) {
-      update(same, { description: label, quantity: (rows[same].quantity || 0) + 1 });
+    const sameRow = rows[same];
+    if (sameRow) {
+      update(same, { description: label, quantity: (sameRow.quantity || 0) + 1 });
       return focus(same, 'qty');
     }
     const blank = rows.findIndex((r) => !r.description.trim());

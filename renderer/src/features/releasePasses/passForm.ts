@@ -36,7 +36,7 @@ export const emptyPass = (): PassFormValues => ({
 export function toIssueInput(v: PassFormValues): IssuePassInput {
   // A blank line left at the end of the list is not an item.
   const items = [...v.items];
-  while (items.length > 1 && !items[items.length - 1].description.trim()) items.pop();
+  while (items.length > 1 && !items.at(-1)?.description.trim()) items.pop();
   return {
     requestId: v.requestId,
     occupantId: v.occupantId,

@@ -24,7 +24,7 @@ export function ReportsPage(props: { parts: string[] }) {
   const kinds = REPORT_KINDS.filter((k) => consoleContract[`reports.${k}`].roles.includes(role));
   const [kindPart, monthPart, sitePart] = props.parts;
   const kind = kinds.find((k) => k === kindPart) ?? kinds[0];
-  const month = /^\d{4}-\d{2}$/.test(monthPart ?? '') ? monthPart : thisMonth();
+  const month = monthPart && /^\d{4}-\d{2}$/.test(monthPart) ? monthPart : thisMonth();
   const siteId = sitePart && sitePart !== ALL ? sitePart : null;
   const sites = useConsoleQuery('sites.list', {});
   const go = (k: ReportKind, m: string, s: string | null) => navigate('reports', k, m, s ?? ALL);
