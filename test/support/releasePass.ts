@@ -48,7 +48,8 @@ export async function passInput(
     carrier: '蚂蚁搬家',
     plate: '沪A12345',
     validFrom: day.hour(9).format(),
-    validUntil: day.hour(18).format(),
+    // Today 09:00–18:00; on a desk running on the real clock late in the day, until two hours from now.
+    validUntil: dayjs(Math.max(day.hour(18).valueOf(), desk.clock.ms + 2 * 3_600_000)).format(),
     ...overrides,
   };
 }
