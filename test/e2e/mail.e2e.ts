@@ -152,6 +152,9 @@ test('a manager records a move-out in the directory; the next item for that resi
   await page.getByTestId('directory-search').locator('input').press('Enter');
   const row = page.getByRole('row', { name: /李四/ });
   await row.getByTestId('move-out').click();
+  // As a person does: the dialog is open with its date in focus before 登记迁出 is pressed (CI once pressed it
+  // while the dialog was still opening, and the press was lost).
+  await expect(page.getByTestId('move-out-date')).toBeFocused();
   await page.getByTestId('move-out-submit').click();
   await expect(row.getByTestId('moved-out-tag')).toContainText('已迁出');
   await shot(page, 'm07-directory-moved-out');
