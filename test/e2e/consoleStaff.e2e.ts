@@ -179,6 +179,9 @@ test('every other form: a new staff member (weak PIN, taken number at their fiel
   // A role: chosen in the row, said above the list.
   await hqPage.getByTestId('staff-role-R003').click();
   await hqPage.locator('.ant-select-dropdown:visible').getByText('领班', { exact: true }).click();
+  // As a person does: the confirmation is open, its OK in focus, before it is pressed (CI once lost a press
+  // made while the dialog was still opening).
+  await expect(hqPage.getByTestId('staff-role-ok')).toBeFocused();
   await hqPage.getByTestId('staff-role-ok').click();
   await expect(hqPage.getByTestId('staff-done')).toHaveText('R003 孙前台 的角色已改为 领班，各前台下次同步时生效。');
 
