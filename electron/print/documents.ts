@@ -15,6 +15,7 @@ import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
 import { shiftById } from '../../db/queries/shifts.js';
 import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
+import { toVisit } from '../api/handlers/visits.js';
 import { shownPhone } from '../../shared/domain/mask.js';
 import { renderFeeJob } from './feeDocuments.js';
 import { renderTicketDocument } from './ticketDocuments.js';
@@ -38,27 +39,9 @@ const notFound = () => new ApiFailure('not_found', 'err.notFound');
 const visitorPass: Renderer = async ({ db, job, site, locale }) => {
   const v = await visitById(db, job.doc_id);
   if (!v) throw notFound();
-  return renderVisitorPass(
-    {
-      siteName: site.siteName,
-      issuer: await readSiteDetails(db),
-      deviceCode: site.deviceCode,
-      passNo: v.pass_no,
-      visitorName: v.visitor_name,
-      idNumberMasked: v.id_number_masked,
-      partySize: v.party_size,
-      host: hostLabel(v),
-      purpose: v.purpose,
-      plate: v.plate,
-      checkedInAt: v.checked_in_at,
-      validUntil: v.valid_until,
-      issuedBy: v.actor_name ?? '',
-      hostConfirmedBy: v.host_confirmed_by,
-      copyNo: job.copy_no,
-    },
-    job.layout,
-    locale,
-  );
+  const issuer = await readSiteDetails(db);
+  const pass = { visit: toVisit(v), siteName: site.siteName, issuer, deviceCode: site.deviceCode, copyNo: job.copy_no };
+  return renderVisitorPass(pass, job.layout, locale);
 };
 
 const onsiteRoll: Renderer = async ({ db, site, locale, now }) => {

@@ -1,3 +1,5 @@
-/** How a visit's host reads on paper and on the handover sheet: unit, then company or name. */
+import { hostLine } from '../../shared/print/hostLine.js';
+
+/** A visit row's host as the paper reads it (`hostLine`). */
 export const hostLabel = (v: { host_unit_code: string; host_name: string; host_company: string }) =>
-  [v.host_unit_code, v.host_company || v.host_name].filter(Boolean).join(' ');
+  hostLine(v.host_unit_code, v.host_company, v.host_name);
