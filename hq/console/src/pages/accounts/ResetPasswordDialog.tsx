@@ -1,9 +1,9 @@
-import { Checkbox, Input } from 'antd';
+import { Checkbox } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ResetPasswordInput, type AccountRow } from '../../../../src/console/contract/accounts';
 import { call } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { TextField } from '../../forms/TextField';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { AccountModal, useAccountSave } from './AccountModal';
 
@@ -17,24 +17,18 @@ export function ResetPasswordDialog(props: { user: AccountRow; onClose: (changed
     (values) => call('accounts.resetPassword', values),
     () => props.onClose(true),
   );
-  const { control, formState } = form;
+  const { control } = form;
   return (
     <AccountModal title={t('accounts.resetTitle', { name: user.name })} saving={saving} onCancel={() => props.onClose(false)}>
-      <FormField
+      <TextField
+        control={control}
+        name="password"
+        kind="new-password"
         label={t('accounts.newPassword')}
-        error={formState.errors.password}
-        testId="account-password"
         extra={t('accounts.resetNote')}
-        required
-      >
-        <Controller
-          name="password"
-          control={control}
-          render={({ field }) => (
-            <Input.Password {...field} autoFocus autoComplete="new-password" data-testid="account-password" />
-          )}
-        />
-      </FormField>
+        testId="account-password"
+        autoFocus
+      />
       {user.totp && (
         <Controller
           name="clearTotp"

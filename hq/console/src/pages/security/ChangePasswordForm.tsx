@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ChangeOwnPasswordInput } from '../../../../src/console/contract/accounts';
 import { call } from '../../api';
 import { FormField } from '../../forms/FormField';
+import { TextField } from '../../forms/TextField';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { useConsoleSession } from '../../stores/session';
 
@@ -37,31 +37,21 @@ export function ChangePasswordForm() {
     <Form layout="vertical" style={{ maxWidth: 420 }} onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
       {problem && <Alert type="error" showIcon message={problem} data-testid="password-problem" />}
       {done && <Alert type="success" showIcon message={t('accounts.passwordChanged')} data-testid="password-done" />}
-      <FormField
+      <TextField
+        control={control}
+        name="currentPassword"
+        kind="current-password"
         label={t('accounts.currentPassword')}
-        error={formState.errors.currentPassword}
         testId="password-current"
-        required
-      >
-        <Controller
-          name="currentPassword"
-          control={control}
-          render={({ field }) => <Input.Password {...field} autoComplete="current-password" data-testid="password-current" />}
-        />
-      </FormField>
-      <FormField
+      />
+      <TextField
+        control={control}
+        name="password"
+        kind="new-password"
         label={t('accounts.newPassword')}
-        error={formState.errors.password}
-        testId="password-new"
         extra={t('accounts.passwordRule')}
-        required
-      >
-        <Controller
-          name="password"
-          control={control}
-          render={({ field }) => <Input.Password {...field} autoComplete="new-password" data-testid="password-new" />}
-        />
-      </FormField>
+        testId="password-new"
+      />
       <FormField
         label={t('accounts.repeatPassword')}
         error={repeatWrong ? { message: 'accounts.err.repeatDiffers' } : undefined}

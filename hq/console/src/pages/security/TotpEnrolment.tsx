@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
-import { Controller } from 'react-hook-form';
+import { Alert, Button, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { TotpConfirmInput } from '../../../../src/console/contract/accounts';
 import { call, ConsoleCallError } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { TextField } from '../../forms/TextField';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { useConsoleSession } from '../../stores/session';
 
@@ -64,13 +63,7 @@ export function TotpEnrolment() {
           {secret.secret}
         </Typography.Text>
       </Typography.Paragraph>
-      <FormField label={t('accounts.totpFirstCode')} error={formState.errors.code} testId="totp-code" required>
-        <Controller
-          name="code"
-          control={control}
-          render={({ field }) => <Input {...field} autoFocus inputMode="numeric" maxLength={6} data-testid="totp-code" />}
-        />
-      </FormField>
+      <TextField control={control} name="code" kind="code" label={t('accounts.totpFirstCode')} testId="totp-code" autoFocus />
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="totp-confirm">
         {t('accounts.totpConfirm')}
       </Button>

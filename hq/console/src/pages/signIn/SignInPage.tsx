@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
-import { Controller } from 'react-hook-form';
+import { Alert, Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../../src/console/contract/session';
 import { call, ConsoleCallError } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { TextField } from '../../forms/TextField';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { useConsoleSession } from '../../stores/session';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
@@ -31,37 +30,30 @@ export function SignInPage() {
       <Card title={t('console.title')} extra={<LanguageSwitch />} style={{ width: 380 }}>
         <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
           {problem && <Alert type="error" showIcon message={problem} data-testid="signin-problem" style={{ marginBottom: 16 }} />}
-          <FormField label={t('console.signIn.login')} error={formState.errors.login} testId="signin-login" required>
-            <Controller
-              name="login"
-              control={control}
-              render={({ field }) => <Input {...field} autoFocus autoComplete="username" data-testid="signin-login" />}
-            />
-          </FormField>
-          <FormField label={t('console.signIn.password')} error={formState.errors.password} testId="signin-password" required>
-            <Controller
-              name="password"
-              control={control}
-              render={({ field }) => <Input.Password {...field} autoComplete="current-password" data-testid="signin-password" />}
-            />
-          </FormField>
+          <TextField
+            control={control}
+            name="login"
+            kind="username"
+            label={t('console.signIn.login')}
+            testId="signin-login"
+            autoFocus
+          />
+          <TextField
+            control={control}
+            name="password"
+            kind="current-password"
+            label={t('console.signIn.password')}
+            testId="signin-password"
+          />
           {askTotp && (
-            <FormField label={t('console.signIn.totp')} error={formState.errors.totp} testId="signin-totp" required>
-              <Controller
-                name="totp"
-                control={control}
-                render={({ field }) => (
-                  <Input
-                    {...field}
-                    value={field.value ?? ''}
-                    autoFocus
-                    inputMode="numeric"
-                    maxLength={6}
-                    data-testid="signin-totp"
-                  />
-                )}
-              />
-            </FormField>
+            <TextField
+              control={control}
+              name="totp"
+              kind="code"
+              label={t('console.signIn.totp')}
+              testId="signin-totp"
+              autoFocus
+            />
           )}
           <Button type="primary" htmlType="submit" block loading={formState.isSubmitting} data-testid="signin-submit">
             {t('console.signIn.submit')}
