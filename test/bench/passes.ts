@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import dayjs from 'dayjs';
+import { maskIdNumber } from '../../shared/domain/mask.js';
 import { formatReleasePassNo } from '../../shared/domain/numbering.js';
 import type { ProcInput } from '../../shared/api/contract.js';
 import { newRequestId, type TestDesk } from '../support/desk.js';
@@ -23,7 +24,7 @@ const COLUMNS = [
   'applicant_name',
   'applicant_phone',
   'id_type',
-  'id_number',
+  'id_number_masked',
   'relation',
   'authority_occupant_id',
   'authority_name',
@@ -111,7 +112,7 @@ export function insertPastPasses(raw: BetterSqlite3.Database, o: PastPassesOptio
         owner.name,
         v.phone,
         v.idType,
-        v.idNumber,
+        maskIdNumber(v.idNumber),
         'owner',
         null,
         null,
