@@ -586,7 +586,7 @@ async function main() {
       pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
       pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
       sync_drain_100k_s: target(sync.sync_drain_100k_s, 20, '<', 's'),
-      sync_vs_pouchdb: target(sync.sync_vs_pouchdb, 3, '>=', 'x'),
+      // sync_vs_pouchdb has no target: a reference line (issue 18), since PouchDB does less and keeps it less durably.
       pull_apply_10k_s: target(sync.pull_apply_10k_s, 3, '<', 's'),
       checkin_p99_during_pull_ms: target(pullCheckin.checkin_p99_during_pull_ms, 100, '<', 'ms'),
       payment_p99_ms: target(fees.payment.p99, 10, '<', 'ms'),
