@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { eventWithoutFullIdNumber } from '../../shared/domain/legacyIdNumber.js';
 import { minimalId } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
+import { getMeta, setMeta } from '../../db/meta.js';
 
 type Db = Kysely<Database>;
 /**
@@ -10,10 +11,14 @@ type Db = Kysely<Database>;
  * column, the values are still full) and its events (the one exception to append-only, as in the
  * retention pass) are masked and hashed with the current key, in one transaction at start. A masked
  * form always holds a '*' and a full number does not: that tells the rows apart, and makes it idempotent.
+ * Done once per database file (`SCRUBBED_ID_NUMBERS` in meta, written in the same transaction): this
+ * version writes no full number and HQ sends none, so only a file an older version wrote can hold one,
+ * and a desk of millions of events does not scan them all at every start.
  */
 export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> {
   const key = keys.current();
   return db.transaction().execute(async (trx) => {
+    if (await getMeta(trx, SCRUBBED_ID_NUMBERS)) return 0;
     let changed = 0;
     for (const table of ['visits', 'deny_list', 'release_passes'] as const) {
       const rows = await trx
@@ -46,6 +51,10 @@ export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> 
         .where('seq', '=', e.seq)
         .execute();
     }
+    await setMeta(trx, SCRUBBED_ID_NUMBERS, new Date().toISOString());
     return changed + events.rows.length;
   });
 }
+
+/** Meta key: when this file's rows and events were found free of full ID numbers. */
+export const SCRUBBED_ID_NUMBERS = 'privacy.scrubbedIdNumbers';

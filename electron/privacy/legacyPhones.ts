@@ -3,15 +3,18 @@ import type { Database } from '../../db/schema.js';
 import { checkInWithoutFullPhone } from '../../shared/domain/legacyPhone.js';
 import { minimalPhone } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
+import { getMeta, setMeta } from '../../db/meta.js';
 
 /**
  * A desk upgraded from a version that kept visitors' phones in full: its visit rows and its check-in
  * events get the masked phone and its keyed hash (current key), in one transaction at start. A row
- * with a hash is done, which makes it idempotent.
+ * with a hash is done, which makes it idempotent. Once per database file, as the ID numbers' scrub
+ * (`SCRUBBED_PHONES` in meta): no full phone is written or pulled since.
  */
 export async function scrubFullPhones(db: Kysely<Database>, keys: IdKeys): Promise<number> {
   const key = keys.current();
   return db.transaction().execute(async (trx) => {
+    if (await getMeta(trx, SCRUBBED_PHONES)) return 0;
     const rows = await trx
       .selectFrom('visits')
       .select(['id', 'visitor_phone'])
@@ -35,6 +38,10 @@ export async function scrubFullPhones(db: Kysely<Database>, keys: IdKeys): Promi
         .where('seq', '=', e.seq)
         .execute();
     }
+    await setMeta(trx, SCRUBBED_PHONES, new Date().toISOString());
     return rows.length + events.rows.length;
   });
 }
+
+/** Meta key: when this file's visits and check-in events were found free of full phones. */
+export const SCRUBBED_PHONES = 'privacy.scrubbedPhones';

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getSiteIdentity } from '../../db/meta.js';
+import { dailyRetentionAndBackup } from '../../electron/retention.js';
 import type { ProcInput } from '../../shared/api/contract.js';
 import { ADMIN, importSampleDirectory, newRequestId, openTestDesk, TestClock, type TestDesk } from '../support/desk.js';
 import {
@@ -114,6 +115,8 @@ export async function buildBenchDesk(dataDir: string, clock = new TestClock()) {
     },
     rand,
   );
+  // Last night's daily run, as run.ts does: the history is what the product's retention pass leaves.
+  await dailyRetentionAndBackup(desk.backend.services, raw, dataDir);
   return { desk, rand, hosts: dir.occupants, visitors, visits };
 }
 

@@ -29,6 +29,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { applyPragmas, openDatabase } from '../../db/open.js';
+import { dailyRetentionAndBackup } from '../../electron/retention.js';
 import { getSiteIdentity } from '../../db/meta.js';
 import { countVisitsOnSite, visitsOnSite } from '../../db/queries/visits.js';
 import type { ProcInput } from '../../shared/api/contract.js';
@@ -379,8 +380,14 @@ async function main() {
       `fixture ready in ${(phases.fixture_ms / 1000).toFixed(1)} s; db ${rows.db_file_mb} MB, ${rows.events_before_bench} events`,
     );
 
-    // ~50 people in the building this morning, checked in through the router.
     desk = await openTestDesk({ dataDir, clock, setUp: false });
+    // Last night's daily run, the product's own (retention pass, backup, PRAGMA optimize), as on a desk that
+    // kept its history: on this fixture it catches up three years at once (a real desk does a day a night).
+    const tn = performance.now();
+    await dailyRetentionAndBackup(desk.backend.services, desk.backend.database.raw, dataDir);
+    phases.daily_run_catchup_ms = performance.now() - tn;
+    log(`daily run (retention catch-up over the history, backup, statistics): ${elapsed(tn)}`);
+    // ~50 people in the building this morning, checked in through the router.
     await desk.ok('auth:signIn', { staffNo: ADMIN.staffNo, pin: ADMIN.pin });
     for (let i = 0; i < ON_SITE; i++) {
       await checkIn(desk, checkInFor(pick(rand, visitors), pick(rand, hosts), rand));
@@ -579,7 +586,7 @@ async function main() {
       pass_issue_p99_ms: target(passes.issue.p99, 10, '<', 'ms'),
       pass_verify_ms: target(passes.verify.p50, 2, '<', 'ms'),
       sync_drain_100k_s: target(sync.sync_drain_100k_s, 20, '<', 's'),
-      sync_vs_pouchdb: target(sync.sync_vs_pouchdb, 3, '>=', 'x'),
+      // sync_vs_pouchdb has no target: a reference line (issue 18), since PouchDB does less and keeps it less durably.
       pull_apply_10k_s: target(sync.pull_apply_10k_s, 3, '<', 's'),
       checkin_p99_during_pull_ms: target(pullCheckin.checkin_p99_during_pull_ms, 100, '<', 'ms'),
       payment_p99_ms: target(fees.payment.p99, 10, '<', 'ms'),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../shared/domain/mask.js';
-import { scrubFullIdNumbers } from '../../electron/privacy/legacyIdNumbers.js';
+import { SCRUBBED_ID_NUMBERS, scrubFullIdNumbers } from '../../electron/privacy/legacyIdNumbers.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks, syncClientFor } from '../support/sync.js';
 import { hqMigrations } from '../../hq/src/pg/migrations.js';
@@ -194,6 +194,8 @@ describe('ID numbers: masked and hashed, never kept in full', () => {
       await desk.ok('passes:issue', await passInput(desk, { applicant }));
       // Make the data what the older version wrote: full numbers in the column and in the events.
       const raw = desk.backend.database.raw;
+      // An older version's file has no record of the scrub (this version's first start writes it).
+      raw.prepare('DELETE FROM meta WHERE key = ?').run(SCRUBBED_ID_NUMBERS);
       raw.prepare(`UPDATE visits SET id_number_masked = ?, id_hash = ''`).run(VISITOR.idNumber);
       raw.prepare(`UPDATE deny_list SET id_number_masked = ?, id_hash = ''`).run(LISTED.idNumber);
       raw.prepare(`UPDATE release_passes SET id_number_masked = ?, id_hash = ''`).run(APPLICANT);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone } from '../../shared/domain/mask.js';
-import { scrubFullPhones } from '../../electron/privacy/legacyPhones.js';
+import { SCRUBBED_PHONES, scrubFullPhones } from '../../electron/privacy/legacyPhones.js';
 import { withoutFullIdNumbers } from '../../hq/src/store/idNumbers.js';
 import { hqSuite } from '../support/hqSuite.js';
 import { enrollDesks } from '../support/sync.js';
@@ -55,6 +55,8 @@ describe("visitors' phones: masked and hashed, never kept in full", () => {
     // As an older version left it: the full phone in the row and in the event, no hash.
     const raw = a.backend.database.raw;
     raw.prepare("UPDATE visits SET visitor_phone = ?, phone_hash = '' WHERE id = ?").run(VISITOR.phone, visit.id);
+    // An older version's file has no record of the scrub (this version's first start writes it).
+    raw.prepare('DELETE FROM meta WHERE key = ?').run(SCRUBBED_PHONES);
     raw
       .prepare(
         `UPDATE events SET payload = json_remove(json_set(payload, '$.visitor.phone', ?), '$.visitor.phoneHash')
