@@ -4,6 +4,7 @@ import { eventWithoutFullIdNumber } from '../../shared/domain/legacyIdNumber.js'
 import { minimalId } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
 import { getMeta, setMeta } from '../../db/meta.js';
+import { holdsEvents } from '../../db/events.js';
 
 type Db = Kysely<Database>;
 /**
@@ -51,7 +52,8 @@ export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> 
         .where('seq', '=', e.seq)
         .execute();
     }
-    await setMeta(trx, SCRUBBED_ID_NUMBERS, new Date().toISOString());
+    // A desk not yet set up has written nothing, not even this mark; its first start after setup writes it.
+    if (await holdsEvents(trx)) await setMeta(trx, SCRUBBED_ID_NUMBERS, new Date().toISOString());
     return changed + events.rows.length;
   });
 }

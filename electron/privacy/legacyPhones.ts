@@ -4,6 +4,7 @@ import { checkInWithoutFullPhone } from '../../shared/domain/legacyPhone.js';
 import { minimalPhone } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
 import { getMeta, setMeta } from '../../db/meta.js';
+import { holdsEvents } from '../../db/events.js';
 
 /**
  * A desk upgraded from a version that kept visitors' phones in full: its visit rows and its check-in
@@ -38,7 +39,8 @@ export async function scrubFullPhones(db: Kysely<Database>, keys: IdKeys): Promi
         .where('seq', '=', e.seq)
         .execute();
     }
-    await setMeta(trx, SCRUBBED_PHONES, new Date().toISOString());
+    // A desk not yet set up has written nothing, not even this mark; its first start after setup writes it.
+    if (await holdsEvents(trx)) await setMeta(trx, SCRUBBED_PHONES, new Date().toISOString());
     return rows.length + events.rows.length;
   });
 }

@@ -68,6 +68,10 @@ test('the HQ admin disables a receptionist and resets a PIN; the desk applies bo
 
   // Disable R001: asked once more, then done; the row says so.
   await hqPage.getByTestId('staff-toggle-R001').click();
+  // As a person does: the question is on screen and done opening before 停用 is pressed (CI lost a press
+  // made while the popover was still zooming in: it closed without acting).
+  await expect(hqPage.getByText('停用 R001 刘前台')).toBeVisible();
+  await expect(hqPage.locator('.ant-popover[class*="zoom-big-appear"], .ant-popover[class*="zoom-big-enter"]')).toHaveCount(0);
   await hqPage.getByTestId('staff-active-ok').click();
   await expect(hqPage.getByTestId('staff-done')).toHaveText('R001 刘前台 已停用，各前台下次同步后不能再登录。');
   await expect(hqPage.getByTestId('staff-active-R001')).toHaveText('已停用');
