@@ -26,7 +26,7 @@ async function recordBusyDay(): Promise<void> {
   const rows = desk.backend.database.raw.prepare('SELECT * FROM events ORDER BY seq').all() as Database['events'][];
   const firstOfType = new Map<string, DomainEvent>();
   for (const e of rows.map(rowToEvent)) if (!firstOfType.has(e.type)) firstOfType.set(e.type, e);
-  writeFileSync(RECORDED, JSON.stringify([...firstOfType.values()], null, 1) + '\n');
+  writeFileSync(RECORDED, JSON.stringify([...firstOfType.values()], null, 2) + '\n');
   desk.close();
 }
 
