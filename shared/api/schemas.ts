@@ -315,7 +315,7 @@ export const CheckOutInput = z
   .refine((v) => Boolean(v.code) || Boolean(v.visitId), { message: 'err.checkout.codeRequired', path: ['code'] });
 
 export const VisitSearchInput = z.object({
-  text: z.string().trim().max(40).optional().default(''),
+  text: z.string().trim().max(40, { message: 'err.tooLong' }).optional().default(''),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.number().int().min(1).max(500).optional().default(100),
