@@ -13,7 +13,7 @@ import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
 import { ClassifierEditor } from './ClassifierEditor';
-import { YuanInput } from './YuanInput';
+import { YuanInput } from '../../../../ui/YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
 import { PersonDataSection } from './PersonDataSection';
@@ -69,7 +69,7 @@ export function SettingsPage() {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                maxFen={1_000_000}
+                unit={t('settings.yuan')}
                 testId="settings-drawerVarianceLimit"
               />
             )}
@@ -84,7 +84,7 @@ export function SettingsPage() {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                maxFen={10_000_000_000}
+                unit={t('settings.yuan')}
                 step={1000}
                 testId="settings-largePaymentLimit"
               />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../forms/FormField';
 
 import { SETTING_LABEL, settingError, type SectionProps } from './settingsTypes';
-import { YuanField } from './YuanField';
+import { YuanInput } from '../../../../../../ui/YuanInput';
 
 const MONEY = [
   ['drawerVarianceLimitFen', 'desk:settings.drawerVarianceHint', 1],
@@ -29,8 +29,9 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
             name={name}
             control={control}
             render={({ field }) => (
-              <YuanField
+              <YuanInput
                 value={field.value}
+                unit={t('desk:settings.yuan')}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 step={step}
