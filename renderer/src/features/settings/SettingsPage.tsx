@@ -12,7 +12,7 @@ import { Field } from '../../forms/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
-import { ClassifierEditor } from './ClassifierEditor';
+import { ClassifierEditor } from '../../../../ui/classifier/ClassifierEditor';
 import { YuanInput } from '../../../../ui/YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
@@ -130,6 +130,7 @@ export function SettingsPage() {
             control={control}
             render={({ field }) => (
               <ClassifierEditor
+                t={t}
                 value={field.value}
                 onChange={field.onChange}
                 errors={e.classifier as Record<string, unknown> | undefined}
