@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { DatePicker, Form, Input } from 'antd';
 import type { ApiError } from '../../../shared/api/result';
-import { Field } from '../forms/Field';
+import { Field } from '../../../ui/Field';
 import type { DayRange, DayRangeState } from './useDayRange';
 
 /** The filters above a result list, in one row that wraps. */

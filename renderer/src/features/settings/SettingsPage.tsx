@@ -8,7 +8,7 @@ import { roleAtLeast } from '../../../../shared/domain/staff';
 import { setDeskZone } from '../../../../shared/domain/deskTime';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
