@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DatePicker, Form, Input } from 'antd';
 import type { ApiError } from '../../../shared/api/result';
 import { Field } from '../../../ui/Field';
-import type { DayRange, DayRangeState } from './useDayRange';
+import type { DayRangeState } from './useDayRange';
 
 /** The filters above a result list, in one row that wraps. */
 export function SearchFilters(props: { children: ReactNode }) {
@@ -48,7 +48,7 @@ export function DayRangeFilter(props: { label?: ReactNode; days: DayRangeState }
     <Form.Item label={props.label}>
       <DatePicker.RangePicker
         value={props.days.range}
-        onChange={(v) => props.days.setRange(v as DayRange)}
+        onChange={props.days.setRange}
         allowEmpty={[true, true]}
       />
     </Form.Item>
