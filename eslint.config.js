@@ -5,7 +5,8 @@ import globals from 'globals';
 
 /**
  * Import boundaries from docs/architecture (the table "who may import what"):
- * shared → nothing with I/O; db → shared; electron → shared, db; renderer → shared; hq → shared.
+ * shared → nothing with I/O; db → shared; electron → shared, db; ui → shared; renderer → shared, ui; hq → shared
+ * (its console: shared, ui).
  * Only electron/main* and electron/preload* may import `electron`.
  */
 const noIo = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3', 'kysely', 'fastify'];
@@ -28,7 +29,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': boundary([
         banned(noIo, 'shared/ holds pure rules and schemas: no I/O.'),
-        banned(['**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**'], 'shared/ imports nothing of the project.'),
+        banned(
+          ['**/db/**', '**/electron/**', '**/renderer/**', '**/ui/**', '**/hq/**'],
+          'shared/ imports nothing of the project.',
+        ),
       ]),
     },
   },
@@ -45,7 +49,10 @@ export default tseslint.config(
           ['node:fs', 'node:path', 'node:os', 'node:child_process', 'node:net', 'node:http', 'node:https'],
           'shared/node/ does no I/O.',
         ),
-        banned(['**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**'], 'shared/ imports nothing of the project.'),
+        banned(
+          ['**/db/**', '**/electron/**', '**/renderer/**', '**/ui/**', '**/hq/**'],
+          'shared/ imports nothing of the project.',
+        ),
       ]),
     },
   },
@@ -53,7 +60,7 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     rules: {
       'no-restricted-imports': boundary([
-        banned(['electron', '**/electron/**', '**/renderer/**', '**/hq/**'], 'db/ may import shared/ only.'),
+        banned(['electron', '**/electron/**', '**/renderer/**', '**/ui/**', '**/hq/**'], 'db/ may import shared/ only.'),
       ]),
     },
   },
@@ -66,14 +73,16 @@ export default tseslint.config(
           ['electron'],
           'Only electron/main* and electron/preload* may import electron: the backend must run under plain Node.',
         ),
-        banned(['**/renderer/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.'),
+        banned(['**/renderer/**', '**/ui/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.'),
       ]),
     },
   },
   {
     files: ['electron/main*.ts', 'electron/preload*.ts'],
     rules: {
-      'no-restricted-imports': boundary([banned(['**/renderer/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.')]),
+      'no-restricted-imports': boundary([
+        banned(['**/renderer/**', '**/ui/**', '**/hq/**'], 'electron/ may import shared/ and db/ only.'),
+      ]),
     },
   },
   {
@@ -85,7 +94,22 @@ export default tseslint.config(
       'no-restricted-imports': boundary([
         banned(
           [...noIo, '**/db/**', '**/electron/**', '**/hq/**', '**/shared/node/**'],
-          'renderer/ talks to the desk only through window.desk; it may import shared/ only (not shared/node/).',
+          'renderer/ talks to the desk only through window.desk; it may import shared/ (not shared/node/) and ui/ only.',
+        ),
+      ]),
+    },
+  },
+  {
+    // React parts both web apps import (the desk's screens and HQ's console); words come from the caller.
+    files: ['ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': boundary([
+        banned(
+          [...noIo, '**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**', '**/shared/node/**'],
+          'ui/ is shared by the desk and the console: it may import shared/ only.',
         ),
       ]),
     },
@@ -95,7 +119,7 @@ export default tseslint.config(
     ignores: ['hq/console/**'],
     rules: {
       'no-restricted-imports': boundary([
-        banned(['electron', '**/db/**', '**/electron/**', '**/renderer/**'], 'hq/ may import shared/ only.'),
+        banned(['electron', '**/db/**', '**/electron/**', '**/renderer/**', '**/ui/**'], 'hq/ may import shared/ only.'),
       ]),
     },
   },
@@ -117,7 +141,7 @@ export default tseslint.config(
             '**/hq/src/**',
             '!**/hq/src/console/contract/**',
           ],
-          'hq/console/ talks to HQ only through call(); it may import shared/ and the console contract only.',
+          'hq/console/ talks to HQ only through call(); it may import shared/, ui/ and the console contract only.',
         ),
       ]),
     },

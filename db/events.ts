@@ -67,11 +67,6 @@ export async function appendEvents(trx: Db, ctx: WriteContext, drafts: EventDraf
   return written;
 }
 
-/** Whether the log holds any event (a desk that is not set up holds none). */
-export async function holdsEvents(db: Db): Promise<boolean> {
-  return (await db.selectFrom('events').select('seq').limit(1).executeTakeFirst()) !== undefined;
-}
-
 /** This desk's last sequence number; the sequence is gapless, so it is also its number of events. */
 export async function lastDeviceSeq(db: Db, deviceId: string): Promise<number> {
   const row = await db

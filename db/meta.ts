@@ -16,6 +16,26 @@ export async function setMeta(db: Db, key: string, value: string): Promise<void>
     .execute();
 }
 
+/** Whether the log holds any event (a desk that is not set up holds none). */
+async function holdsEvents(db: Db): Promise<boolean> {
+  return (await db.selectFrom('events').select('seq').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Work a database file needs once (a legacy scrub at start): in one transaction with its `mark` in
+ * meta, and skipped when the mark is there. A desk not yet set up has written nothing, not even the
+ * mark (its file stays empty until setup); its first start after setup writes it. Returns what the work
+ * counted, 0 when skipped.
+ */
+export async function oncePerFile(db: Db, mark: string, work: (trx: Db) => Promise<number>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    if (await getMeta(trx, mark)) return 0;
+    const counted = await work(trx);
+    if (await holdsEvents(trx)) await setMeta(trx, mark, new Date().toISOString());
+    return counted;
+  });
+}
+
 /** Next value of a gapless counter; call inside the transaction that uses the number. */
 export async function nextCounter(db: Db, name: string, scope: string): Promise<number> {
   const row = await db

@@ -2,6 +2,7 @@ import type { Applier } from './index.js';
 import { closingWins } from './closing.js';
 import { notBefore } from '../../shared/domain/clock.js';
 import { storedId } from './storedId.js';
+import { visitDetailColumns } from '../../shared/api/visitDetails.js';
 
 export const visitAppliers: {
   VisitorCheckedIn: Applier<'VisitorCheckedIn'>;
@@ -22,14 +23,11 @@ export const visitAppliers: {
         phone_hash: p.visitor.phoneHash,
         id_type: p.visitor.idType,
         ...storedId(p.visitor),
-        party_size: p.partySize,
+        ...visitDetailColumns(p),
         host_occupant_id: p.host.occupantId,
         host_unit_code: p.host.unitCode,
         host_name: p.host.name,
         host_company: p.host.company,
-        purpose: p.purpose,
-        plate: p.plate,
-        note: p.note,
         checked_in_at: p.checkedInAt,
         valid_until: p.validUntil,
         status: 'on_site',

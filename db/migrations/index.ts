@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DESK_SCHEMA_VERSION } from '../../shared/sync/version.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_shifts.js';
 import * as m003 from './003_release_passes.js';
@@ -18,7 +19,7 @@ import * as m016 from './016_sealed_fields.js';
 import * as m017 from './017_parked_events.js';
 
 /** Static, ordered list: the database's `user_version` is the number of migrations applied. */
-export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }> = [
+export const migrations = [
   { name: '001_initial', up: m001.up },
   { name: '002_shifts', up: m002.up },
   { name: '003_release_passes', up: m003.up },
@@ -36,6 +37,10 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Kysely<unknown>)
   { name: '015_id_hashes', up: m015.up },
   { name: '016_sealed_fields', up: m016.up },
   { name: '017_parked_events', up: m017.up },
-];
+] as const satisfies ReadonlyArray<{ name: string; up: (db: Kysely<unknown>) => Promise<void> }>;
 
-export const SCHEMA_VERSION = migrations.length;
+/**
+ * HQ reads the desk's schema number from shared/ (it may not import db/); typed as that number, the
+ * count fails to compile when a migration is listed and `DESK_SCHEMA_VERSION` not moved with it.
+ */
+export const SCHEMA_VERSION: typeof DESK_SCHEMA_VERSION = migrations.length;

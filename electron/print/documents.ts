@@ -15,7 +15,7 @@ import { renderHandoverSheet } from '../../shared/print/handoverSheet.js';
 import { shiftById } from '../../db/queries/shifts.js';
 import { handoverSheetOf } from '../handover/sheet.js';
 import { hostLabel } from './hostLabel.js';
-import { toVisit } from '../api/handlers/visits.js';
+import { toVisit } from '../api/handlers/visitView.js';
 import { shownPhone } from '../../shared/domain/mask.js';
 import { renderFeeJob } from './feeDocuments.js';
 import { renderTicketDocument } from './ticketDocuments.js';

@@ -3,8 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { eventWithoutFullIdNumber } from '../../shared/domain/legacyIdNumber.js';
 import { minimalId } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
-import { getMeta, setMeta } from '../../db/meta.js';
-import { holdsEvents } from '../../db/events.js';
+import { oncePerFile } from '../../db/meta.js';
 
 type Db = Kysely<Database>;
 /**
@@ -18,8 +17,7 @@ type Db = Kysely<Database>;
  */
 export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> {
   const key = keys.current();
-  return db.transaction().execute(async (trx) => {
-    if (await getMeta(trx, SCRUBBED_ID_NUMBERS)) return 0;
+  return oncePerFile(db, SCRUBBED_ID_NUMBERS, async (trx) => {
     let changed = 0;
     for (const table of ['visits', 'deny_list', 'release_passes'] as const) {
       const rows = await trx
@@ -52,8 +50,6 @@ export async function scrubFullIdNumbers(db: Db, keys: IdKeys): Promise<number> 
         .where('seq', '=', e.seq)
         .execute();
     }
-    // A desk not yet set up has written nothing, not even this mark; its first start after setup writes it.
-    if (await holdsEvents(trx)) await setMeta(trx, SCRUBBED_ID_NUMBERS, new Date().toISOString());
     return changed + events.rows.length;
   });
 }

@@ -3,8 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { checkInWithoutFullPhone } from '../../shared/domain/legacyPhone.js';
 import { minimalPhone } from './idHash.js';
 import type { IdKeys } from './idKeys.js';
-import { getMeta, setMeta } from '../../db/meta.js';
-import { holdsEvents } from '../../db/events.js';
+import { oncePerFile } from '../../db/meta.js';
 
 /**
  * A desk upgraded from a version that kept visitors' phones in full: its visit rows and its check-in
@@ -14,8 +13,7 @@ import { holdsEvents } from '../../db/events.js';
  */
 export async function scrubFullPhones(db: Kysely<Database>, keys: IdKeys): Promise<number> {
   const key = keys.current();
-  return db.transaction().execute(async (trx) => {
-    if (await getMeta(trx, SCRUBBED_PHONES)) return 0;
+  return oncePerFile(db, SCRUBBED_PHONES, async (trx) => {
     const rows = await trx
       .selectFrom('visits')
       .select(['id', 'visitor_phone'])
@@ -39,8 +37,6 @@ export async function scrubFullPhones(db: Kysely<Database>, keys: IdKeys): Promi
         .where('seq', '=', e.seq)
         .execute();
     }
-    // A desk not yet set up has written nothing, not even this mark; its first start after setup writes it.
-    if (await holdsEvents(trx)) await setMeta(trx, SCRUBBED_PHONES, new Date().toISOString());
     return rows.length + events.rows.length;
   });
 }

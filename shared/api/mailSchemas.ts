@@ -105,8 +105,8 @@ export const MAIL_LISTS = ['awaiting', 'returnsDue', 'forwarding', 'returned'] a
 export const MailListInput = z.object({ view: z.enum(MAIL_LISTS) });
 
 export const MailSearchInput = z.object({
-  trackingNo: z.string().trim().max(40).optional().default(''),
-  unit: z.string().trim().max(40).optional().default(''),
+  trackingNo: z.string().trim().max(40, { message: 'err.tooLong' }).optional().default(''),
+  unit: z.string().trim().max(40, { message: 'err.tooLong' }).optional().default(''),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.number().int().min(1).max(500).optional().default(200),

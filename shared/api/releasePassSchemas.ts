@@ -169,7 +169,7 @@ export const PASS_LISTS = ['today', 'pending', 'released', 'expired', 'cancelled
 export const PassListInput = z.object({ view: z.enum(PASS_LISTS) });
 
 export const PassSearchInput = z.object({
-  unit: z.string().trim().max(40).optional().default(''),
+  unit: z.string().trim().max(40, { message: 'err.tooLong' }).optional().default(''),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.number().int().min(1).max(500).optional().default(200),

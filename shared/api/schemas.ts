@@ -8,7 +8,6 @@ import {
   personName,
   phone,
   pin,
-  plate,
   printable,
   requiredText,
   role,
@@ -23,6 +22,7 @@ import { ID_TYPES, normalizeIdNumber } from '../domain/idDocument.js';
 import { ROLES, type Role } from '../domain/staff.js';
 import { weakPinReason } from '../domain/pinStrength.js';
 import { ShiftPatterns } from './shiftSchemas.js';
+import { visitDetailsInput, visitDetailsStored } from './visitDetails.js';
 import { ClassifierTree, DeadlineRuleSchema } from './ticketSchemas.js';
 import { isTimeZone } from '../domain/deskTime.js';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/retention.js';
@@ -271,14 +271,8 @@ export const CheckInInput = z.object({
     .object({ name: personName, phone })
     .and(idDocument)
     .transform((v) => ({ name: v.name, phone: v.phone, idType: v.idType, idNumber: v.idNumber })),
-  partySize: z
-    .number({ message: 'err.number' })
-    .int({ message: 'err.integer' })
-    .min(1, { message: 'err.range' })
-    .max(50, { message: 'err.range' }),
+  ...visitDetailsInput,
   hostOccupantId: z.string({ message: 'err.host.required' }).min(1, { message: 'err.host.required' }),
-  purpose: requiredText(60),
-  plate,
   expectedMinutes: z
     .number({ message: 'err.number' })
     .int()
@@ -288,7 +282,6 @@ export const CheckInInput = z.object({
     .object({ confirmedBy: personName, method: z.enum(HOST_CONFIRM_METHODS, { message: 'err.invalid' }) })
     .optional(),
   denyOverride: supervisorApproval.optional(),
-  note: optionalText(200),
 });
 export type CheckInInput = z.input<typeof CheckInInput>;
 
@@ -299,13 +292,11 @@ export const Visit = z.object({
   visitorPhoneMasked: z.string(),
   idType: z.enum(ID_TYPES),
   idNumberMasked: z.string(),
-  partySize: z.number(),
+  ...visitDetailsStored,
   hostOccupantId: z.string(),
   hostUnitCode: z.string(),
   hostName: z.string(),
   hostCompany: z.string(),
-  purpose: z.string(),
-  plate: z.string(),
   checkedInAt: z.string(),
   validUntil: z.string(),
   status: z.enum(VISIT_STATUSES),
@@ -314,7 +305,6 @@ export const Visit = z.object({
   hostConfirmMethod: z.string().nullable(),
   denyOverrideBy: z.string().nullable(),
   actorName: z.string(),
-  note: z.string(),
 });
 export type Visit = z.infer<typeof Visit>;
 
@@ -325,7 +315,7 @@ export const CheckOutInput = z
   .refine((v) => Boolean(v.code) || Boolean(v.visitId), { message: 'err.checkout.codeRequired', path: ['code'] });
 
 export const VisitSearchInput = z.object({
-  text: z.string().trim().max(40).optional().default(''),
+  text: z.string().trim().max(40, { message: 'err.tooLong' }).optional().default(''),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.number().int().min(1).max(500).optional().default(100),

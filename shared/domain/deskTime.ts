@@ -86,6 +86,12 @@ export const deskDate = (text: string, zone = siteZone): Dayjs => dayjs.tz(text,
 /** The site's calendar date of an instant (today when omitted), YYYY-MM-DD. */
 export const deskDay = (at?: Instant, zone = siteZone): string => deskTime(at, zone).format('YYYY-MM-DD');
 
+/** The site's calendar date as document numbers write it, YYYYMMDD (a visitor pass, a ticket, a mail item). */
+export const deskDayCode = (at?: Instant, zone = siteZone): string => deskTime(at, zone).format('YYYYMMDD');
+
+/** The first instant of the site's calendar day of an instant. */
+export const deskDayStart = (at?: Instant, zone = siteZone): Date => deskTime(at, zone).startOf('day').toDate();
+
 /** The first instant of a site calendar date and of the day after it: the bounds of a date search. */
 export const deskDayBounds = (day: string, zone = siteZone): { fromIso: string; toIso: string } => {
   const from = deskDate(day, zone);

@@ -6,6 +6,7 @@ import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS } from '../domain/release
 import { DOC_TYPES, LAYOUTS, OCCUPANT_ROLES, SITE_KINDS, SiteSettingsPatch } from '../api/schemas.js';
 import { HandoverSectionSchema } from '../api/shiftSchemas.js';
 import { SiteDetails } from '../api/siteSchemas.js';
+import { visitDetailsStored } from '../api/visitDetails.js';
 import { ATTACHMENT_TYPES, LOG_CATEGORIES, LOG_PRIORITIES } from '../domain/log.js';
 import { feeEvents } from './feeEvents.js';
 import { conflictEvents } from './conflictEvents.js';
@@ -109,11 +110,8 @@ export const eventCatalog = {
       passNo: z.string(),
       // Since desk schema 16 `phone` is the masked form and `phoneHash` its keyed hash (never the full phone).
       visitor: VisitorSnapshot.extend({ phoneHash: z.string().default('') }),
-      partySize: z.number().int(),
+      ...visitDetailsStored,
       host: z.object({ occupantId: z.string(), unitCode: z.string(), name: z.string(), company: z.string() }),
-      purpose: z.string(),
-      plate: z.string(),
-      note: z.string(),
       checkedInAt: z.string(),
       validUntil: z.string(),
       hostConfirmation: z.object({ confirmedBy: z.string(), method: z.enum(HOST_CONFIRM_METHODS) }).nullable(),

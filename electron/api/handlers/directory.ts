@@ -6,7 +6,7 @@ import { directoryStats, existingDirectoryIds, hostById, searchHosts } from '../
 import type { HandlerMap } from '../context.js';
 import { displayPhone } from '../../../shared/domain/phone.js';
 import { PHONE_REVEAL_SECONDS } from '../../../shared/api/schemas.js';
-import { toHostMatch } from './visits.js';
+import { toHostMatch } from './visitView.js';
 import { deskDay } from '../../../shared/domain/deskTime.js';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
+import { deskTime, deskDayBounds, deskDayCode } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import { formatMailDamageNo, formatMailRegisterNo } from '../../../shared/domain/numbering.js';
@@ -17,7 +17,6 @@ import * as q from '../../../db/queries/mail.js';
 import type { DamageInput } from '../../../shared/api/mailSchemas.js';
 import { approveBy } from '../pinCheck.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
-import { localDay } from './visits.js';
 import { toClosing, toMailDamage, toMailItem } from './mailView.js';
 import { attachmentRef, readAttachment, storeAttachment, type StoredAttachment } from './mailAttachments.js';
 
@@ -112,7 +111,7 @@ export const mailHandlers: Pick<
     const photo = damaged?.photo ? readAttachment(damaged.photo, 'damage.photo') : null;
     await ctx.transact(async (trx, emit) => {
       if (await q.itemById(trx, input.itemId)) return;
-      const day = localDay(ctx.now);
+      const day = deskDayCode(ctx.now);
       const registerNo = formatMailRegisterNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'mail', day));
       await emit(
         draft('MailReceived', {

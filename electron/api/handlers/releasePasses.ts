@@ -1,4 +1,4 @@
-import { deskTime, deskDayBounds } from '../../../shared/domain/deskTime.js';
+import { deskTime, deskDayBounds, deskDayCode, deskDayStart } from '../../../shared/domain/deskTime.js';
 import { v7 as uuidv7 } from 'uuid';
 import { minimalId } from '../../privacy/idHash.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
@@ -12,7 +12,7 @@ import { unitArrearsFen } from '../../../db/queries/arrears.js';
 import * as q from '../../../db/queries/releasePasses.js';
 import { approveBy } from '../pinCheck.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
-import { localDay, startOfLocalDay, toHostMatch } from './visits.js';
+import { toHostMatch } from './visitView.js';
 import { toPassCheck, toReleasePass } from './releasePassView.js';
 
 type IssueInput = ProcParsed<'passes:issue'>;
@@ -32,7 +32,7 @@ async function replayIssue(ctx: HandlerContext, pass: q.ReleasePassRow) {
 /** The window is checked against the desk's clock here; its shape (order, 7 days) by the schema. */
 function checkWindow(input: IssueInput, now: Date) {
   if (Date.parse(input.validUntil) <= now.getTime()) throw fieldError('validUntil', 'err.pass.windowPast');
-  if (Date.parse(input.validFrom) < startOfLocalDay(now).getTime()) throw fieldError('validFrom', 'err.pass.windowPast');
+  if (Date.parse(input.validFrom) < deskDayStart(now).getTime()) throw fieldError('validFrom', 'err.pass.windowPast');
   if (Date.parse(input.validFrom) > now.getTime() + MAX_DAYS_AHEAD * 86_400_000)
     throw fieldError('validFrom', 'err.pass.windowTooFar');
 }
@@ -128,7 +128,7 @@ export const releasePassHandlers: Pick<
       // Two submits of one request can both pass the check above; inside the transaction only one writes.
       const first = await q.passByRequest(trx, input.requestId);
       if (first) return first;
-      const day = localDay(ctx.now);
+      const day = deskDayCode(ctx.now);
       const passNo = formatReleasePassNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'release_pass', day));
       await emit(
         draft('ReleasePassIssued', {
@@ -183,7 +183,7 @@ export const releasePassHandlers: Pick<
 
   async 'passes:list'(input, ctx) {
     const now = ctx.now;
-    const start = startOfLocalDay(now);
+    const start = deskDayStart(now);
     const rows = await (() => {
       switch (input.view) {
         case 'today':

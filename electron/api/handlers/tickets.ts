@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { deskDayCode } from '../../../shared/domain/deskTime.js';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
 import type { ProcParsed } from '../../../shared/api/contract.js';
 import { formatTicketNo, type TicketKind } from '../../../shared/domain/tickets.js';
@@ -12,7 +13,6 @@ import { hostById } from '../../../db/queries/directory.js';
 import * as q from '../../../db/queries/tickets.js';
 import { printCount } from '../../../db/queries/print.js';
 import { signedIn, type HandlerContext, type HandlerMap } from '../context.js';
-import { localDay } from './visits.js';
 import { toTicketDetail, toTicketView } from './ticketView.js';
 import { ticketBoard } from './ticketBoard.js';
 import { monthlyStats, monthlyWorkbook } from './ticketStats.js';
@@ -166,7 +166,7 @@ export const ticketHandlers: Pick<
     const ticketId = uuidv7();
     await ctx.transact(async (trx, emit) => {
       if (await q.ticketByRequest(trx, input.requestId)) return;
-      const day = localDay(ctx.now);
+      const day = deskDayCode(ctx.now);
       const ticketNo = formatTicketNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'ticket', day));
       await emit(
         draft('TicketOpened', {

@@ -1,9 +1,11 @@
-import { deskTime, deskDay, deskDayBounds } from '../../../shared/domain/deskTime.js';
+import { deskTime, deskDay, deskDayBounds, deskDayCode } from '../../../shared/domain/deskTime.js';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiFailure, fieldError } from '../../../shared/api/result.js';
-import type { HostMatch, Visit, VisitorProfile } from '../../../shared/api/schemas.js';
-import { maskPhone, shownPhone } from '../../../shared/domain/mask.js';
+import type { VisitorProfile } from '../../../shared/api/schemas.js';
+import { pickVisitDetails } from '../../../shared/api/visitDetails.js';
+import { toHostMatch, toVisit } from './visitView.js';
+import { shownPhone } from '../../../shared/domain/mask.js';
 import { minimalId, minimalPhone } from '../../privacy/idHash.js';
 import { keepSealedVisitFields } from '../../privacy/keptFields.js';
 import { formatVisitorPassNo, parseVisitorPassNo } from '../../../shared/domain/numbering.js';
@@ -11,53 +13,11 @@ import { notBefore } from '../../../shared/domain/clock.js';
 import { draft } from '../../../db/events.js';
 import type { Database } from '../../../db/schema.js';
 import { nextCounter } from '../../../db/meta.js';
-import { hostById, type HostRow } from '../../../db/queries/directory.js';
+import { hostById } from '../../../db/queries/directory.js';
 import { findDenyHit } from '../../../db/queries/deny.js';
 import * as q from '../../../db/queries/visits.js';
 import { approveBy } from '../pinCheck.js';
 import { signedIn, type HandlerMap } from '../context.js';
-
-export function toVisit(r: q.VisitRow): Visit {
-  return {
-    id: r.id,
-    passNo: r.pass_no,
-    visitorName: r.visitor_name,
-    visitorPhoneMasked: shownPhone(r.visitor_phone),
-    idType: r.id_type,
-    idNumberMasked: r.id_number_masked,
-    partySize: r.party_size,
-    hostOccupantId: r.host_occupant_id,
-    hostUnitCode: r.host_unit_code,
-    hostName: r.host_name,
-    hostCompany: r.host_company,
-    purpose: r.purpose,
-    plate: r.plate,
-    checkedInAt: r.checked_in_at,
-    validUntil: r.valid_until,
-    status: r.status,
-    checkedOutAt: r.checked_out_at,
-    hostConfirmedBy: r.host_confirmed_by,
-    hostConfirmMethod: r.host_confirm_method,
-    denyOverrideBy: r.deny_override_by,
-    actorName: r.actor_name ?? '',
-    note: r.note,
-  };
-}
-
-export const toHostMatch = (h: HostRow): HostMatch => ({
-  occupantId: h.occupantId,
-  unitId: h.unitId,
-  unitCode: h.unitCode,
-  name: h.name,
-  company: h.company,
-  role: h.role,
-  phoneMasked: maskPhone(h.phone),
-  movedOutOn: h.movedOutOn,
-});
-
-/** The local calendar day (YYYYMMDD) and its start, as the desk's clock sees them (YYYY-MM-DD: `deskDay`). */
-export const localDay = (now: Date) => deskTime(now).format('YYYYMMDD');
-export const startOfLocalDay = (now: Date) => deskTime(now).startOf('day').toDate();
 
 /** The answer to a check-in whose request was already recorded: the same visit and its first print job. */
 async function replayCheckIn(db: Kysely<Database>, visit: q.VisitRow) {
@@ -111,7 +71,7 @@ export const visitHandlers: Pick<
       // Two submits of one request can both pass the check above; inside the transaction only one writes.
       const first = await q.visitByRequest(trx, input.requestId);
       if (first) return first;
-      const day = localDay(ctx.now);
+      const day = deskDayCode(ctx.now);
       const passNo = formatVisitorPassNo(site.siteCode, site.deviceCode, day, await nextCounter(trx, 'visitor_pass', day));
       const checkIn = draft('VisitorCheckedIn', {
         visitId,
@@ -122,11 +82,8 @@ export const visitHandlers: Pick<
           ...minimalPhone(ctx.services.idKeys.current(), visitor.phone),
           ...minimalId(ctx.services.idKeys.current(), idNumber),
         },
-        partySize: input.partySize,
+        ...pickVisitDetails(input),
         host: { occupantId: host.occupantId, unitCode: host.unitCode, name: host.name, company: host.company },
-        purpose: input.purpose,
-        plate: input.plate,
-        note: input.note,
         checkedInAt: ctx.now.toISOString(),
         validUntil: new Date(ctx.now.getTime() + input.expectedMinutes * 60_000).toISOString(),
         hostConfirmation: input.hostConfirmation ?? null,

@@ -1,15 +1,7 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
+import { LANGUAGES, languageSetting, type Language } from '../../../ui/language';
 
-export const LANGUAGES = [
-  { code: 'zh-Hans', label: '简体中文' },
-  { code: 'zh-Hant', label: '繁體中文' },
-  { code: 'en', label: 'English' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
+export { LANGUAGES, type Language };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,29 +17,9 @@ function resourcesOf(lang: Language): Tree {
   return merged;
 }
 
-const STORAGE_KEY = 'lobbydesk.console.language';
-const DAYJS_LOCALE: Record<Language, string> = { 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', en: 'en' };
-
-export function savedLanguage(): Language {
-  const v = localStorage.getItem(STORAGE_KEY);
-  return LANGUAGES.some((l) => l.code === v) ? (v as Language) : 'zh-Hans';
-}
-
-export function setLanguage(lang: Language): void {
-  localStorage.setItem(STORAGE_KEY, lang);
-  dayjs.locale(DAYJS_LOCALE[lang]);
-  document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
-}
-
-void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGES.map((l) => [l.code, { translation: resourcesOf(l.code) }])),
-  lng: savedLanguage(),
-  fallbackLng: 'zh-Hans',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-dayjs.locale(DAYJS_LOCALE[savedLanguage()]);
-document.documentElement.lang = savedLanguage();
+const language = languageSetting('lobbydesk.console.language');
+export const savedLanguage = language.saved;
+export const setLanguage = language.set;
+language.start(Object.fromEntries(LANGUAGES.map((l) => [l.code, { translation: resourcesOf(l.code) }])));
 
 export default i18n;

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { supervisorApproval } from '../../../shared/api/fields';
 import type { ApiError } from '../../../shared/api/result';
-import { Field } from './Field';
+import { Field } from '../../../ui/Field';
 import { formKeyDown } from './keyboard';
 
 export type Approval = z.input<typeof supervisorApproval>;

@@ -1,7 +1,7 @@
 import { Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useController, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
-import { FormField } from './FormField';
+import { Field } from '../../../../ui/Field';
 
 /**
  * What the field holds: the browser's password manager and the on-screen keyboard read `autoComplete`
@@ -41,8 +41,8 @@ export function TextField<V extends FieldValues>(props: {
     'data-testid': props.testId,
   };
   return (
-    <FormField label={props.label} error={fieldState.error} testId={props.testId} extra={props.extra} required>
+    <Field label={props.label} error={fieldState.error} testId={props.testId} extra={props.extra} required>
       {kind.endsWith('password') ? <Input.Password {...input} /> : <Input {...input} />}
-    </FormField>
+    </Field>
   );
 }

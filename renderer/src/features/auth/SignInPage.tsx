@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInInput } from '../../../../shared/api/schemas';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { GateCard, GateSubmit } from '../../shell/GateCard';

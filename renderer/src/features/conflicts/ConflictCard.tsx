@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conflict, ConflictSide } from '../../../../shared/api/conflictSchemas';
+import type { Conflict } from '../../../../shared/api/conflictSchemas';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { run } from '../../api/useDesk';
 import { NoteForm } from './NoteForm';
 import { RefundFromConflict } from './RefundFromConflict';
-import { subjectText, whatText } from '../../../../shared/i18n/conflictText';
+import { ConflictSides, ConflictTitle } from '../../../../ui/ConflictFacts';
 
 const time = (iso: string) => deskTime(iso).format('YYYY-MM-DD HH:mm:ss');
 
@@ -23,12 +23,7 @@ export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDo
     <Card
       size="small"
       data-testid={testId}
-      title={
-        <span>
-          <Tag color="orange">{t(`conflicts.kind.${c.kind}`)}</Tag>
-          <span data-testid={`${testId}-subject`}>{subjectText(t, c)}</span>
-        </span>
-      }
+      title={<ConflictTitle conflict={c} t={t} testId={testId} />}
       extra={
         c.unitId && (
           <Button onClick={() => setRefunding((r) => !r)} data-testid={`${testId}-refund`}>
@@ -37,26 +32,7 @@ export function ConflictCard({ conflict: c, onDone }: { conflict: Conflict; onDo
         )
       }
     >
-      <Typography.Paragraph type="secondary">{t(`conflicts.explain.${c.kind}`)}</Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="eventId"
-        pagination={false}
-        dataSource={c.sides}
-        data-testid={`${testId}-sides`}
-        columns={[
-          { title: t('conflicts.desk'), dataIndex: 'deskCode', width: 110, render: (v: string) => v || t('conflicts.otherDesk') },
-          { title: t('conflicts.who'), dataIndex: 'actorName', render: (v: string) => v || t('conflicts.unknownPerson') },
-          { title: t('conflicts.when'), dataIndex: 'at', render: time, width: 180 },
-          { title: t('conflicts.what'), key: 'what', render: (_: unknown, s: ConflictSide) => whatText(t, c, s) },
-          {
-            title: t('conflicts.standing'),
-            dataIndex: 'won',
-            width: 110,
-            render: (won: boolean) => (won ? <Tag color="green">{t('conflicts.kept')}</Tag> : <Tag>{t('conflicts.lost')}</Tag>),
-          },
-        ]}
-      />
+      <ConflictSides conflict={c} t={t} testId={testId} time={time} unknownPerson={t('conflicts.unknownPerson')} />
       {refunding && c.unitId && <RefundFromConflict unitId={c.unitId} />}
       <div style={{ marginTop: 12 }}>
         <NoteForm

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { requiredText } from '../../../../shared/api/fields';
 import type { ApiError } from '../../../../shared/api/result';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 

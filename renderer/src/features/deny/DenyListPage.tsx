@@ -8,7 +8,7 @@ import { DenyEntryInput, type DenyEntry } from '../../../../shared/api/schemas';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 

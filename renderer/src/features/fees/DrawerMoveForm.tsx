@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DrawerMoveInput } from '../../../../shared/api/drawerSchemas';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 

@@ -11,7 +11,7 @@ import type { HostMatch } from '../../../../shared/api/schemas';
 import { FEE_ITEM_CODES, type FeeItemCode } from '../../../../shared/domain/fees';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { focusNextField, formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { HostPicker } from '../visitors/HostPicker';

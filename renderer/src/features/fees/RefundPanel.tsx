@@ -9,7 +9,7 @@ import { RefundFields } from '../../../../shared/api/feeSchemas';
 import { PAY_METHODS, type PayMethod } from '../../../../shared/domain/fees';
 import { fmtYuan } from '../../../../shared/print/format';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { SupervisorApprovalModal } from '../../forms/SupervisorApprovalModal';

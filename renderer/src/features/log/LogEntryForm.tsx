@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LogEntryInput, type LogEntry } from '../../../../shared/api/logSchemas';
 import { ATTACHMENT_MAX_BYTES, LOG_CATEGORIES } from '../../../../shared/domain/log';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { useSchemaForm } from '../../forms/useSchemaForm';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, DatePicker, Empty, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../../shared/api/logSchemas';
 import { LOG_CATEGORIES, type LogCategory } from '../../../../shared/domain/log';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { LogEntryItem } from './LogEntryItem';
+import { useDayRange } from '../../lists/useDayRange';
 
 /** Search all history: text, category, unit/company, author and dates; Enter searches. */
 export function LogSearch(props: { allDesks: boolean; onCorrect: (e: LogEntry) => void }) {
@@ -15,7 +15,7 @@ export function LogSearch(props: { allDesks: boolean; onCorrect: (e: LogEntry) =
   const [category, setCategory] = useState<LogCategory | undefined>();
   const [tag, setTag] = useState('');
   const [authorId, setAuthorId] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const days = useDayRange();
   const [results, setResults] = useState<LogEntry[] | null>(null);
   const search = async () => {
     const r = await run('log:search', {
@@ -23,8 +23,8 @@ export function LogSearch(props: { allDesks: boolean; onCorrect: (e: LogEntry) =
       category,
       tag,
       authorId,
-      from: range?.[0]?.format('YYYY-MM-DD'),
-      to: range?.[1]?.format('YYYY-MM-DD'),
+      from: days.from,
+      to: days.to,
       allDesks: props.allDesks,
     });
     if (r.ok) setResults(r.value);
@@ -56,7 +56,7 @@ export function LogSearch(props: { allDesks: boolean; onCorrect: (e: LogEntry) =
           style={{ width: 130 }}
           options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+        <DatePicker.RangePicker value={days.range} onChange={days.setRange} />
         <Button type="primary" onClick={() => void search()} data-testid="log-search">
           {t('log.search')}
         </Button>

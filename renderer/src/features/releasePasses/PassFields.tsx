@@ -9,7 +9,7 @@ import { deskTime } from '../../../../shared/domain/deskTime';
 import { ID_TYPES } from '../../../../shared/domain/idDocument';
 import { CONSENT_METHODS, PASS_REASONS, PASS_RELATIONS, authorityNeeded } from '../../../../shared/domain/releasePass';
 import { fmtYuan } from '../../../../shared/print/format';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import type { SchemaForm } from '../../forms/useSchemaForm';
 import { HostPicker } from '../visitors/HostPicker';
 import { ItemsEditor } from './ItemsEditor';

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tabs } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { deskTime } from '../../../../shared/domain/deskTime';
+import { Alert, App, Button, Card, Input, Modal, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../stores/nav';
 import { PASS_LISTS, type ReleasePass } from '../../../../shared/api/releasePassSchemas';
@@ -9,6 +7,9 @@ import { run, useDeskQuery } from '../../api/useDesk';
 import { requestPrint } from '../../print/printing';
 import { tError } from '../../i18n';
 import { passColumns } from './passColumns';
+import { DayRangeFilter, SearchBox, SearchFilters } from '../../lists/SearchFilters';
+import { ResultTable } from '../../lists/ResultTable';
+import { useDayRange } from '../../lists/useDayRange';
 
 type View = (typeof PASS_LISTS)[number] | 'history';
 
@@ -18,16 +19,12 @@ export function PassListPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<View>('today');
   const [unit, setUnit] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([deskTime().subtract(30, 'day'), deskTime()]);
+  const days = useDayRange(30);
   const [cancelling, setCancelling] = useState<ReleasePass | null>(null);
   const [reason, setReason] = useState('');
   const [cancelError, setCancelError] = useState<string | null>(null);
   const list = useDeskQuery('passes:list', { view: view === 'history' ? 'today' : view }, ['passes-changed']);
-  const history = useDeskQuery(
-    'passes:search',
-    { unit, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), limit: 200 },
-    ['passes-changed'],
-  );
+  const history = useDeskQuery('passes:search', { unit, from: days.from, to: days.to, limit: 200 }, ['passes-changed']);
   const shown = view === 'history' ? history : list;
 
   const cancel = async () => {
@@ -59,34 +56,24 @@ export function PassListPage() {
         }))}
       />
       {view === 'history' && (
-        <Form layout="inline" component="div" style={{ marginBottom: 16, gap: 8 }}>
-          <Form.Item label={t('pass.unit')}>
-            <Input.Search
-              allowClear
-              autoFocus
-              placeholder={t('passList.unitHint')}
-              onSearch={setUnit}
-              style={{ width: 240 }}
-              data-testid="passes-unit"
-            />
-          </Form.Item>
-          <Form.Item label={t('history.dates')}>
-            <DatePicker.RangePicker
-              value={range}
-              onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)}
-              allowEmpty={[true, true]}
-            />
-          </Form.Item>
-        </Form>
+        <SearchFilters>
+          <SearchBox
+            label={t('pass.unit')}
+            autoFocus
+            placeholder={t('passList.unitHint')}
+            onSearch={setUnit}
+            width={240}
+            testId="passes-unit"
+            error={history.error}
+            path="unit"
+          />
+          <DayRangeFilter label={t('history.dates')} days={days} />
+        </SearchFilters>
       )}
-      <Table<ReleasePass>
-        rowKey="id"
-        size="middle"
-        loading={shown.loading}
-        dataSource={shown.data ?? []}
-        data-testid="passes-table"
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: t('passList.empty') }}
+      <ResultTable<ReleasePass>
+        found={shown}
+        testId="passes-table"
+        empty={t('passList.empty')}
         columns={[
           ...passColumns(t),
           {

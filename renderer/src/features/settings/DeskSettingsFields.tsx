@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Settings } from '../../../../shared/api/schemas';
 import { LANGUAGES } from '../../i18n';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 
 type SettingsInput = z.input<typeof Settings>;
 

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { DatePicker, Divider, Space, Table } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PersonalDataReadRow } from '../../../../shared/api/privacySchemas';
 import { fmtDateTime } from '../../../../shared/print/format';
 import { useDeskQuery } from '../../api/useDesk';
+import { useDayRange } from '../../lists/useDayRange';
 
 /**
  * 个人信息访问记录: who read which personal data, when and why — the audit records of every desk of the
@@ -12,13 +11,9 @@ import { useDeskQuery } from '../../api/useDesk';
  */
 export function PersonalDataReadsSection() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const days = useDayRange();
   // An erasure here (it tells the visits changed) or other desks' records pulled: the list reads again.
-  const { data } = useDeskQuery(
-    'privacy:reads',
-    { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') },
-    ['visits-changed', 'sync-changed'],
-  );
+  const { data } = useDeskQuery('privacy:reads', { from: days.from, to: days.to }, ['visits-changed', 'sync-changed']);
   // What was read, in words: a revealed phone names the unit, an evacuation roll is a document.
   const what = (r: PersonalDataReadRow) =>
     r.what === 'visitor_list'
@@ -29,7 +24,7 @@ export function PersonalDataReadsSection() {
       <Divider titlePlacement="start">{t('settings.privacyReads.title')}</Divider>
       <Space style={{ marginBottom: 12 }}>
         <span>{t('settings.privacyReads.hint')}</span>
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="privacy-range" />
+        <DatePicker.RangePicker value={days.range} onChange={days.setRange} data-testid="privacy-range" />
       </Space>
       <Table<PersonalDataReadRow>
         size="small"

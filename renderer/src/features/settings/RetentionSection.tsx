@@ -3,7 +3,7 @@ import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Settings } from '../../../../shared/api/schemas';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 
 type SettingsInput = z.input<typeof Settings>;
 const FIELDS = ['visitRetentionDays', 'signatureRetentionDays', 'logPhotoRetentionDays'] as const;

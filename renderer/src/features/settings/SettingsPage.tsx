@@ -8,12 +8,12 @@ import { roleAtLeast } from '../../../../shared/domain/staff';
 import { setDeskZone } from '../../../../shared/domain/deskTime';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { ShiftPatternsEditor } from './ShiftPatternsEditor';
 import { TicketRulesEditor } from './TicketRulesEditor';
-import { ClassifierEditor } from './ClassifierEditor';
-import { YuanInput } from './YuanInput';
+import { ClassifierEditor } from '../../../../ui/classifier/ClassifierEditor';
+import { YuanInput } from '../../../../ui/YuanInput';
 import { SiteDetailsSection } from './SiteDetailsSection';
 import { PersonalDataReadsSection } from './PersonalDataReadsSection';
 import { PersonDataSection } from './PersonDataSection';
@@ -69,7 +69,7 @@ export function SettingsPage() {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                maxFen={1_000_000}
+                unit={t('settings.yuan')}
                 testId="settings-drawerVarianceLimit"
               />
             )}
@@ -84,7 +84,7 @@ export function SettingsPage() {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                maxFen={10_000_000_000}
+                unit={t('settings.yuan')}
                 step={1000}
                 testId="settings-largePaymentLimit"
               />
@@ -130,6 +130,7 @@ export function SettingsPage() {
             control={control}
             render={({ field }) => (
               <ClassifierEditor
+                t={t}
                 value={field.value}
                 onChange={field.onChange}
                 errors={e.classifier as Record<string, unknown> | undefined}

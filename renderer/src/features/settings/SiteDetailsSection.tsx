@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SiteDetails, type SiteDetailsInput } from '../../../../shared/api/siteSchemas';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { applyServerErrors } from '../../forms/serverErrors';
 
 const FIELDS = ['siteName', 'address', 'phone', 'companyName'] as const;

@@ -2,7 +2,7 @@ import { Input, Space } from 'antd';
 import { Controller, type Control, type FieldErrors, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 
 /** The first administrator, typed twice for the PIN; both setup forms carry these fields. */
 export interface AdminValues {

@@ -7,7 +7,7 @@ import { EnrollInput } from '../../../../shared/api/syncSchemas';
 import type { SetupFromHqResult } from '../../../../shared/api/schemas';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { GateCard, GateSubmit } from '../../shell/GateCard';
 import { enrollError } from '../sync/enrollError';

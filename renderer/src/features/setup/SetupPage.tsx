@@ -8,7 +8,7 @@ import { SetupInput, SITE_KINDS, type SetupFromHqResult, type SetupStatus } from
 import { call } from '../../api/desk';
 import { run } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 import { GateCard, GateSubmit } from '../../shell/GateCard';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateStaffInput } from '../../../../shared/api/schemas';
 import { ROLES } from '../../../../shared/domain/staff';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { UpdateStaffInput, type StaffSummary } from '../../../../shared/api/schemas';
 import { mayManageRole, ROLES, type Role } from '../../../../shared/domain/staff';
 import { run } from '../../api/useDesk';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { applyServerErrors } from '../../forms/serverErrors';
 

@@ -9,7 +9,7 @@ import { lastErrorText } from './lastErrorText';
 import { roleAtLeast } from '../../../../shared/domain/staff';
 import { run, useDeskQuery } from '../../api/useDesk';
 import { useSession } from '../../stores/session';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { enrollError } from './enrollError';
 import { formKeyDown } from '../../forms/keyboard';
 import { clockWarning } from './clockText';

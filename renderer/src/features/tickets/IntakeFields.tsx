@@ -3,7 +3,7 @@ import { Checkbox, Col, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcOutput } from '../../../../shared/api/contract';
 import { SEVERITIES, TICKET_CHANNELS, TICKET_KINDS, URGENCIES } from '../../../../shared/domain/tickets';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { HostPicker } from '../visitors/HostPicker';
 import type { TicketDraft } from './draft';
 

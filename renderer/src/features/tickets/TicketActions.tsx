@@ -2,7 +2,7 @@ import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CALLBACK_OUTCOMES } from '../../../../shared/domain/tickets';
 import type { TicketAction as Move } from '../../../../shared/domain/ticketStates';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { formKeyDown } from '../../forms/keyboard';
 import { tError } from '../../i18n';
 import { STEP_ACTIONS, textPathOf, type Ticket, type TicketAction } from './useTicketAction';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostMatch } from '../../../../shared/api/schemas';
 import { ID_TYPES, idNumberProblem } from '../../../../shared/domain/idDocument';
 import { HOST_CONFIRM_METHODS } from '../../../../shared/domain/visits';
-import { Field } from '../../forms/Field';
+import { Field } from '../../../../ui/Field';
 import { HostPicker } from './HostPicker';
 import { HostPhone } from './HostPhone';
 import { DURATIONS, PURPOSES, type CheckInFormApi } from './checkInForm';

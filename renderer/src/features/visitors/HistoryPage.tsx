@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Card, DatePicker, Form, Input, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Tag } from 'antd';
 import { deskTime } from '../../../../shared/domain/deskTime';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../stores/nav';
 import type { Visit } from '../../../../shared/api/schemas';
 import { useDeskQuery, useNow } from '../../api/useDesk';
 import { visitColumns } from './visitColumns';
+import { DayRangeFilter, SearchBox, SearchFilters } from '../../lists/SearchFilters';
+import { ResultTable } from '../../lists/ResultTable';
+import { useDayRange } from '../../lists/useDayRange';
 
 const STATUS_COLOR = { on_site: 'blue', checked_out: 'default', not_returned: 'orange' } as const;
 
@@ -15,14 +17,8 @@ export function HistoryPage() {
   const { t } = useTranslation();
   const now = useNow();
   const [text, setText] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>([deskTime().subtract(7, 'day'), deskTime()]);
-  const input = {
-    text,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
-    limit: 200,
-  };
-  const { data, loading } = useDeskQuery('visits:search', input, ['visits-changed']);
+  const days = useDayRange(7);
+  const found = useDeskQuery('visits:search', { text, from: days.from, to: days.to, limit: 200 }, ['visits-changed']);
   return (
     <Card
       title={
@@ -32,31 +28,22 @@ export function HistoryPage() {
         </span>
       }
     >
-      <Form layout="inline" component="div" style={{ marginBottom: 16, gap: 8 }}>
-        <Form.Item label={t('history.search')}>
-          <Input.Search
-            allowClear
-            autoFocus
-            placeholder={t('history.searchHint')}
-            onSearch={setText}
-            style={{ width: 320 }}
-            data-testid="history-search"
-          />
-        </Form.Item>
-        <Form.Item label={t('history.dates')}>
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)}
-            allowEmpty={[true, true]}
-          />
-        </Form.Item>
-      </Form>
-      <Table<Visit>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+      <SearchFilters>
+        <SearchBox
+          label={t('history.search')}
+          autoFocus
+          placeholder={t('history.searchHint')}
+          onSearch={setText}
+          width={320}
+          testId="history-search"
+          error={found.error}
+          path="text"
+        />
+        <DayRangeFilter label={t('history.dates')} days={days} />
+      </SearchFilters>
+      <ResultTable<Visit>
+        found={found}
+        testId="history-table"
         columns={[
           ...visitColumns(t, now),
           {

@@ -15,6 +15,8 @@ export function visitColumns(t: TFunction, now: Date): ColumnsType<Visit> {
     {
       title: t('visit.visitor'),
       key: 'visitor',
+      // The one column without a width takes what is left; never so little that the name breaks by character.
+      minWidth: 150,
       // A check-in always has a name: an empty one is a visit the retention pass anonymised.
       render: (_, v) =>
         v.visitorName === '' ? (

@@ -2,7 +2,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { UpdateAccountInput } from '../../../../src/console/contract/accounts';
-import { FormField } from '../../forms/FormField';
+import { Field } from '../../../../../ui/Field';
 import { RoleSelect } from './RoleSelect';
 import { SiteScopeField } from './SiteScopeField';
 
@@ -17,12 +17,12 @@ export function AccountScopeFields() {
   const sites = useController({ control, name: 'siteIds' });
   return (
     <>
-      <FormField label={t('accounts.role')} error={role.fieldState.error} testId="account-role" required>
+      <Field label={t('accounts.role')} error={role.fieldState.error} testId="account-role" required>
         <RoleSelect value={role.field.value} onChange={role.field.onChange} />
-      </FormField>
-      <FormField label={t('accounts.sites')} error={sites.fieldState.error} testId="account-sites" required>
+      </Field>
+      <Field label={t('accounts.sites')} error={sites.fieldState.error} testId="account-sites" required>
         <SiteScopeField value={sites.field.value ?? null} onChange={sites.field.onChange} />
-      </FormField>
+      </Field>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Cascader, Radio } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { FormField } from '../../forms/FormField';
+import { Field } from '../../../../../ui/Field';
 import type { ConsoleForm } from '../../forms/useConsoleForm';
 import { useConsoleQuery } from '../../useConsoleQuery';
 import { HQ_TICKET_KINDS, type CreateHqTicketInput } from '../../../../src/console/contract/hqtickets';
@@ -21,7 +21,7 @@ export function KindField({ form }: Props) {
   const { t } = useTranslation();
   const X = useWords();
   return (
-    <FormField label={t('hqtickets.form.kind')} error={form.formState.errors.kind} testId="hqticket-kind" required>
+    <Field label={t('hqtickets.form.kind')} error={form.formState.errors.kind} testId="hqticket-kind" required>
       <Controller
         name="kind"
         control={form.control}
@@ -39,7 +39,7 @@ export function KindField({ form }: Props) {
           />
         )}
       />
-    </FormField>
+    </Field>
   );
 }
 
@@ -62,7 +62,7 @@ export function ClassField({ form, siteId }: Props & { siteId: string }) {
   }, [q.data, en]);
   const e = form.formState.errors;
   return (
-    <FormField
+    <Field
       label={t('hqtickets.form.classification')}
       error={e.problem ?? e.category ?? e.place ?? (q.error ? { message: q.error.message } : undefined)}
       testId="hqticket-class"
@@ -87,7 +87,7 @@ export function ClassField({ form, siteId }: Props & { siteId: string }) {
           />
         )}
       />
-    </FormField>
+    </Field>
   );
 }
 
@@ -103,7 +103,7 @@ export function LevelField({ form }: Props) {
       ? URGENCIES.map((u) => ({ value: u, label: X.urgency[u] }))
       : SEVERITIES.map((s) => ({ value: s, label: X.severity[s] }));
   return (
-    <FormField label={t(`hqtickets.form.${name}`)} error={form.formState.errors[name]} testId={`hqticket-${name}`} required>
+    <Field label={t(`hqtickets.form.${name}`)} error={form.formState.errors[name]} testId={`hqticket-${name}`} required>
       <Controller
         key={name}
         name={name}
@@ -118,6 +118,6 @@ export function LevelField({ form }: Props) {
           />
         )}
       />
-    </FormField>
+    </Field>
   );
 }

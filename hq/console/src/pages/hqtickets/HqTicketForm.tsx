@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { Field } from '../../../../../ui/Field';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { CreateHqTicketInput, type HqTicketRow } from '../../../../src/console/contract/hqtickets';
 import { ClassField, KindField, LevelField, type HqTicketValues } from './HqTicketFields';
@@ -64,7 +64,7 @@ export function HqTicketForm(props: { siteId: string; onClose: () => void; onCre
         <KindField form={form} />
         <ClassField form={form} siteId={props.siteId} />
         <LevelField form={form} />
-        <FormField label={t('hqtickets.form.unit')} error={formState.errors.unitCode} testId="hqticket-unit">
+        <Field label={t('hqtickets.form.unit')} error={formState.errors.unitCode} testId="hqticket-unit">
           <Controller
             name="unitCode"
             control={control}
@@ -72,8 +72,8 @@ export function HqTicketForm(props: { siteId: string; onClose: () => void; onCre
               <Input {...field} placeholder={t('hqtickets.form.unitPlaceholder')} data-testid="hqticket-unit" />
             )}
           />
-        </FormField>
-        <FormField
+        </Field>
+        <Field
           label={t('hqtickets.form.description')}
           error={formState.errors.description}
           testId="hqticket-description"
@@ -84,7 +84,7 @@ export function HqTicketForm(props: { siteId: string; onClose: () => void; onCre
             control={control}
             render={({ field }) => <Input.TextArea {...field} rows={3} data-testid="hqticket-description" />}
           />
-        </FormField>
+        </Field>
       </Form>
     </Modal>
   );

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChangeOwnPasswordInput } from '../../../../src/console/contract/accounts';
 import { call } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { Field } from '../../../../../ui/Field';
 import { TextField } from '../../forms/TextField';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { useConsoleSession } from '../../stores/session';
@@ -52,7 +52,7 @@ export function ChangePasswordForm() {
         extra={t('accounts.passwordRule')}
         testId="password-new"
       />
-      <FormField
+      <Field
         label={t('accounts.repeatPassword')}
         error={repeatWrong ? { message: 'accounts.err.repeatDiffers' } : undefined}
         testId="password-repeat"
@@ -64,7 +64,7 @@ export function ChangePasswordForm() {
           autoComplete="new-password"
           data-testid="password-repeat"
         />
-      </FormField>
+      </Field>
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="password-submit">
         {t('accounts.changePassword')}
       </Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { VerifyReceiptInput } from '../../../../src/console/contract/verify';
 import type { ConsoleOutput } from '../../../../src/console/contract/index';
 import { call } from '../../api';
-import { FormField } from '../../forms/FormField';
+import { Field } from '../../../../../ui/Field';
 import { useConsoleForm } from '../../forms/useConsoleForm';
 import { VerifyVerdict } from './VerifyVerdict';
 
@@ -41,7 +41,7 @@ export function VerifyPage() {
   return (
     <Card title={t('verify.title')} data-testid="verify-page">
       <Form layout="vertical" style={{ maxWidth: 720 }} onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
-        <FormField label={t('verify.ref')} error={form.formState.errors.ref} testId="verify-ref" extra={t('verify.hint')}>
+        <Field label={t('verify.ref')} error={form.formState.errors.ref} testId="verify-ref" extra={t('verify.hint')}>
           <Controller
             name="ref"
             control={control}
@@ -58,7 +58,7 @@ export function VerifyPage() {
               />
             )}
           />
-        </FormField>
+        </Field>
       </Form>
       {problem && <Alert type="error" showIcon message={problem} />}
       {verdict && <VerifyVerdict refText={verdict.ref} verdict={verdict.v} />}

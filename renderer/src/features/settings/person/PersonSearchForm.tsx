@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PersonQuery } from '../../../../../shared/api/privacySchemas';
 import type { ApiError } from '../../../../../shared/api/result';
-import { Field } from '../../../forms/Field';
+import { Field } from '../../../../../ui/Field';
 import { applyServerErrors } from '../../../forms/serverErrors';
 
 export type PersonQueryInput = z.input<typeof PersonQuery>;

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Card, Empty, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { subjectText, whatText } from '../../../../../../shared/i18n/conflictText';
+import { ConflictSides, ConflictTitle } from '../../../../../../ui/ConflictFacts';
 import { useConsoleSession } from '../../../stores/session';
 import { useConsoleQuery } from '../../../useConsoleQuery';
 import { DESK_NS } from '../../../deskWords';
 import { ResolveForm } from './ResolveForm';
 import { timeText, type SiteConflict } from './deviceTypes';
-
-type Side = SiteConflict['sides'][number];
 
 /** One conflict as the desk's inbox shows it: the record, both sides, and (for those who may) a note to close it. */
 function ConflictItem(props: { siteId: string; c: SiteConflict; mayResolve: boolean; onDone: () => void }) {
@@ -17,41 +15,8 @@ function ConflictItem(props: { siteId: string; c: SiteConflict; mayResolve: bool
   const { c } = props;
   const testId = `conflict-${c.kind}`;
   return (
-    <Card
-      size="small"
-      data-testid={testId}
-      title={
-        <span>
-          <Tag color="orange">{desk(`conflicts.kind.${c.kind}`)}</Tag>
-          <span data-testid={`${testId}-subject`}>{subjectText(desk, c)}</span>
-        </span>
-      }
-    >
-      <Typography.Paragraph type="secondary">{desk(`conflicts.explain.${c.kind}`)}</Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="eventId"
-        pagination={false}
-        dataSource={c.sides}
-        data-testid={`${testId}-sides`}
-        columns={[
-          { title: desk('conflicts.desk'), dataIndex: 'deskCode', width: 90 },
-          {
-            title: desk('conflicts.who'),
-            dataIndex: 'actorName',
-            render: (v: string) => v || t('devices.conflicts.unknownPerson'),
-          },
-          { title: desk('conflicts.when'), dataIndex: 'at', render: timeText, width: 160 },
-          { title: desk('conflicts.what'), key: 'what', render: (_: unknown, s: Side) => whatText(desk, c, s) },
-          {
-            title: desk('conflicts.standing'),
-            dataIndex: 'won',
-            width: 140,
-            render: (won: boolean) =>
-              won ? <Tag color="green">{desk('conflicts.kept')}</Tag> : <Tag>{desk('conflicts.lost')}</Tag>,
-          },
-        ]}
-      />
+    <Card size="small" data-testid={testId} title={<ConflictTitle conflict={c} t={desk} testId={testId} />}>
+      <ConflictSides conflict={c} t={desk} testId={testId} time={timeText} unknownPerson={t('devices.conflicts.unknownPerson')} />
       {c.resolution ? (
         <Typography.Paragraph style={{ marginTop: 8 }} data-testid={`${testId}-resolution`}>
           {t('devices.conflicts.resolvedBy', { by: c.resolution.byName, note: c.resolution.note, at: timeText(c.resolution.at) })}

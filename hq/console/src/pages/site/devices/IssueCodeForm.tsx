@@ -4,7 +4,7 @@ import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { IssueCodeInput } from '../../../../../src/console/contract/devices';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import type { IssuedCode } from './deviceTypes';
 
@@ -25,7 +25,7 @@ export function IssueCodeForm(props: { siteId: string; onIssued: (issued: Issued
   });
   return (
     <Form layout="inline" onSubmitCapture={(e) => (e.preventDefault(), void submit())} style={{ marginBottom: 16 }}>
-      <FormField
+      <Field
         label={t('devices.issue.deviceCode')}
         error={formState.errors.deviceCode}
         testId="devices-issue-code"
@@ -37,7 +37,7 @@ export function IssueCodeForm(props: { siteId: string; onIssued: (issued: Issued
           control={control}
           render={({ field }) => <Input {...field} maxLength={8} style={{ width: 120 }} data-testid="devices-issue-code" />}
         />
-      </FormField>
+      </Field>
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="devices-issue-submit">
         {t('devices.issue.submit')}
       </Button>

@@ -4,7 +4,7 @@ import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ResolveInput } from '../../../../../src/console/contract/devices';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 
 /** Closes a conflict with a note of what was done (the CLI's resolve-conflict); every desk clears it at its next sync. */
@@ -27,13 +27,13 @@ export function ResolveForm(props: { siteId: string; conflictId: string; testId:
   return (
     <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())} style={{ marginTop: 12 }}>
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 8 }} />}
-      <FormField label={t('devices.conflicts.note')} error={formState.errors.note} testId={`${props.testId}-note`} required>
+      <Field label={t('devices.conflicts.note')} error={formState.errors.note} testId={`${props.testId}-note`} required>
         <Controller
           name="note"
           control={control}
           render={({ field }) => <Input {...field} maxLength={500} data-testid={`${props.testId}-note`} />}
         />
-      </FormField>
+      </Field>
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid={`${props.testId}-resolve`}>
         {t('devices.conflicts.resolve')}
       </Button>

@@ -4,7 +4,7 @@ import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RevokeInput } from '../../../../../src/console/contract/devices';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import type { DeviceRow } from './deviceTypes';
 
@@ -43,7 +43,7 @@ export function RevokeDialog(props: { siteId: string; device: DeviceRow; onClose
           <Alert type="error" showIcon message={problem} data-testid="devices-revoke-problem" style={{ marginBottom: 12 }} />
         )}
         <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
-          <FormField label={t('devices.revoke.reason')} error={formState.errors.reason} testId="devices-revoke-reason" required>
+          <Field label={t('devices.revoke.reason')} error={formState.errors.reason} testId="devices-revoke-reason" required>
             <Controller
               name="reason"
               control={control}
@@ -51,7 +51,7 @@ export function RevokeDialog(props: { siteId: string; device: DeviceRow; onClose
                 <Input.TextArea {...field} autoFocus rows={2} maxLength={300} data-testid="devices-revoke-reason" />
               )}
             />
-          </FormField>
+          </Field>
         </Form>
       </div>
     </Modal>

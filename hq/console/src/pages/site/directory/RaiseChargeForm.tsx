@@ -8,7 +8,7 @@ import { RaiseChargeInput } from '../../../../../src/console/contract/directory'
 import { FEE_ITEM_CODES } from '../../../../../../shared/domain/fees';
 import { fmtYuan } from '../../../../../../shared/print/format';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { useConsoleQuery } from '../../../useConsoleQuery';
 import { deskError } from '../../../deskWords';
@@ -52,20 +52,20 @@ export function RaiseChargeForm({ siteId }: { siteId: string }) {
     }
   });
   const text = (name: 'period' | 'amount' | 'note', label: string, extra?: object) => (
-    <FormField label={t(label)} error={deskError(formState.errors[name])} testId={`raise-${name}`} required={name === 'period'}>
+    <Field label={t(label)} error={deskError(formState.errors[name])} testId={`raise-${name}`} required={name === 'period'}>
       <Controller
         name={name}
         control={control}
         render={({ field }) => <Input {...field} value={field.value ?? ''} {...extra} data-testid={`raise-${name}`} />}
       />
-    </FormField>
+    </Field>
   );
   return (
     <Card size="small" title={t('desk:fee.raiseTitle')} data-testid="raise-charge">
       <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())}>
         {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
         {done && <Alert type="success" showIcon message={done} style={{ marginBottom: 12 }} data-testid="raise-done" />}
-        <FormField label={t('desk:fee.unit')} error={deskError(formState.errors.unitCode)} testId="raise-unit" required>
+        <Field label={t('desk:fee.unit')} error={deskError(formState.errors.unitCode)} testId="raise-unit" required>
           <Controller
             name="unitCode"
             control={control}
@@ -81,8 +81,8 @@ export function RaiseChargeForm({ siteId }: { siteId: string }) {
               />
             )}
           />
-        </FormField>
-        <FormField label={t('desk:fee.item')} error={deskError(formState.errors.item)} testId="raise-item" required>
+        </Field>
+        <Field label={t('desk:fee.item')} error={deskError(formState.errors.item)} testId="raise-item" required>
           <Controller
             name="item"
             control={control}
@@ -94,7 +94,7 @@ export function RaiseChargeForm({ siteId }: { siteId: string }) {
               />
             )}
           />
-        </FormField>
+        </Field>
         {text('period', 'desk:fee.period', { maxLength: 7 })}
         {text('amount', 'desk:fee.amountYuan', { inputMode: 'decimal', placeholder: t('desk:fee.amountByArea') })}
         {text('note', 'desk:fee.note', { maxLength: 100 })}

@@ -1,10 +1,10 @@
 import { Alert, InputNumber, Switch } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 
 import { SETTING_LABEL, settingError, type SectionProps } from './settingsTypes';
-import { YuanField } from './YuanField';
+import { YuanInput } from '../../../../../../ui/YuanInput';
 
 const MONEY = [
   ['drawerVarianceLimitFen', 'desk:settings.drawerVarianceHint', 1],
@@ -24,13 +24,14 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
   return (
     <>
       {MONEY.map(([name, hint, step]) => (
-        <FormField key={name} label={t(SETTING_LABEL[name])} error={settingError(errors[name])} extra={t(hint)} testId={name}>
+        <Field key={name} label={t(SETTING_LABEL[name])} error={settingError(errors[name])} extra={t(hint)} testId={name}>
           <Controller
             name={name}
             control={control}
             render={({ field }) => (
-              <YuanField
+              <YuanInput
                 value={field.value}
+                unit={t('desk:settings.yuan')}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 step={step}
@@ -39,10 +40,10 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
               />
             )}
           />
-        </FormField>
+        </Field>
       ))}
       {WHOLE.map((name) => (
-        <FormField
+        <Field
           key={name}
           label={t(SETTING_LABEL[name])}
           error={settingError(errors[name])}
@@ -54,9 +55,9 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
             control={control}
             render={({ field }) => <InputNumber {...field} disabled={disabled} data-testid={name} />}
           />
-        </FormField>
+        </Field>
       ))}
-      <FormField
+      <Field
         label={t(SETTING_LABEL.keepFullIdNumbers)}
         error={settingError(errors.keepFullIdNumbers)}
         testId="keepFullIdNumbers"
@@ -69,7 +70,7 @@ export function LimitFields({ control, errors, disabled }: SectionProps) {
             <Switch checked={field.value} onChange={field.onChange} disabled={disabled} data-testid="keepFullIdNumbers" />
           )}
         />
-      </FormField>
+      </Field>
     </>
   );
 }

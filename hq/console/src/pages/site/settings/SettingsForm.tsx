@@ -8,7 +8,8 @@ import { call } from '../../../api';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { LimitFields } from './LimitFields';
 import { TicketRulesTable } from './TicketRulesTable';
-import { ClassifierEditor } from './ClassifierEditor';
+import { ClassifierEditor } from '../../../../../../ui/classifier/ClassifierEditor';
+import { DESK_NS } from '../../../deskWords';
 import { EDITED_KEYS, type SettingsValues, type SiteSettingsView } from './settingsTypes';
 
 type Saved = Awaited<ReturnType<typeof call<'settings.update'>>>;
@@ -20,6 +21,7 @@ type Saved = Awaited<ReturnType<typeof call<'settings.update'>>>;
  */
 export function SettingsForm(props: { siteId: string; view: SiteSettingsView; canEdit: boolean; onSaved: (s: Saved) => void }) {
   const { t } = useTranslation();
+  const { t: desk } = useTranslation(DESK_NS);
   const [problem, setProblem] = useState<string | null>(null);
   const { values, basedOn } = props.view;
   const form = useConsoleForm<SettingsValues, z.output<typeof UpdateSiteSettingsInput>>(UpdateSiteSettingsInput, {
@@ -59,6 +61,7 @@ export function SettingsForm(props: { siteId: string; view: SiteSettingsView; ca
         control={control}
         render={({ field }) => (
           <ClassifierEditor
+            t={desk}
             value={field.value ?? []}
             onChange={field.onChange}
             errors={formState.errors.classifier as Record<string, unknown> | undefined}

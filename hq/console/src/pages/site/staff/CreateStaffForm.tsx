@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { CreateStaffInput } from '../../../../../src/console/contract/staff';
 import { ROLES } from '../../../../../../shared/domain/staff';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { deskError } from '../../../deskWords';
 
@@ -34,7 +34,7 @@ export function CreateStaffForm(props: { siteId: string; onCreated: (staffNo: st
     }
   });
   const text = (name: 'staffNo' | 'name' | 'pin', label: string, extra?: object) => (
-    <FormField label={t(label)} error={deskError(formState.errors[name])} testId={`staff-new-${name}`} required>
+    <Field label={t(label)} error={deskError(formState.errors[name])} testId={`staff-new-${name}`} required>
       <Controller
         name={name}
         control={control}
@@ -52,14 +52,14 @@ export function CreateStaffForm(props: { siteId: string; onCreated: (staffNo: st
           )
         }
       />
-    </FormField>
+    </Field>
   );
   return (
     <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())} data-testid="staff-new-form">
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="staff-new-problem" />}
       {text('staffNo', 'staff.col.staffNo', { autoFocus: true, maxLength: 12 })}
       {text('name', 'staff.col.name', { maxLength: 40 })}
-      <FormField label={t('staff.col.role')} error={deskError(formState.errors.role)} testId="staff-new-role" required>
+      <Field label={t('staff.col.role')} error={deskError(formState.errors.role)} testId="staff-new-role" required>
         <Controller
           name="role"
           control={control}
@@ -71,7 +71,7 @@ export function CreateStaffForm(props: { siteId: string; onCreated: (staffNo: st
             />
           )}
         />
-      </FormField>
+      </Field>
       {text('pin', 'staff.initialPin')}
       <Alert type="info" showIcon message={t('staff.initialPinHint')} style={{ marginBottom: 12 }} />
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="staff-new-submit">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RefuseHeldInput } from '../../../../../src/console/contract/staff';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { deskError } from '../../../deskWords';
 import type { HeldChange } from './staffTypes';
@@ -33,13 +33,13 @@ export function RefuseForm(props: { siteId: string; change: HeldChange; onDone: 
     <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())} data-testid="held-refuse-form">
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <p>{t('staff.held.refuseIntro', { who: props.change.who })}</p>
-      <FormField label={t('staff.held.reason')} error={deskError(formState.errors.reason)} testId="held-reason" required>
+      <Field label={t('staff.held.reason')} error={deskError(formState.errors.reason)} testId="held-reason" required>
         <Controller
           name="reason"
           control={control}
           render={({ field }) => <Input.TextArea {...field} autoFocus rows={2} maxLength={200} data-testid="held-reason" />}
         />
-      </FormField>
+      </Field>
       <Button danger type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="held-refuse-submit">
         {t('staff.held.refuse')}
       </Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ResetStaffPinInput } from '../../../../../src/console/contract/staff';
 import { call } from '../../../api';
-import { FormField } from '../../../forms/FormField';
+import { Field } from '../../../../../../ui/Field';
 import { useConsoleForm } from '../../../forms/useConsoleForm';
 import { deskError } from '../../../deskWords';
 import type { SiteStaff } from './staffTypes';
@@ -33,7 +33,7 @@ export function ResetPinForm(props: { siteId: string; person: SiteStaff; onDone:
     <Form layout="vertical" onSubmitCapture={(e) => (e.preventDefault(), void submit())} data-testid="staff-reset-form">
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} />}
       <p>{t('staff.resetIntro', { name: `${props.person.staffNo} ${props.person.name}` })}</p>
-      <FormField label={t('staff.newPin')} error={deskError(formState.errors.pin)} testId="staff-reset-pin" required>
+      <Field label={t('staff.newPin')} error={deskError(formState.errors.pin)} testId="staff-reset-pin" required>
         <Controller
           name="pin"
           control={control}
@@ -48,7 +48,7 @@ export function ResetPinForm(props: { siteId: string; person: SiteStaff; onDone:
             />
           )}
         />
-      </FormField>
+      </Field>
       <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="staff-reset-submit">
         {t('staff.resetPin')}
       </Button>

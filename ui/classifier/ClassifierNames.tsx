@@ -1,5 +1,5 @@
 import { Input } from 'antd';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { errorAt, errorStyle, type TreeErrors } from './classifierTree';
 
 /**
@@ -7,6 +7,7 @@ import { errorAt, errorStyle, type TreeErrors } from './classifierTree';
  * duplicate or missing code shows under the Chinese name, the one people pick by.
  */
 export function ClassifierNames(props: {
+  t: TFunction;
   path: (string | number)[];
   node: { zh: string; en: string };
   testId: string;
@@ -14,7 +15,7 @@ export function ClassifierNames(props: {
   disabled: boolean;
   onChange: (k: 'zh' | 'en', v: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = props;
   return (
     <>
       {(['zh', 'en'] as const).map((k) => {
@@ -28,8 +29,8 @@ export function ClassifierNames(props: {
               value={props.node[k]}
               autoFocus={props.node.zh === '' && props.node.en === '' && k === 'zh'}
               disabled={props.disabled}
-              aria-label={t(`desk:settings.classifierName.${k}`)}
-              placeholder={t(`desk:settings.classifierName.${k}`)}
+              aria-label={t(`settings.classifierName.${k}`)}
+              placeholder={t(`settings.classifierName.${k}`)}
               status={error ? 'error' : undefined}
               style={{ width: 124 }}
               data-testid={`${props.testId}-${k}`}

@@ -1,19 +1,20 @@
 import { InputNumber } from 'antd';
-import { useTranslation } from 'react-i18next';
 
 /**
- * A money setting entered in yuan and kept in fen, as the desk's (renderer YuanInput). No min/max: a
- * value out of bounds is not silently clamped, the desk's schema says at the field what is allowed.
+ * A money amount typed in yuan and kept in fen, as every amount is stored (issue 12: the variance limit
+ * was typed in fen, so "10" meant ten fen); whole fen only, rounded to 0.01. No min/max: a value out of
+ * bounds is never clamped without a word, the form's schema says at the field what is allowed. The desk's
+ * settings and HQ's console both use it; `unit` is the word after the number in the caller's language.
  */
-export function YuanField(props: {
-  value?: number;
+export function YuanInput(props: {
+  value?: number | null;
   onChange: (fen: number | null) => void;
   onBlur?: () => void;
+  unit: string;
   testId: string;
-  disabled: boolean;
   step?: number;
+  disabled?: boolean;
 }) {
-  const { t } = useTranslation();
   return (
     <InputNumber<number>
       value={props.value === undefined || props.value === null ? null : props.value / 100}
@@ -24,7 +25,7 @@ export function YuanField(props: {
       disabled={props.disabled}
       style={{ width: 220 }}
       prefix="¥"
-      suffix={t('desk:settings.yuan')}
+      suffix={props.unit}
       data-testid={props.testId}
     />
   );

@@ -1,22 +1,24 @@
 import { Button, Space } from 'antd';
-import { useTranslation } from 'react-i18next';
-import {
-  newCategoryNode,
-  newPlaceNode,
-  OFFICE_CLASSIFIER,
-  RESIDENTIAL_CLASSIFIER,
-} from '../../../../../../shared/domain/ticketClassifier';
+import type { TFunction } from 'i18next';
+import { newCategoryNode, newPlaceNode, OFFICE_CLASSIFIER, RESIDENTIAL_CLASSIFIER } from '../../shared/domain/ticketClassifier';
 import { ClassifierCategory } from './ClassifierCategory';
 import { ClassifierNames } from './ClassifierNames';
 import { errorAt, errorStyle, type Tree, type TreeErrors } from './classifierTree';
 
 /**
- * The site's intake classifier place → category → problem as an editable outline, as the desk's
- * (设置 → 工单分类): plain inputs, selects and buttons, so Tab walks the tree. Codes stay fixed; tickets
+ * The site's intake classifier place → category → problem as an editable outline, at the desk (设置 →
+ * 工单分类) and in HQ's console: plain inputs, selects and buttons, so Tab walks the tree. Codes stay fixed; tickets
  * already taken keep the labels they were taken with.
  */
-export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) => void; errors: TreeErrors; disabled: boolean }) {
-  const { t } = useTranslation();
+export function ClassifierEditor(props: {
+  /** The desk's words (the console: its desk namespace). */
+  t: TFunction;
+  value: Tree;
+  onChange: (tree: Tree) => void;
+  errors: TreeErrors;
+  disabled: boolean;
+}) {
+  const { t } = props;
   const tree = props.value ?? [];
   const edit = (mutate: (draft: Tree) => void) => {
     const draft = structuredClone(tree);
@@ -31,8 +33,9 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
         {tree.map((place, i) => (
           <div key={place.code} data-testid={`classifier-place-${i}`} style={{ marginBottom: 8 }}>
             <Space align="start" size={6} wrap>
-              <b>{t('desk:settings.classifierPlace')}</b>
+              <b>{t('settings.classifierPlace')}</b>
               <ClassifierNames
+                t={t}
                 path={[i]}
                 node={place}
                 testId={`classifier-place-${i}`}
@@ -46,7 +49,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
                 data-testid={`classifier-add-category-${i}`}
                 onClick={() => edit((d) => void d[i]!.categories.push(newCategoryNode()))}
               >
-                {t('desk:settings.classifierAddCategory')}
+                {t('settings.classifierAddCategory')}
               </Button>
               <Button
                 size="small"
@@ -55,12 +58,13 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
                 data-testid={`classifier-remove-place-${i}`}
                 onClick={() => edit((d) => void d.splice(i, 1))}
               >
-                {t('desk:settings.classifierRemove')}
+                {t('settings.classifierRemove')}
               </Button>
             </Space>
             {errorAt(t, errors, [i, 'categories']) && <div style={errorStyle}>{errorAt(t, errors, [i, 'categories'])}</div>}
             {place.categories.map((category, j) => (
               <ClassifierCategory
+                t={t}
                 key={category.code}
                 i={i}
                 j={j}
@@ -85,7 +89,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
           data-testid="classifier-add-place"
           onClick={() => edit((d) => void d.push(newPlaceNode()))}
         >
-          {t('desk:settings.classifierAddPlace')}
+          {t('settings.classifierAddPlace')}
         </Button>
         <Button
           size="small"
@@ -93,7 +97,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
           data-testid="classifier-reset-residential"
           onClick={() => props.onChange(structuredClone(RESIDENTIAL_CLASSIFIER))}
         >
-          {t('desk:settings.classifierResetResidential')}
+          {t('settings.classifierResetResidential')}
         </Button>
         <Button
           size="small"
@@ -101,7 +105,7 @@ export function ClassifierEditor(props: { value: Tree; onChange: (tree: Tree) =>
           data-testid="classifier-reset-office"
           onClick={() => props.onChange(structuredClone(OFFICE_CLASSIFIER))}
         >
-          {t('desk:settings.classifierResetOffice')}
+          {t('settings.classifierResetOffice')}
         </Button>
       </Space>
     </div>
