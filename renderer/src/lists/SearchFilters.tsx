@@ -46,11 +46,7 @@ export function SearchBox(props: {
 export function DayRangeFilter(props: { label?: ReactNode; days: DayRangeState }) {
   return (
     <Form.Item label={props.label}>
-      <DatePicker.RangePicker
-        value={props.days.range}
-        onChange={props.days.setRange}
-        allowEmpty={[true, true]}
-      />
+      <DatePicker.RangePicker value={props.days.range} onChange={props.days.setRange} allowEmpty={[true, true]} />
     </Form.Item>
   );
 }
