@@ -1,25 +1,21 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, FeeReceiptsTable } from '../schema.js';
+import type { Database, FeeChargesTable, FeeReceiptsTable } from '../schema.js';
 import { PAY_METHODS, type FeeItemCode, type PayMethod } from '../../shared/domain/fees.js';
 import { firstRow } from '../../shared/domain/rows.js';
 
 type Db = Kysely<Database>;
 export type ReceiptRow = Selectable<FeeReceiptsTable>;
 
-export interface ChargeState {
-  id: string;
-  unit_id: string;
-  unit_code: string;
-  item: string;
-  period: string;
-  amount_fen: number;
-  vacant: number;
-  note: string;
+/** A charge with what paid it (the columns CHARGE_STATE selects). */
+export type ChargeState = Pick<
+  Selectable<FeeChargesTable>,
+  'id' | 'unit_id' | 'unit_code' | 'item' | 'period' | 'amount_fen' | 'vacant' | 'note'
+> & {
   /** The receipt (not voided) that paid it, or null while it is due. */
   paid_receipt_no: string | null;
   /** Receipts (not voided) that paid it: more than 1 when two desks took it offline at once. */
   paid_count: number;
-}
+};
 
 const CHARGE_STATE = sql`
     SELECT c.id, c.unit_id, c.unit_code, c.item, c.period, c.amount_fen, c.vacant, c.note,

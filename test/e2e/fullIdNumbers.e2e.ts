@@ -39,7 +39,7 @@ test('a manager turns on 保存完整证件号, then shows one visit’s full nu
   await expect(page.getByTestId('person-records')).not.toContainText(PERSON.idNumber);
 
   // No reason: refused at the field, nothing shown.
-  await page.getByTestId('person-reveal-id').click();
+  await page.getByTestId('person-reveal-open').click();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('person-reveal-reason-error')).toHaveText('必填');
   await expect(page.getByTestId('person-full-id')).toHaveCount(0);

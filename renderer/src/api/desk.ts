@@ -22,9 +22,10 @@ function httpDesk(): DeskApi {
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
         });
-        return (await res.json()) as never;
+        // The wire's answer, as the desk server's router parsed it with the procedure's output schema.
+        return (await res.json()) as ApiResult<ProcOutput<typeof name>>;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'err.deskUnreachable' } } as never;
+        return { ok: false, error: { code: 'unavailable', message: 'err.deskUnreachable' } };
       }
     },
     subscribe(listener) {

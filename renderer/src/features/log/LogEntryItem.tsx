@@ -90,7 +90,7 @@ export function LogEntryItem(props: { entry: LogEntry; showDesk: boolean; onCorr
         onCancel={() => setResolving(false)}
         okText={t('log.resolve')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ 'data-testid': 'resolve-submit' } as never}
+        okButtonProps={{ 'data-testid': 'resolve-submit' }}
         destroyOnHidden
       >
         <p className="log-text">{e.text}</p>

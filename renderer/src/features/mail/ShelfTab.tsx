@@ -106,7 +106,7 @@ export function ShelfTab(props: { view: 'awaiting' | 'forwarding' }) {
         cancelText={t('common.cancel')}
         onOk={() => void notice()}
         onCancel={() => setNoticing(null)}
-        okButtonProps={{ 'data-testid': 'mail-notify-submit' } as never}
+        okButtonProps={{ 'data-testid': 'mail-notify-submit' }}
         destroyOnHidden
       >
         <Space direction="vertical" style={{ width: '100%' }}>

@@ -56,7 +56,7 @@ export function confirmDuplicate(
     content: t('mail.duplicateBody', { tracking: normalizeTrackingNo(p.trackingNo), no: p.registerNo }),
     okText: t('mail.duplicateGo'),
     cancelText: t('common.cancel'),
-    okButtonProps: { 'data-testid': 'mail-duplicate-go' } as never,
+    okButtonProps: { 'data-testid': 'mail-duplicate-go' },
     onOk: p.onGo,
     onCancel: p.onCancel,
   });

@@ -37,7 +37,7 @@ export function EditStaffModal(props: {
       okText={t('staff.save')}
       onOk={() => void submit()}
       onCancel={props.onClose}
-      okButtonProps={{ 'data-testid': 'staff-edit-save' } as never}
+      okButtonProps={{ 'data-testid': 'staff-edit-save' }}
       destroyOnHidden
     >
       {formError && <Alert type="error" message={formError} style={{ marginBottom: 12 }} />}

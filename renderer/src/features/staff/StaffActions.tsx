@@ -38,7 +38,7 @@ export function StaffActions(props: {
           <Popconfirm
             title={t('staff.disableConfirm', { name: staff.name })}
             okText={t('staff.disable')}
-            okButtonProps={{ danger: true, 'data-testid': tid('disable-ok') } as never}
+            okButtonProps={{ danger: true, 'data-testid': tid('disable-ok') }}
             onConfirm={() => void toggle()}
           >
             <Button size="small" danger data-testid={tid('disable')}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { rowTestId } from '../../lists/rowTestId';
 import type { PinLockout, StaffSummary } from '../../../../shared/api/schemas';
 import { LockTag } from './LockTag';
 
@@ -18,7 +19,7 @@ export function StaffTable(props: {
       rowKey="id"
       dataSource={props.staff}
       pagination={false}
-      onRow={(s) => ({ 'data-testid': `staff-row-${s.staffNo}` }) as never}
+      onRow={(s) => rowTestId(`staff-row-${s.staffNo}`)}
       columns={[
         { title: t('staff.staffNo'), dataIndex: 'staffNo' },
         { title: t('staff.name'), dataIndex: 'name' },

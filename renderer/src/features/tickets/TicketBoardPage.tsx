@@ -58,7 +58,7 @@ export function TicketBoardPage() {
               pagination={false}
               dataSource={data?.open ?? []}
               columns={columns}
-              onRow={rowProps as never}
+              onRow={rowProps}
               data-testid="ticket-board-open"
             />
           </Card>
@@ -71,7 +71,7 @@ export function TicketBoardPage() {
               pagination={false}
               dataSource={data?.callbacksToday ?? []}
               columns={columns.slice(0, 5)}
-              onRow={rowProps as never}
+              onRow={rowProps}
               data-testid="ticket-board-callbacks"
             />
           </Card>
