@@ -12,6 +12,18 @@ import globals from 'globals';
 const noIo = ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3', 'kysely', 'fastify'];
 const banned = (patterns, message) => ({ group: patterns, message });
 const boundary = (groups) => ['error', { patterns: groups }];
+/** A React web app's files: browser globals, the hooks rules, and what it may not import. */
+const webApp = (files, notImported, message) => ({
+  files,
+  languageOptions: { globals: { ...globals.browser } },
+  plugins: { 'react-hooks': reactHooks },
+  rules: {
+    ...reactHooks.configs.recommended.rules,
+    'no-restricted-imports': boundary([
+      banned([...noIo, '**/db/**', '**/electron/**', '**/shared/node/**', ...notImported], message),
+    ]),
+  },
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/e2e/artifacts/**', 'test-results/**'] },
@@ -85,35 +97,17 @@ export default tseslint.config(
       ]),
     },
   },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': boundary([
-        banned(
-          [...noIo, '**/db/**', '**/electron/**', '**/hq/**', '**/shared/node/**'],
-          'renderer/ talks to the desk only through window.desk; it may import shared/ (not shared/node/) and ui/ only.',
-        ),
-      ]),
-    },
-  },
-  {
-    // React parts both web apps import (the desk's screens and HQ's console); words come from the caller.
-    files: ['ui/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': boundary([
-        banned(
-          [...noIo, '**/db/**', '**/electron/**', '**/renderer/**', '**/hq/**', '**/shared/node/**'],
-          'ui/ is shared by the desk and the console: it may import shared/ only.',
-        ),
-      ]),
-    },
-  },
+  webApp(
+    ['renderer/**/*.{ts,tsx}'],
+    ['**/hq/**'],
+    'renderer/ talks to the desk only through window.desk; it may import shared/ (not shared/node/) and ui/ only.',
+  ),
+  // React parts both web apps import (the desk's screens and HQ's console); words come from the caller.
+  webApp(
+    ['ui/**/*.{ts,tsx}'],
+    ['**/renderer/**', '**/hq/**'],
+    'ui/ is shared by the desk and the console: it may import shared/ only.',
+  ),
   {
     files: ['hq/**/*.ts'],
     ignores: ['hq/console/**'],
@@ -123,27 +117,10 @@ export default tseslint.config(
       ]),
     },
   },
-  {
-    // The HQ console (issue 21): a web app like the renderer; it talks to HQ only through its contract.
-    files: ['hq/console/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': boundary([
-        banned(
-          [
-            ...noIo,
-            '**/db/**',
-            '**/electron/**',
-            '**/renderer/**',
-            '**/shared/node/**',
-            '**/hq/src/**',
-            '!**/hq/src/console/contract/**',
-          ],
-          'hq/console/ talks to HQ only through call(); it may import shared/, ui/ and the console contract only.',
-        ),
-      ]),
-    },
-  },
+  // The HQ console (issue 21): a web app like the renderer; it talks to HQ only through its contract.
+  webApp(
+    ['hq/console/**/*.{ts,tsx}'],
+    ['**/renderer/**', '**/hq/src/**', '!**/hq/src/console/contract/**'],
+    'hq/console/ talks to HQ only through call(); it may import shared/, ui/ and the console contract only.',
+  ),
 );
