@@ -1,6 +1,6 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { deskTime } from '../shared/domain/deskTime.js';
+import { deskDayCode, deskTime } from '../shared/domain/deskTime.js';
 import BetterSqlite3 from 'better-sqlite3';
 import { makeDatabasePrivate, makePrivateDir } from '../db/privateFiles.js';
 
@@ -20,7 +20,7 @@ export async function backupDaily(
 ): Promise<string | null> {
   const dir = join(dataDir, 'backups');
   makePrivateDir(dir);
-  const name = `lobbydesk-${deskTime(now).format('YYYYMMDD')}.sqlite`;
+  const name = `lobbydesk-${deskDayCode(now)}.sqlite`;
   const existing = removeAged(dir, now, Math.min(maxAgeDays, BACKUPS_KEPT));
   if (existing.includes(name)) return null;
   const file = join(dir, name);

@@ -6,7 +6,7 @@ import { appendMasterEvent } from '../../store/admin.js';
 import { eventCatalog, type EventPayload } from '../../../../shared/events/catalog.js';
 import { classificationOf, classify } from '../../../../shared/domain/ticketClassifier.js';
 import { intakeDeadlines } from '../../../../shared/domain/ticketDeadlines.js';
-import { deskTime, deskZone, setDeskZone } from '../../../../shared/domain/deskTime.js';
+import { deskDayCode, deskZone, setDeskZone } from '../../../../shared/domain/deskTime.js';
 import { formatTicketNo, HQ_TICKET_DESK_CODE } from '../../../../shared/domain/tickets.js';
 import { HQ_DEVICE_ID } from '../../../../shared/sync/protocol.js';
 import type { CreateHqTicketInput } from '../contract/hqtickets.js';
@@ -40,7 +40,7 @@ async function earlierOpening(trx: Db, siteId: string, requestId: string): Promi
 
 /** The next of HQ's own ticket numbers for the site's day (under the site's lock: gapless, never twice). */
 async function nextTicketNo(trx: Db, s: SiteTicketRules, now: Date): Promise<string> {
-  const day = deskTime(now, s.zone).format('YYYYMMDD');
+  const day = deskDayCode(now, s.zone);
   const prefix = `${s.site.code}-${HQ_TICKET_DESK_CODE}-T${day.slice(2)}-`;
   const { rows } = await sql<{ n: string }>`
     SELECT count(*) AS n FROM hq_tickets
