@@ -1,6 +1,7 @@
 import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tError } from './language';
 
 /**
  * An antd form item that shows a react-hook-form error (an i18n key) under its input, in the app's
@@ -15,9 +16,7 @@ export function Field(props: {
   extra?: ReactNode;
   testId?: string;
 }) {
-  const { t, i18n } = useTranslation();
-  // A zod sentence of its own ("Too big: …") is no key; looked up, its colon would be read as a namespace.
-  const words = (m: string) => (i18n.exists(m) ? t(m) : m);
+  useTranslation(); // shown again in a language switched to
   return (
     <Form.Item
       label={props.label}
@@ -25,7 +24,7 @@ export function Field(props: {
       validateStatus={props.error ? 'error' : undefined}
       help={
         props.error?.message ? (
-          <span data-testid={props.testId ? `${props.testId}-error` : undefined}>{words(props.error.message)}</span>
+          <span data-testid={props.testId ? `${props.testId}-error` : undefined}>{tError(props.error.message)}</span>
         ) : undefined
       }
       extra={props.extra}

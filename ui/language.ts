@@ -43,3 +43,12 @@ export function languageSetting(storageKey: string) {
   };
   return { saved, set, start };
 }
+
+/**
+ * A backend or schema message in the app's language: an i18n key is translated, anything else (a zod
+ * sentence of its own, "Too big: …", whose colon would be read as a namespace) is shown as it came.
+ */
+export function tError(message: string | undefined): string {
+  if (!message) return '';
+  return i18n.exists(message) ? i18n.t(message) : message;
+}

@@ -4,17 +4,11 @@ import zhHans from '../../../shared/i18n/locales/zh-Hans.json';
 import zhHant from '../../../shared/i18n/locales/zh-Hant.json';
 import en from '../../../shared/i18n/locales/en.json';
 
-export { LANGUAGES, type Language } from '../../../ui/language';
+export { LANGUAGES, tError, type Language } from '../../../ui/language';
 
 const language = languageSetting('lobbydesk.language');
 export const savedLanguage = language.saved;
 export const setLanguage = language.set;
 language.start({ 'zh-Hans': { translation: zhHans }, 'zh-Hant': { translation: zhHant }, en: { translation: en } });
-
-/** Translates a backend/schema message key; an unknown message is shown as it came. */
-export function tError(message: string | undefined): string {
-  if (!message) return '';
-  return i18n.exists(message) ? i18n.t(message) : message;
-}
 
 export default i18n;
